@@ -1,0 +1,155 @@
+"""Provides build_demo(): a deterministic, realistic demo network (or a benchmark-sized one)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+from datetime import date, datetime, timedelta
+
+from store.db import db, write
+from store.fold import fold
+from store.models import Contact, ContactTag, FollowUp, Tag, Touch
+from store.records import TOUCH_KINDS
+
+# Other areas add demo data for their own tables: "module:function(rng, today, contact_ids)".
+EXTENSIONS: list[str] = []
+
+FIRST = ("Ada", "Grace", "José", "Priya", "Wei", "Fatima", "Kenji", "Olu", "Zoë", "Marcus", "Chiamaka",
+         "Astrid", "Jürgen", "Sam", "Tom", "Amara", "Lucía", "Mateo", "Ingrid", "Ravi", "Hana", "Noah",
+         "Leila", "Dmitri", "Aisha", "Tomás", "Mei", "Kwame", "Sofia", "Łukasz", "Elena", "Yusuf",
+         "Nadia", "Oscar", "Keiko", "Diego", "Freya", "Arjun", "Camille", "Bongani")
+LAST = ("Lovelace", "Hopper", "Álvarez", "Raman", "Zhang", "Al-Sayed", "Watanabe", "Adeyemi", "Müller",
+        "Okafor", "Lindqvist", "Lee", "O'Brien", "Nwosu", "García", "Rossi", "Berg", "Iyer", "Tanaka",
+        "Cohen", "Haddad", "Petrov", "Mensah", "Silva", "Chen", "Kowalski", "Novak", "Demir", "Dubois",
+        "Sato", "Castro", "Nielsen", "Kapoor", "Moreau", "Dlamini", "Fischer", "Costa", "Yilmaz")
+COMPANIES = (("Globex", "fintech"), ("Initech", "software"), ("Acme, Inc.", "manufacturing"),
+             ("Northwind Health", "healthcare"), ("Umbrella GmbH", "biotech"), ("Tencent", "internet"),
+             ("Volvo Cars", "automotive"), ("Stark Energy", "energy"), ("Hooli", "software"),
+             ("Wayne Capital", "fintech"), ("Cyberdyne", "robotics"), ("Soylent Foods", "food"),
+             ("Self-employed", "consulting"), ("City Library", "public sector"), ("Open Data Trust", "nonprofit"))
+ROLES = ("Staff Engineer", "Engineering Manager", "Recruiter", "Product Director", "Data Scientist",
+         "VP Engineering", "Founder", "Career Coach", "Designer", "CTO", "Head of People",
+         "Developer Advocate", "Principal Engineer", "Analyst", "Hiring Manager")
+PROFESSIONS = ("engineering", "product", "data", "recruiting", "design", "leadership", "coaching")
+CITIES = ("London", "Berlin", "San Francisco", "Lagos", "Tokyo", "São Paulo", "Stockholm", "Toronto",
+          "Bangalore", "Remote")
+HOW_MET = ("PyCon hallway", "former colleague", "LinkedIn: they invited me", "meetup talk",
+           "volunteering at the code club", "alumni network", "introduced over email", "hackathon",
+           "informational interview", "newsletter reader")
+NOTES = ("Prefers email over calls.", "Ask about the conference talk.", "Knows everyone in {city} tech.",
+         "Hiring for a platform team next quarter.", "Offered to review my resume.",
+         "Power connector: introduces people readily.", "Send the newsletter; likes the data pieces.",
+         "Interested in mentoring early-career folks.", "")
+TOUCH_NOTES = ("Coffee, talked about {company}'s roadmap.", "Sent the article on career capital.",
+               "Quick check-in; doing well.", "Asked who else I should talk to.",
+               "Thanked them for the introduction.", "Shared my updated pitch; got feedback.",
+               "Informational interview: team structure, hiring plans.", "", "")
+FOLLOW_UPS = ("Send the deck from the talk", "Introduce to Priya", "Thank-you note for the referral",
+              "Ask for feedback on the pitch", "Share the job post", "Book the next coffee")
+TIERS = (("inner", 0.08), ("close", 0.22), ("network", 0.55), ("dormant", 0.15))
+KIND_WEIGHTS = (8, 6, 10, 9, 5, 3, 2, 2, 3, 2, 1)
+
+
+def _tier(rng: random.Random) -> str:
+    x, acc = rng.random(), 0.0
+    for tier, share in TIERS:
+        acc += share
+        if x < acc:
+            return tier
+    return "network"
+
+
+def build_demo(today: date, contacts: int | None = None, touches: int | None = None, seed: int = 7) -> dict:
+    """Fill an empty database; return how many rows of each kind were written.
+
+    The same ``today`` and sizes always give the same data. Default: 72 contacts and a year of
+    touches; ``contacts``/``touches`` give benchmark sizes (10,000 / 100,000 in a few seconds).
+    """
+    rng = random.Random(seed)
+    n_contacts = contacts or 72
+    n_touches = touches if touches is not None else n_contacts * 6
+    now = datetime.combine(today, datetime.min.time()).replace(hour=9)
+    rows = []
+    for i in range(n_contacts):
+        first, last = FIRST[i % len(FIRST)], LAST[(i * 7 + i // len(FIRST)) % len(LAST)]
+        name = f"{first} {last}" if i < len(FIRST) * 3 else f"{first} {last} {i}"
+        company, industry = rng.choice(COMPANIES)
+        role, city = rng.choice(ROLES), rng.choice(CITIES)
+        handle = fold(f"{first}.{last}").replace(" ", "").replace("'", "")
+        created = now - timedelta(days=rng.randint(200, 900))
+        rows.append({
+            "name": name, "company": company, "role": role, "location": city,
+            "emails": json.dumps([f"{handle}@{fold(company).split()[0].strip(',')}.example"]),
+            "phones": json.dumps([f"+44 20 7946 {rng.randint(0, 9999):04d}"] if rng.random() < 0.4 else []),
+            "links": json.dumps([f"https://www.linkedin.com/in/{handle}-{i}"]),
+            "notes": rng.choice(NOTES).format(city=city), "tier": _tier(rng), "strength": rng.randint(1, 5),
+            "cadence_days": rng.choice((None,) * 9 + (21,)), "how_met": rng.choice(HOW_MET),
+            "birthday_month": rng.randint(1, 12) if rng.random() < 0.3 else None,
+            "birthday_day": rng.randint(1, 28), "archived": i % 37 == 36,
+            "search_key": fold(" ".join((name, company, role, city))), "created": created, "updated": created,
+            "_tags": (("industry", industry), ("geography", city), ("profession", rng.choice(PROFESSIONS))),
+        })
+    with db.atomic("IMMEDIATE"):
+        ids = []
+        for chunk in range(0, len(rows), 500):
+            part = rows[chunk:chunk + 500]
+            Contact.insert_many([{k: v for k, v in r.items() if k != "_tags"} for r in part]).execute()
+        ids = [cid for (cid,) in Contact.select(Contact.id).order_by(Contact.id).tuples()]
+        _tags(rows, ids)
+        made_touches = _touches(rng, ids, today, n_touches)
+        made_follow_ups = _follow_ups(rng, ids, today)
+        for spec in EXTENSIONS:
+            module, _, func = spec.partition(":")
+            getattr(importlib.import_module(module), func)(rng, today, ids)
+    return {"contacts": len(ids), "touches": made_touches, "follow_ups": made_follow_ups}
+
+
+def _tags(rows: list[dict], ids: list[int]) -> None:
+    tag_ids: dict[tuple[str, str], int] = {}
+    links = []
+    for cid, row in zip(ids, rows):
+        for kind, name in row["_tags"]:
+            key = (kind, fold(name))
+            if key not in tag_ids:
+                tag_ids[key] = Tag.insert(name=name, kind=kind, folded=key[1]).execute()
+            links.append((cid, tag_ids[key]))
+    for chunk in range(0, len(links), 900):
+        ContactTag.insert_many(links[chunk:chunk + 900], fields=[ContactTag.contact, ContactTag.tag]).execute()
+    # Tag names join the search key as they do for contacts written by store.contacts.
+    db.execute_sql(
+        "UPDATE contact SET search_key = search_key || ' ' || (SELECT group_concat(t.folded, ' ') "
+        "FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = contact.id)")
+
+
+def _touches(rng: random.Random, ids: list[int], today: date, count: int) -> int:
+    batch = []
+    created = datetime.combine(today, datetime.min.time())
+    kinds_pool = [k for k, w in zip(TOUCH_KINDS, KIND_WEIGHTS) for _ in range(w)]
+    companies = dict(COMPANIES)
+    for n in range(count):
+        # Inner-circle people (low ids are denser) get more touches: a skewed pick.
+        cid = ids[int(len(ids) * rng.random() ** 1.6)]
+        when = today - timedelta(days=int(365 * rng.random() ** 0.8) + 1)
+        note = rng.choice(TOUCH_NOTES).format(company=rng.choice(list(companies)))
+        batch.append((cid, when, rng.choice(kinds_pool), note, created))
+    fields = [Touch.contact, Touch.date, Touch.kind, Touch.note, Touch.created]
+    for chunk in range(0, len(batch), 900):
+        Touch.insert_many(batch[chunk:chunk + 900], fields=fields).execute()
+    db.execute_sql(
+        "UPDATE contact SET last_touch_on = (SELECT max(date) FROM touch WHERE contact_id = contact.id), "
+        "last_touch_kind = (SELECT kind FROM touch WHERE contact_id = contact.id ORDER BY date DESC, id DESC LIMIT 1)")
+    return count
+
+
+def _follow_ups(rng: random.Random, ids: list[int], today: date) -> int:
+    rows = []
+    for i, cid in enumerate(ids[: max(6, len(ids) // 6)]):
+        offset = (-9, -3, 0, 0, 2, 5, 12, 30)[i % 8]
+        done = i % 11 == 10
+        rows.append((cid, today + timedelta(days=offset), rng.choice(FOLLOW_UPS), done,
+                     today if done else None, datetime.combine(today, datetime.min.time())))
+    fields = [FollowUp.contact, FollowUp.due, FollowUp.what, FollowUp.done, FollowUp.done_on, FollowUp.created]
+    for chunk in range(0, len(rows), 900):
+        FollowUp.insert_many(rows[chunk:chunk + 900], fields=fields).execute()
+    return len(rows)

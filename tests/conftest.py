@@ -1,0 +1,51 @@
+"""Shared fixtures: every test gets its own data, config and XDG folders under tmp_path."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from store.db import close_db, open_db
+from tui.config import Config
+
+FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+"""The shared real-format import files (../shared/fixtures beside the repository)."""
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path, monkeypatch):
+    """Point config and data lookups at tmp_path so a developer's own files never leak in."""
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / var.lower()))
+    monkeypatch.delenv("KITH_DB", raising=False)
+    monkeypatch.delenv("KITH_CONFIG", raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    yield
+    close_db()
+
+
+@pytest.fixture
+def db_file(tmp_path) -> Path:
+    """Path of an opened, migrated, empty database file."""
+    path = tmp_path / "data" / "kith.db"
+    open_db(path)
+    return path
+
+
+@pytest.fixture
+def db(db_file):
+    """An open, empty store on a real file (not :memory:)."""
+    return db_file
+
+
+@pytest.fixture
+def config() -> Config:
+    return Config()
+
+
+@pytest.fixture
+def fixed_today() -> date:
+    """The day tests pretend it is (demo data and snapshots are built relative to it)."""
+    return date(2026, 3, 16)

@@ -1,0 +1,37 @@
+"""Fixtures for pilot and snapshot tests: an app on a real database with a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+import store.clock
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch, fixed_today):
+    """Every screen reads today from store.clock: pin it so snapshots never drift."""
+    fixed = datetime(fixed_today.year, fixed_today.month, fixed_today.day, 9, 30)
+    monkeypatch.setattr(store.clock, "now", lambda tz=None: fixed.astimezone())
+    monkeypatch.setattr(store.clock, "today", lambda tz=None: fixed_today)
+
+
+@pytest.fixture
+def make_app(db_file, config):
+    """Build a KithApp on the test database: make_app(first_run=False, config=None)."""
+    from tui.app import KithApp
+
+    def build(first_run: bool = False, cfg=None) -> KithApp:
+        return KithApp(cfg or config, db_file, first_run=first_run)
+
+    return build
+
+
+@pytest.fixture
+def demo_db(db_file, fixed_today):
+    """The test database filled with the deterministic demo network as of fixed_today."""
+    from store.demo import build_demo
+
+    build_demo(fixed_today)
+    return db_file

@@ -1,0 +1,40 @@
+"""Pilot tests of the app shell: areas, help, search, first run."""
+
+from store.contacts import count_contacts
+from tui.modals.help import HelpModal
+
+
+async def test_number_keys_switch_areas(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, mode in (("2", "contacts"), ("3", "mentors"), ("4", "brand"), ("1", "today")):
+            await pilot.press(key)
+            assert app.current_mode == mode
+
+
+async def test_help_lists_global_and_screen_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpModal)
+        text = str(app.screen.query_one("#key-table").render())
+        for word in ("Search", "Help", "Quit", "Everywhere"):
+            assert word in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpModal)
+
+
+async def test_first_run_offers_demo_and_loads_it(make_app):
+    app = make_app(first_run=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert count_contacts() >= 60
+
+
+async def test_first_run_empty_start_writes_nothing(make_app):
+    app = make_app(first_run=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert count_contacts() == 0

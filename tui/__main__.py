@@ -1,0 +1,56 @@
+"""Provides main(): parse the command line, load the config, then run a subcommand or the app."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Everything kith creates (database, backups, exports, logs) is owner-only.
+    os.umask(0o077)
+    from store.errors import StoreError
+    from tui.cli import build_parser
+    from tui.cli.common import CliError, Context
+    from tui.config import ConfigError, database_path, load_config
+
+    args = build_parser().parse_args(argv)
+    try:
+        config = load_config(getattr(args, "config", None))
+        ctx = Context(config, database_path(config, getattr(args, "db", None)))
+        func = getattr(args, "func", None)
+        if func is None:
+            return run_app(ctx)
+        return func(args, ctx) or 0
+    except (ConfigError, CliError, StoreError) as exc:
+        print(f"kith: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `kith contacts | head`: the reader left; not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # never a traceback on the user's screen
+        from tui.crash import crash_line, log_crash
+
+        print(crash_line(exc, log_crash(exc)), file=sys.stderr)
+        return 1
+
+
+def run_app(ctx) -> int:
+    """Open the store and run the full-screen app until the user quits."""
+    from store.contacts import count_contacts
+
+    created = not ctx.db_path.exists()
+    ctx.open()
+    first_run = created or count_contacts(include_archived=True) == 0
+    from tui.app import KithApp
+
+    app = KithApp(ctx.config, ctx.db_path, first_run=first_run)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Provides KithApp: the thin App holding the four areas, global keys and system commands."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import ModalScreen
+
+from tui.config import Config
+from tui.screens.brand import BrandScreen
+from tui.screens.contacts import ContactsScreen
+from tui.screens.mentors import MentorsScreen
+from tui.screens.today import TodayScreen
+
+AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"))
+
+
+class KithApp(App[None]):
+    """kith's full-screen app."""
+
+    TITLE = "kith"
+    CSS_PATH = "styles/app.tcss"
+    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen}
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        Binding("1", "area('today')", "Today", show=False, id="go-today", tooltip="The Today queue"),
+        Binding("2", "area('contacts')", "Contacts", show=False, id="go-contacts", tooltip="All contacts"),
+        Binding("3", "area('mentors')", "Mentors", show=False, id="go-mentors", tooltip="Mentor value log"),
+        Binding("4", "area('brand')", "Brand", show=False, id="go-brand", tooltip="Pitch and taglines"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search everything"),
+        Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
+                tooltip="Search everything, even while typing"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key of this screen"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave kith"),
+    ]
+
+    def __init__(self, config: Config, db_path: Path, first_run: bool = False) -> None:
+        super().__init__()
+        self.config = config
+        """The loaded configuration."""
+        self.db_path = db_path
+        """The open database file."""
+        self.first_run = first_run
+        """True when the database was empty at start: offer the demo network."""
+        self._data_version: int | None = None
+        if config.theme in self.available_themes:
+            self.theme = config.theme
+
+    def on_mount(self) -> None:
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, self._hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread (tests) or not a POSIX loop
+        self._data_version = self._read_data_version()
+        self.set_interval(2.0, self._check_other_writers)
+        if self.first_run:
+            from tui.modals.first_run import FirstRunModal
+
+            self.push_screen(FirstRunModal(), self._first_run_chosen)
+
+    def _first_run_chosen(self, demo: bool | None) -> None:
+        if demo:
+            from store.clock import today
+            from store.demo import build_demo
+
+            made = build_demo(today(self.config.time_zone or None))
+            self.notify(f"Demo network loaded: {made['contacts']} contacts, {made['touches']} touches.")
+            self.reload_screen()
+
+    # -- keeping in step with the store ---------------------------------------------------------
+
+    def reload_screen(self) -> None:
+        """Ask the active area to reload its data from the store."""
+        self._data_version = self._read_data_version()
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+
+    def _read_data_version(self) -> int | None:
+        from store.db import data_version
+
+        try:
+            return data_version()
+        except Exception:
+            return None
+
+    def _check_other_writers(self) -> None:
+        # PRAGMA data_version changes only when another connection commits: another kith
+        # session over SSH, or `kith log` from a shell. Reload so nobody edits stale data.
+        version = self._read_data_version()
+        if version is not None and self._data_version is not None and version != self._data_version:
+            self._data_version = version
+            if not isinstance(self.screen, ModalScreen):
+                self.reload_screen()
+        self._data_version = version
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_area(self, mode: str) -> None:
+        """Switch to one of the four areas."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_search(self) -> None:
+        """Open the search screen over the current one."""
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_help(self) -> None:
+        """Show every key of the current screen and the global ones."""
+        from tui.modals.help import HelpModal
+
+        if not isinstance(self.screen, HelpModal):
+            self.push_screen(HelpModal(self.screen))
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        for mode, title in AREAS:
+            yield SystemCommand(f"Go to {title}", f"Open the {title} area", lambda m=mode: self.action_area(m))
+        yield SystemCommand("Search", "Search contacts, notes and everything else", self.action_search)
+        yield SystemCommand("Help: keys", "Every key of the current screen", self.action_help)
+
+    # -- leaving --------------------------------------------------------------------------------
+
+    def _hang_up(self) -> None:
+        # An SSH drop sends SIGHUP: keep drafts, then leave without touching the dead terminal more.
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_draft", None)
+            if callable(save):
+                save()
+        self.exit(return_code=0)
+
+    def _fatal_error(self) -> None:
+        # Textual's crash report prints local variables, which can hold private notes. Log the
+        # traceback without locals to an owner-only file and show a single line instead.
+        from tui.crash import crash_line, log_crash
+
+        exc = sys.exc_info()[1] or self._exception
+        line = crash_line(exc, log_crash(exc)) if exc else "kith: unexpected error"
+        self.bell()
+        self._exit_renderables.append(Content(line))
+        self._close_messages_no_wait()
+

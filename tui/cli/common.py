@@ -1,0 +1,75 @@
+"""Provides what every subcommand shares: opening the store, resolving names, output, errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tui.config import Config
+from tui.literal import safe_text
+
+
+class CliError(Exception):
+    """Bad input on the command line: printed as one line, exit status 2."""
+
+
+@dataclass
+class Context:
+    config: Config
+    db_path: Path
+
+    def open(self) -> None:
+        """Open the store; any store error becomes a one-line message."""
+        from store.db import open_db
+
+        open_db(self.db_path)
+
+    def today(self) -> date:
+        from store.clock import today
+
+        return today(self.config.time_zone or None)
+
+
+def say(*parts: object, file=None) -> None:
+    """Print user-derived text made terminal-safe (no escapes reach the terminal)."""
+    print(" ".join(safe_text(p) for p in parts), file=file or sys.stdout)
+
+
+_UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def dump_json(data: object) -> None:
+    """Print ``data`` as JSON; C0 is escaped by json, C1 and bidi controls by us."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+def parse_date_arg(text: str, what: str = "date") -> date:
+    """Parse ``YYYY-MM-DD`` or raise CliError saying what was wrong."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise CliError(f"{what} {text!r} is not YYYY-MM-DD (e.g. 2026-03-31)")
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"{what} {text!r} is not a real day") from None
+
+
+def resolve_contact(text: str):
+    """Return the one contact ``text`` names, or raise CliError listing the candidates."""
+    from store.contacts import resolve
+    from store.errors import Ambiguous, NotFound
+
+    try:
+        return resolve(text)
+    except NotFound as exc:
+        raise CliError(str(exc)) from None
+    except Ambiguous as exc:
+        lines = [f"{exc}; say which, by id:"]
+        for c in exc.candidates:
+            where = " · ".join(x for x in (c.role, c.company) if x)
+            lines.append(f"  #{c.id}  {safe_text(c.name)}" + (f"  ({safe_text(where)})" if where else ""))
+        raise CliError("\n".join(lines)) from None

@@ -1,0 +1,132 @@
+"""Provides ``kith add``, ``kith log``, ``kith contacts``, ``kith demo`` and ``kith backup``."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("add", parents=[common], help="add a contact")
+    p.add_argument("name")
+    p.add_argument("--company", default="")
+    p.add_argument("--role", default="")
+    p.add_argument("--email", action="append", default=[], help="repeat for several")
+    p.add_argument("--phone", action="append", default=[])
+    p.add_argument("--link", action="append", default=[], help="a URL such as a LinkedIn profile")
+    p.add_argument("--tag", action="append", default=[], help="TAG or KIND:TAG, KIND one of profession, industry, geography")
+    p.add_argument("--tier", default=None, help="a tier from the config (default: network)")
+    p.add_argument("--every", type=int, default=None, metavar="DAYS", help="own cadence in days (0: never)")
+    p.add_argument("--location", default="")
+    p.add_argument("--note", default="")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("log", parents=[common], help="log a touch (an interaction) with a contact")
+    p.add_argument("contact", metavar="NAME_OR_ID")
+    p.add_argument("--kind", required=True, help="coffee, call, email, message, meeting, event, "
+                   "informational interview, check-in, newsletter, introduction, other")
+    p.add_argument("--note", default="")
+    p.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="default: today")
+    p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("contacts", parents=[common], help="list contacts")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--archived", action="store_true", help="include archived contacts")
+    p.set_defaults(func=cmd_contacts)
+
+    p = sub.add_parser("demo", parents=[common], help="fill an empty database with a demo network")
+    p.add_argument("--contacts", type=int, default=None, metavar="N", help="benchmark size (up to 10000)")
+    p.add_argument("--touches", type=int, default=None, metavar="M", help="benchmark size (up to 100000)")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("backup", parents=[common], help="copy the database safely (SQLite backup API)")
+    p.add_argument("path", nargs="?", default=None, help="default: kith-YYYYMMDD-HHMMSS.db beside the database")
+    p.set_defaults(func=cmd_backup)
+
+
+def _tier(ctx: Context, tier: str | None) -> str:
+    if tier is None:
+        return "network" if "network" in ctx.config.tiers else next(iter(ctx.config.tiers))
+    if tier.lower() not in ctx.config.tiers:
+        raise CliError(f"unknown tier {tier!r}; the config has: {', '.join(ctx.config.tiers)}")
+    return tier.lower()
+
+
+def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    from store.contacts import create_contact
+
+    tier = _tier(ctx, args.tier)
+    ctx.open()
+    c = create_contact(
+        args.name, company=args.company, role=args.role, emails=args.email, phones=args.phone,
+        links=args.link, tags=args.tag, tier=tier, cadence_days=args.every, location=args.location,
+        notes=args.note,
+    )
+    say(f"added #{c.id}", c.name)
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
+    from store.touches import log_touch, parse_kind
+
+    kind = parse_kind(args.kind)
+    on = parse_date_arg(args.on, "--on") if args.on else ctx.today()
+    ctx.open()
+    c = resolve_contact(args.contact)
+    log_touch(c.id, kind, on, args.note)
+    say(f"logged {kind} with", c.name, f"on {on.isoformat()}")
+    return 0
+
+
+def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
+    from store.contacts import list_contacts
+
+    ctx.open()
+    contacts = list_contacts(include_archived=args.archived)
+    if args.json:
+        dump_json([asdict(c) for c in contacts])
+        return 0
+    for c in contacts:
+        where = " · ".join(x for x in (c.role, c.company) if x)
+        last = c.last_touch_on.isoformat() if c.last_touch_on else "never"
+        say(f"#{c.id:<5}", c.name, f"({where})" if where else "", f"[{c.tier}] last: {last}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    import time
+
+    from store.contacts import count_contacts
+    from store.demo import build_demo
+
+    if args.contacts is not None and not 1 <= args.contacts <= 10_000:
+        raise CliError("--contacts must be between 1 and 10000")
+    if args.touches is not None and not 0 <= args.touches <= 100_000:
+        raise CliError("--touches must be between 0 and 100000")
+    ctx.open()
+    existing = count_contacts(include_archived=True)
+    if existing:
+        say(f"{ctx.db_path} already holds {existing} contacts; left as is (use an empty --db for the demo)")
+        return 0
+    started = time.perf_counter()
+    made = build_demo(ctx.today(), contacts=args.contacts, touches=args.touches)
+    say(f"demo network written to {ctx.db_path}: {made['contacts']} contacts, {made['touches']} touches, "
+        f"{made['follow_ups']} follow-ups in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from datetime import datetime
+    from pathlib import Path
+
+    from store.db import backup_to
+
+    ctx.open()
+    target = Path(args.path) if args.path else ctx.db_path.with_name(
+        f"kith-{datetime.now():%Y%m%d-%H%M%S}.db")
+    if target.exists() and target.is_dir():
+        target = target / f"kith-{datetime.now():%Y%m%d-%H%M%S}.db"
+    say("backed up to", backup_to(target))
+    return 0

@@ -1,0 +1,235 @@
+"""Provides the Config dataclass and load_config(): TOML in, a validated, frozen Config out.
+
+The lookup order is ``--config``, then ``$KITH_CONFIG``, then the platform's config folder.
+A missing file means defaults; any bad line raises ConfigError naming file, line and key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+APP_NAME = "kith"
+DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
+MODES = ("steady", "job-search")
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file, line and key."""
+
+
+@dataclass(frozen=True)
+class TodayConfig:
+    due_soon_days: int = 7
+    """A contact whose next touch is this many days away or fewer shows as due soon."""
+    job_search_cadence_factor: float = 0.5
+    """In job-search mode every tier cadence is multiplied by this (0.5 halves them)."""
+    job_search_interviews_per_day: int = 1
+    """In job-search mode, the daily target of informational interviews."""
+    job_search_outreach_per_day: int = 3
+    """In job-search mode, the daily target of other touches (outreach)."""
+
+
+@dataclass(frozen=True)
+class MentorsConfig:
+    give_back_margin: int = 3
+    """Received minus given at which the Today queue suggests giving back."""
+    give_back_after_days: int = 60
+    """Days without giving anything back after which the queue suggests it."""
+    check_in_days: int = 14
+    """Default check-in cadence of a new accountability partner."""
+
+
+@dataclass(frozen=True)
+class BrandConfig:
+    words_per_minute: int = 130
+    """Your speaking pace, used for every speaking-time figure."""
+    slow_words_per_minute: int = 110
+    """The slow pace shown beside yours."""
+    fast_words_per_minute: int = 160
+    """The fast pace shown beside yours."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    """The file this config was read from, if any."""
+    database: str = ""
+    """Database file; empty means the platform's data folder. ``--db`` and ``$KITH_DB`` win."""
+    time_zone: str = ""
+    """IANA time zone for "today" (e.g. ``Europe/Berlin``); empty means the machine's."""
+    theme: str = "textual-dark"
+    """Textual theme name."""
+    mode: str = "steady"
+    """``steady`` or ``job-search``: job search tightens cadences and sets daily targets."""
+    tiers: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TIERS))
+    """Tier name -> default cadence in days (0: no cadence). Order is the order shown."""
+    today: TodayConfig = field(default_factory=TodayConfig)
+    mentors: MentorsConfig = field(default_factory=MentorsConfig)
+    brand: BrandConfig = field(default_factory=BrandConfig)
+    keys: dict[str, str] = field(default_factory=dict)
+    """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
+
+    def cadence_for(self, tier: str, own: int | None = None) -> int | None:
+        """Days between touches for a contact: its own, else its tier's (mode-adjusted); None = never."""
+        days = own if own is not None else self.tiers.get(tier, 0)
+        if not days:
+            return None
+        if self.mode == "job-search" and own is None:
+            days = max(1, round(days * self.today.job_search_cadence_factor))
+        return days
+
+
+def default_config_path() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_path(cli_path: str | None = None) -> Path:
+    """Return the config file in force: ``--config``, ``$KITH_CONFIG``, or the default."""
+    if cli_path:
+        return Path(cli_path).expanduser()
+    if os.environ.get("KITH_CONFIG"):
+        return Path(os.environ["KITH_CONFIG"]).expanduser()
+    return default_config_path()
+
+
+def database_path(config: Config, cli_path: str | None = None) -> Path:
+    """Return the database file in force: ``--db``, ``$KITH_DB``, the config, or the default."""
+    for candidate in (cli_path, os.environ.get("KITH_DB"), config.database):
+        if candidate:
+            return Path(candidate).expanduser()
+    return default_data_dir() / "kith.db"
+
+
+def _line_of(text: str, section: str, key: str) -> int | None:
+    """Best-effort line number of ``key`` inside ``[section]`` (tomllib gives no positions)."""
+    current = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        header = re.match(r"^\[\s*([^\]]+?)\s*\]", stripped)
+        if header:
+            current = header.group(1).replace('"', "")
+            continue
+        if current == section and re.match(rf'^"?{re.escape(key)}"?\s*=', stripped):
+            return number
+    return None
+
+
+class _Reader:
+    def __init__(self, path: Path, text: str, data: dict) -> None:
+        self.path, self.text, self.data = path, text, data
+
+    def fail(self, section: str, key: str, message: str) -> ConfigError:
+        line = _line_of(self.text, section, key)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        dotted = f"{section}.{key}" if section else key
+        return ConfigError(f"{where}: {dotted}: {message}")
+
+    def table(self, section: str, allowed: set[str] | None) -> dict:
+        parent, _, name = section.rpartition(".")
+        holder = self.data if not parent else self.data.get(parent, {})
+        value = holder.get(name, {}) if name else self.data
+        if not isinstance(value, dict):
+            raise self.fail(parent, name, "must be a table like [" + section + "]")
+        if allowed is not None:
+            for key in value:
+                if key not in allowed and not isinstance(value.get(key), dict):
+                    raise self.fail(section, key, f"unknown key (known: {', '.join(sorted(allowed))})")
+        return value
+
+    def get(self, section: str, key: str, kind, default, low=None, high=None, choices=None):
+        table = self.table(section, None) if section else self.data
+        if key not in table:
+            return default
+        value = table[key]
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise self.fail(section, key, f"must be a whole number, not {value!r}")
+        if kind is float and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise self.fail(section, key, f"must be a number, not {value!r}")
+        if kind is str and not isinstance(value, str):
+            raise self.fail(section, key, f'must be text in quotes, not {value!r}')
+        if low is not None and value < low or high is not None and value > high:
+            raise self.fail(section, key, f"must be between {low} and {high}, not {value!r}")
+        if choices and value not in choices:
+            raise self.fail(section, key, f"must be one of {', '.join(choices)}, not {value!r}")
+        return kind(value)
+
+
+TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "keys"}
+
+
+def load_config(cli_path: str | None = None) -> Config:
+    """Read and validate the config file in force; a missing file gives the defaults.
+
+    Raises:
+        ConfigError: unreadable file, TOML syntax error, unknown key or bad value.
+    """
+    path = config_path(cli_path)
+    if not path.exists():
+        if cli_path or os.environ.get("KITH_CONFIG"):
+            raise ConfigError(f"{path}: no such config file")
+        return Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        where = f"{path}:{match.group(1)}" if match else str(path)
+        raise ConfigError(f"{where}: not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError, RecursionError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
+    r = _Reader(path, text, data)
+    r.table("", TOP_KEYS)
+    tiers_table = r.table("tiers", None)
+    tiers = dict(DEFAULT_TIERS) if not tiers_table else {}
+    for name in tiers_table:
+        if not re.match(r"^[a-z][a-z0-9_-]{0,30}$", name):
+            raise r.fail("tiers", name, "tier names are lower-case letters, digits, - or _")
+        tiers[name] = r.get("tiers", name, int, 0, 0, 3650)
+    time_zone = r.get("", "time_zone", str, "")
+    if time_zone:
+        try:
+            ZoneInfo(time_zone)
+        except Exception:
+            raise r.fail("", "time_zone", f"unknown time zone {time_zone!r} (e.g. Europe/Berlin)") from None
+    r.table("today", {f for f in TodayConfig.__dataclass_fields__})
+    today = TodayConfig(
+        due_soon_days=r.get("today", "due_soon_days", int, 7, 0, 365),
+        job_search_cadence_factor=r.get("today", "job_search_cadence_factor", float, 0.5, 0.05, 1.0),
+        job_search_interviews_per_day=r.get("today", "job_search_interviews_per_day", int, 1, 0, 50),
+        job_search_outreach_per_day=r.get("today", "job_search_outreach_per_day", int, 3, 0, 200),
+    )
+    r.table("mentors", {f for f in MentorsConfig.__dataclass_fields__})
+    mentors = MentorsConfig(
+        give_back_margin=r.get("mentors", "give_back_margin", int, 3, 1, 100),
+        give_back_after_days=r.get("mentors", "give_back_after_days", int, 60, 1, 3650),
+        check_in_days=r.get("mentors", "check_in_days", int, 14, 1, 365),
+    )
+    r.table("brand", {f for f in BrandConfig.__dataclass_fields__})
+    brand = BrandConfig(
+        words_per_minute=r.get("brand", "words_per_minute", int, 130, 40, 400),
+        slow_words_per_minute=r.get("brand", "slow_words_per_minute", int, 110, 40, 400),
+        fast_words_per_minute=r.get("brand", "fast_words_per_minute", int, 160, 40, 400),
+    )
+    keys_table = r.table("keys", None)
+    keys = {k: r.get("keys", k, str, "") for k in keys_table}
+    return Config(
+        path=path,
+        database=r.get("", "database", str, ""),
+        time_zone=time_zone,
+        theme=r.get("", "theme", str, "textual-dark"),
+        mode=r.get("", "mode", str, "steady", choices=MODES),
+        tiers=tiers, today=today, mentors=mentors, brand=brand, keys=keys,
+    )

@@ -1,0 +1,1 @@
+"""Provides kith's modal dialogs (ModalScreen[T] that dismiss with a value)."""

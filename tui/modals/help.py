@@ -1,0 +1,63 @@
+"""Provides HelpModal: every key of the screen underneath, then the global ones."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from tui.literal import literal
+
+
+# Focus and copy keys every Textual screen has; listing them would bury kith's own keys.
+_PLUMBING = {"app.focus_next", "app.focus_previous", "focus_next", "focus_previous", "screen.copy_text", "copy_text"}
+
+
+def _key_label(app, key: str) -> str:
+    return app.get_key_display(Binding(key, ""))
+
+
+class HelpModal(ModalScreen[None]):
+    """Lists the keys of ``screen`` (and its focused widget) and the app's keys."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="close-help", tooltip="Close the help"),
+    ]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.target = screen
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content.styled("Keys", "bold"), id="title")
+            with VerticalScroll(id="keys"):
+                yield Static(self._table(), id="key-table")
+            yield Static(Content.styled("esc closes · ctrl+p lists every command", "dim"), id="hint")
+
+    def _table(self) -> Content:
+        app = self.app
+        here, everywhere = [], []
+        for key, active in self.target.active_bindings.items():
+            b = active.binding
+            if not b.description or b.action in _PLUMBING:
+                continue
+            row = (_key_label(app, key), b.description, b.tooltip or "")
+            (everywhere if active.node is app else here).append(row)
+        lines: list[Content] = []
+        for heading, rows in (("This screen", here), ("Everywhere", everywhere)):
+            if not rows:
+                continue
+            lines.append(Content.styled(heading, "bold $accent"))
+            for key, desc, tip in rows:
+                lines.append(Content.assemble((f"  {key:>9}  ", "bold"), literal(f"{desc:<14}"),
+                                              (f" {tip}" if tip else "", "dim")))
+            lines.append(Content(""))
+        return Content("\n").join(lines[:-1])
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,85 @@
+"""Provides LogTouchModal: kind, day (default today) and a note; Enter saves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from store.clock import parse_day
+from store.records import TOUCH_KINDS
+from tui.literal import literal
+
+
+@dataclass(frozen=True)
+class TouchDraft:
+    """What the user entered; the caller writes it to the store."""
+
+    kind: str
+    on: date
+    note: str
+
+
+class LogTouchModal(ModalScreen[TouchDraft | None]):
+    """Log a touch with ``contact_name``. Focus starts on the note: l, type, Enter."""
+
+    CSS_PATH = "log_touch.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="log-cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="log-save", tooltip="Save the touch (Enter works too)"),
+    ]
+
+    def __init__(self, contact_name: str, today: date, kind: str = "message") -> None:
+        super().__init__()
+        self.contact_name = contact_name
+        self.today = today
+        self.kind = kind if kind in TOUCH_KINDS else "message"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content.assemble(("Log a touch with ", "bold"), literal(self.contact_name, "bold $accent")),
+                         id="title")
+            yield Label(Content("Kind"))
+            yield Select([(Content(k), k) for k in TOUCH_KINDS], value=self.kind, allow_blank=False, id="kind")
+            yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
+            yield Input(self.today.isoformat(), id="day")
+            yield Static("", id="day-error", classes="error")
+            yield Label(Content("Note"))
+            yield Input(placeholder="What did you talk about? (optional)", id="note", max_length=2000)
+            yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Changed, "#day")
+    def _check_day(self) -> None:
+        self._parse_day()
+
+    def _parse_day(self) -> date | None:
+        error = self.query_one("#day-error", Static)
+        try:
+            day = parse_day(self.query_one("#day", Input).value, self.today)
+        except ValueError as exc:
+            error.update(literal(str(exc)))
+            return None
+        error.update(Content(""))
+        return day
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        day = self._parse_day()
+        if day is None:
+            self.query_one("#day", Input).focus()
+            return
+        kind = self.query_one("#kind", Select).value
+        self.dismiss(TouchDraft(str(kind), day, self.query_one("#note", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""Provides kith's screens: one .py and one .tcss per screen."""

@@ -1,0 +1,37 @@
+"""Provides NavBar: the top line naming the four areas, the active one highlighted."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+AREAS = (("1", "today", "Today"), ("2", "contacts", "Contacts"), ("3", "mentors", "Mentors"), ("4", "brand", "Brand"))
+
+
+class NavBar(Static):
+    """Shows ``kith  1 Today  2 Contacts  3 Mentors  4 Brand      / search  ? help``."""
+
+    DEFAULT_CSS = """
+    NavBar {
+        height: 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, active: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.active = active
+
+    def render(self) -> Content:
+        parts: list = [("kith ", "bold $accent")]
+        for key, mode, title in AREAS:
+            if mode == self.active:
+                parts.append((f" {key} {title} ", "bold reverse $accent"))
+            else:
+                parts.append((f" {key} ", "bold $text"))
+                parts.append((f"{title} ", ""))
+        left = Content.assemble(*parts)
+        right = Content.assemble(("/", "bold $text"), " search  ", ("?", "bold $text"), " help ")
+        gap = max(1, self.size.width - left.cell_length - right.cell_length)
+        return Content.assemble(left, " " * gap, right)
