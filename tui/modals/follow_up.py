@@ -1,0 +1,85 @@
+"""Provides FollowUpModal: what to follow up on, and when (default: in a week)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from store.clock import parse_day
+from tui.literal import literal
+
+
+@dataclass(frozen=True)
+class FollowUpDraft:
+    """What the user entered; the caller writes it to the store."""
+
+    due: date
+    what: str
+
+
+class FollowUpModal(ModalScreen[FollowUpDraft | None]):
+    """Add a follow-up for ``contact_name``: type what, Enter saves."""
+
+    CSS_PATH = "follow_up.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="follow-up-cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="follow-up-save", tooltip="Save (Enter works too)"),
+    ]
+
+    def __init__(self, contact_name: str, today: date, due_in_days: int = 7) -> None:
+        super().__init__()
+        self.contact_name = contact_name
+        self.today = today
+        self.due = today + timedelta(days=due_in_days)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content.assemble(("Follow up with ", "bold"), literal(self.contact_name, "bold $accent")),
+                         id="title")
+            yield Label(Content("What"))
+            yield Input(placeholder="e.g. send the deck from the talk", id="what", max_length=1000)
+            yield Static("", id="what-error", classes="error")
+            yield Label(Content("Due  (YYYY-MM-DD, tomorrow, +3, +2w)"))
+            yield Input(self.due.isoformat(), id="due")
+            yield Static("", id="due-error", classes="error")
+            yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#what", Input).focus()
+
+    @on(Input.Changed, "#due")
+    def _check_due(self) -> None:
+        self._parse_due()
+
+    def _parse_due(self) -> date | None:
+        error = self.query_one("#due-error", Static)
+        try:
+            due = parse_day(self.query_one("#due", Input).value, self.today)
+        except ValueError as exc:
+            error.update(literal(str(exc)))
+            return None
+        error.update(Content(""))
+        return due
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        what = " ".join(self.query_one("#what", Input).value.split())
+        self.query_one("#what-error", Static).update(Content("Say what to follow up on." if not what else ""))
+        due = self._parse_due()
+        if not what:
+            self.query_one("#what", Input).focus()
+        elif due is None:
+            self.query_one("#due", Input).focus()
+        else:
+            self.dismiss(FollowUpDraft(due, what))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
