@@ -276,8 +276,9 @@ def update_contact(contact_id: int, changes: dict, base: ContactInfo | None = No
     with write():
         current = get_contact(contact_id)
         if base is not None and base.version != current.version:
-            clashing = [k for k in values
-                        if _value(current, k) != _value(base, k) and values[k] != _value(current, k)]
+            # Any field this call writes that changed since it was read is a conflict, even when
+            # the values now agree: two sessions incrementing 5 to 6 must not count as one.
+            clashing = [k for k in values if _value(current, k) != _value(base, k)]
             if clashing:
                 raise Conflict(
                     f"{current.name} was changed elsewhere ({', '.join(clashing)}) while you edited; "

@@ -76,7 +76,7 @@ def open_db(path: Path | str) -> None:
         DatabaseTooNew: the file was written by a newer kith.
         StoreError: the file cannot be opened or locked.
     """
-    from store.migrations import migrate
+    from store.migrations import check, migrate
 
     path = Path(path).expanduser().absolute()
     if not db.is_closed():
@@ -87,6 +87,7 @@ def open_db(path: Path | str) -> None:
     db.init(str(path), pragmas=_pragmas(), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
         db.connect()
+        check(db, path)  # before anything writes: a foreign file is never changed
         _ensure_wal()
         migrate(db, path)
     except sqlite3.DatabaseError as exc:

@@ -49,6 +49,8 @@ def run_app(ctx) -> int:
 
     app = KithApp(ctx.config, ctx.db_path, first_run=first_run)
     app.run()
+    if app.crash_message:
+        print(app.crash_message, file=sys.stderr)
     return app.return_code or 0
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import ModalScreen
 
 from tui.config import Config
@@ -25,7 +24,7 @@ class KithApp(App[None]):
     """kith's full-screen app."""
 
     TITLE = "kith"
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen}
     DEFAULT_MODE = "today"
     BINDINGS = [
@@ -49,6 +48,8 @@ class KithApp(App[None]):
         self.first_run = first_run
         """True when the database was empty at start: offer the demo network."""
         self._data_version: int | None = None
+        self.crash_message: str | None = None
+        """Set after a crash: the one line to print once the terminal is restored."""
         if config.theme in self.available_themes:
             self.theme = config.theme
 
@@ -148,8 +149,7 @@ class KithApp(App[None]):
         from tui.crash import crash_line, log_crash
 
         exc = sys.exc_info()[1] or self._exception
-        line = crash_line(exc, log_crash(exc)) if exc else "kith: unexpected error"
+        self.crash_message = crash_line(exc, log_crash(exc)) if exc else "kith: unexpected error"
         self.bell()
-        self._exit_renderables.append(Content(line))
         self._close_messages_no_wait()
 

@@ -36,7 +36,8 @@ def _state(db) -> tuple[int, int, int]:
     return version, app_id, tables
 
 
-def _check(db, path: Path) -> int:
+def check(db, path: Path) -> int:
+    """Return the schema version; refuse a foreign or newer database."""
     from store.db import APPLICATION_ID
 
     version, app_id, tables = _state(db)
@@ -53,7 +54,7 @@ def migrate(db, path: Path) -> int:
     """Apply pending migrations; return the schema version now in force."""
     from store.db import APPLICATION_ID, backup_to
 
-    version = _check(db, path)
+    version = check(db, path)
     if version == latest():
         return version
     if version > 0:
@@ -61,7 +62,7 @@ def migrate(db, path: Path) -> int:
         backup_to(path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
     db.execute_sql("BEGIN IMMEDIATE")
     try:
-        version = _check(db, path)  # another process may have migrated while we waited
+        version = check(db, path)  # another process may have migrated while we waited
         for number, name in available():
             if number > version:
                 importlib.import_module(f"{__name__}.{name}").up(db)

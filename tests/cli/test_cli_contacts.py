@@ -1,0 +1,114 @@
+"""The command line as a user runs it: a real process, a real database file."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def kith(*args, db=None, env=None, check=True):
+    full_env = {**os.environ, **(env or {})}
+    cmd = [sys.executable, "-m", "tui", *(["--db", str(db)] if db else []), *args]
+    result = subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture
+def dbp(tmp_path):
+    return tmp_path / "k.db"
+
+
+def test_version():
+    assert kith("--version").stdout.startswith("kith ")
+
+
+def test_add_log_and_list_as_json(dbp):
+    kith("add", "Ada Lovelace", "--company", "Analytical", "--email", "ada@a.example", "--tag", "industry:Compute",
+         "--tier", "inner", "--every", "10", db=dbp)
+    kith("log", "lovelace", "--kind", "coffee", "--note", "engines", "--on", "2026-03-01", db=dbp)
+    data = json.loads(kith("contacts", "--json", db=dbp).stdout)
+    assert len(data) == 1
+    ada = data[0]
+    assert (ada["name"], ada["company"], ada["tier"], ada["cadence_days"]) == ("Ada Lovelace", "Analytical", "inner", 10)
+    assert ada["emails"] == ["ada@a.example"] and ada["tags"] == [{"name": "Compute", "kind": "industry"}]
+    assert ada["last_touch_on"] == "2026-03-01" and ada["last_touch_kind"] == "coffee"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["log", "Ada", "--kind", "lunch"], "unknown kind 'lunch'"),
+    (["log", "Ada", "--kind", "call", "--on", "2026-02-30"], "not a real day"),
+    (["log", "Ada", "--kind", "call", "--on", "yesterday-ish"], "not YYYY-MM-DD"),
+    (["log", "Ada", "--kind", "call"], "matches 2 contacts"),
+    (["log", "Zed", "--kind", "call"], "no contact matches"),
+    (["add", "   "], "needs a name"),
+    (["add", "Eve", "--tier", "vip"], "unknown tier 'vip'"),
+    (["add", "Eve", "--email", "nope"], "not an email"),
+])
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(dbp, args, message):
+    kith("add", "Ada Lovelace", db=dbp)
+    kith("add", "Ada Rossi", db=dbp)
+    before = kith("contacts", "--json", db=dbp).stdout
+    result = kith(*args, db=dbp, check=False)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert kith("contacts", "--json", db=dbp).stdout == before
+
+
+def test_ambiguous_name_lists_candidates(dbp):
+    kith("add", "Ada Lovelace", db=dbp)
+    kith("add", "Ada Rossi", db=dbp)
+    err = kith("log", "ada", "--kind", "call", db=dbp, check=False).stderr
+    assert "#1  Ada Lovelace" in err and "#2  Ada Rossi" in err
+
+
+def test_broken_config_exits_2_with_one_line(tmp_path, dbp):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[tiers]\ninner = 'often'\n")
+    result = kith("contacts", db=dbp, env={"KITH_CONFIG": str(cfg)}, check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"kith: {cfg}:2: tiers.inner: must be a whole number, not 'often'"
+
+
+def test_not_a_kith_file_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "essay.txt"
+    path.write_text("not a database")
+    result = kith("contacts", db=path, check=False)
+    assert result.returncode == 2 and "not a kith database" in result.stderr
+    assert path.read_text() == "not a database"
+
+
+def test_demo_is_deterministic_and_does_not_overwrite(tmp_path):
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    kith("demo", db=a)
+    kith("demo", db=b)
+    ja, jb = kith("contacts", "--json", db=a).stdout, kith("contacts", "--json", db=b).stdout
+    strip = lambda s: [{k: v for k, v in c.items() if k not in ("created", "updated")} for c in json.loads(s)]
+    assert strip(ja) == strip(jb)
+    assert len(json.loads(ja)) >= 60
+    again = kith("demo", db=a)
+    assert "left as is" in again.stdout
+    assert kith("contacts", "--json", db=a).stdout == ja
+
+
+def test_output_never_carries_escape_sequences(dbp):
+    kith("add", "Eve\x1b]0;PWNED\x07 \u202egnp.exe \x9b31m", db=dbp)
+    out = kith("contacts", db=dbp).stdout
+    assert "\x1b" not in out and "\u202e" not in out and "\x9b" not in out
+    js = kith("contacts", "--json", db=dbp).stdout
+    assert "\x1b" not in js and "\u202e" not in js and "\x9b" not in js
+    assert json.loads(js)[0]["name"].startswith("Eve\x1b]0;PWNED")  # the data itself is intact
+
+
+@pytest.mark.parametrize("args", [["contacts"], ["--version"], ["add", "X"], ["log", "X", "--kind", "call"],
+                                  ["today"], ["find", "x"], ["mentors"], ["pitch", "list"]])
+def test_command_line_paths_do_not_import_textual(dbp, args):
+    code = ("import sys, runpy; sys.argv = ['kith'] + sys.argv[1:];\n"
+            "try:\n    runpy.run_module('tui', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
+            "sys.stderr.write('TEXTUAL:' + ','.join(bad[:3]))")
+    result = subprocess.run([sys.executable, "-c", code, "--db", str(dbp), *args], capture_output=True, text=True)
+    assert result.stderr.rstrip().endswith("TEXTUAL:"), result.stderr[-500:]

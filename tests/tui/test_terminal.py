@@ -1,0 +1,107 @@
+"""The real terminal: bytes kith writes to a pseudo-terminal, and an SSH drop (SIGHUP)."""
+
+import fcntl
+import os
+import select
+import signal
+import sqlite3
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+import pytest
+
+from store.contacts import create_contact
+from store.db import close_db
+from store.touches import log_touch
+from tests.hostile import hostile_strings
+from tui.literal import safe_text
+
+
+def start_in_pty(db_path, tmp_path, cols=80, rows=24):
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows),
+           "XDG_DATA_HOME": str(tmp_path / "xdg-data"), "XDG_CONFIG_HOME": str(tmp_path / "xdg-config")}
+    env.pop("TEXTUAL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "tui", "--db", str(db_path)], stdin=slave, stdout=slave,
+                            stderr=slave, env=env, start_new_session=True, close_fds=True)
+    os.close(slave)
+    return proc, master
+
+
+def read_for(master, seconds, until: bytes | None = None) -> bytes:
+    out, end = b"", time.monotonic() + seconds
+    while time.monotonic() < end:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+            if until and until in out:
+                end = min(end, time.monotonic() + 0.5)  # let the frame finish
+    return out
+
+
+def hostile_db(path):
+    from store.db import open_db
+
+    open_db(path)
+    for ident, text in hostile_strings():
+        c = create_contact(f"{ident} {text}", company=text, tags=[text[:40] or "x"], notes=text, tier="inner")
+        log_touch(c.id, "call", __import__("datetime").date(2025, 1, 1), text)
+    close_db()
+
+
+@pytest.fixture
+def hostile_path(tmp_path):
+    path = tmp_path / "hostile.db"
+    hostile_db(path)
+    return path
+
+
+DANGEROUS = [b"\x1b]52;", b"\x1b]0;PWNED", b"D\x1b[2J", b"I\x00Z", "\u202e".encode(), b"\xc2\x9b"]
+
+
+def test_no_escape_c1_nul_or_bidi_from_data_reaches_the_terminal(hostile_path, tmp_path):
+    proc, master = start_in_pty(hostile_path, tmp_path)
+    try:
+        out = read_for(master, 8, until=b"M02")
+        os.write(master, b"2")  # the contacts list shows every name, company and tag
+        out += read_for(master, 4, until=b"T05")
+        os.write(master, b"q")
+        out += read_for(master, 3)
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+    for needle in DANGEROUS:
+        assert needle not in out, needle
+    # The names were drawn, as visible inert glyphs.
+    assert safe_text("T01 A\x1b]52").encode() in out or safe_text("A\x1b]52;c").encode() in out
+
+
+def test_sighup_exits_cleanly_and_keeps_the_database(hostile_path, tmp_path):
+    proc, master = start_in_pty(hostile_path, tmp_path)
+    try:
+        out = read_for(master, 8, until=b"M02")
+        assert b"kith" in out
+        os.killpg(proc.pid, signal.SIGHUP)
+        rc = proc.wait(timeout=10)
+        rest = read_for(master, 1)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    assert rc in (0, -signal.SIGHUP, 128 + signal.SIGHUP) and rc == 0, rc
+    assert b"Traceback" not in rest
+    con = sqlite3.connect(hostile_path)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT count(*) FROM contact").fetchone()[0] == len(hostile_strings())
+    con.close()
