@@ -21,6 +21,7 @@ from store.errors import Invalid, NotFound
 from store.fold import fold
 from store.models import BaseModel, Contact, Touch
 from store.queue import QueueContext, QueueItem, source
+from store.search_registry import SearchKind, register_kind
 
 ROLES = ("mentor", "coach", "partner")
 DIRECTIONS = ("received", "given")
@@ -42,6 +43,15 @@ MAX_NOTE = 10_000
 MAX_QUESTION = 300
 MAX_QUESTIONS = 12
 MAX_COMMITMENT = 500
+
+
+# Value notes are searchable (code 4 is reserved for mentor entries); Enter opens the Mentors area.
+VALUE_KIND = register_kind(SearchKind(
+    name="value", label="Value", code=4, table="value_entry",
+    rows_sql=("SELECT e.id, e.contact_id, c.name, e.direction || ' · ' || e.category || ' · ' || e.date, e.note "
+              "FROM value_entry e JOIN contact c ON c.id = e.contact_id WHERE e.id IN ({ids})"),
+    fts_columns=("note",), opens="mode:mentors",
+))
 
 
 # -- models -------------------------------------------------------------------------------------

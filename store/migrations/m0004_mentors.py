@@ -1,4 +1,4 @@
-"""Creates mentor roles, the value log, accountability partners, check-ins and commitments."""
+"""Creates mentor roles, the value log (its notes searchable), partners, check-ins and commitments."""
 
 SQL = """
 CREATE TABLE mentor_role (
@@ -51,6 +51,12 @@ CREATE INDEX commitment_check_in ON commitment (check_in_id);
 
 
 def up(db) -> None:
+    from store.mentors import VALUE_KIND
+    from store.search_registry import fts_install_sql
+
     for statement in SQL.split(";"):
         if statement.strip():
             db.execute_sql(statement)
+    # Value notes join the full-text index (search_fts, created by migration 3).
+    for statement in fts_install_sql(VALUE_KIND):
+        db.execute_sql(statement)
