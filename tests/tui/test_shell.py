@@ -38,3 +38,28 @@ async def test_first_run_empty_start_writes_nothing(make_app):
         await pilot.press("e")
         await pilot.pause()
         assert count_contacts() == 0
+
+
+async def test_keys_can_be_remapped_from_the_config(make_app):
+    from tui.config import Config
+
+    app = make_app(cfg=Config(keys={"go-contacts": "c"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        assert app.current_mode == "contacts"
+
+
+async def test_another_process_writing_reloads_the_screen(make_app, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        reloads = []
+        monkeypatch.setattr(app.screen, "reload", lambda: reloads.append(1))
+        import subprocess
+        import sys
+
+        code = "import sys; from store.db import open_db; from store.contacts import create_contact; " \
+               "open_db(sys.argv[1]); create_contact('From another session')"
+        subprocess.run([sys.executable, "-c", code, str(app.db_path)], check=True)
+        app._check_other_writers()
+        await pilot.pause()
+        assert reloads
