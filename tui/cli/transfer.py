@@ -1,5 +1,138 @@
-"""Provides the transfer subcommands (filled in by its issue)."""
+"""Provides ``kith import``, ``kith export``, ``kith restore``, ``kith duplicates`` and ``kith merge``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+
+IMPORT_KINDS = ("linkedin", "vcard", "csv")
+EXPORT_KINDS = ("json", "toml", "csv", "vcard", "ics")
 
 
 def register(sub, common) -> None:
-    """Add this area's subcommands to the parser."""
+    p = sub.add_parser("import", parents=[common], help="import contacts from LinkedIn, vCard or kith CSV")
+    p.add_argument("kind", choices=IMPORT_KINDS, help="linkedin (Connections.csv), vcard (.vcf) or csv (kith's export)")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", parents=[common], help="export everything (json, toml) or contacts (csv, vcard, ics)")
+    p.add_argument("kind", choices=EXPORT_KINDS)
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="file to write (a folder for vcard: one file per contact; '-' for standard output); "
+                        "default: exports/ beside the database")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("restore", parents=[common], help="load a JSON or TOML export into an empty database")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("duplicates", parents=[common], help="list likely duplicate contacts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_duplicates)
+
+    p = sub.add_parser("merge", parents=[common], help="merge contact OTHER into KEEP, keeping everything of both")
+    p.add_argument("keep", metavar="KEEP")
+    p.add_argument("other", metavar="OTHER")
+    p.set_defaults(func=cmd_merge)
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from store.importers.common import BadImportFile, import_file, read_text
+
+    try:
+        read_text(args.file)  # refuse a bad file before the database is even opened
+    except BadImportFile as exc:
+        raise CliError(str(exc)) from None
+    ctx.open()
+    try:
+        summary = import_file(args.kind, args.file, dry_run=args.dry_run)
+    except BadImportFile as exc:
+        raise CliError(str(exc)) from None
+    for line in summary.lines():
+        say(line)
+    return 0
+
+
+def default_export_path(ctx: Context, kind: str):
+    from datetime import datetime
+
+    from store.exporters import SUFFIX
+
+    return ctx.db_path.parent / "exports" / f"kith-{datetime.now():%Y%m%d-%H%M%S}{SUFFIX[kind]}"
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from pathlib import Path
+
+    from store.exporters import export, render
+
+    ctx.open()
+    cadence = ctx.config.cadence_for
+    if args.output == "-":
+        text = render(args.kind, cadence)
+        if args.kind in ("json", "toml"):
+            sys.stdout.write(text)  # json/toml escape every control character themselves
+        else:
+            from tui.literal import safe_text
+
+            sys.stdout.write(safe_text(text, multiline=True))
+        return 0
+    target = Path(args.output) if args.output else default_export_path(ctx, args.kind)
+    if target.exists() and not target.is_file() and not (args.kind == "vcard" and target.is_dir()):
+        raise CliError(f"{target} is not a regular file; give a file name")
+    try:
+        written = export(args.kind, target, cadence)
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc.strerror}") from None
+    say(f"exported {args.kind} to", written)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from store.importers.common import BadImportFile, read_text
+    from store.restore import load_export, restore
+
+    try:
+        read_text(args.file)
+    except BadImportFile as exc:
+        raise CliError(str(exc)) from None
+    load_export(args.file)  # a wrong file is refused before the database is opened
+    ctx.open()
+    counts = restore(args.file)
+    say(f"restored {counts.get('contact', 0)} contacts and {sum(counts.values())} rows in all from", args.file)
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace, ctx: Context) -> int:
+    from dataclasses import asdict
+
+    from store.duplicates import find_duplicates
+
+    ctx.open()
+    pairs = find_duplicates()
+    if args.json:
+        dump_json([asdict(p) for p in pairs])
+        return 0
+    if not pairs:
+        say("no likely duplicates")
+        return 0
+    for p in pairs:
+        say(f"#{p.a_id}", p.a_name, f"  ~  #{p.b_id}", p.b_name, f"  ({', '.join(p.reasons)})")
+    say(f"{len(pairs)} likely duplicate pairs; merge one with: kith merge KEEP_ID OTHER_ID")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
+    from store.duplicates import merge
+
+    ctx.open()
+    keep = resolve_contact(args.keep)
+    other = resolve_contact(args.other)
+    if keep.id == other.id:
+        raise CliError("KEEP and OTHER are the same contact")
+    merged = merge(keep.id, other.id)
+    say(f"merged #{other.id}", other.name, f"into #{merged.id}", merged.name)
+    return 0
