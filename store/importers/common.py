@@ -169,7 +169,8 @@ def _changes(cur: dict, new: dict) -> dict:
     out: dict = {}
     for k in _SCALARS:
         v = new.get(k)
-        if v and v != cur[k]:
+        # a name or company differing only in case or accents is the same one: keep the stored spelling
+        if v and v != cur[k] and (k not in ("name", "company") or fold(v) != fold(cur[k])):
             out[k] = v
     for k in LIST_FIELDS:
         values = new.get(k) or []

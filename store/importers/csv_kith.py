@@ -62,7 +62,7 @@ def parse(text: str, summary: ImportSummary, source: str = "the file") -> list[I
         if not any(v.strip() for v in values.values()):
             continue
         fields: dict = {}
-        for key in ("name", "company", "role", "location", "notes"):
+        for key in ("name", "company", "role", "location", "notes", "tier"):
             if values.get(key):
                 fields[key] = values[key]
         for key in ("emails", "phones", "links"):

@@ -111,6 +111,7 @@ def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
             continue
         if group in group_labels and name in ("EMAIL", "TEL", "URL"):
             labels[_text(ch.value).replace("\\:", ":")] = group_labels[group]
+    keep.sort()  # vobject writes properties in its own order: sorted, a round trip compares equal
     for g in sorted(kept_groups):
         for ch in children:
             if ch.name == "X-ABLABEL" and (ch.group or "").lower() == g:

@@ -1,0 +1,145 @@
+"""LinkedIn Connections.csv import: exact contacts, re-import is a no-op, bad files refused."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+from store.contacts import list_contacts
+from store.importers.common import BadImportFile, import_file
+from store.importers.linkedin import parse_connected_on
+from tests.conftest import FIXTURES
+
+LINKEDIN = FIXTURES / "linkedin-Connections.csv"
+
+EXPECTED = {
+    # name: (company, role, links, emails, connected_on)
+    "Ada Lovelace": ("Analytical Engines Ltd", "Principal Engineer", ("https://www.linkedin.com/in/ada-lovelace-1815",),
+                     ("ada@analytical.example",), date(2024, 3, 15)),
+    "Grace Hopper": ("US Navy", "Rear Admiral, Computing", ("https://www.linkedin.com/in/gracehopper",), (), date(2019, 1, 2)),
+    "José Núñez": ("Acme, Inc.", 'VP, Engineering "Platform"', ("https://www.linkedin.com/in/jose-nunez",), (), date(2023, 11, 7)),
+    "Wei Zhang 张伟": ("Tencent", "产品经理", ("https://www.linkedin.com/in/weizhang",), ("wei@example.cn",), date(2020, 2, 28)),
+    "Priya Raman": ("Globex", "Staff Data Scientist", ("https://www.linkedin.com/in/priyaraman",),
+                    ("priya.raman@example.org",), date(2024, 2, 29)),
+    "Tom O'Brien": ("Initech", "Recruiter", ("https://www.linkedin.com/in/tobrien",), (), date(2022, 2, 7)),
+    "Zoë Müller-Lüdenscheidt": ("Umbrella GmbH", "Head of People", ("https://www.linkedin.com/in/zoe-ml",), (), date(2022, 12, 31)),
+    "Marcus": ("", "", ("https://www.linkedin.com/in/marcus",), (), date(2021, 4, 1)),
+    "Fatima Al-Sayed": ("Acme, Inc.", "Engineering Manager", ("https://www.linkedin.com/in/fatima-alsayed",),
+                        ("fatima@example.ae",), date(2025, 8, 12)),
+    "Kenji Watanabe": ("Globex", "Director of Product", ("https://www.linkedin.com/in/kenji-w",), (), date(2018, 10, 3)),
+    "Olu Adeyemi": ("Self-employed", "Career Coach", ("https://www.linkedin.com/in/oluadeyemi",), (), date(2017, 5, 19)),
+    # the quoted newline inside the position becomes one line
+    "Sam Lee": ("Initech", "Software Engineer Backend", ("https://www.linkedin.com/in/samlee",), (), date(2022, 6, 22)),
+}
+
+
+def _state():
+    return {c.name: (c.company, c.role, c.links, c.emails, c.connected_on) for c in list_contacts()}
+
+
+def test_imports_exact_contacts(db):
+    s = import_file("linkedin", LINKEDIN)
+    assert _state() == EXPECTED
+    assert (s.added, s.updated, s.unchanged) == (12, 0, 0)
+    assert [str(p) for p in s.skipped] == [
+        "line 8: same person as line 7 (same profile URL)",  # Jose Nunez: same URL as José Núñez
+        "line 9: empty row",
+    ]
+    assert [str(p) for p in s.remarks] == ["line 12: odd connection date '7-Feb-22', read as 2022-02-07"]
+    assert all(c.tags == () and c.notes == "" and c.phones == () for c in list_contacts())
+
+
+def test_reimport_changes_nothing(db):
+    import_file("linkedin", LINKEDIN)
+    before = [(c, c.version, c.updated) for c in list_contacts()]
+    s = import_file("linkedin", LINKEDIN)
+    assert (s.added, s.updated, s.unchanged) == (0, 0, 12)
+    assert [(c, c.version, c.updated) for c in list_contacts()] == before
+
+
+def test_dry_run_writes_nothing(db):
+    s = import_file("linkedin", LINKEDIN, dry_run=True)
+    assert s.added == 12 and s.dry_run
+    assert list_contacts() == []
+
+
+def test_newer_export_updates_and_adds(db, tmp_path):
+    import_file("linkedin", LINKEDIN)
+    newer = tmp_path / "newer.csv"
+    newer.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815/,,Babbage & Co,CTO,15 Mar 2024\n"
+        "Grace,Hopper,https://linkedin.com/in/gracehopper,grace@navy.example,US Navy,\"Rear Admiral, Computing\",02 Jan 2019\n"
+        "New,Person,https://www.linkedin.com/in/new,,,,01 Jan 2026\n", encoding="utf-8")
+    s = import_file("linkedin", newer)
+    assert (s.added, s.updated, s.unchanged) == (1, 2, 0)
+    st = _state()
+    assert st["Ada Lovelace"][:2] == ("Babbage & Co", "CTO")
+    assert st["Grace Hopper"][3] == ("grace@navy.example",)
+    assert st["New Person"][4] == date(2026, 1, 1)
+
+
+def test_match_by_email_then_name_and_company(db, tmp_path):
+    import_file("linkedin", LINKEDIN)
+    f = tmp_path / "c.csv"
+    f.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                 "Augusta,King,,ada@analytical.example,,,\n"
+                 "kenji,WATANABE,,,globex,,\n", encoding="utf-8")
+    s = import_file("linkedin", f)
+    assert (s.added, s.updated, s.unchanged) == (0, 1, 1)
+    assert "Augusta King" in _state()  # the newer name wins; same email means same person
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("15 Mar 2024", (date(2024, 3, 15), None)),
+    ("29 Feb 2024", (date(2024, 2, 29), None)),
+    ("7-Feb-22", (date(2022, 2, 7), "odd connection date '7-Feb-22', read as 2022-02-07")),
+    ("30 Feb 2023", (None, "connection date '30 Feb 2023' is not a real day; left empty")),
+    ("yesterday", (None, "connection date 'yesterday' not understood; left empty")),
+    ("", (None, None)),
+])
+def test_dates_without_locale(text, expected):
+    assert parse_connected_on(text) == expected
+
+
+def test_header_found_after_any_preamble(db, tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text("Notes:\nline one\n\"quoted, with comma\"\n\nanother\n"
+                 "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Extra Col\n"
+                 "A,B,https://www.linkedin.com/in/ab,,,,01 Jan 2020,kept\n", encoding="utf-8")
+    s = import_file("linkedin", f)
+    assert s.added == 1
+    assert list_contacts()[0].extra == {"linkedin": {"Extra Col": "kept"}}
+
+
+def test_bad_files_refused_and_db_untouched(db, tmp_path):
+    import_file("linkedin", LINKEDIN)
+    before = list_contacts()
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    binary = tmp_path / "bin.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    wrong = FIXTURES / "apple-contacts.vcf"
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path, message in ((empty, "is empty"), (binary, "binary"), (wrong, "not a LinkedIn connections export"),
+                          (fifo, "not a regular file"), (tmp_path / "missing.csv", "no such file"),
+                          (tmp_path, "is a folder")):
+        with pytest.raises(BadImportFile, match=message):
+            import_file("linkedin", path)
+    assert list_contacts() == before
+
+
+def test_killed_import_leaves_database_as_it_was(db, monkeypatch):
+    import store.importers.common as common
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(common, "_tag_ids", boom)
+    monkeypatch.setattr(common, "_row_values", lambda s: (_ for _ in ()).throw(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        import_file("linkedin", LINKEDIN)
+    assert list_contacts() == []
