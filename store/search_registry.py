@@ -151,7 +151,6 @@ CONTACT = register_kind(SearchKind(
               "FROM contact WHERE id IN ({ids})"),
     fts_columns=("notes",), fts_contact="id",
     short_sql="SELECT id, search_key, name, last_touch_on, archived FROM contact",
-    weight=2.0,
 ))
 TOUCH = register_kind(SearchKind(
     name="touch", label="Touch", code=2, table="touch",

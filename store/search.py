@@ -1,0 +1,304 @@
+"""Provides search across everything: one ranked list from fuzzy short fields and full-text notes.
+
+``search(query, limit=30, kinds=None) -> list[SearchResult]``
+
+How it ranks (all comparisons on FOLDED text, see store/fold.py):
+
+- Short fields (a contact's name, company, role, location, emails, tags: ``contact.search_key``;
+  any kind's ``short_sql`` key) are held in memory and matched per query word with rapidfuzz
+  (exact substring first, ``partial_ratio`` for typos on words of 4+ characters; every word
+  must match). A match in the title (the name) counts more, as do matches at a word start.
+- Long text (contact notes, touch notes, follow-ups, and whatever later kinds index) is found by
+  the FTS5 trigram table ``search_fts`` (substring, 3+ characters), newest rows first.
+
+New kinds register themselves; see store/search_registry.py (``SearchKind``, ``register_kind``,
+``fts_install_sql``). Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.db import data_version, db
+from store.fold import fold
+from store.search_match import Span, match_spans, snippet, typo_cutoff
+from store.search_registry import FTS_TABLE, KINDS, CODE_SHIFT, SearchKind
+
+MAX_TOKENS = 6
+FTS_BASE = 45.0
+"""An exact substring in long text scores 45..65: above weak typo matches, below name matches."""
+SNIPPET_WIDTH = 90
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One hit, ready to show: spans say which characters matched (for highlighting)."""
+
+    kind: str
+    label: str
+    id: int
+    contact_id: int | None
+    title: str
+    detail: str
+    snippet: str
+    score: float
+    opens: str = "contact"
+    title_spans: tuple[Span, ...] = ()
+    detail_spans: tuple[Span, ...] = ()
+    snippet_spans: tuple[Span, ...] = ()
+    archived: bool = False
+
+    def as_dict(self) -> dict:
+        """The result as plain data (``kith find --json``)."""
+        return {"kind": self.kind, "id": self.id, "contact_id": self.contact_id, "title": self.title,
+                "detail": self.detail, "matched": self.snippet, "score": round(self.score, 1)}
+
+
+_loaded = False
+
+
+def load_kinds() -> dict[str, SearchKind]:
+    """Import every store module that declares a kind (it contains ``register_kind(``), once."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        here = Path(__file__).parent
+        for path in sorted(here.glob("*.py")):
+            if path.stem in ("search", "search_registry", "search_match", "__init__"):
+                continue
+            try:
+                if "register_kind(" not in path.read_text(encoding="utf-8"):
+                    continue
+            except OSError:
+                continue
+            importlib.import_module(f"store.{path.stem}")
+    return KINDS
+
+
+@dataclass
+class _Short:
+    ids: list[int]
+    keys: list[str]
+    titles: list[str]
+    sorts: list
+    archived: list[bool]
+
+
+@dataclass
+class _Hit:
+    kind: SearchKind
+    id: int
+    score: float
+    note_spans: list[Span] = field(default_factory=list)
+    from_text: bool = False
+    archived: bool = False
+
+
+class SearchIndex:
+    """The in-memory side of the index (short fields), reloaded when the database changes."""
+
+    def __init__(self) -> None:
+        self._stamp: tuple | None = None
+        self._short: dict[str, _Short] = {}
+
+    def _current_stamp(self) -> tuple:
+        conn = db.connection()
+        # data_version moves when ANOTHER connection commits; total_changes when this one writes.
+        return (db.database, data_version(), conn.total_changes)
+
+    def refresh(self) -> None:
+        """Reload the short fields if anything was written since the last load."""
+        stamp = self._current_stamp()
+        if stamp == self._stamp:
+            return
+        self._short = {}
+        for kind in load_kinds().values():
+            if kind.short_sql:
+                rows = db.execute_sql(kind.short_sql).fetchall()
+                self._short[kind.name] = _Short(
+                    [r[0] for r in rows], [r[1] or "" for r in rows], [r[2] or "" for r in rows],
+                    [r[3] or "" for r in rows], [bool(r[4]) for r in rows])
+        self._stamp = self._current_stamp()
+
+    # -- matching -------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 30, kinds: list[str] | None = None) -> list[SearchResult]:
+        """Return up to ``limit`` results for ``query``, best first (empty query: nothing)."""
+        tokens = list(dict.fromkeys(fold(query).split()))[:MAX_TOKENS]
+        if not tokens or limit <= 0:
+            return []
+        self.refresh()
+        chosen = [k for k in load_kinds().values() if kinds is None or k.name in kinds]
+        hits: dict[tuple[str, int], _Hit] = {}
+        for kind in chosen:
+            if kind.name in self._short:
+                for hit in self._fuzzy(kind, tokens, limit):
+                    hits[(kind.name, hit.id)] = hit
+        for kind in chosen:
+            if kind.fts_columns:
+                self._full_text(kind, tokens, limit, hits)
+        ranked = sorted(hits.values(), key=lambda h: -h.score)[: limit * 2]
+        return self._results(ranked, tokens, limit)
+
+    def _fuzzy(self, kind: SearchKind, tokens: list[str], limit: int) -> list[_Hit]:
+        from rapidfuzz import fuzz, process
+
+        short = self._short[kind.name]
+        keys = short.keys
+        scores: dict[int, float] | None = None
+        for token in tokens:
+            pool = range(len(keys)) if scores is None else list(scores)
+            found = {i: 100.0 for i in pool if token in keys[i]}
+            if len(token) >= 4 and len(found) < limit * 2:
+                # Typo tolerance only where exact hits are few: it costs a pass over every key.
+                choices = keys if scores is None else {i: keys[i] for i in scores}
+                for _, score, i in process.extract(token, choices, scorer=fuzz.partial_ratio, processor=None,
+                                                   score_cutoff=typo_cutoff(token), limit=None):
+                    found.setdefault(i, score)
+            scores = found if scores is None else {i: scores[i] + s for i, s in found.items() if i in scores}
+            if not scores:
+                return []
+        assert scores is not None
+        n = len(tokens)
+        best = sorted(scores, key=lambda i: (scores[i], str(short.sorts[i])), reverse=True)
+        best = best[: max(limit * 3, 60)]
+        out = []
+        joined = " ".join(tokens)
+        for i in best:
+            key_mean = scores[i] / n  # how well the words match any short field (0..100)
+            title = fold(short.titles[i])
+            in_title = starts = 0
+            for token in tokens:
+                if token in title or (len(token) >= 4 and fuzz.partial_ratio(
+                        token, title, processor=None, score_cutoff=typo_cutoff(token))):
+                    in_title += 1
+                if f" {token}" in f" {keys[i]}" or f" {token}" in f" {title}":
+                    starts += 1
+            # An exact match in any field (a company, a tag) is a strong hit (80); matching the
+            # name, at word starts, most of a short name, or its start ranks higher (up to 99).
+            score = 0.8 * key_mean + 8 * in_title / n + 6 * starts / n
+            if in_title == n and title:
+                score += 3 * min(1.0, len(joined) / len(title))
+            if title.startswith(joined):
+                score += 2
+            if short.archived[i]:
+                score -= 8
+            out.append(_Hit(kind, short.ids[i], score + kind.weight, archived=short.archived[i]))
+        return out
+
+    def _full_text(self, kind: SearchKind, tokens: list[str], limit: int, hits: dict) -> None:
+        long_tokens = [t for t in tokens if len(t) >= 3]
+        if not long_tokens:
+            return  # trigrams need 3 characters; short words are matched in the short fields
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)
+        base = kind.rowid_base
+        rows = db.execute_sql(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid BETWEEN ? AND ? "
+            "ORDER BY rowid DESC LIMIT ?", (match, base, base + CODE_SHIFT - 1, limit * 2)).fetchall()
+        ids = [r[0] - base for r in rows]
+        if not ids:
+            return
+        texts = {row[0]: row[4] or "" for row in self._rows(kind, ids)}
+        joined = " ".join(tokens)
+        for rank, rid in enumerate(ids):
+            text = texts.get(rid)
+            if text is None:
+                continue
+            folded = fold(text)
+            if any(t not in folded for t in tokens):
+                continue  # a short word that is not in the text after all
+            padded = f" {folded}"
+            starts = sum(1 for t in tokens if f" {t}" in padded)
+            score = FTS_BASE + 10 * starts / len(tokens) + (10 if joined in folded else 0)
+            score += kind.weight - rank * 0.01  # newest first among equals
+            spans = match_spans(text, tokens, fuzzy=False)
+            old = hits.get((kind.name, rid))
+            if old is None or old.score < score:
+                hits[(kind.name, rid)] = _Hit(kind, rid, score, spans, True,
+                                              old.archived if old else False)
+            else:
+                old.note_spans = spans
+
+    def _rows(self, kind: SearchKind, ids: list[int]) -> list[tuple]:
+        out = []
+        for start in range(0, len(ids), 500):
+            chunk = ",".join(str(int(i)) for i in ids[start:start + 500])
+            out += db.execute_sql(kind.rows_sql.format(ids=chunk)).fetchall()
+        return out
+
+    def _results(self, ranked: list[_Hit], tokens: list[str], limit: int) -> list[SearchResult]:
+        by_kind: dict[str, list[_Hit]] = {}
+        for hit in ranked:
+            by_kind.setdefault(hit.kind.name, []).append(hit)
+        rows: dict[tuple[str, int], tuple] = {}
+        for name, group in by_kind.items():
+            for row in self._rows(group[0].kind, [h.id for h in group]):
+                rows[(name, row[0])] = row
+        out = []
+        for hit in ranked:
+            row = rows.get((hit.kind.name, hit.id))
+            if row is None:
+                continue  # deleted since the index was read
+            _, contact_id, title, detail, text = (*row, "", "", "", "")[:5]
+            title, detail, text = title or "", detail or "", text or ""
+            title_spans = match_spans(title, tokens)
+            detail_spans = match_spans(detail, tokens)
+            if hit.note_spans:
+                shown, spans = snippet(text, hit.note_spans, SNIPPET_WIDTH)
+            elif not hit.from_text and not title_spans and not detail_spans:
+                shown, spans = self._what_matched(hit, tokens)
+            else:
+                shown, spans = "", []
+            out.append(SearchResult(
+                hit.kind.name, hit.kind.label, hit.id, contact_id, title, detail, shown, hit.score,
+                hit.kind.opens, tuple(title_spans), tuple(detail_spans), tuple(spans), hit.archived))
+            if len(out) >= limit:
+                break
+        return out
+
+    def _what_matched(self, hit: _Hit, tokens: list[str]) -> tuple[str, list[Span]]:
+        # The match was in a field not shown (an email, a tag): quote the words of the key.
+        short = self._short.get(hit.kind.name)
+        if short is None:
+            return "", []
+        try:
+            key = short.keys[short.ids.index(hit.id)]
+        except ValueError:
+            return "", []
+        words = [w for w in key.split() if any(t in w for t in tokens)]
+        if not words:
+            from rapidfuzz import fuzz
+
+            words = [w for w in key.split() if any(fuzz.partial_ratio(t, w) >= typo_cutoff(t) for t in tokens if len(t) >= 4)]
+        text = " ".join(dict.fromkeys(words))[:SNIPPET_WIDTH]
+        return text, match_spans(text, tokens)
+
+
+_INDEX = SearchIndex()
+
+
+def search(query: str, limit: int = 30, kinds: list[str] | None = None) -> list[SearchResult]:
+    """Search everything registered for ``query``; return up to ``limit`` results, best first.
+
+    ``kinds`` restricts the search to those kind names (``contact``, ``touch``, ``follow-up``, ...).
+    """
+    return _INDEX.search(query, limit, kinds)
+
+
+def kind_names() -> list[str]:
+    """Return the names of every searchable kind."""
+    return list(load_kinds())
+
+
+def rebuild_index() -> int:
+    """Re-index every kind's long text from its table; return how many rows the index holds."""
+    from store.db import write
+    from store.search_registry import fts_reindex_sql
+
+    with write():
+        for kind in load_kinds().values():
+            for statement in fts_reindex_sql(kind):
+                db.execute_sql(statement)
+    return db.execute_sql(f"SELECT count(*) FROM {FTS_TABLE}").fetchone()[0]

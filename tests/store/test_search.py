@@ -1,0 +1,244 @@
+"""Tests of store.search: fuzzy short fields, full-text notes, one ranking, an index kept in step."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from datetime import date
+
+import pytest
+
+from store.contacts import create_contact, delete_contact, update_contact
+from store.db import db as sqlite_db, write
+from store.demo import build_demo
+from store.followups import add_follow_up, delete_follow_up
+from store.search import kind_names, rebuild_index, search
+from store.search_match import fold_map, match_spans, snippet
+from store.search_registry import KINDS, SearchKind, fts_install_sql, register_kind
+from store.touches import delete_touch, log_touch, update_touch
+from tests.hostile import hostile_strings
+
+DAY = date(2026, 3, 16)
+UNICODE_QUERIES = {"U01": "jose", "U03": "jose alvarez", "U05": "strasse", "U07": "lukasz orsted"}
+
+
+@pytest.fixture
+def demo(db, fixed_today):
+    build_demo(fixed_today)
+    return db
+
+
+def _names(results):
+    return [r.title for r in results]
+
+
+def test_typo_finds_ada_lovelace_first(demo):
+    results = search("lovlace")
+    assert results[0].title == "Ada Lovelace"
+    assert results[0].kind == "contact"
+    assert results[0].title_spans == ((4, 12),)  # "Lovelace" highlighted despite the typo
+
+
+def test_company_finds_everyone_at_globex(demo):
+    at_globex = {cid for (cid,) in sqlite_db.execute_sql("SELECT id FROM contact WHERE company = 'Globex'")}
+    assert len(at_globex) >= 3
+    results = search("globex", limit=200)
+    top = [r for r in results[: len(at_globex)]]
+    assert {r.id for r in top} == at_globex
+    assert all(r.kind == "contact" for r in top)
+    assert all(r.detail_spans for r in top)  # "Globex" is highlighted in the role · company line
+
+
+@pytest.mark.parametrize("name", ["José Álvarez", unicodedata.normalize("NFD", "José Álvarez")])
+def test_jose_alvarez_finds_both_spellings(demo, name):
+    wanted = create_contact(name, company="Initech")
+    create_contact("Josefina Alvarado")
+    results = search("jose alvarez")
+    assert results[0].id == wanted.id
+    start, end = results[0].title_spans[0]
+    assert fold_map(name[start:end])[0] == "jose"
+
+
+@pytest.mark.parametrize("ident", sorted(UNICODE_QUERIES))
+def test_hostile_unicode_names_are_found_first(demo, ident):
+    text = dict(hostile_strings())[ident]
+    wanted = create_contact(text)
+    results = search(UNICODE_QUERIES[ident])
+    assert results and results[0].id == wanted.id, (ident, _names(results[:3]))
+
+
+def test_query_is_folded_too(demo):
+    wanted = create_contact("Łukasz Ørsted")
+    assert search("ŁUKASZ ØRSTED")[0].id == wanted.id
+    assert search("Lukasz\u200b Orsted")[0].id == wanted.id
+
+
+def test_word_order_does_not_matter(demo):
+    wanted = create_contact("Grace Brewster Hopper")
+    assert search("hopper grace")[0].id == wanted.id
+
+
+def test_note_substring_finds_the_touch(db):
+    c = create_contact("Priya Raman")
+    other = create_contact("Wei Zhang")
+    log_touch(other.id, "call", DAY, "Nothing much")
+    t = log_touch(c.id, "coffee", DAY, "Discussed the Quantum widget\nroadmap over coffee")
+    results = search("quantum widg")
+    assert results[0].kind == "touch" and results[0].id == t.id
+    assert results[0].contact_id == c.id and results[0].title == "Priya Raman"
+    assert results[0].opens == "contact"
+    shown = results[0].snippet
+    assert "\n" not in shown
+    assert [shown[a:b] for a, b in results[0].snippet_spans] == ["Quantum", "widg"]
+
+
+def test_accented_note_found_without_accents(db):
+    c = create_contact("Zoë Berg", notes="Met at the Café Müller tasting")
+    results = search("cafe muller")
+    assert results[0].id == c.id and results[0].kind == "contact"
+    assert "Café Müller" in results[0].snippet
+
+
+def test_follow_up_found_by_what(db):
+    c = create_contact("Kenji Watanabe")
+    f = add_follow_up(c.id, DAY, "Send the Kubernetes deck")
+    results = search("kubernetes")
+    assert (results[0].kind, results[0].id, results[0].contact_id) == ("follow-up", f.id, c.id)
+
+
+def test_tag_query(db):
+    c = create_contact("Amara Okafor", tags=["industry:Fintech", "Mentoring"])
+    create_contact("Sam Lee", tags=["industry:Biotech"])
+    results = search("fintech")
+    assert [r.id for r in results] == [c.id]
+    assert results[0].snippet == "fintech"  # the tag is not on screen otherwise: say what matched
+    update_contact(c.id, {"tags": ["Mentoring"]})
+    assert search("fintech") == []
+
+
+def test_index_follows_edits_and_deletes(db):
+    c = create_contact("Olu Adeyemi", notes="old topic: gardening")
+    t = log_touch(c.id, "call", DAY, "Talked about sourdough starters")
+    f = add_follow_up(c.id, DAY, "Mail the pottery link")
+    assert search("gardening")[0].id == c.id
+
+    update_contact(c.id, {"notes": "new topic: beekeeping", "name": "Oluwaseun Adeyemi"})
+    assert search("gardening") == []
+    assert search("beekeeping")[0].id == c.id
+    assert search("oluwaseun")[0].title == "Oluwaseun Adeyemi"
+
+    update_touch(t.id, note="Talked about kombucha")
+    assert search("sourdough") == []
+    assert search("kombucha")[0].id == t.id
+
+    delete_touch(t.id)
+    assert search("kombucha") == []
+    delete_follow_up(f.id)
+    assert search("pottery") == []
+
+    t2 = log_touch(c.id, "email", DAY, "Sent the marmalade recipe")
+    assert search("marmalade")[0].id == t2.id
+    delete_contact(c.id)  # cascades to touches: the triggers still fire
+    assert search("marmalade") == [] and search("adeyemi") == []
+    assert sqlite_db.execute_sql("SELECT count(*) FROM search_fts").fetchone()[0] == 0
+
+
+def test_another_process_writing_is_seen(db_file):
+    c = create_contact("Hana Sato")
+    assert search("hana")[0].id == c.id
+    other = sqlite3.connect(db_file)
+    other.execute("UPDATE contact SET search_key = 'zebracorn' WHERE id = ?", (c.id,))
+    other.commit()
+    other.close()
+    assert search("zebracorn")[0].id == c.id
+
+
+def test_kind_filter_and_names(db):
+    c = create_contact("Mateo Rossi", notes="pelican")
+    log_touch(c.id, "call", DAY, "pelican talk")
+    assert {"contact", "touch", "follow-up"} <= set(kind_names())
+    assert {r.kind for r in search("pelican")} == {"contact", "touch"}
+    assert {r.kind for r in search("pelican", kinds=["touch"])} == {"touch"}
+
+
+def test_contact_name_beats_a_note_mention(db):
+    named = create_contact("Ingrid Berg")
+    other = create_contact("Noah Chen")
+    log_touch(other.id, "call", DAY, "Ingrid Berg says hi")
+    results = search("ingrid berg")
+    assert results[0].id == named.id and results[0].kind == "contact"
+    assert results[1].kind == "touch"
+
+
+def test_archived_contacts_rank_lower_and_say_so(db):
+    old = create_contact("Diego Castro", archived=True)
+    new = create_contact("Diego Castro")
+    results = search("diego castro")
+    assert [r.id for r in results] == [new.id, old.id]
+    assert results[1].archived
+
+
+def test_empty_and_symbol_queries(db):
+    create_contact("Ada Lovelace")
+    assert search("") == [] and search("   ") == [] and search("\u200b") == []
+    assert search('"') == [] and search("'; DROP TABLE contact; --") == []
+    assert search("ada", limit=0) == []
+
+
+def test_hostile_text_is_returned_verbatim(db):
+    c = create_contact("Mallory", notes="see [@click=app.quit]here[/] and \x1b]0;x\x07")
+    results = search("click app")
+    assert results[0].id == c.id and "[@click=app.quit]" in results[0].snippet
+
+
+def test_rebuild_index_restores_it(db):
+    c = create_contact("Freya Nielsen", notes="loves orienteering")
+    log_touch(c.id, "call", DAY, "orienteering cup")
+    with write():
+        sqlite_db.execute_sql("DELETE FROM search_fts")
+    assert search("orienteering") == []
+    assert rebuild_index() == 2
+    assert {r.kind for r in search("orienteering")} == {"contact", "touch"}
+
+
+def test_a_new_kind_registers_without_search_changes(db):
+    kind = SearchKind(
+        name="test-widget", label="Widget", code=999, table="widget",
+        rows_sql="SELECT id, NULL, label, '', body FROM widget WHERE id IN ({ids})",
+        fts_columns=("body",), fts_contact=None,
+        short_sql="SELECT id, kith_fold(label), label, NULL, 0 FROM widget", opens="mode:brand")
+    with write():
+        sqlite_db.execute_sql("CREATE TABLE widget (id INTEGER PRIMARY KEY, label TEXT, body TEXT)")
+        sqlite_db.execute_sql("INSERT INTO widget (label, body) VALUES ('Spinner', 'existing row about tangerines')")
+        for statement in fts_install_sql(kind):
+            sqlite_db.execute_sql(statement)
+    register_kind(kind)
+    try:
+        assert register_kind(kind) is kind  # the same declaration twice is fine
+        with pytest.raises(ValueError):
+            register_kind(SearchKind("touch", "T", 998, "x", ""))
+        assert search("tangerines")[0].kind == "test-widget"  # indexed by the install SQL
+        with write():
+            sqlite_db.execute_sql("INSERT INTO widget (label, body) VALUES ('Gizmo', 'about clementines')")
+        hit = search("clementines")[0]
+        assert (hit.kind, hit.title, hit.contact_id, hit.opens) == ("test-widget", "Gizmo", None, "mode:brand")
+        assert search("spiner")[0].title == "Spinner"  # the short field, with a typo
+    finally:
+        KINDS.pop("test-widget", None)
+
+
+def test_fold_map_points_back_to_the_original():
+    text = "Jose\u0301  Ła\u200bst STRASSE"
+    folded, origin = fold_map(text)
+    assert folded == "jose last strasse"
+    assert len(origin) == len(folded)
+    spans = match_spans(text, ["jose", "last"])
+    assert [text[a:b] for a, b in spans] == ["Jose\u0301", "Ła\u200bst"]
+
+
+def test_snippet_cuts_around_the_match():
+    text = "x" * 200 + " needle " + "y" * 200
+    spans = match_spans(text, ["needle"])
+    shown, inside = snippet(text, spans, 60)
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 62
+    assert [shown[a:b] for a, b in inside] == ["needle"]
