@@ -1,22 +1,425 @@
-"""Provides ContactsScreen: the Contacts area."""
+"""Provides ContactsScreen: the Contacts area (filter, sort and act on every contact).
+
+Also provides ContactActions, the edit / log / archive / delete flows shared with the
+contact detail screen, and the day formatting both screens use.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from datetime import date
+from typing import Callable
 
-from tui.literal import literal
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.literal import literal, safe_text
 from tui.screens.area import AreaScreen
+from tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
 from tui.widgets.nav_bar import NavBar
 
+SORTS = ("name", "last touch", "next due")
+SORT_HINTS = {"name": "name", "last touch": "last touch, longest ago first", "next due": "next due, soonest first"}
 
-class ContactsScreen(AreaScreen):
-    """The Contacts area."""
+
+# -- day formatting shared with the detail screen ------------------------------------------------
+
+
+def _span(days: int) -> str:
+    if days < 100:
+        return f"{days} d"
+    if days < 730:
+        return f"{days // 30} mo"
+    return f"{days // 365} y"
+
+
+def ago_text(day: date | None, today: date) -> str:
+    """``never``, ``today``, ``12 d ago``, ``5 mo ago``, ``2 y ago`` (``in 3 d`` for a future day)."""
+    if day is None:
+        return "never"
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    return f"in {_span(-days)}" if days < 0 else f"{_span(days)} ago"
+
+
+def due_text(due: date | None, today: date) -> str:
+    """``—`` (no cadence), ``today``, ``in 5 d`` or ``overdue 12 d``."""
+    if due is None:
+        return "—"
+    days = (due - today).days
+    if days == 0:
+        return "today"
+    return f"in {_span(days)}" if days > 0 else f"overdue {_span(-days)}"
+
+
+def due_state(due: date | None, today: date, soon_days: int) -> str:
+    """``overdue``, ``due-soon`` or empty, as the dash classes and list colours use them."""
+    if due is None:
+        return ""
+    if due < today:
+        return "overdue"
+    return "due-soon" if (due - today).days <= soon_days else ""
+
+
+def role_company(role: str, company: str) -> str:
+    return " · ".join(part for part in (role, company) if part)
+
+
+# -- the flows both contact screens offer ----------------------------------------------------------
+
+
+class ContactActions:
+    """Edit, log a touch, archive, delete: modal in, store write, toast out.
+
+    Mixed into a Screen that has ``today()`` and ``reload()``. Modals only return values; the
+    writes happen here, on the screen side.
+    """
+
+    def toast(self, *parts: str, user: tuple[str, ...] = (), severity: str = "information") -> None:
+        """Notify with literal text: ``parts`` is kith's own wording, ``{}`` slots take ``user`` strings."""
+        text = "".join(parts).format(*(safe_text(u, limit=80) for u in user))
+        self.app.notify(text, severity=severity, markup=False)
+
+    def open_form(self, contact_id: int | None, typed: dict[str, str] | None = None,
+                  notice: Content | None = None, after: Callable[[int], None] | None = None) -> None:
+        """Add (``contact_id`` None) or edit a contact in the form; a conflict reopens it with the typing kept."""
+        from store.contacts import get_contact
+        from store.errors import NotFound
+        from tui.modals.contact_form import ContactFormModal
+
+        try:
+            contact = get_contact(contact_id) if contact_id is not None else None
+        except NotFound as exc:
+            self.toast(str(exc), severity="error")
+            return
+        form = ContactFormModal(contact, list(self.app.config.tiers), typed=typed, notice=notice)
+        self.app.push_screen(form, lambda changes: self._form_done(form, contact, changes, after))
+
+    def _form_done(self, form, contact, changes: dict | None, after) -> None:
+        from store.contacts import create_contact, get_contact, update_contact
+        from store.errors import Conflict, Invalid, NotFound
+
+        if changes is None:
+            return
+        try:
+            if contact is None:
+                saved = create_contact(**changes)
+                self.toast("Added {}.", user=(saved.name,))
+            elif not changes:
+                return
+            else:
+                saved = update_contact(contact.id, changes, base=contact)
+                self.toast("Saved {}.", user=(saved.name,))
+        except Conflict as exc:
+            fresh = get_contact(contact.id)
+            notice = Content.assemble(
+                literal(str(exc).rstrip(".;") + ".", "bold $error"),
+                "\nThe form now shows the latest saved values with your edits on top: "
+                "review and press ctrl+s to keep yours, or Esc to keep theirs.")
+            self.open_form(fresh.id, typed=form.changed_fields, notice=notice, after=after)
+            return
+        except Invalid as exc:
+            self.open_form(contact.id if contact else None, typed=form.typed,
+                           notice=literal(str(exc), "bold $error"), after=after)
+            return
+        except NotFound as exc:
+            self.toast(str(exc), severity="error")
+            return
+        self.reload()
+        if after is not None:
+            after(saved.id)
+
+    def log_touch(self, contact_id: int) -> None:
+        """Ask kind, day and note, then record the touch."""
+        from store.contacts import get_contact
+        from store.errors import NotFound
+        from tui.modals.log_touch import LogTouchModal
+
+        try:
+            contact = get_contact(contact_id)
+        except NotFound as exc:
+            self.toast(str(exc), severity="error")
+            return
+
+        def done(draft) -> None:
+            from store.errors import StoreError
+            from store.touches import log_touch
+
+            if draft is None:
+                return
+            try:
+                log_touch(contact.id, draft.kind, draft.on, draft.note)
+            except StoreError as exc:
+                self.toast(str(exc), severity="error")
+                return
+            when = "" if draft.on == self.today() else f" on {draft.on.isoformat()}"
+            self.toast(f"Logged {draft.kind} with {{}}{when}.", user=(contact.name,))
+            self.reload()
+
+        self.app.push_screen(LogTouchModal(contact.name, self.today()), done)
+
+    def toggle_archived(self, contact_id: int) -> None:
+        """Archive an active contact, restore an archived one."""
+        from store.contacts import get_contact, set_archived
+        from store.errors import StoreError
+
+        try:
+            contact = get_contact(contact_id)
+            set_archived(contact_id, not contact.archived)
+        except StoreError as exc:
+            self.toast(str(exc), severity="error")
+            return
+        if contact.archived:
+            self.toast("Restored {}.", user=(contact.name,))
+        else:
+            self.toast("Archived {}. Press a again to restore.", user=(contact.name,))
+        self.reload()
+
+    def delete_contact(self, contact_id: int, after: Callable[[], None] | None = None) -> None:
+        """Ask first; then delete the contact with its touches and follow-ups."""
+        from store.contacts import get_contact
+        from store.errors import NotFound
+        from store.followups import list_follow_ups
+        from store.touches import list_touches
+        from tui.modals.confirm import ConfirmModal
+
+        try:
+            contact = get_contact(contact_id)
+        except NotFound as exc:
+            self.toast(str(exc), severity="error")
+            return
+        touches, follow_ups = len(list_touches(contact_id)), len(list_follow_ups(contact_id))
+        question = Content.assemble(
+            "Delete ", literal(contact.name, "bold", limit=120), "?\n",
+            (f"Their {touches} touch{'es' if touches != 1 else ''} and {follow_ups} "
+             f"follow-up{'s' if follow_ups != 1 else ''} go too. This cannot be undone.", "$text-muted"))
+
+        def done(yes: bool | None) -> None:
+            from store.contacts import delete_contact
+            from store.errors import StoreError
+
+            if not yes:
+                return
+            try:
+                delete_contact(contact_id)
+            except StoreError as exc:
+                self.toast(str(exc), severity="error")
+                return
+            self.toast("Deleted {}.", user=(contact.name,))
+            if after is not None:
+                after()
+            else:
+                self.reload()
+
+        self.app.push_screen(ConfirmModal(question, "Delete"), done)
+
+
+# -- the screen ---------------------------------------------------------------------------------------
+
+
+class ContactsScreen(ContactActions, AreaScreen):
+    """Every contact in a fast virtual list: filter as you type, sort, open, act."""
 
     AREA = "contacts"
     CSS_PATH = "contacts.tcss"
+    BINDINGS = [
+        Binding("f", "focus_filter", "Filter", tooltip="Type to filter by name, company, role, tag", id="filter"),
+        Binding("n", "new_contact", "New", tooltip="Add a contact", id="new-contact"),
+        Binding("l", "log_touch", "Log", tooltip="Log a touch with the highlighted contact", id="log-touch"),
+        Binding("e", "edit_contact", "Edit", tooltip="Edit the highlighted contact", id="edit-contact"),
+        Binding("o", "cycle_sort", "Sort", tooltip="Sort by name, last touch or next due", id="cycle-sort"),
+        Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore the highlighted contact",
+                id="archive-contact"),
+        Binding("A", "show_archived", "Show archived", show=False,
+                tooltip="Show or hide archived contacts", id="show-archived"),
+        Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete the highlighted contact",
+                id="delete-contact"),
+        Binding("escape", "leave_filter", "Back to list", show=False,
+                tooltip="From the filter: back to the list; in the list: clear the filter", id="leave-filter"),
+        Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list",
+                id="filter-to-list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = "name"
+        """One of SORTS."""
+        self.show_archived = False
+        """Whether archived contacts are listed too."""
+        self._rows: list[tuple[str, object, ContactEntry]] = []
+        self._sorted: dict[str, list[tuple[str, ContactEntry]]] = {}
+        self._shown = 0
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
-        yield Static(literal("Contacts are coming."), id="empty")
+        with Horizontal(id="filter-bar"):
+            yield Label(Content("Filter"), id="filter-label")
+            yield Input(placeholder="name, company, role, tag…  (f)", id="filter", compact=True,
+                        max_length=200)
+        yield ContactListHeader(id="header")
+        yield ContactList(id="contacts")
+        yield Static(Content(""), id="empty")
+        with Horizontal(id="status-bar"):
+            yield Static(Content(""), id="status")
+            yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
+                                          " archived  ", ("d", "bold"), " delete"), id="more-keys")
         yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(ContactList).focus()
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the rows and redraw, keeping the filter, sort and highlighted contact."""
+        from store.cadence import next_due
+        from store.contacts import list_rows
+
+        config = self.app.config
+        today = self.today()
+        soon = config.today.due_soon_days
+        rows = []
+        for r in list_rows(include_archived=self.show_archived):
+            due = next_due(r.last_touch_on, r.created, config.cadence_for(r.tier, r.cadence_days))
+            entry = ContactEntry(
+                r.id, r.name, role_company(r.role, r.company), r.tier, ago_text(r.last_touch_on, today),
+                due_text(due, today), "" if r.archived else due_state(due, today, soon), r.archived)
+            rows.append((r.search_key, (r.last_touch_on, due), entry))
+        self._rows = rows
+        self._sorted = {}
+        self.apply_filter()
+
+    def _ordered(self) -> list[tuple[str, ContactEntry]]:
+        # Each order is computed once per reload; typing in the filter only scans it.
+        if self.sort not in self._sorted:
+            rows = self._rows  # already by name (list_rows orders by name, then id)
+            if self.sort == "last touch":
+                rows = sorted(rows, key=lambda r: r[1][0] or date.min)
+            elif self.sort == "next due":
+                rows = sorted(rows, key=lambda r: r[1][1] or date.max)
+            self._sorted[self.sort] = [(key, entry) for key, _, entry in rows]
+        return self._sorted[self.sort]
+
+    def apply_filter(self) -> None:
+        """Show the contacts whose folded search key holds every word of the filter."""
+        from store.fold import fold
+
+        query = self.query_one("#filter", Input).value
+        words = fold(query).split()
+        ordered = self._ordered()
+        if words:
+            entries = [e for key, e in ordered if all(w in key for w in words)]
+        else:
+            entries = [e for _, e in ordered]
+        listing = self.query_one(ContactList)
+        listing.set_entries(entries, keep_id=listing.highlighted_id)
+        self._shown = len(entries)
+        self._update_status(query)
+
+    def _update_status(self, query: str) -> None:
+        total = len(self._rows)
+        empty = self.query_one("#empty", Static)
+        if total == 0:
+            empty.update(Content.assemble(
+                ("No contacts yet.", "bold"), "\n\nPress ", ("n", "bold $accent"), " to add someone, or run ",
+                ("kith demo", "bold"), " in a shell to look around with a demo network."))
+        elif self._shown == 0:
+            empty.update(Content.assemble("No contact matches ", literal(query, "bold", limit=60),
+                                          ".\nPress Esc to clear the filter."))
+        self.set_class(self._shown == 0, "-empty")
+        noun = "contact" if total == 1 else "contacts"
+        counts = f"{self._shown} of {total} {noun}" if self._shown != total else f"{total} {noun}"
+        parts: list = [counts, f" · sorted by {SORT_HINTS[self.sort]}"]
+        if self.show_archived:
+            parts.append(" · archived shown")
+        self.query_one("#status", Static).update(Content.assemble(*parts))
+
+    # -- messages from the widgets ----------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.apply_filter()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(ContactList).focus()
+
+    @on(ContactList.Highlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    @on(ContactList.Chosen)
+    def _chosen(self, event: ContactList.Chosen) -> None:
+        from tui.screens.contact_detail import ContactDetailScreen
+
+        self.app.push_screen(ContactDetailScreen(event.contact_id))
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    @property
+    def highlighted_id(self) -> int | None:
+        return self.query_one(ContactList).highlighted_id
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("log_touch", "edit_contact", "toggle_archived", "delete_contact"):
+            return True if self.is_mounted and self.highlighted_id is not None else None
+        if action == "focus_list":
+            return self.focused is self.query_one("#filter", Input)
+        return True
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_focus_list(self) -> None:
+        self.query_one(ContactList).focus()
+
+    def action_leave_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if self.focused is filter_input:
+            self.query_one(ContactList).focus()
+        elif filter_input.value:
+            filter_input.value = ""  # Input.Changed re-filters
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.apply_filter()
+        self.query_one(ContactList).move_to(0)
+
+    def action_show_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.reload()
+        self.toast("Showing archived contacts too." if self.show_archived else "Archived contacts hidden.")
+
+    def action_new_contact(self) -> None:
+        self.open_form(None, after=self._select)
+
+    def action_edit_contact(self) -> None:
+        if self.highlighted_id is not None:
+            self.open_form(self.highlighted_id)
+
+    def action_log_touch(self) -> None:
+        if self.highlighted_id is not None:
+            self.log_touch(self.highlighted_id)
+
+    def action_toggle_archived(self) -> None:
+        if self.highlighted_id is not None:
+            self.toggle_archived(self.highlighted_id)
+
+    def action_delete_contact(self) -> None:
+        if self.highlighted_id is not None:
+            self.delete_contact(self.highlighted_id)
+
+    def _select(self, contact_id: int) -> None:
+        """Highlight ``contact_id`` (a new contact), clearing a filter that would hide it."""
+        listing = self.query_one(ContactList)
+        if not any(e.id == contact_id for e in listing.entries):
+            self.query_one("#filter", Input).value = ""
+            self.apply_filter()
+        index = next((i for i, e in enumerate(listing.entries) if e.id == contact_id), None)
+        if index is not None:
+            listing.move_to(index)

@@ -1,0 +1,278 @@
+"""Provides ContactDetailScreen: one contact's fields, tags, notes, follow-ups and touches."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.records import ContactInfo, FollowUpInfo, TouchInfo
+from tui.literal import literal
+from tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
+from tui.widgets.nav_bar import NavBar
+
+NOTES_PREVIEW = 1500
+"""Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
+TOUCHES_SHOWN = 100
+"""Newest touches listed; older ones are counted, not drawn."""
+LABEL_WIDTH = 14
+
+
+def _field(label: str, value: Content | str, style: str = "") -> Content:
+    shown = value if isinstance(value, Content) else literal(value, style, limit=300)
+    return Content.assemble((f"{label:<{LABEL_WIDTH}}", "$text-muted"), shown)
+
+
+def _none(text: str = "—") -> Content:
+    return Content.styled(text, "$text-disabled")
+
+
+def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today: date, soon: int = 7) -> Content:
+    """Every field of ``c``, one per line, blanks shown as a dash."""
+    def many(values: tuple[str, ...]) -> Content:
+        return literal(", ".join(values), limit=600) if values else _none()
+
+    def text(value: str) -> Content:
+        return literal(value, limit=300) if value else _none()
+
+    if c.cadence_days is not None:
+        cadence_text = f"every {c.cadence_days} d (own)" if c.cadence_days else "none (own)"
+    else:
+        cadence_text = f"every {cadence} d ({c.tier} default)" if cadence else f"none ({c.tier} default)"
+    last = (f"{c.last_touch_on.isoformat()} · {ago_text(c.last_touch_on, today)}"
+            + (f" · {c.last_touch_kind}" if c.last_touch_kind else "")) if c.last_touch_on else "never"
+    due_style = {"overdue": "bold $error", "due-soon": "$warning"}.get(due_state(due, today, soon), "")
+    due_value = (Content.styled(f"{due.isoformat()} · {due_text(due, today)}", due_style) if due else _none())
+    lines = [
+        _field("Emails", many(c.emails)),
+        _field("Phones", many(c.phones)),
+        _field("Links", many(c.links)),
+        _field("Location", text(c.location)),
+        _field("Tier", Content.assemble(literal(c.tier), (f" · strength {c.strength}/5", "$text-muted"))),
+        _field("Cadence", Content(cadence_text)),
+        _field("Last touch", Content(last)),
+        _field("Next due", due_value),
+        _field("How we met", text(c.how_met)),
+        _field("Introduced by", text(c.introduced_by_name or "")),
+        _field("Birthday", text(c.birthday)),
+        _field("Connected on", text(c.connected_on.isoformat() if c.connected_on else "")),
+        _field("Archived", Content.styled("yes", "$warning") if c.archived else Content("no")),
+    ]
+    return Content("\n").join(lines)
+
+
+def tags_content(c: ContactInfo) -> Content:
+    """Tags as ``name (kind)``, grouped by kind."""
+    if not c.tags:
+        return _none("no tags")
+    parts: list[Content] = []
+    for tag in c.tags:
+        parts.append(Content.assemble(literal(tag.name, "bold", limit=80), (f" {tag.kind}", "$text-muted")))
+    return Content("  ·  ").join(parts)
+
+
+def notes_content(notes: str) -> Content:
+    """The notes, or their first ``NOTES_PREVIEW`` characters with a count of the rest."""
+    if not notes:
+        return _none("no notes")
+    shown = literal(notes, multiline=True, limit=NOTES_PREVIEW)
+    if len(notes) > NOTES_PREVIEW:
+        rest = len(notes) - NOTES_PREVIEW + 1
+        shown = Content.assemble(shown, (f"\n({rest:,} more characters: press e to read and edit them all)",
+                                         "$text-muted italic"))
+    return shown
+
+
+def touches_content(touches: list[TouchInfo], today: date) -> Content:
+    """The touch timeline, newest first."""
+    if not touches:
+        return _none("no touches yet: press l to log one")
+    lines = []
+    for t in touches[:TOUCHES_SHOWN]:
+        line = Content.assemble((f"{t.date.isoformat()}  ", "$text-muted"), (f"{t.kind:<12}", "bold"))
+        if t.note:
+            line = Content.assemble(line, " ", literal(t.note, limit=300))
+        lines.append(line)
+    if len(touches) > TOUCHES_SHOWN:
+        lines.append(Content.styled(f"… and {len(touches) - TOUCHES_SHOWN} older touches", "$text-muted"))
+    return Content("\n").join(lines)
+
+
+def follow_up_prompt(f: FollowUpInfo, today: date, soon: int = 7) -> Content:
+    if f.done:
+        when = f"done {f.done_on.isoformat()}" if f.done_on else "done"
+        return Content.assemble(("✓ ", "$success"), (f"{f.due.isoformat()}  ", "$text-muted"),
+                                literal(f.what, "$text-muted strike", limit=200), (f"  {when}", "$text-muted"))
+    style = {"overdue": "bold $error", "due-soon": "$warning"}.get(due_state(f.due, today, soon), "$text-muted")
+    return Content.assemble(("○ ", "$accent"), (f"{f.due.isoformat()}  ", style), literal(f.what, limit=200),
+                            (f"  {due_text(f.due, today)}", style))
+
+
+class ContactDetailScreen(ContactActions, Screen):
+    """Everything about one contact; Esc goes back to the list."""
+
+    CSS_PATH = "contact_detail.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", tooltip="Back to the contact list", id="detail-back"),
+        Binding("l", "log_touch", "Log", tooltip="Log a touch with this contact", id="detail-log-touch"),
+        Binding("e", "edit_contact", "Edit", tooltip="Edit this contact", id="detail-edit"),
+        Binding("f", "add_follow_up", "Follow-up", tooltip="Add a follow-up", id="detail-follow-up"),
+        Binding("x", "toggle_follow_up", "Done", show=False, tooltip="Mark the highlighted follow-up done (or reopen it)",
+                id="detail-follow-up-done"),
+        Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore this contact",
+                id="detail-archive"),
+        Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete this contact",
+                id="detail-delete"),
+    ]
+
+    def __init__(self, contact_id: int) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+        self.contact: ContactInfo | None = None
+        """The contact as last read from the store."""
+        self.follow_ups: list[FollowUpInfo] = []
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("contacts")
+        yield Static(Content(""), id="heading")
+        with VerticalScroll(id="body"):
+            yield Static(Content(""), id="fields")
+            yield Static(Content.styled("Tags", "bold"), classes="section")
+            yield Static(Content(""), id="tags")
+            yield Static(Content.styled("Notes", "bold"), classes="section")
+            yield Static(Content(""), id="notes")
+            yield Static(Content.assemble(("Follow-ups", "bold"), ("   f add · x done or reopen · Tab picks one",
+                                                                    "$text-muted")),
+                         classes="section", id="follow-ups-title")
+            yield OptionList(id="follow-ups")
+            yield Static(Content(""), id="no-follow-ups")
+            yield Static(Content.styled("Touches", "bold"), classes="section")
+            yield Static(Content(""), id="touches")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#body").focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    def today(self) -> date:
+        from store.clock import today
+
+        return today(self.app.config.time_zone or None)
+
+    def reload(self) -> None:
+        """Re-read the contact, its touches and follow-ups."""
+        from store.cadence import next_due
+        from store.contacts import get_contact
+        from store.errors import NotFound
+        from store.followups import list_follow_ups
+        from store.touches import list_touches
+
+        try:
+            c = get_contact(self.contact_id)
+        except NotFound:
+            self.toast("This contact no longer exists (deleted elsewhere).", severity="warning")
+            self.app.pop_screen()
+            return
+        self.contact = c
+        today = self.today()
+        cadence = self.app.config.cadence_for(c.tier, c.cadence_days)
+        due = None if c.archived else next_due(c.last_touch_on, (c.created.date() if c.created else today), cadence)
+        heading = [literal(c.name, "bold $accent", limit=120)]
+        if role_company(c.role, c.company):
+            heading.append(Content.assemble(("  ", ""), literal(role_company(c.role, c.company), "$text-muted",
+                                                                limit=160)))
+        if c.archived:
+            heading.append(Content.styled("  archived", "italic $warning"))
+        self.query_one("#heading", Static).update(Content.assemble(*heading))
+        self.set_class(c.archived, "-archived")
+        self.set_class(due_state(due, today, self.app.config.today.due_soon_days) == "overdue", "-overdue")
+        soon = self.app.config.today.due_soon_days
+        self.query_one("#fields", Static).update(fields_content(c, cadence, due, today, soon))
+        self.query_one("#tags", Static).update(tags_content(c))
+        self.query_one("#notes", Static).update(notes_content(c.notes))
+        self.query_one("#touches", Static).update(touches_content(list_touches(c.id), today))
+        self._show_follow_ups(list_follow_ups(c.id), today)
+        self.refresh_bindings()
+
+    def _show_follow_ups(self, follow_ups: list[FollowUpInfo], today: date) -> None:
+        options = self.query_one("#follow-ups", OptionList)
+        keep = options.highlighted
+        self.follow_ups = follow_ups
+        options.clear_options()
+        options.add_options([Option(follow_up_prompt(f, today, self.app.config.today.due_soon_days), id=str(f.id)) for f in follow_ups])
+        if follow_ups:
+            options.highlighted = min(keep or 0, len(follow_ups) - 1)
+        options.display = bool(follow_ups)
+        empty = self.query_one("#no-follow-ups", Static)
+        empty.update(_none("none: press f to add one"))
+        empty.display = not follow_ups
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_follow_up":
+            return True if self.follow_ups else None
+        return True
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_log_touch(self) -> None:
+        self.log_touch(self.contact_id)
+
+    def action_edit_contact(self) -> None:
+        self.open_form(self.contact_id)
+
+    def action_toggle_archived(self) -> None:
+        self.toggle_archived(self.contact_id)
+
+    def action_delete_contact(self) -> None:
+        self.delete_contact(self.contact_id, after=self.app.pop_screen)
+
+    def action_add_follow_up(self) -> None:
+        from tui.modals.follow_up import FollowUpModal
+
+        if self.contact is None:
+            return
+
+        def done(draft) -> None:
+            from store.errors import StoreError
+            from store.followups import add_follow_up
+
+            if draft is None:
+                return
+            try:
+                add_follow_up(self.contact_id, draft.due, draft.what)
+            except StoreError as exc:
+                self.toast(str(exc), severity="error")
+                return
+            self.toast(f"Follow-up due {draft.due.isoformat()}: {{}}", user=(draft.what,))
+            self.reload()
+
+        self.app.push_screen(FollowUpModal(self.contact.name, self.today()), done)
+
+    def action_toggle_follow_up(self) -> None:
+        from store.errors import StoreError
+        from store.followups import set_done
+
+        options = self.query_one("#follow-ups", OptionList)
+        if not self.follow_ups or options.highlighted is None:
+            return
+        f = self.follow_ups[options.highlighted]
+        try:
+            set_done(f.id, not f.done, self.today())
+        except StoreError as exc:
+            self.toast(str(exc), severity="error")
+            return
+        self.toast("Done: {}" if not f.done else "Reopened: {}", user=(f.what,))
+        self.reload()
