@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 import re
 import stat
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
-from store.contacts import LIST_FIELDS, _search_key, normalise
+from store.contacts import LIST_FIELDS, normalise
 from store.db import db, write
 from store.errors import Invalid, StoreError
 from store.fold import fold
@@ -126,6 +127,22 @@ def read_text(path: Path | str) -> str:
 _URL_PREFIX = re.compile(r"^(https?://)?(www\.|[a-z]{2}\.)?", re.I)
 
 
+@lru_cache(maxsize=100_000)
+def fast_fold(text: str | None) -> str:
+    """``fold`` with a shortcut for ASCII text (NFKD and the letter map change nothing there)."""
+    if text and text.isascii():
+        return " ".join(text.lower().split())
+    return fold(text)
+
+
+def search_key(s: dict) -> str:
+    """The same key as ``store.contacts._search_key``, computed with ``fast_fold``."""
+    parts = [s.get(f) or "" for f in ("name", "company", "role", "location")]
+    parts += list(s.get("emails") or ())
+    parts += [t.name for t in s.get("tags") or ()]
+    return fast_fold(" ".join(parts))
+
+
 def url_key(url: str) -> str:
     """A URL folded for matching: no scheme, ``www.``, case, query or trailing slash."""
     u = url.strip().lower().split("?", 1)[0].split("#", 1)[0]
@@ -137,7 +154,7 @@ def email_key(email: str) -> str:
 
 
 def name_company_key(name: str, company: str) -> str:
-    return fold(name) + "\x1f" + fold(company)
+    return fast_fold(name) + "\x1f" + fast_fold(company)
 
 
 # -- the state of one contact, as plain values ----------------------------------------------------
@@ -265,11 +282,19 @@ def _prepare(rec: ImportRecord, summary: ImportSummary) -> dict | None:
             emails.append(e)
     if "emails" in f:
         f["emails"] = emails
-    try:
-        return normalise(f)
-    except Invalid as exc:
-        summary.skipped.append(Problem(rec.row, str(exc), rec.unit))
-        return None
+    for _ in range(len(f) + 1):
+        try:
+            return normalise(f)
+        except Invalid as exc:
+            # One bad field (a birthday in 1815, a 400-character title) drops that field, not the person.
+            dropped = [k for k in f if k == exc.field or (exc.field.startswith("birthday") and k.startswith("birthday"))]
+            if exc.field == "name" or not dropped:  # no name: nobody to import
+                summary.skipped.append(Problem(rec.row, str(exc), rec.unit))
+                return None
+            for k in dropped:
+                f.pop(k)
+            summary.remarks.append(Problem(rec.row, f"{exc}; left out", rec.unit))
+    return None
 
 
 def apply_records(records: Iterable[ImportRecord], summary: ImportSummary, dry_run: bool = False,
@@ -345,18 +370,20 @@ def _tag_ids(needed: set[tuple[str, str]], names: dict[tuple[str, str], str]) ->
     return ids
 
 
+def _dumps(values: list) -> str:
+    return json.dumps(values, ensure_ascii=False) if values else "[]"
+
+
 def _row_values(s: dict) -> dict:
     return {
         "name": s["name"], "company": s["company"] or "", "role": s["role"] or "",
-        "emails": json.dumps(s["emails"], ensure_ascii=False),
-        "phones": json.dumps(s["phones"], ensure_ascii=False),
-        "links": json.dumps(s["links"], ensure_ascii=False),
+        "emails": _dumps(s["emails"]), "phones": _dumps(s["phones"]), "links": _dumps(s["links"]),
         "location": s["location"] or "", "notes": s["notes"] or "",
         "birthday_month": s["birthday_month"], "birthday_day": s["birthday_day"],
         "birthday_year": s["birthday_year"],
         "connected_on": s["connected_on"].isoformat() if s["connected_on"] else None,
-        "extra": json.dumps(s["extra"] or {}, ensure_ascii=False, sort_keys=True),
-        "search_key": _search_key(s, s["tags"]),
+        "extra": json.dumps(s["extra"], ensure_ascii=False, sort_keys=True) if s["extra"] else "{}",
+        "search_key": search_key(s),
     }
 
 
@@ -374,14 +401,17 @@ def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict
     links: list[tuple[int, int]] = []
     if new_rows:
         cols = list(_row_values(new_rows[0]).keys())
-        sql = (f"INSERT INTO contact ({', '.join(cols)}, created, updated, version) "
-               f"VALUES ({', '.join('?' * len(cols))}, ?, ?, 1)")
-        for s in new_rows:
-            values = _row_values(s)
-            cur.execute(sql, (*values.values(), now, now))
-            s["id"] = cur.lastrowid
-            summary.added_ids.append(cur.lastrowid)
-            links += [(cur.lastrowid, tag_ids[(t.kind, fold(t.name))]) for t in s["tags"]]
+        sql = (f"INSERT INTO contact (id, {', '.join(cols)}, created, updated, version) "
+               f"VALUES (?, {', '.join('?' * len(cols))}, ?, ?, 1)")
+        # Ids are assigned here (we hold the write lock) so one executemany does every insert.
+        first = (db.execute_sql("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
+        rows = []
+        for n, s in enumerate(new_rows):
+            s["id"] = first + n
+            rows.append((s["id"], *_row_values(s).values(), now, now))
+            summary.added_ids.append(s["id"])
+            links += [(s["id"], tag_ids[(t.kind, fold(t.name))]) for t in s["tags"]]
+        cur.executemany(sql, rows)
     for cid, changes in updates.items():
         s = state[cid]
         values = _row_values(s)
