@@ -1,22 +1,191 @@
-"""Provides SearchScreen: search across everything (filled in by its issue)."""
+"""Provides SearchScreen: search across everything, results as you type, Enter opens one.
+
+The screen asks ``store.search`` and draws what it returns: every user string goes through
+``literal()`` and the matched characters are styled afterwards with ``Content.stylize`` on the
+spans the store computed (never markup).
+"""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from tui.literal import literal
 
+MATCH_STYLE = "bold underline $accent"
+KIND_STYLES = {"contact": "bold $accent", "touch": "bold $success", "follow-up": "bold $warning"}
+BADGE_WIDTH = 10
+DEBOUNCE_S = 0.05
+"""Typing faster than this (or pasting) runs one search, not one per character."""
+LIMIT = 50
+
+
+def highlighted(text: str, spans, style: str = "") -> Content:
+    """User ``text`` as literal Content with the ``spans`` (start, end) of a match emphasised."""
+    content = literal(text, style)
+    for start, end in spans:
+        content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+def result_prompt(result, width: int) -> Content:
+    """One result as two lines at most: kind, title and detail; then what matched."""
+    badge = Content.styled(f"{result.label[:BADGE_WIDTH - 1]:<{BADGE_WIDTH}}", KIND_STYLES.get(result.kind, "bold"))
+    title = highlighted(result.title, result.title_spans, "bold")
+    line = Content.assemble(badge, title)
+    if result.archived:
+        line = Content.assemble(line, ("  archived", "italic $text-muted"))
+    if result.detail:
+        line = Content.assemble(line, ("  ", ""), highlighted(result.detail, result.detail_spans, "$text-muted"))
+    line = line.truncate(width, ellipsis=True)
+    if not result.snippet:
+        return line
+    more = highlighted(result.snippet, result.snippet_spans, "$text-muted")
+    more = Content.assemble(" " * BADGE_WIDTH, more).truncate(width, ellipsis=True)
+    return Content.assemble(line, "\n", more)
+
 
 class SearchScreen(Screen):
-    """Search across everything."""
+    """Search contacts, touches, follow-ups and every registered kind; Enter opens a result."""
 
     CSS_PATH = "search.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Close", id="search-close", tooltip="Back to where you were")]
+    # priority: the focused Input would otherwise take enter/up/down (it scrolls on them).
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search-close", tooltip="Back to where you were"),
+        Binding("enter", "open_result", "Open", priority=True, id="search-open",
+                tooltip="Open the highlighted result"),
+        Binding("down", "move(1)", "Next", priority=True, id="search-next", tooltip="Highlight the next result"),
+        Binding("up", "move(-1)", "Previous", priority=True, id="search-previous",
+                tooltip="Highlight the previous result"),
+        Binding("pagedown", "move(8)", "Page down", show=False, priority=True, id="search-page-down",
+                tooltip="Highlight a result further down"),
+        Binding("pageup", "move(-8)", "Page up", show=False, priority=True, id="search-page-up",
+                tooltip="Highlight a result further up"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+        self.results: dict[str, object] = {}
+        """Option id -> SearchResult shown."""
+        self._timer: Timer | None = None
+        self._shown_query: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search contacts, notes, pitches…", id="query")
-        yield Static(literal("Search is not built yet (issue: fuzzy search). Press Esc to go back."), id="empty")
+        query = Input(self.initial_query, placeholder="Names, companies, tags, notes… (typos are fine)", id="query")
+        query.border_title = "Search everything"
+        yield query
+        yield Static(id="summary")
+        results = OptionList(id="results")
+        results.can_focus = False  # typing stays in the input; up/down/enter act on the list
+        yield results
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+        self.run_search()
+
+    def on_screen_resume(self) -> None:
+        # Back from a contact: something may have been edited there.
+        self._shown_query = None
+        self.run_search()
+
+    # -- searching ----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def query_changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_S, self.run_search)
+
+    def run_search(self) -> None:
+        """Search for what the input holds and show the results (keeping the highlight when it can)."""
+        from store.errors import StoreError
+        from store.fold import fold
+        from store.search import search
+
+        text = self.query_one("#query", Input).value
+        if text == self._shown_query:
+            return
+        self._shown_query = text
+        summary = self.query_one("#summary", Static)
+        options = self.query_one("#results", OptionList)
+        previous = options.highlighted_option.id if options.highlighted_option else None
+        if not fold(text):
+            self.results = {}
+            options.clear_options()
+            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."))
+            self.set_class(True, "-idle")
+            return
+        self.set_class(False, "-idle")
+        try:
+            found = search(text, limit=LIMIT)
+        except StoreError as exc:
+            summary.update(literal(str(exc), "$error"))
+            return
+        width = max(20, options.scrollable_content_region.width or self.app.size.width - 4)
+        self.results = {f"{r.kind}:{r.id}": r for r in found}
+        options.set_options(Option(result_prompt(r, width), id=key) for key, r in self.results.items())
+        if not found:
+            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."))
+            self.set_class(True, "-none")
+            return
+        self.set_class(False, "-none")
+        count = f"{len(found)}{'+' if len(found) >= LIMIT else ''} result{'s' if len(found) != 1 else ''}"
+        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"))
+        keys = list(self.results)
+        options.highlighted = keys.index(previous) if previous in self.results else 0
+
+    def flush(self) -> None:
+        """Run a pending search now (Enter right after typing must not open a stale result)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.run_search()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#results", OptionList)
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    @on(OptionList.OptionSelected, "#results")
+    def clicked(self, event: OptionList.OptionSelected) -> None:
+        self.open(self.results.get(event.option.id or ""))
+
+    def action_open_result(self) -> None:
+        self.flush()
+        option = self.query_one("#results", OptionList).highlighted_option
+        if option is not None:
+            self.open(self.results.get(option.id or ""))
+
+    def open(self, result) -> None:
+        """Open a result in its own screen: a contact, or the contact a touch/follow-up belongs to."""
+        if result is None:
+            return
+        if result.opens.startswith("mode:"):
+            mode = result.opens.partition(":")[2]
+            self.app.pop_screen()
+            self.app.switch_mode(mode)
+            show = getattr(self.app.screen, "show_search_result", None)
+            if callable(show):
+                show(result)
+            return
+        if result.contact_id is None:
+            self.app.notify("This result has no screen of its own yet.", severity="warning", markup=False)
+            return
+        from tui.screens.contact_detail import ContactDetailScreen
+
+        # Pushed over the search: Esc on the contact comes back to these results.
+        self.app.push_screen(ContactDetailScreen(result.contact_id))
