@@ -1,22 +1,352 @@
-"""Provides MentorsScreen: the Mentors area."""
+"""Provides MentorsScreen: mentors, coaches and partners with what flowed each way, and the ledger."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from datetime import date
 
-from tui.literal import literal
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Static
+
+from store import mentors as store_mentors
+from store.errors import Ambiguous, StoreError
+from tui.literal import literal, safe_text
 from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 
+ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
+WAY = {"received": "← received", "given": "→ given"}
+
+
+def _cell(text: object, style: str = "", limit: int | None = None) -> Text:
+    # DataTable measures rich Text reliably (Content cells come out one column wide); the
+    # text still goes through safe_text, so nothing user-typed is read as markup or escapes.
+    return Text(safe_text(text, limit=limit), style=style)
+
+
+def _ago(day: date | None, today: date) -> str:
+    if day is None:
+        return "never"
+    days = (today - day).days
+    return "today" if days == 0 else (f"{days} d ago" if days > 0 else f"in {-days} d")
+
 
 class MentorsScreen(AreaScreen):
-    """The Mentors area."""
+    """The Mentors area: the list of mentors on top, the selected one's value ledger below."""
 
     AREA = "mentors"
     CSS_PATH = "mentors.tcss"
+    BINDINGS = [
+        Binding("v", "add_value('received')", "Value", id="mentors-add-value",
+                tooltip="Log value received from (or given to) the selected mentor"),
+        Binding("g", "add_value('given')", "Gave", id="mentors-add-given",
+                tooltip="Log value you gave the selected mentor"),
+        Binding("c", "check_in", "Check-in", id="mentors-check-in",
+                tooltip="Check in with the selected accountability partner"),
+        Binding("r", "roles", "Roles", id="mentors-roles",
+                tooltip="Roles of the selected contact, and a partner's check-in setup"),
+        Binding("d", "cycle_direction", "Direction", id="mentors-filter-direction",
+                tooltip="Show the ledger's received, given or all entries"),
+        Binding("f", "cycle_category", "Category", id="mentors-filter-category",
+                tooltip="Show only one category in the ledger (again for the next)"),
+        Binding("a", "add_mentor", "Add", show=False, id="mentors-add",
+                tooltip="Make a contact a mentor, coach or partner"),
+        Binding("x", "delete_entry", "Delete entry", show=False, id="mentors-delete-entry",
+                tooltip="Delete the highlighted ledger entry"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[store_mentors.MentorRow] = []
+        """The mentors shown, in table order."""
+        self.selected_id: int | None = None
+        """The contact whose ledger is shown."""
+        self.direction: str | None = None
+        """Ledger filter: received, given or None (both)."""
+        self.category: str | None = None
+        """Ledger filter: one category or None (all)."""
+        self._due: set[int] = set()
+        self._partners: dict[int, store_mentors.PartnerInfo] = {}
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
-        yield Static(literal("The mentor value log is not built yet (issue: mentor value log). Mentors, coaches and accountability partners will live here, with what flows each way."), id="empty")
+        yield Static("", id="mentors-head")
+        yield DataTable(id="mentor-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Content.styled("No mentors yet. Press a to add a mentor, coach or accountability partner, "
+                                    "or log value with someone from the command line (kith value).", "$text-muted"),
+                     id="empty")
+        yield Static("", id="summary")
+        yield Static("", id="ledger-title")
+        yield DataTable(id="ledger", cursor_type="row")
         yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#mentor-table", DataTable)
+        for label, key in (("Name", "name"), ("Roles", "roles"), ("Recv", "received"), ("Gave", "given"),
+                           ("Bal", "balance"), ("Last given", "last-given"), ("Last touch", "last-touch"),
+                           ("Next", "next")):
+            table.add_column(label, key=key)
+        ledger = self.query_one("#ledger", DataTable)
+        for label, key in (("Date", "date"), ("Way", "way"), ("Category", "category"), ("Note", "note")):
+            ledger.add_column(label, key=key)
+        super().on_mount()
+        table.focus()
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def _config(self):
+        return self.app.config.mentors
+
+    def reload(self) -> None:
+        today, cfg = self.today(), self._config()
+        self.rows = store_mentors.list_mentors()
+        self._partners = {r.contact_id: store_mentors.get_partner(r.contact_id)
+                          for r in self.rows if "partner" in r.roles}
+        self._due = {r.contact_id for r in self.rows
+                     if store_mentors.give_back_due(r, today, cfg.give_back_margin, cfg.give_back_after_days)}
+        table = self.query_one("#mentor-table", DataTable)
+        table.clear()
+        for r in self.rows:
+            table.add_row(*self._cells(r, today), key=str(r.contact_id))
+        empty = not self.rows
+        self.query_one("#empty").display = empty
+        for wid in ("#mentor-table", "#summary", "#ledger-title", "#ledger"):
+            self.query_one(wid).display = not empty
+        owed = len(self._due)
+        checks = sum(1 for p in self._partners.values()
+                     if (d := p.next_due(cfg.check_in_days)) and d <= today)
+        head = [("Mentors ", "bold"), (f"· {len(self.rows)} ", "")]
+        if owed:
+            head.append((f"· {owed} to give back ", "bold $warning"))
+        if checks:
+            head.append((f"· {checks} check-in{'s' if checks != 1 else ''} due ", "bold $warning"))
+        self.query_one("#mentors-head", Static).update(Content.assemble(*head))
+        ids = [r.contact_id for r in self.rows]
+        if self.selected_id not in ids:
+            self.selected_id = ids[0] if ids else None
+        if self.selected_id is not None:
+            table.move_cursor(row=ids.index(self.selected_id), animate=False)
+        self._show_selected()
+
+    def _cells(self, r: store_mentors.MentorRow, today: date) -> list:
+        due = r.contact_id in self._due
+        nxt = []
+        if due:
+            nxt.append("give back")
+        p = self._partners.get(r.contact_id)
+        if p is not None:
+            when = p.next_due(self._config().check_in_days)
+            if when and when <= today:
+                nxt.append("check-in")
+        roles = "".join(ROLE_LETTERS[x] for x in r.roles)
+        return [
+            _cell(r.name, limit=22), _cell(roles), _cell(r.received), _cell(r.given),
+            _cell(f"{r.balance:+d}", "bold" if due else ""),
+            _cell(_ago(r.last_given_on, today)), _cell(_ago(r.last_touch_on, today)),
+            _cell(", ".join(nxt), "bold"),
+        ]
+
+    def _selected(self) -> store_mentors.MentorRow | None:
+        return next((r for r in self.rows if r.contact_id == self.selected_id), None)
+
+    def _show_selected(self) -> None:
+        today = self.today()
+        row = self._selected()
+        summary = self.query_one("#summary", Static)
+        ledger = self.query_one("#ledger", DataTable)
+        ledger.clear()
+        self._show_ledger_title()
+        self.refresh_bindings()
+        if row is None:
+            summary.update(Content(""))
+            return
+        parts: list = [literal(row.name, "bold $accent"), (f" · {', '.join(row.roles)}", "")]
+        parts.append((f" · received {row.received}, given {row.given}, balance {row.balance:+d}", ""))
+        if row.contact_id in self._due:
+            parts.append((" · give back", "bold $warning"))
+        line2: list = []
+        p = self._partners.get(row.contact_id)
+        if p is not None:
+            cfg = self._config()
+            due = p.next_due(cfg.check_in_days)
+            line2.append((f"Check-in every {p.cadence(cfg.check_in_days)} d · "
+                          f"last {_ago(p.last_check_in_on, today)} · due {_ago(due, today)}", ""))
+            if p.open_commitments:
+                line2.append((f" · {len(p.open_commitments)} open", "bold"))
+            if p.kept or p.missed:
+                line2.append((f" · kept {p.kept}, missed {p.missed}", ""))
+        elif row.last_received_category:
+            line2.append((f"Last received: {row.last_received_category} {_ago(row.last_received_on, today)}", ""))
+            if row.last_received_note:
+                line2.append((" · ", ""))
+                line2.append(literal(row.last_received_note, limit=60))
+        summary.update(Content.assemble(*parts, "\n", *line2) if line2 else Content.assemble(*parts))
+        entries = store_mentors.list_values(row.contact_id, self.direction, self.category)
+        for e in entries:
+            ledger.add_row(_cell(e.date.isoformat()), _cell(WAY[e.direction]), _cell(e.category),
+                           _cell(e.note, limit=80), key=str(e.id))
+
+    def _show_ledger_title(self) -> None:
+        way = self.direction or "both ways"
+        cat = self.category or "all categories"
+        self.query_one("#ledger-title", Static).update(Content.assemble(
+            ("Ledger ", "bold"), (f"· {way} (d) · {cat} (f)", "$text-muted")))
+
+    @on(DataTable.RowHighlighted, "#mentor-table")
+    def _mentor_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is None or event.row_key.value is None:
+            return
+        cid = int(event.row_key.value)
+        if cid != self.selected_id:
+            self.selected_id = cid
+            self._show_selected()
+
+    def show_search_result(self, result) -> None:
+        """Select the mentor a search hit (a value entry) belongs to."""
+        cid = getattr(result, "contact_id", None)
+        if cid is not None:
+            self.selected_id = cid
+            self.direction = self.category = None
+            self.reload()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("add_value", "roles") and self._selected() is None:
+            return None
+        if action == "check_in":
+            row = self._selected()
+            return True if row is not None and "partner" in row.roles else None
+        return True
+
+    def _fail(self, exc: Exception) -> None:
+        self.notify(safe_text(str(exc)), severity="error", markup=False)
+
+    def action_add_value(self, direction: str = "received") -> None:
+        from tui.modals.value_entry import ValueDraft, ValueEntryModal
+
+        row = self._selected()
+        if row is None:
+            return
+
+        def done(draft: ValueDraft | None) -> None:
+            if draft is None:
+                return
+            try:
+                logged = store_mentors.add_value(row.contact_id, draft.direction, draft.category, draft.on,
+                                                 draft.note, draft.touch_id)
+            except StoreError as exc:
+                self._fail(exc)
+                return
+            self.notify(safe_text(f"Logged {draft.direction} · {draft.category}"
+                                  + (f"; {row.name} is now a mentor" if logged.made_mentor else "")), markup=False)
+            self.reload()
+
+        self.app.push_screen(ValueEntryModal(row.name, self.today(), direction), done)
+
+    def action_check_in(self) -> None:
+        from tui.modals.check_in import CheckInDraft, CheckInModal
+
+        row = self._selected()
+        if row is None or "partner" not in row.roles:
+            return
+        p = store_mentors.get_partner(row.contact_id)
+
+        def done(draft: CheckInDraft | None) -> None:
+            if draft is None:
+                return
+            try:
+                ci = store_mentors.record_check_in(row.contact_id, draft.on, draft.answers, draft.commitments,
+                                                   draft.outcomes, draft.note)
+            except StoreError as exc:
+                self._fail(exc)
+                return
+            self.notify(f"Check-in saved: {len(ci.commitments)} new commitments, {len(ci.reviewed)} reviewed.")
+            self.reload()
+
+        self.app.push_screen(CheckInModal(p.name, self.today(), p.questions,
+                                          [(c.id, c.what) for c in p.open_commitments], p.last_check_in_on), done)
+
+    def action_roles(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self._open_roles(row.contact_id, row.name, row.roles)
+
+    def action_add_mentor(self) -> None:
+        self._open_roles(None, None, ("mentor",))
+
+    def _open_roles(self, contact_id: int | None, name: str | None, roles) -> None:
+        from tui.modals.roles import RolesDraft, RolesModal
+
+        cfg = self._config()
+        p = store_mentors.get_partner(contact_id) if contact_id is not None else None
+
+        def done(draft: RolesDraft | None) -> None:
+            if draft is None:
+                return
+            from store.contacts import resolve
+
+            try:
+                cid = contact_id
+                if cid is None:
+                    cid = resolve(draft.name).id
+                    draft_roles = set(draft.roles) | set(store_mentors.get_roles(cid))
+                else:
+                    draft_roles = set(draft.roles)
+                now = store_mentors.set_roles(cid, sorted(draft_roles), on=self.today())
+                if "partner" in now:
+                    store_mentors.set_partner(cid, cadence_days=draft.cadence_days, questions=draft.questions)
+            except Ambiguous as exc:
+                names = ", ".join(f"{c.name} (#{c.id})" for c in exc.candidates[:5])
+                self.notify(safe_text(f"{exc}: {names}; type more of the name or its #id"), severity="error",
+                            markup=False)
+                return
+            except StoreError as exc:
+                self._fail(exc)
+                return
+            self.selected_id = cid if now else self.selected_id
+            who = name or store_mentors.get_mentor(cid).name
+            self.notify(safe_text(f"{who}: {', '.join(now) if now else 'no roles now (their log is kept)'}"),
+                        markup=False)
+            self.reload()
+
+        self.app.push_screen(RolesModal(name, roles, p.cadence_days if p else None, cfg.check_in_days,
+                                        p.questions if p else store_mentors.DEFAULT_QUESTIONS), done)
+
+    def action_cycle_direction(self) -> None:
+        order = [None, "received", "given"]
+        self.direction = order[(order.index(self.direction) + 1) % len(order)]
+        if self.category and self.direction and self.category not in store_mentors.CATEGORIES[self.direction]:
+            self.category = None
+        self._show_selected()
+
+    def action_cycle_category(self) -> None:
+        if self.direction:
+            cats = list(store_mentors.CATEGORIES[self.direction])
+        else:
+            cats = list(dict.fromkeys(store_mentors.RECEIVED_CATEGORIES + store_mentors.GIVEN_CATEGORIES))
+        order = [None, *cats]
+        current = order.index(self.category) if self.category in order else 0
+        self.category = order[(current + 1) % len(order)]
+        self._show_selected()
+
+    def action_delete_entry(self) -> None:
+        from tui.modals.confirm import ConfirmModal
+
+        ledger = self.query_one("#ledger", DataTable)
+        if not ledger.row_count:
+            return
+        key = ledger.coordinate_to_cell_key(ledger.cursor_coordinate).row_key.value
+        entry = store_mentors.get_value(int(key))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                store_mentors.delete_value(entry.id)
+                self.reload()
+
+        question = Content.assemble(f"Delete {entry.direction} · {entry.category} of {entry.date.isoformat()}? ",
+                                    literal(entry.note, limit=60))
+        self.app.push_screen(ConfirmModal(question), done)

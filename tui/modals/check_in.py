@@ -1,0 +1,145 @@
+"""Provides CheckInModal: an accountability check-in (last time's commitments, answers, new commitments)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from store.clock import parse_day
+from tui.literal import literal
+
+OUTCOMES = (None, "kept", "missed")
+
+
+class OutcomeToggle(Static, can_focus=True):
+    """Kept, missed or not yet for one commitment: Space cycles, k / m set it, Enter moves on."""
+
+    BINDINGS = [
+        Binding("space", "cycle", "Kept/missed", id="check-in-outcome-cycle", tooltip="Cycle not yet, kept, missed"),
+        Binding("k", "mark('kept')", "Kept", id="check-in-outcome-kept", tooltip="The commitment was kept"),
+        Binding("m", "mark('missed')", "Missed", id="check-in-outcome-missed", tooltip="The commitment was missed"),
+        Binding("enter", "app.focus_next", "Next", show=False, id="check-in-outcome-next"),
+    ]
+    outcome: reactive[str | None] = reactive(None)
+
+    def render(self) -> Content:
+        if self.outcome == "kept":
+            return Content.styled("[✓] kept", "bold $success")
+        if self.outcome == "missed":
+            return Content.styled("[✗] missed", "bold $error")
+        return Content.styled("[ ] not yet", "$text-muted")
+
+    def action_cycle(self) -> None:
+        self.outcome = OUTCOMES[(OUTCOMES.index(self.outcome) + 1) % len(OUTCOMES)]
+
+    def action_mark(self, outcome: str) -> None:
+        self.outcome = outcome
+
+
+@dataclass(frozen=True)
+class CheckInDraft:
+    """What the user entered; the caller writes it with ``store.mentors.record_check_in``."""
+
+    on: date
+    answers: tuple[tuple[str, str], ...] = ()
+    outcomes: dict[int, str] = field(default_factory=dict)
+    """Last time's commitment id -> ``kept`` or ``missed``; unmarked ones stay open."""
+    commitments: tuple[str, ...] = ()
+    note: str = ""
+
+
+class CheckInModal(ModalScreen[CheckInDraft | None]):
+    """Check in with a partner. Enter moves to the next field; Enter on the last (or Ctrl+S) saves."""
+
+    CSS_PATH = "check_in.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="check-in-cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="check-in-save", tooltip="Save the check-in"),
+    ]
+
+    def __init__(self, contact_name: str, today: date, questions: Sequence[str],
+                 open_commitments: Sequence[tuple[int, str]] = (), last_on: date | None = None) -> None:
+        super().__init__()
+        self.contact_name = contact_name
+        self.today = today
+        self.questions = tuple(questions)
+        self.open_commitments = tuple(open_commitments)
+        self.last_on = last_on
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            last = f"  (last: {self.last_on.isoformat()})" if self.last_on else "  (the first one)"
+            yield Static(Content.assemble(("Check-in with ", "bold"), literal(self.contact_name, "bold $accent"),
+                                          (last, "$text-muted")), id="title")
+            if self.open_commitments:
+                yield Label(Content("Last time you committed to  (Space, k or m: kept or missed)"), classes="section")
+                for cid, what in self.open_commitments:
+                    with Horizontal(classes="commitment"):
+                        yield Static(literal(what, limit=200), classes="what")
+                        yield OutcomeToggle(id=f"outcome-{cid}", classes="outcome")
+            for i, question in enumerate(self.questions):
+                yield Label(literal(question), classes="question")
+                yield Input(id=f"answer-{i}", compact=True, max_length=2000, classes="answer")
+            yield Label(Content("New commitments  (separate with ;)"), classes="section")
+            yield Input(placeholder="e.g. send 5 messages; draft the pitch", id="commitments", compact=True,
+                        max_length=2000)
+            yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"), classes="section")
+            yield Input(self.today.isoformat(), id="day", compact=True)
+            yield Static("", id="day-error", classes="error")
+            yield Static(Content.styled("Enter: next field (saves on the last) · Ctrl+S saves · Esc cancels", "dim"), id="hint")
+
+    def on_mount(self) -> None:
+        first = self.query(OutcomeToggle).first() if self.open_commitments else self.query(Input).first()
+        first.focus()
+
+    @on(Input.Changed, "#day")
+    def _check_day(self) -> None:
+        self._parse_day()
+
+    def _parse_day(self) -> date | None:
+        error = self.query_one("#day-error", Static)
+        try:
+            day = parse_day(self.query_one("#day", Input).value, self.today)
+        except ValueError as exc:
+            error.update(literal(str(exc)))
+            return None
+        error.update(Content(""))
+        return day
+
+    @on(Input.Submitted)
+    def _next_or_save(self, event: Input.Submitted) -> None:
+        if event.input.id == "day":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        day = self._parse_day()
+        if day is None:
+            self.query_one("#day", Input).focus()
+            return
+        answers = []
+        for i, question in enumerate(self.questions):
+            text = self.query_one(f"#answer-{i}", Input).value.strip()
+            if text:
+                answers.append((question, text))
+        outcomes = {}
+        for cid, _ in self.open_commitments:
+            value = self.query_one(f"#outcome-{cid}", OutcomeToggle).outcome
+            if value in ("kept", "missed"):
+                outcomes[cid] = value
+        new = tuple(x.strip() for x in self.query_one("#commitments", Input).value.split(";") if x.strip())
+        self.dismiss(CheckInDraft(day, tuple(answers), outcomes, new))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

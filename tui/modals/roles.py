@@ -1,0 +1,108 @@
+"""Provides RolesModal: a contact's roles (mentor, coach, partner) and a partner's check-in setup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
+
+from store.mentors import ROLES
+from tui.literal import literal, safe_text
+
+ROLE_LABELS = {"mentor": "Mentor", "coach": "Coach", "partner": "Accountability partner"}
+
+
+@dataclass(frozen=True)
+class RolesDraft:
+    """What the user chose; the caller writes it with ``set_roles`` and ``set_partner``."""
+
+    roles: tuple[str, ...]
+    cadence_days: int | None
+    """A partner's own check-in cadence; None means the configured default."""
+    questions: tuple[str, ...]
+    name: str = ""
+    """The contact typed in (only when the modal was opened without one)."""
+
+
+class RolesModal(ModalScreen[RolesDraft | None]):
+    """Set roles of ``contact_name``; with ``contact_name=None`` it first asks who (name or #id)."""
+
+    CSS_PATH = "roles.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="roles-cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="roles-save", tooltip="Save the roles"),
+    ]
+
+    def __init__(self, contact_name: str | None, roles: Iterable[str] = ("mentor",), cadence_days: int | None = None,
+                 default_cadence: int = 14, questions: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.contact_name = contact_name
+        self.roles = set(roles)
+        self.cadence_days = cadence_days
+        self.default_cadence = default_cadence
+        self.questions = tuple(questions)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            if self.contact_name is None:
+                yield Static(Content.styled("Add a mentor, coach or partner", "bold"), id="title")
+                yield Label(Content("Who  (a contact's name or #id)"))
+                yield Input(id="who", compact=True, max_length=300)
+                yield Static("", id="who-error", classes="error")
+            else:
+                yield Static(Content.assemble(("Roles of ", "bold"), literal(self.contact_name, "bold $accent")),
+                             id="title")
+            for role in ROLES:
+                yield Checkbox(Content(ROLE_LABELS[role]), value=role in self.roles, compact=True, id=f"role-{role}")
+            yield Label(Content(f"Partner: check in every N days  (empty: {self.default_cadence})"), classes="section")
+            yield Input(str(self.cadence_days or ""), id="cadence", compact=True, max_length=3, type="integer")
+            yield Static("", id="cadence-error", classes="error")
+            yield Label(Content("Partner: check-in questions, one per line"), classes="section")
+            yield TextArea(safe_text("\n".join(self.questions), multiline=True), id="questions", compact=True,
+                           soft_wrap=True)
+            yield Static(Content.styled("Space ticks · Ctrl+S saves · Esc cancels", "dim"), id="hint")
+
+    def on_mount(self) -> None:
+        if self.contact_name is None:
+            self.query_one("#who", Input).focus()
+        else:
+            self.query_one(f"#role-{ROLES[0]}", Checkbox).focus()
+
+    def _cadence(self) -> tuple[bool, int | None]:
+        text = self.query_one("#cadence", Input).value.strip()
+        error = self.query_one("#cadence-error", Static)
+        if not text:
+            error.update(Content(""))
+            return True, None
+        if not text.isdigit() or not 1 <= int(text) <= 365:
+            error.update(Content("Between 1 and 365 days, or empty for the default."))
+            return False, None
+        error.update(Content(""))
+        return True, int(text)
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        name = ""
+        if self.contact_name is None:
+            name = " ".join(self.query_one("#who", Input).value.split())
+            self.query_one("#who-error", Static).update(Content("" if name else "Say who."))
+            if not name:
+                self.query_one("#who", Input).focus()
+                return
+        ok, cadence = self._cadence()
+        if not ok:
+            self.query_one("#cadence", Input).focus()
+            return
+        roles = tuple(r for r in ROLES if self.query_one(f"#role-{r}", Checkbox).value)
+        questions = tuple(q.strip() for q in self.query_one("#questions", TextArea).text.splitlines() if q.strip())
+        self.dismiss(RolesDraft(roles, cadence, questions, name))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
