@@ -1,0 +1,153 @@
+"""Pilot and snapshot tests of the search screen and the contacts palette provider."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import OptionList, Static
+
+from store.contacts import create_contact, get_contact
+from store.followups import add_follow_up
+from store.touches import log_touch
+from tui.commands import ContactsProvider
+from tui.screens.search import SearchScreen
+
+DAY = date(2026, 3, 10)
+
+
+async def _search(pilot, text: str) -> SearchScreen:
+    await pilot.press("slash")
+    await pilot.press(*text)
+    await pilot.pause(0.15)  # the debounce
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    return screen
+
+
+def _lines(screen: SearchScreen) -> list[str]:
+    options = screen.query_one("#results", OptionList)
+    return [str(options.get_option_at_index(i).prompt.plain) for i in range(options.option_count)]
+
+
+def _summary(screen: SearchScreen) -> str:
+    return str(screen.query_one("#summary", Static).render())
+
+
+async def test_typo_finds_lovelace_and_enter_opens_her(make_app, demo_db):
+    from tui.screens.contact_detail import ContactDetailScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _search(pilot, "lovlace")
+        assert _lines(screen)[0].split()[1:3] == ["Ada", "Lovelace"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert get_contact(app.screen.contact_id).name == "Ada Lovelace"
+        await pilot.press("escape")  # back to the results, still there
+        await pilot.pause()
+        assert app.screen is screen and _lines(screen)[0].split()[1:3] == ["Ada", "Lovelace"]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_down_then_enter_opens_the_contact_of_a_touch(make_app, db_file):
+    from tui.screens.contact_detail import ContactDetailScreen
+
+    priya = create_contact("Priya Raman")
+    wei = create_contact("Wei Zhang")
+    log_touch(wei.id, "coffee", DAY, "We compared sourdough starters")
+    add_follow_up(priya.id, DAY, "Send Priya the sourdough recipe")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _search(pilot, "sourdough")
+        lines = _lines(screen)
+        assert len(lines) == 2 and {line.split()[0] for line in lines} == {"Touch", "Follow-up"}
+        second = screen.results[list(screen.results)[1]]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert app.screen.contact_id == second.contact_id
+
+
+async def test_no_matches_says_so_and_typing_more_updates(make_app, db_file):
+    create_contact("Ada Lovelace")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _search(pilot, "zqxw")
+        assert "No matches for zqxw" in _summary(screen)
+        assert screen.query_one("#results", OptionList).option_count == 0
+        for _ in range(4):
+            await pilot.press("backspace")
+        await pilot.press(*"ada")
+        await pilot.pause(0.15)
+        assert "1 result" in _summary(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_hostile_names_are_shown_literally(make_app, db_file):
+    create_contact("[@click=app.quit]Alice[/]", company="note [/ end", notes="[b]bold?[/b] \x1b]0;PWNED\x07")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _search(pilot, "alice")
+        line = _lines(screen)[0]
+        assert "[@click=app.quit]Alice[/]" in line and "note [/ end" in line
+        screen.query_one("#query").value = "bold"
+        screen.flush()
+        await pilot.pause()
+        assert "[b]bold?[/b]" in _lines(screen)[0] and "\x1b" not in _lines(screen)[0]
+        assert app.is_running
+
+
+async def test_edits_are_followed_while_the_screen_is_open(make_app, db_file):
+    from store.contacts import update_contact
+
+    c = create_contact("Grace Hopper")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _search(pilot, "hopper")
+        assert len(_lines(screen)) == 1
+        update_contact(c.id, {"name": "Grace Brewster"})
+        screen._shown_query = None
+        screen.run_search()
+        await pilot.pause()
+        assert "No matches" in _summary(screen)
+
+
+async def test_palette_provider_finds_contacts_by_name(make_app, db_file):
+    from tui.screens.contact_detail import ContactDetailScreen
+
+    jose = create_contact("José Álvarez", company="Globex")
+    create_contact("Ada Lovelace")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        provider = ContactsProvider(app.screen)
+        hits = [hit async for hit in provider.search("jose alvarez")]
+        assert hits[0].text == "José Álvarez" and 0 < hits[0].score <= 1
+        hits[0].command()
+        await pilot.pause()
+        assert isinstance(app.screen, ContactDetailScreen) and app.screen.contact_id == jose.id
+
+
+def test_snapshot_demo_typo(snap_compare, make_app, demo_db):
+    async def run_before(pilot):
+        await pilot.press("slash", *"lovlace")
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_snapshot_every_kind(snap_compare, make_app, db_file):
+    priya = create_contact("Priya Raman", company="Globex", role="Staff Engineer", location="London",
+                           notes="Runs the Quantum reading group on Thursdays")
+    old = create_contact("Quentin Quantum", archived=True)
+    log_touch(priya.id, "coffee", DAY, "Long chat about quantum networking and the hiring plan")
+    add_follow_up(old.id, DAY, "Send the quantum paper")
+
+    async def run_before(pilot):
+        await pilot.press("slash", *"quantum")
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
