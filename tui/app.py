@@ -132,6 +132,9 @@ class KithApp(App[None]):
             yield SystemCommand(f"Go to {title}", f"Open the {title} area", lambda m=mode: self.action_area(m))
         yield SystemCommand("Search", "Search contacts, notes and everything else", self.action_search)
         yield SystemCommand("Help: keys", "Every key of the current screen", self.action_help)
+        from tui.commands_transfer import transfer_commands  # import, export, merge (issue 7)
+
+        yield from transfer_commands(self)
 
     # -- leaving --------------------------------------------------------------------------------
 

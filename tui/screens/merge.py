@@ -1,0 +1,144 @@
+"""Provides MergeScreen: likely duplicate pairs side by side; merge either way or skip."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.literal import literal, safe_text
+
+
+def _card(contact, touches: int, follow_ups: int) -> Content:
+    """A contact as lines of literal Content (every value is user data)."""
+    rows = [
+        ("Company", contact.company), ("Role", contact.role), ("Emails", ", ".join(contact.emails)),
+        ("Phones", ", ".join(contact.phones)), ("Links", ", ".join(contact.links)),
+        ("Location", contact.location), ("Tags", ", ".join(t.label() for t in contact.tags)),
+        ("Birthday", contact.birthday),
+        ("Connected", contact.connected_on.isoformat() if contact.connected_on else ""),
+        ("Touches", str(touches)), ("Follow-ups", str(follow_ups)), ("Notes", contact.notes),
+    ]
+    parts = [literal(f"#{contact.id} ", "dim"), literal(contact.name, "bold")]
+    for label, value in rows:
+        if value:
+            parts += [Content("\n"), Content.styled(f"{label}: ", "$text-muted"),
+                      literal(value, limit=200)]
+    return Content.assemble(*parts)
+
+
+class MergeScreen(Screen):
+    """Shows one likely duplicate pair at a time."""
+
+    CSS_PATH = "merge.tcss"
+    BINDINGS = [
+        Binding("m", "merge('left')", "Keep left", id="merge-keep-left",
+                tooltip="Merge the right contact into the left one; everything of both is kept"),
+        Binding("M", "merge('right')", "Keep right", id="merge-keep-right",
+                tooltip="Merge the left contact into the right one; everything of both is kept"),
+        Binding("s,n", "skip", "Skip", id="merge-skip", tooltip="Not the same person: next pair"),
+        Binding("p", "previous", "Previous", id="merge-previous", tooltip="Back to the previous pair"),
+        Binding("escape", "close", "Close", id="merge-close", tooltip="Back to where you were"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: list = []
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""), id="merge-title")
+        with Horizontal(id="merge-pair"):
+            with Vertical(id="merge-left", classes="merge-side"):
+                yield Static(Content(""), id="merge-left-card")
+            with Vertical(id="merge-right", classes="merge-side"):
+                yield Static(Content(""), id="merge-right-card")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Find the pairs again and show the current one."""
+        from store.duplicates import find_duplicates
+
+        self.pairs = find_duplicates()
+        self.index = min(self.index, max(len(self.pairs) - 1, 0))
+        self._show()
+
+    def _show(self) -> None:
+        from store.contacts import get_contact
+        from store.errors import NotFound
+        from store.followups import list_follow_ups
+        from store.touches import list_touches
+
+        title = self.query_one("#merge-title", Static)
+        left = self.query_one("#merge-left-card", Static)
+        right = self.query_one("#merge-right-card", Static)
+        if not self.pairs:
+            title.update(Content("No likely duplicates. Esc to go back."))
+            left.update(Content(""))
+            right.update(Content(""))
+            return
+        pair = self.pairs[self.index]
+        title.update(Content.assemble(
+            (f"Likely duplicates {self.index + 1} of {len(self.pairs)}: ", "bold"),
+            (", ".join(pair.reasons), "$accent"),
+            ("   m keep left · M keep right · s skip", "dim")))
+        for widget, cid in ((left, pair.a_id), (right, pair.b_id)):
+            try:
+                c = get_contact(cid)
+            except NotFound:
+                widget.update(Content("(gone)"))
+                continue
+            widget.update(_card(c, len(list_touches(cid)), len(list_follow_ups(cid))))
+
+    def action_merge(self, keep: str) -> None:
+        """Ask, then merge the pair keeping the left or the right contact."""
+        from tui.modals.confirm import ConfirmModal
+
+        if not self.pairs:
+            return
+        pair = self.pairs[self.index]
+        keep_id, keep_name, other_id, other_name = (
+            (pair.a_id, pair.a_name, pair.b_id, pair.b_name) if keep == "left"
+            else (pair.b_id, pair.b_name, pair.a_id, pair.a_name))
+        question = Content.assemble("Merge ", literal(other_name, "bold"), " into ", literal(keep_name, "bold"),
+                                    "? Every touch, tag, note and field of both is kept.")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._merge(keep_id, other_id)
+
+        self.app.push_screen(ConfirmModal(question, "Merge"), answered)
+
+    def _merge(self, keep_id: int, other_id: int) -> None:
+        from store.duplicates import merge
+        from store.errors import StoreError
+
+        try:
+            merged = merge(keep_id, other_id)
+        except StoreError as exc:
+            self.app.notify(safe_text(str(exc)), severity="error", markup=False)
+            return
+        self.app.notify(f"Merged into {safe_text(merged.name)}.", title="Merge", markup=False)
+        self.reload()
+
+    def action_skip(self) -> None:
+        """Show the next pair."""
+        if self.pairs:
+            self.index = (self.index + 1) % len(self.pairs)
+            self._show()
+
+    def action_previous(self) -> None:
+        """Show the previous pair."""
+        if self.pairs:
+            self.index = (self.index - 1) % len(self.pairs)
+            self._show()
+
+    def action_close(self) -> None:
+        """Leave the merge view."""
+        self.app.pop_screen()
