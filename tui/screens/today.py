@@ -1,22 +1,285 @@
-"""Provides TodayScreen: the Today area."""
+"""Provides TodayScreen: the ranked Today queue and a keyboard-only daily review.
+
+Walk the queue top to bottom: ``l`` log a touch, ``s`` snooze (then 1, 3, w or d), ``d`` done
+(a follow-up), ``f`` add a follow-up, Enter open the person, ``u`` undo the last action. Every
+action is written by ``store.review`` so undo reverses it in the store.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import Footer, Static
 
+from store.queue import QueueItem
 from tui.literal import literal
 from tui.screens.area import AreaScreen
+from tui.screens.today_mode import ModeCommands, save_mode
 from tui.widgets.nav_bar import NavBar
+from tui.widgets.queue_list import QueueList, QueueRow
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Touch kind the log modal starts on, by source: a birthday wish is a message, a check-in a check-in.
+KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email"}
+NEEDS_ITEM = {"log_touch", "snooze", "done", "follow_up", "open_contact"}
+
+
+def day_label(day: date) -> str:
+    """``Mon 16 Mar 2026`` whatever the locale."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 class TodayScreen(AreaScreen):
-    """The Today area."""
+    """The Today area: whom to reach today, why, and the keys to act on each."""
 
     AREA = "today"
     CSS_PATH = "today.tcss"
+    COMMANDS = {ModeCommands}
+    BINDINGS = [
+        Binding("l", "log_touch", "Log", id="today-log", tooltip="Log a touch with this person (Enter saves)"),
+        Binding("s", "snooze", "Snooze", id="today-snooze", tooltip="Hide until later: then 1, 3, w or d"),
+        Binding("d", "done", "Done", id="today-done", tooltip="Mark this follow-up done"),
+        Binding("f", "follow_up", "Follow-up", id="today-follow-up", tooltip="Add a follow-up for this person"),
+        Binding("enter", "open_contact", "Open", id="today-open", tooltip="Open this person's page"),
+        Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last action of today's review"),
+        Binding("m", "toggle_mode", "Mode", show=False, id="today-mode",
+                tooltip="Switch between steady and job-search mode"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.items: list[QueueItem] = []
+        """The ranked queue as last loaded."""
+        self._day: date | None = None
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
-        yield Static(literal("The Today queue is not built yet (issue: today queue). Press 2 for your contacts."), id="empty")
+        yield Static(id="review-header")
+        yield QueueList(id="queue")
+        yield Static(id="empty")
+        yield Static(id="summary")
         yield Footer()
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def reload(self, keep: tuple | None = None) -> None:
+        """Rebuild the queue and header; keep the cursor on ``keep`` (an item key) or in place."""
+        from store import review
+        from store.queue import build_queue
+        from store.today import context_for
+
+        queue_list = self.query_one("#queue", QueueList)
+        previous = self.current_item()
+        index = queue_list.cursor
+        day = self.today()
+        self._day = day
+        self.items = build_queue(context_for(self.app.config, day))
+        progress = review.progress(day)
+        keys = [item.key for item in self.items]
+        wanted = keep or (previous.key if previous else None)
+        if wanted in keys:
+            index = keys.index(wanted)
+        queue_list.set_rows([QueueRow(i.state, i.contact_name, i.reason) for i in self.items], index)
+        self._show_header(day, progress)
+        self._show_end(progress)
+        self.refresh_bindings()
+
+    def _show_header(self, day: date, progress) -> None:
+        from store.review import daily_counts
+
+        config = self.app.config
+        done = len(progress.handled_keys - {i.key for i in self.items})
+        total = done + len(self.items)
+        mode = "job search" if config.mode == "job-search" else "steady"
+        left = Content.assemble(("Today", "bold"), f" · {day_label(day)} · ", (mode, "$accent"))
+        right = Content.assemble((f"{done} of {total} done", "bold"))
+        lines = [Content.assemble(left, " " * max(1, self.size.width - left.cell_length - right.cell_length - 2),
+                                  right)]
+        if config.mode == "job-search":
+            counts = daily_counts(day)
+            lines.append(Content.assemble(
+                "Daily targets: ",
+                self._target("informational interviews", counts.interviews, config.today.job_search_interviews_per_day),
+                " · ",
+                self._target("outreach", counts.outreach, config.today.job_search_outreach_per_day),
+            ))
+        self.query_one("#review-header", Static).update(Content("\n").join(lines))
+
+    @staticmethod
+    def _target(label: str, got: int, goal: int) -> Content:
+        style = "bold $success" if got >= goal else "bold $warning"
+        return Content.assemble((f"{got}/{goal}", style), f" {label}")
+
+    def _show_end(self, progress) -> None:
+        empty = self.query_one("#empty", Static)
+        summary = self.query_one("#summary", Static)
+        acted = progress.touched + progress.snoozed + progress.done
+        tally = (f"touched {progress.touched} · snoozed {progress.snoozed} · done {progress.done}"
+                 + (f" · follow-ups added {progress.follow_ups_added}" if progress.follow_ups_added else ""))
+        self.query_one("#queue", QueueList).display = bool(self.items)
+        empty.display = not self.items
+        summary.update(Content.assemble(("Review: ", "bold"), tally, " · ", (f"left {len(self.items)}", "bold")))
+        if self.items:
+            return
+        if acted:
+            text = Content.assemble(
+                ("Review complete. ", "bold $success"), tally, ".\n\n",
+                "Nothing else is due today. Press 2 to browse contacts, 3 for mentors, or u to undo the last step.")
+        else:
+            text = Content.assemble(
+                ("Nothing is due today.", "bold"), "\n\n",
+                "What next:\n",
+                "  2  Contacts: add people (or `kith import` a LinkedIn Connections.csv)\n",
+                "     and give them a tier (inner, close, network) so kith knows how often to reach out.\n",
+                "  3  Mentors: note what your mentors gave you, and give something back.\n",
+                "  4  Brand: rehearse your elevator pitch.\n",
+                "  ctrl+p  Switch to job-search mode for tighter cadences and daily targets.")
+        empty.update(text)
+
+    def current_item(self) -> QueueItem | None:
+        """The highlighted item, if the queue has any."""
+        if not self.items:
+            return None
+        index = self.query_one("#queue", QueueList).cursor
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    @on(QueueList.Highlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        if self._day is not None:
+            from store.review import progress
+
+            self._show_header(self._day, progress(self._day))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_ITEM and not self.is_mounted:
+            return True
+        item = self.current_item() if action in NEEDS_ITEM else None
+        if action in NEEDS_ITEM and item is None:
+            return None  # shown greyed out: nothing to act on
+        if action == "done" and item.source != "follow-up":
+            return None
+        return True
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def _run(self, what, *args, keep: tuple | None = None):
+        """Call a store function; show a store error as a toast instead of crashing."""
+        from store.errors import StoreError
+
+        try:
+            result = what(*args)
+        except StoreError as exc:
+            self.notify(literal(str(exc)), severity="error")
+            return None
+        self.reload(keep=keep)
+        return result if result is not None else True
+
+    def action_log_touch(self) -> None:
+        """Open the log modal prefilled with today; Enter saves and the next item is highlighted."""
+        from store import review
+        from tui.modals.log_touch import LogTouchModal
+
+        item = self.current_item()
+        if item is None:
+            return
+        day = self.today()
+
+        def saved(draft) -> None:
+            if draft is not None and self._run(review.log_touch, item, draft.kind, draft.on, draft.note, day):
+                self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), "."))
+
+        self.app.push_screen(LogTouchModal(item.contact_name, day, KIND_FOR_SOURCE.get(item.source, "message")), saved)
+
+    def action_snooze(self) -> None:
+        """Ask how long (one more key) and hide the item until then."""
+        from store import review
+        from tui.modals.snooze import SnoozeModal
+
+        item = self.current_item()
+        if item is None:
+            return
+        day = self.today()
+
+        def chosen(until: date | None) -> None:
+            if until is not None and self._run(review.snooze, item, until, day):
+                self.notify(Content.assemble("Snoozed ", literal(item.contact_name), f" until {day_label(until)}."))
+
+        self.app.push_screen(SnoozeModal(item.contact_name, day), chosen)
+
+    def action_done(self) -> None:
+        """Mark the highlighted follow-up done."""
+        from store import review
+
+        item = self.current_item()
+        if item is None or item.source != "follow-up":
+            self.notify("Only a follow-up can be marked done: log a touch (l) or snooze (s) instead.")
+            return
+        if self._run(review.mark_done, item, self.today()):
+            self.notify(Content.assemble("Done: ", literal(item.reason.partition(": ")[2] or item.contact_name), "."))
+
+    def action_follow_up(self) -> None:
+        """Add a follow-up for the highlighted person."""
+        from store import review
+        from tui.modals.follow_up import FollowUpModal
+
+        item = self.current_item()
+        if item is None:
+            return
+        day = self.today()
+
+        def saved(draft) -> None:
+            if draft is not None and self._run(review.add_follow_up, item, draft.due, draft.what, day, keep=item.key):
+                self.notify(Content.assemble("Follow-up for ", literal(item.contact_name),
+                                             f" due {day_label(draft.due)}."))
+
+        self.app.push_screen(FollowUpModal(item.contact_name, day), saved)
+
+    def action_open_contact(self) -> None:
+        """Open the highlighted person's page."""
+        item = self.current_item()
+        if item is None:
+            return
+        try:
+            from tui.screens.contact_detail import ContactDetailScreen
+        except ImportError:
+            self.notify("contact detail not available yet")
+            return
+        self.app.push_screen(ContactDetailScreen(item.contact_id))
+
+    def action_undo(self) -> None:
+        """Reverse the last action of today's review in the store."""
+        from store.review import undo_last
+
+        undone = self._run(undo_last, self.today())
+        if undone is True:  # nothing was left to undo
+            self.notify("Nothing to undo today.")
+        elif undone:
+            self.reload(keep=undone.key)
+            verb = {"touch": "logged touch", "snooze": "snooze", "done": "done", "follow-up": "new follow-up"}
+            self.notify(Content.assemble(f"Undid {verb.get(undone.action, undone.action)}: ",
+                                         literal(undone.contact_name), "."))
+
+    def action_toggle_mode(self) -> None:
+        """Switch steady <-> job search."""
+        self.set_mode("steady" if self.app.config.mode == "job-search" else "job-search")
+
+    def set_mode(self, mode: str) -> None:
+        """Use ``mode`` now (cadences, targets) and save it to the config file."""
+        self.app.config = replace(self.app.config, mode=mode)
+        self.reload()
+        label = "job search" if mode == "job-search" else "steady"
+        try:
+            path = save_mode(self.app.config, mode)
+        except OSError as exc:
+            self.notify(literal(f"Mode: {label} for this session; could not save it ({exc})."), severity="warning")
+            return
+        self.notify(Content.assemble(f"Mode: {label}. Saved to ", literal(str(path)), "."))
