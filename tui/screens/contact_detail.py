@@ -137,6 +137,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.contact: ContactInfo | None = None
         """The contact as last read from the store."""
         self.follow_ups: list[FollowUpInfo] = []
+        self._gone = False
 
     def compose(self) -> ComposeResult:
         yield NavBar("contacts")
@@ -163,6 +164,8 @@ class ContactDetailScreen(ContactActions, Screen):
     def on_screen_resume(self) -> None:
         if self.is_mounted:
             self.reload()
+        if self._gone and self.app.screen is self:
+            self.app.pop_screen()
 
     def today(self) -> date:
         from store.clock import today
@@ -177,11 +180,15 @@ class ContactDetailScreen(ContactActions, Screen):
         from store.followups import list_follow_ups
         from store.touches import list_touches
 
+        if self._gone:
+            return
         try:
             c = get_contact(self.contact_id)
         except NotFound:
+            self._gone = True
             self.toast("This contact no longer exists (deleted elsewhere).", severity="warning")
-            self.app.pop_screen()
+            if self.app.screen is self:
+                self.app.pop_screen()
             return
         self.contact = c
         today = self.today()
@@ -237,7 +244,12 @@ class ContactDetailScreen(ContactActions, Screen):
         self.toggle_archived(self.contact_id)
 
     def action_delete_contact(self) -> None:
-        self.delete_contact(self.contact_id, after=self.app.pop_screen)
+        self.delete_contact(self.contact_id, after=self._deleted)
+
+    def _deleted(self) -> None:
+        self._gone = True
+        if self.app.screen is self:
+            self.app.pop_screen()
 
     def action_add_follow_up(self) -> None:
         from tui.modals.follow_up import FollowUpModal
