@@ -59,7 +59,7 @@ class ImportScreen(Screen):
             yield Input(safe_text(self.initial_path), placeholder="Path to the file, e.g. ~/Downloads/Connections.csv",
                         id="import-path")
             yield Static(Content(""), id="import-kind")
-            yield ProgressBar(total=None, show_eta=False, id="import-progress")
+            yield ProgressBar(total=1, show_eta=False, id="import-progress")
         with VerticalScroll(id="import-result"):
             yield Static(Content(""), id="import-summary")
         yield Footer()
@@ -137,8 +137,6 @@ class ImportScreen(Screen):
         for line in rest:
             parts += [Content("\n"), literal(line)]
         self.query_one("#import-summary", Static).update(Content.assemble(*parts))
-        if not event.dry_run:
-            self.app.notify("Import finished.", title="Import")
 
     def on_import_screen_failed(self, event: Failed) -> None:
         self.running = False

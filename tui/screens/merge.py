@@ -106,7 +106,8 @@ class MergeScreen(Screen):
         keep_id, keep_name, other_id, other_name = (
             (pair.a_id, pair.a_name, pair.b_id, pair.b_name) if keep == "left"
             else (pair.b_id, pair.b_name, pair.a_id, pair.a_name))
-        question = Content.assemble("Merge ", literal(other_name, "bold"), " into ", literal(keep_name, "bold"),
+        question = Content.assemble("Merge ", literal(f"#{other_id} {other_name}", "bold"), " into ",
+                                    literal(f"#{keep_id} {keep_name}", "bold"),
                                     "? Every touch, tag, note and field of both is kept.")
 
         def answered(yes: bool | None) -> None:
