@@ -88,7 +88,7 @@ class CheckInModal(ModalScreen[CheckInDraft | None]):
                         yield Static(literal(what, limit=200), classes="what")
                         yield OutcomeToggle(id=f"outcome-{cid}", classes="outcome")
             for i, question in enumerate(self.questions):
-                yield Label(literal(question), classes="question")
+                yield Label(literal(question), classes="question section" if i == 0 else "question")
                 yield Input(id=f"answer-{i}", compact=True, max_length=2000, classes="answer")
             yield Label(Content("New commitments  (separate with ;)"), classes="section")
             yield Input(placeholder="e.g. send 5 messages; draft the pitch", id="commitments", compact=True,

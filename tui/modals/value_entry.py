@@ -11,10 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
 from store.clock import parse_day
-from store.mentors import CATEGORIES, DIRECTIONS
+from store.errors import Invalid
+from store.mentors import CATEGORIES, DIRECTIONS, parse_category
 from tui.literal import literal
 
 
@@ -30,7 +32,7 @@ class ValueDraft:
 
 
 class ValueEntryModal(ModalScreen[ValueDraft | None]):
-    """Log value with ``contact_name``: pick the category, type a note, Enter saves.
+    """Log value with ``contact_name``: type a category (a prefix is enough), Tab, a note, Enter saves.
 
     ``touch_id`` links the entry to the touch it came from (right after logging one);
     ``made_mentor_hint`` says the contact will become a mentor by this entry.
@@ -67,22 +69,26 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
                     yield Select([(Content(d), d) for d in DIRECTIONS], value=self.direction, allow_blank=False,
                                  id="direction")
                 with Vertical(id="category-box"):
-                    yield Label(Content("Category  (Enter, then type to find)"))
-                    yield Select(self._category_options(self.direction), value=self.category, allow_blank=False,
-                                 id="category")
+                    yield Label(Content("Category  (a few letters; → completes)"))
+                    yield Input(self.category, id="category", max_length=60,
+                                suggester=SuggestFromList(CATEGORIES[self.direction], case_sensitive=False))
+            yield Static(self._category_help(), id="category-help")
+            yield Label(Content("Note"))
+            yield Input(self.note, placeholder="What was it? (optional)", id="note", max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
             yield Input(self.on.isoformat(), id="day")
             yield Static("", id="day-error", classes="error")
-            yield Label(Content("Note"))
-            yield Input(self.note, placeholder="What was it? (optional)", id="note", max_length=2000)
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
 
-    @staticmethod
-    def _category_options(direction: str) -> list[tuple[Content, str]]:
-        return [(Content(c), c) for c in CATEGORIES[direction]]
+    def _category_help(self, error: str = "") -> Content:
+        if error:
+            return Content.styled(error, "$error")
+        return Content.styled(" · ".join(CATEGORIES[self.direction]), "$text-muted")
 
     def on_mount(self) -> None:
-        self.query_one("#category", Select).focus()
+        category = self.query_one("#category", Input)
+        category.focus()
+        category.select_all()
 
     @on(Select.Changed, "#direction")
     def _direction_changed(self, event: Select.Changed) -> None:
@@ -90,10 +96,27 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
         if direction == self.direction:
             return
         self.direction = direction
-        category = self.query_one("#category", Select)
-        keep = category.value if category.value in CATEGORIES[direction] else CATEGORIES[direction][0]
-        category.set_options(self._category_options(direction))
-        category.value = keep
+        category = self.query_one("#category", Input)
+        category.suggester = SuggestFromList(CATEGORIES[direction], case_sensitive=False)
+        if category.value not in CATEGORIES[direction]:
+            category.value = CATEGORIES[direction][0]
+        self._parse_category()
+
+    @on(Input.Changed, "#category")
+    def _check_category(self) -> None:
+        self._parse_category()
+
+    def _parse_category(self) -> str | None:
+        text = self.query_one("#category", Input).value
+        try:
+            category = parse_category(self.direction, text)
+        except Invalid as exc:
+            # While typing, an empty or ambiguous prefix is fine: show the choices, not an error.
+            error = "" if not text.strip() else str(exc)
+            self.query_one("#category-help", Static).update(self._category_help(error))
+            return None
+        self.query_one("#category-help", Static).update(self._category_help())
+        return category
 
     @on(Input.Changed, "#day")
     def _check_day(self) -> None:
@@ -116,9 +139,15 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
             self.query_one("#day", Input).focus()
             return
         direction = str(self.query_one("#direction", Select).value)
-        category = str(self.query_one("#category", Select).value)
-        if category not in CATEGORIES.get(direction, ()):
-            category = CATEGORIES[direction][0]
+        category = self._parse_category()
+        if category is None:
+            text = self.query_one("#category", Input).value
+            try:
+                parse_category(direction, text)
+            except Invalid as exc:
+                self.query_one("#category-help", Static).update(self._category_help(str(exc)))
+            self.query_one("#category", Input).focus()
+            return
         note = self.query_one("#note", Input).value.strip()
         self.dismiss(ValueDraft(direction, category, day, note, self.touch_id))
 

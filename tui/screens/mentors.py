@@ -185,9 +185,11 @@ class MentorsScreen(AreaScreen):
                 line2.append(literal(row.last_received_note, limit=60))
         summary.update(Content.assemble(*parts, "\n", *line2) if line2 else Content.assemble(*parts))
         entries = store_mentors.list_values(row.contact_id, self.direction, self.category)
+        # Date, way and category take about 40 columns: the note gets the rest, never a side scroll.
+        room = max(16, (self.size.width or 80) - 42)
         for e in entries:
             ledger.add_row(_cell(e.date.isoformat()), _cell(WAY[e.direction]), _cell(e.category),
-                           _cell(e.note, limit=80), key=str(e.id))
+                           _cell(e.note, limit=room), key=str(e.id))
 
     def _show_ledger_title(self) -> None:
         way = self.direction or "both ways"

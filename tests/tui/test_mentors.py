@@ -1,0 +1,191 @@
+"""Pilot and snapshot tests of the Mentors area: keys pressed, then what the store holds."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import DataTable
+
+from store import mentors as m
+from store.contacts import create_contact
+from tui.modals.check_in import CheckInModal
+from tui.modals.roles import RolesModal
+from tui.modals.value_entry import ValueEntryModal
+from tui.screens.mentors import MentorsScreen
+
+SIZE = (80, 24)
+
+
+async def open_mentors(pilot) -> MentorsScreen:
+    await pilot.press("3")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, MentorsScreen)
+    return pilot.app.screen
+
+
+async def select(pilot, screen: MentorsScreen, contact_id: int) -> None:
+    index = [r.contact_id for r in screen.rows].index(contact_id)
+    screen.query_one("#mentor-table", DataTable).move_cursor(row=index, animate=False)
+    await pilot.pause()
+    assert screen.selected_id == contact_id
+
+
+def ledger_rows(screen: MentorsScreen) -> int:
+    return screen.query_one("#ledger", DataTable).row_count
+
+
+async def test_list_shows_every_mentor_with_balances(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        rows = m.list_mentors()
+        assert [r.contact_id for r in screen.rows] == [r.contact_id for r in rows]
+        table = screen.query_one("#mentor-table", DataTable)
+        first = table.get_row_at(0)
+        assert str(first[0]) == rows[0].name and str(first[4]) == f"{rows[0].balance:+d}"
+        assert ledger_rows(screen) == len(m.list_values(rows[0].contact_id))
+
+
+async def test_add_value_both_ways_and_a_check_in(make_app, demo_db, fixed_today):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        mentor = next(r for r in screen.rows if r.roles == ("mentor",))
+        await select(pilot, screen, mentor.contact_id)
+        before = len(m.list_values(mentor.contact_id))
+
+        await pilot.press("v")
+        assert isinstance(app.screen, ValueEntryModal)
+        await pilot.press(*"intro", "tab", *"Met the Globex lead", "enter")  # a prefix is enough
+        await pilot.pause()
+        entry = m.list_values(mentor.contact_id)[0]
+        assert (entry.direction, entry.category, entry.note, entry.date) == (
+            "received", "introduction", "Met the Globex lead", fixed_today)
+
+        await pilot.press("g")
+        assert isinstance(app.screen, ValueEntryModal)
+        await pilot.press("tab", *"Thank-you note", "tab", *"-2", "enter")
+        await pilot.pause()
+        entries = m.list_values(mentor.contact_id)
+        assert len(entries) == before + 2
+        given = m.list_values(mentor.contact_id, direction="given")[0]
+        assert (given.category, given.note, given.date) == ("gratitude", "Thank-you note", fixed_today - timedelta(days=2))
+        assert ledger_rows(screen) == before + 2
+
+        partner = next(p for p in m.list_partners() if p.open_commitments)
+        open_before = partner.open_commitments
+        await select(pilot, screen, partner.contact_id)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInModal)
+        await pilot.press("k", "tab", "m", "enter")  # first kept, second missed, on to the answers
+        await pilot.press(*"steady outreach", "enter", "enter", *"an ex-colleague", "enter")
+        await pilot.press(*"send 5 messages; draft pitch", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, CheckInModal)
+        latest = m.list_check_ins(partner.contact_id)[0]
+        assert latest.date == fixed_today
+        assert latest.answers == (("What am I doing well?", "steady outreach"),
+                                  ("Who should I talk to?", "an ex-colleague"))
+        assert [c.what for c in latest.commitments] == ["send 5 messages", "draft pitch"]
+        assert [(c.id, c.outcome) for c in latest.reviewed] == [(open_before[0].id, "kept"), (open_before[1].id, "missed")]
+
+
+async def test_value_modal_cancel_and_bad_day_write_nothing(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        cid = screen.selected_id
+        before = len(m.list_values(cid))
+        await pilot.press("v", "tab", "tab", *"someday", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ValueEntryModal)  # still open, with the error shown
+        assert "not a date" in str(app.screen.query_one("#day-error").render())
+        await pilot.press("shift+tab", "shift+tab", *"th", "enter")  # ambiguous: thought / thinking
+        await pilot.pause()
+        assert isinstance(app.screen, ValueEntryModal)
+        assert "thought process, thinking differently" in str(app.screen.query_one("#category-help").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(m.list_values(cid)) == before
+
+
+async def test_filters_by_direction_and_category(make_app, db, fixed_today):
+    ada = create_contact("Ada Lovelace").id
+    for direction, category in (("received", "introduction"), ("received", "information"),
+                                ("given", "introduction"), ("given", "gratitude")):
+        m.add_value(ada, direction, category, fixed_today)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        assert ledger_rows(screen) == 4
+        await pilot.press("d")
+        assert screen.direction == "received" and ledger_rows(screen) == 2
+        await pilot.press("d")
+        assert screen.direction == "given" and ledger_rows(screen) == 2
+        await pilot.press("d", "f", "f", "f")  # back to both ways; categories: accountability, information, introduction
+        assert screen.direction is None and screen.category == "introduction" and ledger_rows(screen) == 2
+        await pilot.press("d")
+        assert screen.category == "introduction" and ledger_rows(screen) == 1
+        assert "introduction" in str(screen.query_one("#ledger-title").render())
+
+
+async def test_add_mentor_by_name_and_change_roles(make_app, db):
+    bob = create_contact("Bob Okafor").id
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        assert screen.query_one("#empty").display
+        await pilot.press("a")
+        assert isinstance(app.screen, RolesModal)
+        await pilot.press(*"okafor", "enter")
+        await pilot.pause()
+        assert m.get_roles(bob) == ("mentor",)
+        assert [r.contact_id for r in screen.rows] == [bob]
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("tab", "space", "tab", "space", "tab", *"7", "ctrl+s")  # coach and partner, weekly
+        await pilot.pause()
+        assert m.get_roles(bob) == ("mentor", "coach", "partner")
+        assert m.get_partner(bob).cadence_days == 7
+
+
+async def test_hostile_names_and_notes_render_literally(make_app, db, fixed_today):
+    evil = create_contact("[@click=app.quit]Eve[/] \x1b]52;c;x\x07").id
+    m.add_value(evil, "received", "information", fixed_today, note="[bold]not bold[/] [/]")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        await pilot.pause()
+        assert "[@click=app.quit]Eve[/]" in str(screen.query_one("#summary").render())
+        assert "[bold]not bold[/] [/]" in str(screen.query_one("#ledger", DataTable).get_row_at(0)[3])
+        assert app.is_running
+
+
+# -- snapshots (80x24, demo data, frozen clock) -------------------------------------------------
+
+
+def test_snapshot_mentors_screen(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["3"])
+
+
+def test_snapshot_value_entry_modal(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["3", "v"])
+
+
+async def _open_check_in(pilot) -> None:
+    await pilot.press("3")
+    await pilot.pause()
+    screen = pilot.app.screen
+    partner = next(p for p in m.list_partners() if p.open_commitments and p.kept)
+    await select(pilot, screen, partner.contact_id)
+    await pilot.press("c")
+    await pilot.pause()
+
+
+def test_snapshot_check_in_modal(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_open_check_in)
+
+
+def test_snapshot_roles_modal(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["3", "r"])
