@@ -17,8 +17,9 @@ New kinds register themselves; see store/search_registry.py (``SearchKind``, ``r
 
 from __future__ import annotations
 
+import heapq
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from store.db import data_version, db
@@ -27,9 +28,13 @@ from store.search_match import Span, match_spans, snippet, typo_cutoff
 from store.search_registry import FTS_TABLE, KINDS, CODE_SHIFT, SearchKind
 
 MAX_TOKENS = 6
+TYPO_MIN = 5
+"""Words shorter than this match exactly: one typo in four letters matches half the network."""
 FTS_BASE = 45.0
 """An exact substring in long text scores 45..65: above weak typo matches, below name matches."""
 SNIPPET_WIDTH = 90
+LONG_TEXT = 5000
+"""Texts longer than this are folded only near the match (speed)."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,10 @@ class _Hit:
     kind: SearchKind
     id: int
     score: float
-    note_spans: list[Span] = field(default_factory=list)
+    in_text: bool = False
+    """The long text matched too: quote it as the snippet."""
     from_text: bool = False
+    """Found only by the long text (so the title need not match)."""
     archived: bool = False
 
 
@@ -151,7 +158,7 @@ class SearchIndex:
         for token in tokens:
             pool = range(len(keys)) if scores is None else list(scores)
             found = {i: 100.0 for i in pool if token in keys[i]}
-            if len(token) >= 4 and len(found) < limit * 2:
+            if len(token) >= TYPO_MIN and len(found) < limit * 2:
                 # Typo tolerance only where exact hits are few: it costs a pass over every key.
                 choices = keys if scores is None else {i: keys[i] for i in scores}
                 for _, score, i in process.extract(token, choices, scorer=fuzz.partial_ratio, processor=None,
@@ -162,8 +169,8 @@ class SearchIndex:
                 return []
         assert scores is not None
         n = len(tokens)
-        best = sorted(scores, key=lambda i: (scores[i], str(short.sorts[i])), reverse=True)
-        best = best[: max(limit * 3, 60)]
+        sorts = short.sorts
+        best = heapq.nlargest(max(limit * 3, 60), scores, key=lambda i: (scores[i], str(sorts[i])))
         out = []
         joined = " ".join(tokens)
         for i in best:
@@ -171,7 +178,7 @@ class SearchIndex:
             title = fold(short.titles[i])
             in_title = starts = 0
             for token in tokens:
-                if token in title or (len(token) >= 4 and fuzz.partial_ratio(
+                if token in title or (len(token) >= TYPO_MIN and fuzz.partial_ratio(
                         token, title, processor=None, score_cutoff=typo_cutoff(token))):
                     in_title += 1
                 if f" {token}" in f" {keys[i]}" or f" {token}" in f" {title}":
@@ -206,20 +213,20 @@ class SearchIndex:
             text = texts.get(rid)
             if text is None:
                 continue
-            folded = fold(text)
-            if any(t not in folded for t in tokens):
-                continue  # a short word that is not in the text after all
-            padded = f" {folded}"
-            starts = sum(1 for t in tokens if f" {t}" in padded)
-            score = FTS_BASE + 10 * starts / len(tokens) + (10 if joined in folded else 0)
+            score = FTS_BASE
+            if len(text) <= LONG_TEXT:
+                folded = fold(text)
+                if any(t not in folded for t in tokens):
+                    continue  # a short word that is not in the text after all
+                padded = f" {folded}"
+                starts = sum(1 for t in tokens if f" {t}" in padded)
+                score += 10 * starts / len(tokens) + (10 if joined in folded else 0)
             score += kind.weight - rank * 0.01  # newest first among equals
-            spans = match_spans(text, tokens, fuzzy=False)
             old = hits.get((kind.name, rid))
             if old is None or old.score < score:
-                hits[(kind.name, rid)] = _Hit(kind, rid, score, spans, True,
-                                              old.archived if old else False)
+                hits[(kind.name, rid)] = _Hit(kind, rid, score, True, True, old.archived if old else False)
             else:
-                old.note_spans = spans
+                old.in_text = True
 
     def _rows(self, kind: SearchKind, ids: list[int]) -> list[tuple]:
         out = []
@@ -245,8 +252,8 @@ class SearchIndex:
             title, detail, text = title or "", detail or "", text or ""
             title_spans = match_spans(title, tokens)
             detail_spans = match_spans(detail, tokens)
-            if hit.note_spans:
-                shown, spans = snippet(text, hit.note_spans, SNIPPET_WIDTH)
+            if hit.in_text:
+                shown, spans = _quote(text, tokens)
             elif not hit.from_text and not title_spans and not detail_spans:
                 shown, spans = self._what_matched(hit, tokens)
             else:
@@ -271,9 +278,25 @@ class SearchIndex:
         if not words:
             from rapidfuzz import fuzz
 
-            words = [w for w in key.split() if any(fuzz.partial_ratio(t, w) >= typo_cutoff(t) for t in tokens if len(t) >= 4)]
+            words = [w for w in key.split() if any(fuzz.partial_ratio(t, w) >= typo_cutoff(t) for t in tokens if len(t) >= TYPO_MIN)]
         text = " ".join(dict.fromkeys(words))[:SNIPPET_WIDTH]
         return text, match_spans(text, tokens)
+
+
+def _quote(text: str, tokens: list[str]) -> tuple[str, list[Span]]:
+    """The part of ``text`` around the first match, with the matched spans."""
+    offset = 0
+    if len(text) > LONG_TEXT:
+        # Folding a 100 KB note per character costs tens of ms: fold only a window around a
+        # first guess (casefold finds the spot whenever the word is typed without accents).
+        lowered = text.casefold()
+        at = min((p for p in (lowered.find(t) for t in tokens) if p >= 0), default=0)
+        offset = max(0, at - 300)
+        text = text[offset: at + 600]
+    shown, spans = snippet(text, match_spans(text, tokens, fuzzy=False), SNIPPET_WIDTH)
+    if offset and not shown.startswith("…"):
+        shown, spans = "…" + shown, [(a + 1, b + 1) for a, b in spans]
+    return shown, spans
 
 
 _INDEX = SearchIndex()

@@ -21,6 +21,8 @@ def _fold_char(ch: str) -> str:
 
 def fold_map(text: str) -> tuple[str, list[int]]:
     """Return ``fold(text)`` and, for each of its characters, the index it came from in ``text``."""
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip() == text:
+        return text.lower(), list(range(len(text)))  # the common case, without a loop per character
     out: list[str] = []
     origin: list[int] = []
     gap = -1  # index of the whitespace seen since the last kept character, if any
@@ -80,7 +82,7 @@ def match_spans(text: str, tokens: list[str], fuzzy: bool = True, most: int = 8)
             found.append((at, at + len(token)))
             hits += 1
             at = folded.find(token, at + len(token))
-        if hits == 0 and fuzzy and len(token) >= 4:
+        if hits == 0 and fuzzy and len(token) >= 5:
             from rapidfuzz import fuzz
 
             align = fuzz.partial_ratio_alignment(token, folded, processor=None, score_cutoff=typo_cutoff(token))

@@ -11,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
+from tui.commands import ContactsProvider
 from tui.config import Config
 from tui.screens.brand import BrandScreen
 from tui.screens.contacts import ContactsScreen
@@ -25,6 +26,7 @@ class KithApp(App[None]):
 
     TITLE = "kith"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
+    COMMANDS = App.COMMANDS | {ContactsProvider}  # the palette (ctrl+p) also finds contacts by name
     MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen}
     DEFAULT_MODE = "today"
     BINDINGS = [

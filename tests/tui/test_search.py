@@ -151,3 +151,21 @@ def test_snapshot_every_kind(snap_compare, make_app, db_file):
         await pilot.pause(0.2)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_ctrl_p_palette_opens_a_contact(make_app, db_file):
+    from textual.command import CommandPalette
+
+    from tui.screens.contact_detail import ContactDetailScreen
+
+    ada = create_contact("Ada Lovelace", company="[/] Engines")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"lovlace")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ContactDetailScreen) and app.screen.contact_id == ada.id
