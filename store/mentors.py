@@ -419,6 +419,8 @@ class GiveBack:
     over_margin: bool
     quiet_days: int
     """Days since you last gave them anything (or since they became a mentor)."""
+    too_quiet: bool = False
+    """Nothing given for the configured number of days."""
 
 
 def give_back_due(row: MentorRow, today: date, margin: int = DEFAULT_GIVE_BACK_MARGIN,
@@ -441,7 +443,7 @@ def give_back_due(row: MentorRow, today: date, margin: int = DEFAULT_GIVE_BACK_M
         dues.append(min(row.last_received_on or today, today))
     if too_quiet:
         dues.append(anchor + timedelta(days=after_days))
-    return GiveBack(min(dues), over_margin, quiet)
+    return GiveBack(min(dues), over_margin, quiet, too_quiet)
 
 
 def _ago(day: date | None, today: date) -> str:
@@ -461,7 +463,7 @@ def _snippet(text: str, limit: int = 40) -> str:
 def give_back_reason(row: MentorRow, why: GiveBack, today: date) -> str:
     """``give back · received 5, given 1 · last: introduction: to Globex 40 d ago``."""
     parts = ["give back", f"received {row.received}, given {row.given}"]
-    if not why.over_margin:
+    if why.too_quiet or not why.over_margin:
         parts.append(f"nothing given in {why.quiet_days} d")
     if row.last_received_category:
         note = _snippet(row.last_received_note)

@@ -183,6 +183,8 @@ def test_give_back_queue_item_has_reason_and_respects_settings(ada):
     assert item.state == "overdue" and item.due == ago(40)
     quiet = m.give_back_items(ctx(give_back_after_days=30))[0]
     assert "nothing given in 44 d" in quiet.reason
+    both = m.give_back_items(ctx(give_back_margin=2, give_back_after_days=30))[0]
+    assert both.reason.startswith("give back · received 3, given 1 · nothing given in 44 d · last: introduction")
 
 
 def test_give_back_score_rises_with_lateness_and_balance():
