@@ -242,3 +242,11 @@ def test_snippet_cuts_around_the_match():
     shown, inside = snippet(text, spans, 60)
     assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 62
     assert [shown[a:b] for a, b in inside] == ["needle"]
+
+
+def test_long_note_snippet_is_cut_near_the_match(db):
+    note = "Ça va. " * 8000 + "The Zürich offsite needle is here. " + "filler " * 2000
+    c = create_contact("Long Notes", notes=note)
+    hit = search("zurich offsite")[0]
+    assert hit.id == c.id and hit.snippet.startswith("…") and len(hit.snippet) <= 95
+    assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["Zürich", "offsite"]
