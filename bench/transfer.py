@@ -75,6 +75,17 @@ def main() -> None:
             exporters.export(kind, d / f"out.{kind}")
             print(f"export {kind} of 5,000 contacts{'':<18} {time.perf_counter() - started:6.2f} s")
         close_db()
+        open_db(d / "demo.db")
+        from datetime import date
+
+        from store.demo import build_demo
+        from store.duplicates import find_duplicates
+
+        build_demo(date(2026, 3, 16), contacts=10_000, touches=20_000)
+        started = time.perf_counter()
+        pairs = find_duplicates()
+        print(f"duplicates among 10,000 demo contacts{'':<8} {time.perf_counter() - started:6.2f} s   {len(pairs)} pairs")
+        close_db()
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import io
 import json
 import os
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -253,7 +253,7 @@ def to_ics(cadence_for: Callable[[str, int | None], int | None], stamp: datetime
     from store.cadence import next_due
     from store.followups import list_open
 
-    stamp = stamp or datetime(2000, 1, 1)
+    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", "-//kith//career network//EN")
     cal.add("version", "2.0")

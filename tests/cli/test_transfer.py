@@ -172,3 +172,16 @@ def test_backup_while_another_process_writes(tmp_path):
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert con.execute("SELECT count(*) FROM contact").fetchone()[0] >= 1
         con.close()
+
+
+def test_export_to_stdout_escapes_controls_losslessly(capsys, dbp, tmp_path):
+    run(capsys, "--db", str(dbp), "add", "Evil\u202eName", "--note", "bell\u0085")
+    code, out, _ = run(capsys, "--db", str(dbp), "export", "json", "-o", "-")
+    assert code == 0 and "\u202e" not in out and "\u0085" not in out
+    data = json.loads(out)
+    assert data["tables"]["contact"]["rows"][0][1] == "Evil\u202eName"
+    code, out, _ = run(capsys, "--db", str(dbp), "export", "toml", "-o", "-")
+    import tomllib
+
+    assert "\u202e" not in out
+    assert tomllib.loads(out)["tables"]["contact"]["rows"][0]["name"] == "Evil\u202eName"

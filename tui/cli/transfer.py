@@ -74,11 +74,15 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.output == "-":
         text = render(args.kind, cadence)
         if args.kind in ("json", "toml"):
-            sys.stdout.write(text)  # json/toml escape every control character themselves
-        else:
+            # Both escape C0 themselves; C1 and bidi controls become \uXXXX too (lossless, inert).
+            from tui.cli.common import _UNSAFE_IN_JSON
+
+            text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        elif sys.stdout.isatty():
             from tui.literal import safe_text
 
-            sys.stdout.write(safe_text(text, multiline=True))
+            text = safe_text(text, multiline=True)  # a terminal never gets raw escapes from a note
+        sys.stdout.write(text)
         return 0
     target = Path(args.output) if args.output else default_export_path(ctx, args.kind)
     if target.exists() and not target.is_file() and not (args.kind == "vcard" and target.is_dir()):
