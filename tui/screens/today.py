@@ -135,11 +135,11 @@ class TodayScreen(AreaScreen):
             text = Content.assemble(
                 ("Nothing is due today.", "bold"), "\n\n",
                 "What next:\n",
-                "  2  Contacts: add people (or `kith import` a LinkedIn Connections.csv)\n",
-                "     and give them a tier (inner, close, network) so kith knows how often to reach out.\n",
+                "  2  Contacts: add people, or `kith import` a LinkedIn Connections.csv;\n",
+                "     give each a tier (inner, close, network) to set how often to reach out.\n",
                 "  3  Mentors: note what your mentors gave you, and give something back.\n",
                 "  4  Brand: rehearse your elevator pitch.\n",
-                "  ctrl+p  Switch to job-search mode for tighter cadences and daily targets.")
+                "  m  Job-search mode: tighter cadences and daily targets (also ctrl+p).")
         empty.update(text)
 
     def current_item(self) -> QueueItem | None:
