@@ -189,3 +189,26 @@ def test_snapshot_check_in_modal(snap_compare, make_app, demo_db):
 
 def test_snapshot_roles_modal(snap_compare, make_app, demo_db):
     assert snap_compare(make_app(), terminal_size=SIZE, press=["3", "r"])
+
+
+async def test_log_value_right_after_a_touch_from_any_screen(make_app, db, fixed_today):
+    from store.touches import log_touch
+    from tui.screens.mentors import log_value
+
+    cid = create_contact("Grace Hopper").id
+    touch = log_touch(cid, "coffee", fixed_today - timedelta(days=1), "Talked through the Globex offer")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        saved = []
+        log_value(app.screen, cid, "Grace Hopper", touch=touch, after=lambda: saved.append(True))
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, ValueEntryModal) and modal.query_one("#made-hint")
+        await pilot.press(*"new", "enter")
+        await pilot.pause()
+        (entry,) = m.list_values(cid)
+        assert (entry.category, entry.date, entry.note, entry.touch_id) == (
+            "new perspective", touch.date, "Talked through the Globex offer", touch.id)
+        assert m.get_roles(cid) == ("mentor",) and saved == [True]
+        assert any("is now a mentor" in str(n.message) for n in app._notifications)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
@@ -9,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import mentors as store_mentors
@@ -32,6 +34,71 @@ def _ago(day: date | None, today: date) -> str:
         return "never"
     days = (today - day).days
     return "today" if days == 0 else (f"{days} d ago" if days > 0 else f"in {-days} d")
+
+
+def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str = "received", touch=None,
+              after: Callable[[], None] | None = None) -> None:
+    """Ask for a value entry with a contact and write it; usable from any screen.
+
+    ``touch`` (a ``TouchInfo`` just logged) pre-fills the day and note and links the entry to it.
+    Someone with no role becomes a mentor, and the toast says so. ``after`` runs once saved.
+    """
+    from store.clock import today as clock_today
+    from tui.modals.value_entry import ValueDraft, ValueEntryModal
+
+    today = clock_today(screen.app.config.time_zone or None)
+    hint = not store_mentors.get_roles(contact_id)
+
+    def done(draft: ValueDraft | None) -> None:
+        if draft is None:
+            return
+        try:
+            logged = store_mentors.add_value(contact_id, draft.direction, draft.category, draft.on, draft.note,
+                                             draft.touch_id)
+        except StoreError as exc:
+            screen.notify(safe_text(str(exc)), severity="error", markup=False)
+            return
+        made = f"; {contact_name} is now a mentor" if logged.made_mentor else ""
+        screen.notify(safe_text(f"Logged {draft.direction} · {draft.category}{made}"), markup=False)
+        if after is not None:
+            after()
+
+    screen.app.push_screen(ValueEntryModal(
+        contact_name, today, direction, note=touch.note if touch else "", on=touch.date if touch else None,
+        touch_id=touch.id if touch else None, made_mentor_hint=hint), done)
+
+
+def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None = None) -> None:
+    """Open the check-in with a partner and record it; usable from any screen (e.g. a Today item)."""
+    from store.clock import today as clock_today
+    from tui.modals.check_in import CheckInDraft, CheckInModal
+
+    try:
+        p = store_mentors.get_partner(contact_id)
+    except StoreError as exc:
+        screen.notify(safe_text(str(exc)), severity="error", markup=False)
+        return
+    if not p.is_partner:
+        screen.notify(safe_text(f"{p.name} is not an accountability partner (r on the Mentors screen)"),
+                      severity="warning", markup=False)
+        return
+
+    def done(draft: CheckInDraft | None) -> None:
+        if draft is None:
+            return
+        try:
+            ci = store_mentors.record_check_in(contact_id, draft.on, draft.answers, draft.commitments,
+                                               draft.outcomes, draft.note)
+        except StoreError as exc:
+            screen.notify(safe_text(str(exc)), severity="error", markup=False)
+            return
+        screen.notify(f"Check-in saved: {len(ci.commitments)} new commitments, {len(ci.reviewed)} reviewed.")
+        if after is not None:
+            after()
+
+    today = clock_today(screen.app.config.time_zone or None)
+    screen.app.push_screen(CheckInModal(p.name, today, p.questions, [(c.id, c.what) for c in p.open_commitments],
+                                        p.last_check_in_on), done)
 
 
 class MentorsScreen(AreaScreen):
@@ -228,49 +295,14 @@ class MentorsScreen(AreaScreen):
         self.notify(safe_text(str(exc)), severity="error", markup=False)
 
     def action_add_value(self, direction: str = "received") -> None:
-        from tui.modals.value_entry import ValueDraft, ValueEntryModal
-
         row = self._selected()
-        if row is None:
-            return
-
-        def done(draft: ValueDraft | None) -> None:
-            if draft is None:
-                return
-            try:
-                logged = store_mentors.add_value(row.contact_id, draft.direction, draft.category, draft.on,
-                                                 draft.note, draft.touch_id)
-            except StoreError as exc:
-                self._fail(exc)
-                return
-            self.notify(safe_text(f"Logged {draft.direction} · {draft.category}"
-                                  + (f"; {row.name} is now a mentor" if logged.made_mentor else "")), markup=False)
-            self.reload()
-
-        self.app.push_screen(ValueEntryModal(row.name, self.today(), direction), done)
+        if row is not None:
+            log_value(self, row.contact_id, row.name, direction, after=self.reload)
 
     def action_check_in(self) -> None:
-        from tui.modals.check_in import CheckInDraft, CheckInModal
-
         row = self._selected()
-        if row is None or "partner" not in row.roles:
-            return
-        p = store_mentors.get_partner(row.contact_id)
-
-        def done(draft: CheckInDraft | None) -> None:
-            if draft is None:
-                return
-            try:
-                ci = store_mentors.record_check_in(row.contact_id, draft.on, draft.answers, draft.commitments,
-                                                   draft.outcomes, draft.note)
-            except StoreError as exc:
-                self._fail(exc)
-                return
-            self.notify(f"Check-in saved: {len(ci.commitments)} new commitments, {len(ci.reviewed)} reviewed.")
-            self.reload()
-
-        self.app.push_screen(CheckInModal(p.name, self.today(), p.questions,
-                                          [(c.id, c.what) for c in p.open_commitments], p.last_check_in_on), done)
+        if row is not None and "partner" in row.roles:
+            check_in(self, row.contact_id, after=self.reload)
 
     def action_roles(self) -> None:
         row = self._selected()
