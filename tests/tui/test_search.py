@@ -110,8 +110,7 @@ async def test_edits_are_followed_while_the_screen_is_open(make_app, db_file):
         screen = await _search(pilot, "hopper")
         assert len(_lines(screen)) == 1
         update_contact(c.id, {"name": "Grace Brewster"})
-        screen._shown_query = None
-        screen.run_search()
+        app.reload_screen()  # what the app does when the database changes
         await pilot.pause()
         assert "No matches" in _summary(screen)
 

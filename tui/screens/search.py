@@ -93,6 +93,10 @@ class SearchScreen(Screen):
 
     def on_screen_resume(self) -> None:
         # Back from a contact: something may have been edited there.
+        self.reload()
+
+    def reload(self) -> None:
+        """Search again (the app calls this when another kith process wrote to the database)."""
         self._shown_query = None
         self.run_search()
 
