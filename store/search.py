@@ -196,7 +196,8 @@ class SearchIndex:
         return out
 
     def _full_text(self, kind: SearchKind, tokens: list[str], limit: int, hits: dict) -> None:
-        long_tokens = [t for t in tokens if len(t) >= 3]
+        # FTS5's query parser stops at a NUL ("unterminated string"): such words cannot be indexed anyway.
+        long_tokens = [t.replace("\x00", "") for t in tokens if len(t.replace("\x00", "")) >= 3]
         if not long_tokens:
             return  # trigrams need 3 characters; short words are matched in the short fields
         match = " ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)

@@ -250,3 +250,30 @@ def test_long_note_snippet_is_cut_near_the_match(db):
     hit = search("zurich offsite")[0]
     assert hit.id == c.id and hit.snippet.startswith("…") and len(hit.snippet) <= 95
     assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["Zürich", "offsite"]
+
+
+def test_hostile_strings_as_queries_never_raise(db):
+    c = create_contact("Ada Lovelace", notes="engines")
+    log_touch(c.id, "call", DAY, "engines again")
+    for _ident, text in hostile_strings():
+        search(text)
+        search(text + " engines")
+
+
+def test_any_text_as_query_never_raises(db):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    c = create_contact("Łukasz Ørsted", notes="Straße 5 — ça va")
+    log_touch(c.id, "call", DAY, "NUL \x00 and \u202e bidi")
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(max_size=40))
+    def check(query):
+        for result in search(query, limit=5):
+            for a, b in (*result.title_spans, *result.detail_spans):
+                assert 0 <= a < b <= len(result.title if (a, b) in result.title_spans else result.detail)
+            for a, b in result.snippet_spans:
+                assert 0 <= a < b <= len(result.snippet)
+
+    check()
