@@ -277,3 +277,16 @@ def test_any_text_as_query_never_raises(db):
                 assert 0 <= a < b <= len(result.snippet)
 
     check()
+
+
+def test_migration_indexes_existing_rows(db):
+    from store.migrations import m0003_search
+
+    c = create_contact("Wei Zhang", notes="collects typewriters")
+    log_touch(c.id, "call", DAY, "typewriter fair")
+    add_follow_up(c.id, DAY, "Find the typewriter ribbon")
+    log_touch(c.id, "call", DAY, "")  # empty text is not indexed
+    with write():
+        m0003_search.up(sqlite_db)  # drops and rebuilds the table from the rows that exist
+    assert sqlite_db.execute_sql("SELECT count(*) FROM search_fts").fetchone()[0] >= 3
+    assert {r.kind for r in search("typewriter")} >= {"contact", "touch", "follow-up"}
