@@ -218,6 +218,19 @@ async def test_review_complete_summary(make_app, db_file, fixed_today):
 
 # -- snapshots at 80x24 ------------------------------------------------------------------------
 
+@pytest.fixture(autouse=True)
+def own_sources(request, monkeypatch):
+    """Snapshots show only this area's sources, so another area's wording never breaks them."""
+    if "snapshot" not in request.node.name:
+        return
+    import store.queue
+    import store.today  # noqa: F401 (registers cadence, follow-up, birthday)
+
+    keep = {k: v for k, v in store.queue.load_sources().items() if k in ("cadence", "follow-up", "birthday")}
+    monkeypatch.setattr(store.queue, "SOURCES", keep)
+    monkeypatch.setattr(store.queue, "SOURCE_MODULES", [])
+
+
 def _due(name: str, fixed_today, days_ago: int = 40, tier: str = "close", follow_up: str | None = None):
     c = create_contact(name, tier=tier)
     log_touch(c.id, "coffee", fixed_today - timedelta(days=days_ago), "")
