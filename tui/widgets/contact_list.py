@@ -99,7 +99,7 @@ class ContactListHeader(Static):
                        + fit(HEADINGS[4], due_w, right=True))
 
 
-class ContactList(ScrollView, can_focus=True):
+class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
     """A cursor over ``ContactEntry`` rows, drawn line by line."""
 
     DEFAULT_CSS = """

@@ -1,0 +1,103 @@
+"""Snapshot tests of the Contacts area and its modals at 80x24 (frozen clock, demo data)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from store.contacts import create_contact
+from store.models import Contact
+
+SIZE = (80, 24)
+
+
+async def _contacts(pilot) -> None:
+    await pilot.press("2")
+    await pilot.pause()
+
+
+def _created_on(day: date) -> None:
+    # create_contact stamps the real clock; pin it so "next due" never drifts with the calendar.
+    Contact.update(created=datetime.combine(day, datetime.min.time())).execute()
+
+
+def _then(*keys: str):
+    async def run_before(pilot) -> None:
+        await _contacts(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+    return run_before
+
+
+def test_contacts_list(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("down", "down"))
+
+
+def test_contacts_list_sorted_by_next_due(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("o", "o"))
+
+
+def test_contacts_list_filtered(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("f", *"lov"))
+
+
+def test_contacts_empty(snap_compare, make_app, db_file):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then())
+
+
+def test_contacts_long_and_wide_names(snap_compare, make_app, db_file):
+    create_contact("Maximiliana Wilhelmina Theodora Konstantinopoulou-Vanderbilt " * 3,
+                   company="Very Long Company Name International Holdings", role="Senior Principal Staff Engineer")
+    create_contact("王秀英 Åsa-Ñúñez Ölçek " * 4, company="株式会社テスト", tier="inner")
+    create_contact("Bo", tier="dormant")
+    _created_on(date(2026, 1, 5))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then())
+
+
+def test_contact_detail(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("enter"))
+
+
+def test_contact_detail_scrolled(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("enter", "end"))
+
+
+def test_contact_form_new(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("n"))
+
+
+def test_contact_form_edit_with_errors(snap_compare, make_app, demo_db):
+    async def run_before(pilot) -> None:
+        await _then("e")(pilot)
+        pilot.app.screen.query_one("#emails").value = "not-an-email"
+        pilot.app.screen.query_one("#cadence").value = "often"
+        await pilot.pause()
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_contact_form_edit(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("e"))
+
+
+def test_log_touch_modal(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("l"))
+
+
+def test_confirm_delete_modal(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("d"))
+
+
+def test_follow_up_modal(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("enter", "f"))
+
+
+def test_help_over_contacts(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("question_mark"))
+
+
+def test_help_over_contact_detail(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("enter", "question_mark"))
+
+
+def test_first_run_modal(snap_compare, make_app, db_file):
+    assert snap_compare(make_app(first_run=True), terminal_size=SIZE)

@@ -1,0 +1,112 @@
+"""Hostile strings as name, company, tag and note: shown literally in the list, detail and a toast."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from textual.widgets import OptionList, Static
+from textual.widgets._toast import Toast
+
+from store.contacts import create_contact, get_contact, list_rows
+from tests.conftest import FIXTURES
+from tui.literal import is_unsafe_char, safe_text
+from tui.screens.contact_detail import ContactDetailScreen
+from tui.screens.contacts import ContactsScreen
+from tui.widgets.contact_list import ContactList
+
+
+def hostile_strings() -> list[tuple[str, str]]:
+    out = []
+    for line in (FIXTURES / "hostile-sample.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ident, _category, expression, *_ = line.split("\t")
+        out.append((ident, ast.literal_eval(expression)))
+    return out
+
+
+HOSTILE = hostile_strings()
+
+
+def test_the_sample_is_read():
+    assert len(HOSTILE) >= 10
+    assert any("[@click=" in text for _, text in HOSTILE)
+
+
+def _visible(text: str) -> str:
+    return safe_text(text)
+
+
+def _screen_text(screen) -> str:
+    parts = [str(w.render()) for w in screen.query(Static)]
+    for options in screen.query(OptionList):
+        parts += [str(o.prompt) for o in options.options]
+    return "\n".join(parts)
+
+
+def _assert_inert(text: str) -> None:
+    assert not any(is_unsafe_char(ch) and ch not in "\n" for ch in text), repr(text)
+
+
+@pytest.mark.parametrize("ident,text", HOSTILE, ids=[i for i, _ in HOSTILE])
+async def test_hostile_string_renders_literally(make_app, db, ident, text, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a screenshot action, if it ran, would write here
+    c = create_contact(f"{text} {ident}", company=text, tags=[text], notes=f"note {text} end")
+    from store.touches import log_touch
+    from store.clock import today
+
+    log_touch(c.id, "coffee", today(), text)
+    shown = _visible(text)
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsScreen)
+        listing = app.screen.query_one(ContactList)
+        lines = listing.visible_text()
+        assert len(lines) == len(list_rows()) == 1
+        row = lines[0]
+        _assert_inert(row)
+        # The list cuts long cells with an ellipsis; what is shown is a prefix of the literal text.
+        head = shown[:8]
+        assert head in row, (row, head)
+        rendered = "".join(s.text for s in [listing.render_line(0)])
+        assert head in rendered
+        _assert_inert(rendered)
+
+        # A click on the row must not run any [@click=...] action hidden in the name.
+        await pilot.click(ContactList, offset=(4, 0))
+        await pilot.pause()
+        assert app.is_running and not list(tmp_path.glob("*.svg"))
+
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, ContactDetailScreen)
+        text_on_screen = _screen_text(detail)
+        for expected in (f"{shown} {ident}", shown, f"note {safe_text(text, multiline=True)} end"):
+            assert expected in text_on_screen, expected
+        _assert_inert(text_on_screen)
+        await pilot.click("#heading", offset=(3, 0))
+        await pilot.pause()
+        assert app.is_running and not list(tmp_path.glob("*.svg"))
+
+        # A toast naming the contact (log a touch from the detail).
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        toasts = [str(t.render()) for t in app.screen.query(Toast)]
+        assert any(safe_text(f"{text} {ident}", limit=80) in t for t in toasts), toasts
+        for t in toasts:
+            _assert_inert(t)
+
+        # The edit form shows the values literally and saves nothing it was not asked to.
+        before = get_contact(c.id)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#company").value == shown
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert get_contact(c.id) == before
