@@ -249,3 +249,45 @@ def test_snapshot_versions(snap_compare, make_app, demo_db):
 
 def test_snapshot_new_pitch_modal(snap_compare, make_app, demo_db):
     assert snap_compare(make_app(), terminal_size=SIZE, press=["4", "n"])
+
+
+async def test_another_session_saving_never_clears_our_typing(make_app, db_file):
+    pitch = create_pitch("Intro", "custom", "Saved.")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "e", "end", *" Mine")
+        await pilot.pause()
+        app.screen.save_draft()
+        save_version(pitch.id, "Theirs.")  # another kith saves a version: our draft is cleared
+        app.screen.reload()                 # what the app does when another process commits
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == "Saved. Mine"
+        app.screen.save_draft()
+    p = get_pitch(pitch.id)
+    assert p.text == "Theirs." and p.draft == "Saved. Mine"
+
+
+async def test_another_session_saving_updates_an_untouched_editor(make_app, db_file):
+    pitch = create_pitch("Intro", "custom", "Saved.")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        save_version(pitch.id, "Theirs.")
+        app.screen.reload()
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == "Theirs."
+
+
+@pytest.mark.parametrize("visited_first", [False, True])
+async def test_search_hit_opens_the_pitch(make_app, demo_db, visited_first):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        if visited_first:
+            await pilot.press("4", "1")
+        await pilot.press("slash", *"conference intro")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, BrandScreen)
+        assert app.screen.query_one("#editor").text.startswith("Hi, I'm Sam.")

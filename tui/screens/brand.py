@@ -140,7 +140,10 @@ class BrandScreen(AreaScreen):
         except StoreError as exc:
             self.notify(literal(str(exc)), severity="error")
             return
-        typing = editor.text != self._persisted
+        # Text that differs from the saved version is precious, even once kept as a draft: another
+        # kith saving a version clears our draft in the store, but must not clear our editor.
+        old = self._pitch
+        typing = old is not None and (editor.text != self._persisted or editor.text != old.text)
         self._pitch = pitch
         self._persisted = pitch.working_text
         editor.read_only = False

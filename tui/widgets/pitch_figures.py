@@ -47,10 +47,19 @@ def bar(value: float, target: float, scale: float, state: str) -> Content:
 class PitchFigures(Static):
     """The figures panel of the brand editor."""
 
+    _shown: Content | None = None
+    _line_count = -1
+
     def show(self, figures, state: str, target_seconds: int | None, char_limit: int | None,
              slow_wpm: int, fast_wpm: int) -> None:
         """Lay out ``figures`` (a store.wordcount.Figures) against the pitch's target."""
-        self.update(self.build(figures, state, target_seconds, char_limit, slow_wpm, fast_wpm))
+        content = self.build(figures, state, target_seconds, char_limit, slow_wpm, fast_wpm)
+        if content == self._shown:
+            return
+        lines = content.plain.count("\n")
+        # A re-layout of the whole screen costs more than the figures: only when the height changes.
+        self.update(content, layout=lines != self._line_count)
+        self._shown, self._line_count = content, lines
 
     @staticmethod
     def build(f, state: str, target_seconds: int | None, char_limit: int | None,
