@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from peewee import CompositeKey, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField, fn
 
-from store.db import write
+from store.db import db, write
 from store.errors import Invalid, NotFound
 from store.fold import fold
 from store.models import BaseModel, Contact, Touch
@@ -367,17 +367,15 @@ def list_mentors(include_archived: bool = False) -> list[MentorRow]:
     if not roles:
         return []
     counts: dict[tuple[int, str], int] = {}
-    for cid, direction, n in (ValueEntry.select(ValueEntry.contact, ValueEntry.direction, fn.COUNT(ValueEntry.id))
-                              .where(ValueEntry.contact.in_(list(roles)))
-                              .group_by(ValueEntry.contact, ValueEntry.direction).tuples()):
-        counts[(cid, direction)] = n
     latest: dict[tuple[int, str], tuple] = {}
-    # Oldest first, so the last one seen per (contact, direction) is the newest.
-    for cid, direction, on, category, note in (
-            ValueEntry.select(ValueEntry.contact, ValueEntry.direction, ValueEntry.date, ValueEntry.category,
-                              ValueEntry.note)
-            .where(ValueEntry.contact.in_(list(roles))).order_by(ValueEntry.date, ValueEntry.id).tuples()):
-        latest[(cid, direction)] = (on, category, note)
+    # One grouped pass in SQLite: with a single max() aggregate, SQLite takes the bare columns
+    # (category, note) from the row holding the max, i.e. the newest entry (ties: highest id).
+    sql = ("SELECT contact_id, direction, count(*), max(date || printf('#%012d', id)), category, note "
+           "FROM value_entry GROUP BY contact_id, direction")
+    for cid, direction, n, newest, category, note in db.execute_sql(sql):
+        if cid in roles:
+            counts[(cid, direction)] = n
+            latest[(cid, direction)] = (date.fromisoformat(newest[:10]), category, note)
     q = (Contact.select(Contact.id, Contact.name, Contact.last_touch_on, Contact.last_touch_kind)
          .where(Contact.id.in_(list(roles))).order_by(Contact.name.collate("NOCASE"), Contact.id))
     if not include_archived:

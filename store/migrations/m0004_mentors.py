@@ -19,7 +19,7 @@ CREATE TABLE value_entry (
     touch_id INTEGER REFERENCES touch (id) ON DELETE SET NULL,
     created DATETIME NOT NULL
 );
-CREATE INDEX value_entry_contact_date ON value_entry (contact_id, date);
+CREATE INDEX value_entry_contact_direction_date ON value_entry (contact_id, direction, date);
 
 CREATE TABLE partner (
     contact_id INTEGER PRIMARY KEY REFERENCES contact (id) ON DELETE CASCADE,
