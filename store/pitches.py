@@ -50,8 +50,9 @@ MAX_TEXT = 50_000
 MAX_SECONDS = 3600
 MAX_CHARS = 100_000
 
-# C0/C1 controls other than tab and newline never belong in a pitch; a paste could carry them.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls other than tab and newline, and bidi overrides, never belong in a pitch; a paste
+# could carry them, and the editor draws its text as is (SAFETY.md, Display).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class Pitch(BaseModel):

@@ -96,8 +96,8 @@ def test_save_detects_a_version_saved_elsewhere(db):
 
 
 def test_text_is_cleaned_of_controls(db):
-    p = create_pitch("Pitch", "custom", "a\x1b]52;c;x\x07b\r\nc\x9bd")
-    assert p.text == "a]52;c;xb\ncd"
+    p = create_pitch("Pitch", "custom", "a\x1b]52;c;x\x07b\r\nc\x9bd\u202ee\tf")
+    assert p.text == "a]52;c;xb\ncde\tf"
 
 
 def test_resolve_by_id_exact_and_part(db):

@@ -107,6 +107,9 @@ async def test_questions_are_added_as_sections(make_app, db_file):
         assert text.startswith("I'm Sam.\n\n# Who are you?")
         assert "# What value do you bring?" in text
         assert "✗who" in figures_text(app)
+        await pilot.press(*"Sam, data engineer")
+        await pilot.pause()
+        assert "✓who ✗do" in figures_text(app)
 
 
 async def test_versions_compare_and_restore(make_app, db_file):
@@ -291,3 +294,59 @@ async def test_search_hit_opens_the_pitch(make_app, demo_db, visited_first):
         await pilot.pause(0.2)
         assert isinstance(app.screen, BrandScreen)
         assert app.screen.query_one("#editor").text.startswith("Hi, I'm Sam.")
+
+
+async def test_settings_keep_the_own_target_and_change_the_channel(make_app, db_file):
+    pitch = create_pitch("Intro", "custom", "x", target_seconds=15)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, PitchEditModal)
+        assert app.screen.query_one("#target").value == "15"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert get_pitch(pitch.id).target_seconds == 15
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#channel").value = "business card"
+        await pilot.pause()
+        assert app.screen.query_one("#chars").value == "100"
+        await pilot.press("enter")
+        await pilot.pause()
+    p = get_pitch(pitch.id)
+    assert (p.channel, p.target_seconds, p.char_limit) == ("business card", None, 100)
+
+
+async def test_discard_draft_and_delete(make_app, db_file):
+    pitch = create_pitch("Intro", "custom", "Saved.")
+    from store.pitches import count_pitches
+    from store.pitches import save_draft as store_draft
+
+    store_draft(pitch.id, "Typing")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "x", "y")
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == "Saved."
+        assert get_pitch(pitch.id).draft is None
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert "No pitch yet" in str(app.screen.query_one("#editor").border_title)
+    assert count_pitches() == 0
+
+
+async def test_pasted_escape_sequences_are_dropped(make_app, db_file):
+    from textual.events import Paste
+
+    pitch = create_pitch("Intro", "custom", "")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "e")
+        editor = app.screen.query_one("#editor")
+        editor.post_message(Paste("one\x1b]52;c;eA==\x07 two\u202e"))
+        await pilot.pause()
+        assert editor.text == "one]52;c;eA== two"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert get_pitch(pitch.id).text == "one]52;c;eA== two"

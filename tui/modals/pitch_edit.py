@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
@@ -43,6 +44,7 @@ class PitchEditModal(ModalScreen[PitchSettings | None]):
         self.title_text = title
         self.settings = settings or PitchSettings("", "elevator pitch", *CHANNEL_DEFAULTS["elevator pitch"])
         self.error = error
+        self._channel = self.settings.channel
 
     def compose(self) -> ComposeResult:
         s = self.settings
@@ -64,15 +66,22 @@ class PitchEditModal(ModalScreen[PitchSettings | None]):
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
-        self._show_chars()
-        self.query_one("#name", Input).focus()
+        try:
+            self._show_chars()
+            self.query_one("#name", Input).focus()
+        except NoMatches:
+            pass  # the app is closing under us (q pressed just before)
 
     def _show_chars(self) -> None:
         self.query_one("#chars", Input).display = self.query_one("#target", Select).value == CHARS
 
     @on(Select.Changed, "#channel")
     def _channel_chosen(self, event: Select.Changed) -> None:
-        # A new channel brings its default target (LinkedIn headline: 220 characters, ...).
+        # A new channel brings its default target (LinkedIn headline: 220 characters, ...); the
+        # Changed that Select may post for its first value must not replace a pitch's own target.
+        if event.value == self._channel:
+            return
+        self._channel = event.value
         seconds, chars = CHANNEL_DEFAULTS.get(str(event.value), (None, None))
         self.query_one("#target", Select).value = CHARS if chars else str(seconds) if seconds else ANY
         if chars:

@@ -289,6 +289,8 @@ class BrandScreen(AreaScreen):
         addition = tail + "\n\n".join(f"# {h}\n" for h in missing)
         end = editor.document.end
         editor.insert(addition, end)
+        # Ready to answer the first missing question: the line under its heading.
+        editor.move_cursor((end[0] + tail.count("\n") + 1, 0))
 
     def action_new_pitch(self, settings: PitchSettings | None = None, error: str = "") -> None:
         self.save_draft()
