@@ -34,7 +34,7 @@ class QueueRow:
     reason: str
 
 
-class QueueList(ScrollView, can_focus=True):
+class QueueList(ScrollView, can_focus=True, inherit_bindings=False):
     """A cursor list of queue rows; ``rows`` is set by the screen."""
 
     DEFAULT_CSS = """
