@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Input, Label, Static
 
+from store.records import ContactRow
 from tui.literal import literal, safe_text
 from tui.screens.area import AreaScreen
 from tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
@@ -250,9 +251,15 @@ class ContactsScreen(ContactActions, AreaScreen):
         """One of SORTS."""
         self.show_archived = False
         """Whether archived contacts are listed too."""
-        self._rows: list[tuple[str, object, ContactEntry]] = []
-        self._sorted: dict[str, list[tuple[str, ContactEntry]]] = {}
+        self._rows: dict[int, ContactRow] = {}
+        self._by_name: list[tuple[str, int]] = []
+        self._orders: dict[str, list[tuple[str, int]]] = {}
+        self._entries: dict[int, ContactEntry] = {}
+        self._dues: dict[int, date | None] = {}
+        self._last_filter: tuple[str, str, list[tuple[str, int]]] | None = None
+        self._token: object = None
         self._shown = 0
+        self._had_highlight: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -270,55 +277,79 @@ class ContactsScreen(ContactActions, AreaScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # AreaScreen.on_mount (called by Textual too) has loaded the rows.
         self.query_one(ContactList).focus()
 
     # -- data -------------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Re-read the rows and redraw, keeping the filter, sort and highlighted contact."""
-        from store.cadence import next_due
-        from store.contacts import list_rows
+    def reload(self, force: bool = False) -> None:
+        """Re-read the rows if the store changed, keeping the filter, sort and highlighted contact."""
+        from store.contacts import change_token, list_rows
 
-        config = self.app.config
-        today = self.today()
-        soon = config.today.due_soon_days
-        rows = []
-        for r in list_rows(include_archived=self.show_archived):
-            due = next_due(r.last_touch_on, r.created, config.cadence_for(r.tier, r.cadence_days))
-            entry = ContactEntry(
-                r.id, r.name, role_company(r.role, r.company), r.tier, ago_text(r.last_touch_on, today),
-                due_text(due, today), "" if r.archived else due_state(due, today, soon), r.archived)
-            rows.append((r.search_key, (r.last_touch_on, due), entry))
-        self._rows = rows
-        self._sorted = {}
+        token = (change_token(), self.show_archived, self.today())
+        if token == self._token and not force:
+            return  # back from a cancelled modal, or a screen that wrote nothing: nothing to redo
+        self._token = token
+        rows = list_rows(include_archived=self.show_archived)
+        self._rows = {r.id: r for r in rows}
+        self._by_name = [(r.search_key, r.id) for r in rows]  # list_rows orders by name, then id
+        self._orders = {"name": self._by_name}
+        self._entries = {}
+        self._dues = {}
+        self._last_filter = None
         self.apply_filter()
 
-    def _ordered(self) -> list[tuple[str, ContactEntry]]:
+    def _due(self, contact_id: int) -> date | None:
+        from store.cadence import next_due
+
+        if contact_id not in self._dues:
+            r = self._rows[contact_id]
+            self._dues[contact_id] = next_due(r.last_touch_on, r.created,
+                                              self.app.config.cadence_for(r.tier, r.cadence_days))
+        return self._dues[contact_id]
+
+    def entry_for(self, contact_id: int) -> ContactEntry:
+        """The display row of one contact, formatted when it first comes into view."""
+        entry = self._entries.get(contact_id)
+        if entry is None:
+            r = self._rows[contact_id]
+            today = self.today()
+            due = self._due(contact_id)
+            entry = ContactEntry(
+                r.id, r.name, role_company(r.role, r.company), r.tier, ago_text(r.last_touch_on, today),
+                due_text(due, today),
+                "" if r.archived else due_state(due, today, self.app.config.today.due_soon_days), r.archived)
+            self._entries[contact_id] = entry
+        return entry
+
+    def _ordered(self) -> list[tuple[str, int]]:
         # Each order is computed once per reload; typing in the filter only scans it.
-        if self.sort not in self._sorted:
-            rows = self._rows  # already by name (list_rows orders by name, then id)
+        if self.sort not in self._orders:
+            rows = self._rows
             if self.sort == "last touch":
-                rows = sorted(rows, key=lambda r: r[1][0] or date.min)
-            elif self.sort == "next due":
-                rows = sorted(rows, key=lambda r: r[1][1] or date.max)
-            self._sorted[self.sort] = [(key, entry) for key, _, entry in rows]
-        return self._sorted[self.sort]
+                order = sorted(self._by_name, key=lambda p: rows[p[1]].last_touch_on or date.min)
+            else:
+                order = sorted(self._by_name, key=lambda p: self._due(p[1]) or date.max)
+            self._orders[self.sort] = order
+        return self._orders[self.sort]
 
     def apply_filter(self) -> None:
         """Show the contacts whose folded search key holds every word of the filter."""
         from store.fold import fold
 
         query = self.query_one("#filter", Input).value
-        words = fold(query).split()
-        ordered = self._ordered()
-        if words:
-            entries = [e for key, e in ordered if all(w in key for w in words)]
-        else:
-            entries = [e for _, e in ordered]
+        folded = fold(query)
+        words = folded.split()
+        pairs = self._ordered()
+        last = self._last_filter
+        if last and last[0] == self.sort and last[1] and folded.startswith(last[1]):
+            pairs = last[2]  # typing on narrows the previous result: scan only that
+        for word in words:
+            pairs = [p for p in pairs if word in p[0]]
+        self._last_filter = (self.sort, folded, pairs)
         listing = self.query_one(ContactList)
-        listing.set_entries(entries, keep_id=listing.highlighted_id)
-        self._shown = len(entries)
+        listing.show([contact_id for _, contact_id in pairs], self.entry_for, keep_id=listing.highlighted_id)
+        self._shown = len(pairs)
         self._update_status(query)
 
     def _update_status(self, query: str) -> None:
@@ -350,8 +381,13 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.query_one(ContactList).focus()
 
     @on(ContactList.Highlighted)
-    def _highlighted(self) -> None:
-        self.refresh_bindings()
+    def _highlighted(self, event: ContactList.Highlighted) -> None:
+        # Only an empty/non-empty change alters which keys work; refreshing the footer on
+        # every cursor move would cost a footer rebuild per key press.
+        has = event.contact_id is not None
+        if has != self._had_highlight:
+            self._had_highlight = has
+            self.refresh_bindings()
 
     @on(ContactList.Chosen)
     def _chosen(self, event: ContactList.Chosen) -> None:
@@ -392,7 +428,7 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     def action_show_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.reload()
+        self.reload(force=True)
         self.toast("Showing archived contacts too." if self.show_archived else "Archived contacts hidden.")
 
     def action_new_contact(self) -> None:
@@ -417,9 +453,8 @@ class ContactsScreen(ContactActions, AreaScreen):
     def _select(self, contact_id: int) -> None:
         """Highlight ``contact_id`` (a new contact), clearing a filter that would hide it."""
         listing = self.query_one(ContactList)
-        if not any(e.id == contact_id for e in listing.entries):
+        if contact_id not in listing.ids:
             self.query_one("#filter", Input).value = ""
             self.apply_filter()
-        index = next((i for i, e in enumerate(listing.entries) if e.id == contact_id), None)
-        if index is not None:
-            listing.move_to(index)
+        if contact_id in listing.ids:
+            listing.move_to(listing.ids.index(contact_id))

@@ -9,7 +9,7 @@ screen pushes plain ``ContactEntry`` rows down and handles the messages it posts
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -158,15 +158,22 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._entries: list[ContactEntry] = []
+        self._ids: list[int] = []
+        self._entry_for: Callable[[int], ContactEntry] = lambda contact_id: ContactEntry(contact_id, "", "", "", "", "")
         self._cursor = 0
         self._strips: LRUCache[tuple, Strip] = LRUCache(256)
 
     # -- data pushed down by the screen ---------------------------------------------------------
 
     @property
-    def entries(self) -> Sequence[ContactEntry]:
-        return self._entries
+    def entries(self) -> list[ContactEntry]:
+        """Every listed row, built on demand (drawing never needs this; tests and small lists do)."""
+        return [self._entry_for(contact_id) for contact_id in self._ids]
+
+    @property
+    def ids(self) -> Sequence[int]:
+        """The listed contact ids, top to bottom."""
+        return self._ids
 
     @property
     def cursor(self) -> int:
@@ -176,25 +183,38 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def highlighted_id(self) -> int | None:
         """The id of the contact under the cursor, or None for an empty list."""
-        return self._entries[self._cursor].id if self._entries else None
+        return self._ids[self._cursor] if self._ids else None
 
-    def set_entries(self, entries: list[ContactEntry], keep_id: int | None = None) -> None:
-        """Show ``entries``; keep the cursor on contact ``keep_id`` if it is still listed."""
-        self._entries = entries
+    def show(self, ids: list[int], entry_for: Callable[[int], ContactEntry], keep_id: int | None = None) -> None:
+        """List the contacts ``ids``; ``entry_for(id)`` gives a row's text when it comes into view.
+
+        Only visible rows are ever built, so 10,000 ids cost a list, not 10,000 formatted rows.
+        The cursor stays on contact ``keep_id`` if it is still listed.
+        """
+        self._ids = ids
+        self._entry_for = entry_for
         self._strips.clear()
         index = 0
         if keep_id is not None:
-            index = next((i for i, e in enumerate(entries) if e.id == keep_id), 0)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(entries))
+            try:
+                index = ids.index(keep_id)
+            except ValueError:
+                index = 0
+        self.virtual_size = Size(self.scrollable_content_region.width, len(ids))
         self._cursor = -1  # force the Highlighted message even when the index is unchanged
         self.move_to(index, force_message=True)
         self.refresh()
+
+    def set_entries(self, entries: list[ContactEntry], keep_id: int | None = None) -> None:
+        """List ready-made rows (small lists)."""
+        by_id = {e.id: e for e in entries}
+        self.show([e.id for e in entries], by_id.__getitem__, keep_id)
 
     # -- cursor ---------------------------------------------------------------------------------
 
     def move_to(self, index: int, force_message: bool = False) -> None:
         """Put the cursor on row ``index`` (clamped) and scroll it into view."""
-        index = max(0, min(index, len(self._entries) - 1)) if self._entries else 0
+        index = max(0, min(index, len(self._ids) - 1)) if self._ids else 0
         old = self._cursor
         self._cursor = index
         if old != index or force_message:
@@ -224,18 +244,18 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_to(self._cursor + direction * max(1, self.scrollable_content_region.height - 1))
 
     def action_jump(self, where: int) -> None:
-        self.move_to(len(self._entries) - 1 if where < 0 else where)
+        self.move_to(len(self._ids) - 1 if where < 0 else where)
 
     def action_choose(self) -> None:
-        if self._entries:
-            self.post_message(self.Chosen(self, self._entries[self._cursor].id))
+        if self._ids:
+            self.post_message(self.Chosen(self, self._ids[self._cursor]))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
         index = int(self.scroll_y) + offset.y
-        if 0 <= index < len(self._entries):
+        if 0 <= index < len(self._ids):
             if index == self._cursor and event.chain >= 2:
                 self.action_choose()
             else:
@@ -245,7 +265,7 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._entries))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._ids))
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
@@ -257,9 +277,9 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
-        if index >= len(self._entries):
+        if index >= len(self._ids):
             return Strip.blank(width, self.rich_style)
-        entry = self._entries[index]
+        entry = self._entry_for(self._ids[index])
         key = (entry, index == self._cursor, width)
         strip = self._strips.get(key)
         if strip is None:
@@ -284,5 +304,5 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         """The plain text of the rows on screen (for tests and screen readers of the future)."""
         width = self.scrollable_content_region.width
         top = int(self.scroll_y)
-        return ["".join(text for text, _ in row_cells(e, width)).rstrip()
-                for e in self._entries[top:top + self.scrollable_content_region.height]]
+        return ["".join(text for text, _ in row_cells(self._entry_for(i), width)).rstrip()
+                for i in self._ids[top:top + self.scrollable_content_region.height]]
