@@ -89,6 +89,14 @@ class _Short:
     titles: list[str]
     sorts: list
     archived: list[bool]
+    _where: dict[int, int] | None = None
+
+    def key_of(self, row_id: int) -> str | None:
+        """The key of one row (the id -> position map is built on first use)."""
+        if self._where is None:
+            self._where = {rid: i for i, rid in enumerate(self.ids)}
+        at = self._where.get(row_id)
+        return None if at is None else self.keys[at]
 
 
 @dataclass
@@ -271,9 +279,8 @@ class SearchIndex:
         short = self._short.get(hit.kind.name)
         if short is None:
             return "", []
-        try:
-            key = short.keys[short.ids.index(hit.id)]
-        except ValueError:
+        key = short.key_of(hit.id)
+        if key is None:
             return "", []
         words = [w for w in key.split() if any(t in w for t in tokens)]
         if not words:
