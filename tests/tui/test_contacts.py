@@ -430,3 +430,17 @@ def test_fit_cuts_with_an_ellipsis_and_counts_wide_cells():
     assert fit("Alexandra", 5) == "Alex…"
     assert fit("日本語テキスト", 6) == "日本 …" or len(fit("日本語テキスト", 6)) <= 6
     assert fold(fit("Ada", 5, right=True)) == "ada"
+
+
+async def test_toasts_show_braces_and_markup_literally(make_app, db):
+    from textual.widgets._toast import Toast
+
+    c = create_contact("Curly {0} {} {name} [b]x[/b]")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert get_contact(c.id).archived
+        toasts = [str(t.render()) for t in app.screen.query(Toast)]
+        assert any("Archived Curly {0} {} {name} [b]x[/b]." in t for t in toasts), toasts

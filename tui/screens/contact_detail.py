@@ -266,7 +266,7 @@ class ContactDetailScreen(ContactActions, Screen):
             try:
                 add_follow_up(self.contact_id, draft.due, draft.what)
             except StoreError as exc:
-                self.toast(str(exc), severity="error")
+                self.error(exc)
                 return
             self.toast(f"Follow-up due {draft.due.isoformat()}: {{}}", user=(draft.what,))
             self.reload()
@@ -284,7 +284,7 @@ class ContactDetailScreen(ContactActions, Screen):
         try:
             set_done(f.id, not f.done, self.today())
         except StoreError as exc:
-            self.toast(str(exc), severity="error")
+            self.error(exc)
             return
         self.toast("Done: {}" if not f.done else "Reopened: {}", user=(f.what,))
         self.reload()

@@ -80,10 +80,16 @@ class ContactActions:
     writes happen here, on the screen side.
     """
 
-    def toast(self, *parts: str, user: tuple[str, ...] = (), severity: str = "information") -> None:
-        """Notify with literal text: ``parts`` is kith's own wording, ``{}`` slots take ``user`` strings."""
-        text = "".join(parts).format(*(safe_text(u, limit=80) for u in user))
-        self.app.notify(text, severity=severity, markup=False)
+    def toast(self, text: str, user: tuple[str, ...] = (), severity: str = "information") -> None:
+        """Notify with literal text: ``text`` is kith's own wording; its ``{}`` slots take ``user`` strings,
+        made safe (never markup, never a control character)."""
+        if user:
+            text = text.format(*(safe_text(u, limit=120) for u in user))
+        self.app.notify(safe_text(text, limit=400), severity=severity, markup=False)
+
+    def error(self, exc: Exception) -> None:
+        """Show a store error (its message may quote user data) as an error toast."""
+        self.toast("{}", user=(str(exc),), severity="error")
 
     def open_form(self, contact_id: int | None, typed: dict[str, str] | None = None,
                   notice: Content | None = None, after: Callable[[int], None] | None = None) -> None:
@@ -95,7 +101,7 @@ class ContactActions:
         try:
             contact = get_contact(contact_id) if contact_id is not None else None
         except NotFound as exc:
-            self.toast(str(exc), severity="error")
+            self.error(exc)
             return
         form = ContactFormModal(contact, list(self.app.config.tiers), typed=typed, notice=notice)
         self.app.push_screen(form, lambda changes: self._form_done(form, contact, changes, after))
@@ -128,7 +134,7 @@ class ContactActions:
                            notice=literal(str(exc), "bold $error"), after=after)
             return
         except NotFound as exc:
-            self.toast(str(exc), severity="error")
+            self.error(exc)
             return
         self.reload()
         if after is not None:
@@ -143,7 +149,7 @@ class ContactActions:
         try:
             contact = get_contact(contact_id)
         except NotFound as exc:
-            self.toast(str(exc), severity="error")
+            self.error(exc)
             return
 
         def done(draft) -> None:
@@ -155,7 +161,7 @@ class ContactActions:
             try:
                 log_touch(contact.id, draft.kind, draft.on, draft.note)
             except StoreError as exc:
-                self.toast(str(exc), severity="error")
+                self.error(exc)
                 return
             when = "" if draft.on == self.today() else f" on {draft.on.isoformat()}"
             self.toast(f"Logged {draft.kind} with {{}}{when}.", user=(contact.name,))
@@ -172,7 +178,7 @@ class ContactActions:
             contact = get_contact(contact_id)
             set_archived(contact_id, not contact.archived)
         except StoreError as exc:
-            self.toast(str(exc), severity="error")
+            self.error(exc)
             return
         if contact.archived:
             self.toast("Restored {}.", user=(contact.name,))
@@ -191,7 +197,7 @@ class ContactActions:
         try:
             contact = get_contact(contact_id)
         except NotFound as exc:
-            self.toast(str(exc), severity="error")
+            self.error(exc)
             return
         touches, follow_ups = len(list_touches(contact_id)), len(list_follow_ups(contact_id))
         question = Content.assemble(
@@ -208,7 +214,7 @@ class ContactActions:
             try:
                 delete_contact(contact_id)
             except StoreError as exc:
-                self.toast(str(exc), severity="error")
+                self.error(exc)
                 return
             self.toast("Deleted {}.", user=(contact.name,))
             if after is not None:
