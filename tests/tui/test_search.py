@@ -168,3 +168,13 @@ async def test_ctrl_p_palette_opens_a_contact(make_app, db_file):
         await pilot.press("down", "enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, ContactDetailScreen) and app.screen.contact_id == ada.id
+
+
+def test_a_match_far_into_a_snippet_stays_visible():
+    from store.search import SearchResult
+    from tui.screens.search import result_prompt
+
+    text = "x" * 80 + " needle"
+    result = SearchResult("touch", "Touch", 1, 1, "Ada", "call", text, 60.0, snippet_spans=((81, 87),))
+    lines = result_prompt(result, 60).plain.splitlines()
+    assert lines[1].rstrip().endswith("needle") and "…" in lines[1]

@@ -46,7 +46,14 @@ def result_prompt(result, width: int) -> Content:
     line = line.truncate(width, ellipsis=True)
     if not result.snippet:
         return line
-    more = highlighted(result.snippet, result.snippet_spans, "$text-muted")
+    text, spans = result.snippet, list(result.snippet_spans)
+    room = width - BADGE_WIDTH
+    if spans and spans[0][1] > room - 1:
+        # The match would be cut off on the right: start the quote closer to it.
+        cut = max(0, spans[0][0] - room // 4)
+        text = "…" + text[cut:]
+        spans = [(a - cut + 1, b - cut + 1) for a, b in spans if a >= cut]
+    more = highlighted(text, spans, "$text-muted")
     more = Content.assemble(" " * BADGE_WIDTH, more).truncate(width, ellipsis=True)
     return Content.assemble(line, "\n", more)
 
@@ -94,6 +101,11 @@ class SearchScreen(Screen):
     def on_screen_resume(self) -> None:
         # Back from a contact: something may have been edited there.
         self.reload()
+
+    def on_resize(self) -> None:
+        # Lines are cut to the list's width when built: build them again for the new width.
+        if self.is_mounted and self._shown_query is not None:
+            self.reload()
 
     def reload(self) -> None:
         """Search again (the app calls this when another kith process wrote to the database)."""
