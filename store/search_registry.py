@@ -24,7 +24,7 @@ A new entity becomes searchable WITHOUT touching search code, in two steps:
 
        def up(db):
            ...create the table...
-           for statement in fts_install_sql(MENTOR_KIND):
+           for statement in fts_install_sql(MENTOR_KIND):   # one by one: trigger bodies hold ';'
                db.execute_sql(statement)
 
 Fields of ``SearchKind``:
