@@ -159,3 +159,24 @@ def birthday_items(ctx: QueueContext) -> list[QueueItem]:
             out.append(QueueItem("birthday", cid, name, when, 1.0 - 0.5 * to_go / (window + 1), reason, None,
                                  DUE_SOON))
     return out
+
+
+def upcoming(ctx: QueueContext, limit: int = 3) -> list[QueueItem]:
+    """The next cadence touches that are not due yet, soonest first (for an empty queue's "coming up")."""
+    tiers = {t: d for t, d in ctx.tier_cadence.items() if d > 0}
+    if tiers:
+        cad_case, cad_args = _cases(tiers)
+        cadence = f"coalesce(cadence_days, CASE tier {cad_case} END)"
+    else:
+        cadence, cad_args = "cadence_days", []
+    sql = (f"SELECT id, name, cad, base FROM (SELECT id, name, {cadence} AS cad, "
+           "coalesce(last_touch_on, substr(created, 1, 10)) AS base FROM contact INDEXED BY contact_queue "
+           "WHERE archived = 0) WHERE cad > 0 AND julianday(base) + cad > julianday(?) "
+           "ORDER BY julianday(base) + cad, id LIMIT ?")
+    out = []
+    for cid, name, cad, base in db.execute_sql(sql, [*cad_args, ctx.today.isoformat(), limit]):
+        due = date.fromisoformat(base) + timedelta(days=cad)
+        to_go = (due - ctx.today).days
+        state = DUE_SOON if to_go <= ctx.due_soon_days else "on-track"
+        out.append(QueueItem("cadence", cid, name, due, 0.0, f"due in {to_go} d · every {cad} d", None, state))
+    return out

@@ -233,3 +233,16 @@ def test_a_contact_renamed_keeps_its_queue_row(db):
     c = touched("Ada", 42)
     update_contact(c.id, {"name": "Ada King"})
     assert build_queue(ctx())[0].contact_name == "Ada King"
+
+
+def test_upcoming_lists_the_next_dues_soonest_first(db):
+    from store.today import upcoming
+
+    touched("Later", 5)                     # close: due in 25 d
+    soon = touched("Soon", 10, tier="inner")  # due in 4 d
+    touched("Due", 50)                      # already due: not upcoming
+    touched("Never", 1, tier="dormant")
+    got = upcoming(ctx(), limit=5)
+    assert [(i.contact_name, i.reason, i.state) for i in got] == [
+        ("Soon", "due in 4 d · every 14 d", "due-soon"), ("Later", "due in 25 d · every 30 d", "on-track")]
+    assert got[0].contact_id == soon.id and got[0].due == TODAY + timedelta(days=4)

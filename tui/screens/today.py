@@ -140,7 +140,21 @@ class TodayScreen(AreaScreen):
                 "  3  Mentors: note what your mentors gave you, and give something back.\n",
                 "  4  Brand: rehearse your elevator pitch.\n",
                 "  m  Job-search mode: tighter cadences and daily targets (also ctrl+p).")
-        empty.update(text)
+        coming = self._coming_up()
+        empty.update(Content.assemble(text, "\n\n", coming) if coming else text)
+
+    def _coming_up(self) -> Content | None:
+        from store.today import context_for, upcoming
+
+        soon = upcoming(context_for(self.app.config, self._day), limit=3)
+        if not soon:
+            return None
+        parts: list = [("Coming up: ", "bold")]
+        for n, item in enumerate(soon):
+            if n:
+                parts.append(" · ")
+            parts += [literal(item.contact_name, limit=40), f" in {(item.due - self._day).days} d"]
+        return Content.assemble(*parts)
 
     def current_item(self) -> QueueItem | None:
         """The highlighted item, if the queue has any."""
