@@ -18,7 +18,7 @@ from store.errors import Ambiguous, Conflict, Invalid, NotFound
 from store.fold import fold
 from store.models import BaseModel
 from store.search_registry import SearchKind, register_kind
-from store.wordcount import count_chars, count_words, pace_wpm
+from store.wordcount import count_words, pace_wpm
 
 CHANNELS = ("elevator pitch", "social headline", "social about", "business card", "resume summary",
             "email signature", "custom")
@@ -428,12 +428,6 @@ def record_rehearsal(pitch_id: int, seconds: float, words: int | None = None,
         version = _version_counts([pitch_id]).get(pitch_id) or None
         r = Rehearsal.create(pitch=pitch_id, version_number=version, seconds=float(seconds), words=n, created=when)
     return RehearsalInfo(r.id, pitch_id, version, float(seconds), n, when)
-
-
-def figures_of(p: PitchInfo, wpm: int) -> dict:
-    """Words, characters and seconds of a pitch's saved text (for the command line)."""
-    words = count_words(p.text)
-    return {"words": words, "characters": count_chars(p.text), "seconds": round(words * 60 / wpm, 1), "wpm": wpm}
 
 
 # -- demo ---------------------------------------------------------------------------------------

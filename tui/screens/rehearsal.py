@@ -124,7 +124,10 @@ class RehearsalScreen(Screen):
         self._finish(elapsed)
 
     def _finish(self, elapsed: float) -> None:
-        if elapsed < 1 or not self.words or pace_wpm(self.words, elapsed) > MAX_WPM:
+        if not self.words:
+            self._set_status(Content.styled("This pitch has no words yet: nothing to time, not kept.", "$warning"))
+            return
+        if elapsed < 1 or pace_wpm(self.words, elapsed) > MAX_WPM:
             self._set_status(Content.styled(f"Too short to be a rehearsal (over {MAX_WPM} wpm); not kept.",
                                             "$warning"))
             return
