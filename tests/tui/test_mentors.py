@@ -212,3 +212,20 @@ async def test_log_value_right_after_a_touch_from_any_screen(make_app, db, fixed
             "new perspective", touch.date, "Talked through the Globex offer", touch.id)
         assert m.get_roles(cid) == ("mentor",) and saved == [True]
         assert any("is now a mentor" in str(n.message) for n in app._notifications)
+
+
+async def test_search_hit_selects_the_mentor_and_x_deletes_an_entry(make_app, demo_db):
+    from types import SimpleNamespace
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        target = screen.rows[-1]
+        screen.show_search_result(SimpleNamespace(contact_id=target.contact_id))
+        await pilot.pause()
+        assert screen.selected_id == target.contact_id
+        before = m.list_values(target.contact_id)
+        screen.query_one("#ledger", DataTable).focus()
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert [e.id for e in m.list_values(target.contact_id)] == [e.id for e in before[1:]]
