@@ -491,7 +491,8 @@ def demo(rng, today: date, contact_ids: list[int]) -> None:
         p = Pitch.create(name=name, folded=fold(name), channel=channel,
                          target_seconds=seconds if seconds else default_seconds,
                          char_limit=None if seconds else default_chars,
-                         text=versions[-1], created=made, updated=made)
+                         text=versions[-1], created=made,
+                         updated=made + timedelta(days=(len(versions) - 1) * 20))
         for n, text in enumerate(versions, 1):
             PitchVersion.create(pitch=p.id, number=n, text=text, created=made + timedelta(days=(n - 1) * 20))
         if channel == "elevator pitch":
