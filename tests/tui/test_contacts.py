@@ -444,3 +444,16 @@ async def test_toasts_show_braces_and_markup_literally(make_app, db):
         assert get_contact(c.id).archived
         toasts = [str(t.render()) for t in app.screen.query(Toast)]
         assert any("Archived Curly {0} {} {name} [b]x[/b]." in t for t in toasts), toasts
+
+
+async def test_logging_in_next_due_order_keeps_the_cursor_row(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        listing = await open_contacts(pilot)
+        await pilot.press("o", "o", "down")
+        first, second, third = listing.ids[:3]
+        assert listing.highlighted_id == second
+        await pilot.press("l", "enter")
+        await pilot.pause()
+        assert list_touches(second)[0].date == get_contact(second).last_touch_on
+        assert listing.cursor == 1 and listing.highlighted_id == third

@@ -69,8 +69,13 @@ def test_contact_form_new(snap_compare, make_app, demo_db):
 def test_contact_form_edit_with_errors(snap_compare, make_app, demo_db):
     async def run_before(pilot) -> None:
         await _then("e")(pilot)
-        pilot.app.screen.query_one("#emails").value = "not-an-email"
-        pilot.app.screen.query_one("#cadence").value = "often"
+        form = pilot.app.screen
+        form.query_one("#emails").value = "not-an-email"
+        form.query_one("#cadence").value = "often"
+        await pilot.pause()
+        form.validate()
+        form.query_one("#fields").scroll_home(animate=False, immediate=True)
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 

@@ -165,9 +165,13 @@ class ContactActions:
                 return
             when = "" if draft.on == self.today() else f" on {draft.on.isoformat()}"
             self.toast(f"Logged {draft.kind} with {{}}{when}.", user=(contact.name,))
-            self.reload()
+            self.touch_logged(contact.id)
 
         self.app.push_screen(LogTouchModal(contact.name, self.today()), done)
+
+    def touch_logged(self, contact_id: int) -> None:
+        """Called after a touch was written; screens decide where the cursor goes."""
+        self.reload()
 
     def toggle_archived(self, contact_id: int) -> None:
         """Archive an active contact, restore an archived one."""
@@ -447,6 +451,15 @@ class ContactsScreen(ContactActions, AreaScreen):
     def action_log_touch(self) -> None:
         if self.highlighted_id is not None:
             self.log_touch(self.highlighted_id)
+
+    def touch_logged(self, contact_id: int) -> None:
+        # Sorted by last touch or next due, the person just logged moves far down the list;
+        # keep the cursor on the same row so the next person to reach is right there.
+        listing = self.query_one(ContactList)
+        row = listing.cursor
+        self.reload()
+        if self.sort != "name":
+            listing.move_to(row)
 
     def action_toggle_archived(self) -> None:
         if self.highlighted_id is not None:

@@ -45,7 +45,7 @@ class ContactEntry:
 
 def column_widths(width: int) -> tuple[int, int, int, int, int]:
     """Widths of name, role · company, tier, last touch and next due for a row ``width`` wide."""
-    tier, last, due = 8, 9, 12
+    tier, last, due = 8, 9, 13
     rest = max(width - tier - last - due - 5, 10)  # 1 left pad and 4 gaps between the columns
     name = max(10, min(40, rest * 45 // 100))
     return name, rest - name, tier, last, due
