@@ -14,6 +14,7 @@ import os
 from functools import lru_cache
 import re
 import stat
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from store.fold import fold
 from store.records import TagInfo
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+BULK_REINDEX = 2000  # from this many new rows (and at least as many as exist), rebuild indexes after
 PROGRESS_EVERY = 500
 
 
@@ -388,6 +390,26 @@ def _row_values(s: dict) -> dict:
     }
 
 
+@contextmanager
+def _indexes_rebuilt_if(bulk: bool):
+    """Drop the contact table's indexes during a big insert and build them again after.
+
+    Building an index once from sorted data is much cheaper than 30,000 random B-tree inserts into
+    each of them (about 40 % of a big import). The indexes are read from sqlite_master, so indexes
+    other areas add are kept too; DDL is transactional in SQLite, so a killed import loses nothing.
+    """
+    if not bulk:
+        yield
+        return
+    rows = db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact' "
+                          "AND sql IS NOT NULL").fetchall()
+    for name, _sql in rows:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in rows:
+        db.execute_sql(sql)
+
+
 def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict], summary) -> None:
     now = str(datetime.now())
     needed: set[tuple[str, str]] = set()
@@ -412,7 +434,8 @@ def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict
             rows.append((s["id"], *_row_values(s).values(), now, now))
             summary.added_ids.append(s["id"])
             links += [(s["id"], tag_ids[(t.kind, fold(t.name))]) for t in s["tags"]]
-        cur.executemany(sql, rows)
+        with _indexes_rebuilt_if(len(rows) >= max(BULK_REINDEX, len(state) - len(rows))):
+            cur.executemany(sql, rows)
     for cid, changes in updates.items():
         s = state[cid]
         values = _row_values(s)

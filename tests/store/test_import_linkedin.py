@@ -143,3 +143,47 @@ def test_killed_import_leaves_database_as_it_was(db, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         import_file("linkedin", LINKEDIN)
     assert list_contacts() == []
+
+
+def _indexes():
+    from store.db import db as database
+
+    return sorted(database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'").fetchall())
+
+
+def test_bulk_import_keeps_every_index(db, tmp_path):
+    import random
+
+    from bench.transfer import linkedin_csv
+
+    big = tmp_path / "big.csv"
+    big.write_text(linkedin_csv(2500, random.Random(3)), encoding="utf-8")
+    before = _indexes()
+    assert before
+    assert import_file("linkedin", big).added == 2500
+    assert _indexes() == before
+    assert import_file("linkedin", big).unchanged == 2500
+
+
+def test_failed_bulk_import_keeps_indexes_and_rows(db, tmp_path, monkeypatch):
+    import random
+
+    import store.importers.common as common
+    from bench.transfer import linkedin_csv
+
+    import_file("linkedin", LINKEDIN)
+    big = tmp_path / "big.csv"
+    big.write_text(linkedin_csv(2500, random.Random(3)), encoding="utf-8")
+    before, contacts = _indexes(), list_contacts()
+    monkeypatch.setattr(common, "BULK_REINDEX", 10)
+
+    def boom(*a):
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(common.db, "execute_sql", lambda sql, *a, **k: boom() if sql.startswith("CREATE INDEX") else
+                        type(common.db).execute_sql(common.db, sql, *a, **k))
+    with pytest.raises(Exception):
+        import_file("linkedin", big)
+    monkeypatch.undo()
+    assert _indexes() == before and list_contacts() == contacts
