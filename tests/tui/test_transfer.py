@@ -143,3 +143,21 @@ def test_merge_screen_snapshot(snap_compare, make_app, fixed_today):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_hostile_names_render_literally_in_the_merge_view(make_app):
+    create_contact("Eve [/]", notes="note [/ end")
+    create_contact("Eve [/]", company="[@click=app.quit]Acme[/]", notes="A\x1b]52;c;cHduZWQ=\x07Z")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(MergeScreen())
+        await pilot.pause()
+        right = str(app.screen.query_one("#merge-right-card").render())
+        assert "[@click=app.quit]Acme[/]" in right and "\x1b" not in right
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        (c,) = list_contacts()
+        assert c.company == "[@click=app.quit]Acme[/]" and "A\x1b]52" in c.notes
