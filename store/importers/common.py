@@ -109,7 +109,12 @@ def read_text(path: Path | str) -> str:
     if st.st_size > MAX_FILE_BYTES:
         raise BadImportFile(f"{path} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
     try:
-        with open(path, "rb") as f:
+        # O_NONBLOCK and a second check on the open file: a FIFO swapped in after the stat
+        # cannot make the open (or the read) hang.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise BadImportFile(f"{path} is not a regular file (a pipe or device); refusing to read it")
             data = f.read()
     except OSError as exc:
         raise BadImportFile(f"{path}: cannot read it ({exc.strerror})") from None
