@@ -154,6 +154,7 @@ def _vcard(c):
     card.add("n").value = vobject.vcard.Name(family=family or given, given=given if family else "")
     extra = (c.extra or {}).get("vcard") or {}
     labels = extra.get("labels") or {}
+    types = extra.get("types") or {}
     keep = list(extra.get("keep") or [])
     kept_org = [k for k in keep if k.upper().startswith("ORG:") and k[4:].split(";")[0] == c.company]
     keep = [k for k in keep if not k.upper().startswith("ORG:") or k in kept_org]
@@ -168,7 +169,10 @@ def _vcard(c):
         nonlocal groups
         line = card.add(name)
         line.value = value
-        for k, v in (params or {}).items():
+        params = dict(params or {})
+        if types.get(value):
+            params["TYPE"] = [*params.get("TYPE", []), *types[value]]
+        for k, v in params.items():
             line.params[k] = v
         if value in labels:
             groups += 1

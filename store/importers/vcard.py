@@ -2,7 +2,8 @@
 
 Parsing is vobject's (never a hand-written parser). Properties kith has no field for are kept as
 their vCard lines in ``extra["vcard"]["keep"]`` and Apple's ``itemN.X-ABLabel`` labels of mapped
-values in ``extra["vcard"]["labels"]``, so an export gives them back. Photos are skipped.
+values in ``extra["vcard"]["labels"]`` and their TYPEs in ``extra["vcard"]["types"]``, so an export
+gives them back. Photos are skipped.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def _line(child) -> str | None:
 def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
     fields: dict = {}
     labels: dict[str, str] = {}
+    types: dict[str, list[str]] = {}
     keep: list[str] = []
     group_labels: dict[str, str] = {}
     children = list(card.getChildren())
@@ -109,8 +111,15 @@ def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
                 if group:
                     kept_groups.add(group)
             continue
-        if group in group_labels and name in ("EMAIL", "TEL", "URL"):
-            labels[_text(ch.value).replace("\\:", ":")] = group_labels[group]
+        if name in ("EMAIL", "TEL", "URL"):
+            value = _text(ch.value).replace("\\:", ":")
+            if group in group_labels:
+                labels[value] = group_labels[group]
+            # TYPE=WORK,CELL,pref (and 2.1's bare TEL;CELL;PREF) say what the value is: keep them
+            kinds = [*ch.params.get("TYPE", []), *getattr(ch, "singletonparams", [])]
+            kinds = [k for k in kinds if k.upper() != "INTERNET"]
+            if kinds:
+                types[value] = kinds
     keep.sort()  # vobject writes properties in its own order: sorted, a round trip compares equal
     for g in sorted(kept_groups):
         for ch in children:
@@ -130,8 +139,8 @@ def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
             fields[key] = [v for v in values if v]
     if tags:
         fields["tags"] = tags
-    if keep or labels:
-        fields["extra"] = {"vcard": {k: v for k, v in (("keep", keep), ("labels", labels)) if v}}
+    if keep or labels or types:
+        fields["extra"] = {"vcard": {k: v for k, v in (("keep", keep), ("labels", labels), ("types", types)) if v}}
     return ImportRecord(number, fields, "card")
 
 

@@ -86,6 +86,7 @@ def test_vcard_export_gives_unknown_properties_back(db, tmp_path):
     assert "X-ABUID:7C1D2E3F-0000-4A5B-9C8D-112233445566:ABPerson" in text
     assert "ORG:Northwind Health;Research" in text
     assert "X-ABLABEL:linkedin" in text and "BDAY:--12-10" in text
+    assert "TEL;TYPE=CELL,VOICE,pref:+1 (415) 555-0142" in text and "EMAIL;TYPE=INTERNET,WORK:c.okafor@" in text
     before = [(c, c.version) for c in list_contacts()]
     path = exporters.export("vcard", tmp_path / "all.vcf")
     s = import_file("vcard", path)

@@ -36,13 +36,16 @@ def test_apple(db):
                  "ORG:Northwind Health;Research", "X-ABUID:7C1D2E3F-0000-4A5B-9C8D-112233445566:ABPerson",
                  "item3.X-ABRELATEDNAMES;TYPE=pref:Ifeoma Okafor", "item3.X-ABLABEL:_$!<Sister>!$_"],
         "labels": {"chiamaka@northwind.example": "Other", "https://www.linkedin.com/in/chiamaka-okafor": "linkedin"},
+        "types": {"+1 (415) 555-0142": ["CELL", "VOICE", "pref"], "c.okafor@northwind.example": ["WORK"],
+                  "chiamaka@northwind.example": ["pref"], "https://www.linkedin.com/in/chiamaka-okafor": ["pref"]},
     }}
     mo = c["Mo"]
     assert (mo.company, mo.emails, mo.notes) == ("", (), "Barista at the coworking space. Knows everyone.")
     a = c["Astrid Lindqvist"]
     assert (a.company, a.role, a.emails, a.links) == (
         "Volvo Cars", "Senior Recruiter", ("astrid.l@example.se",), ("https://astrid.example.se",))
-    assert a.extra == {"vcard": {"labels": {"https://astrid.example.se": "HomePage"}}}
+    assert a.extra == {"vcard": {"labels": {"https://astrid.example.se": "HomePage"},
+                                 "types": {"astrid.l@example.se": ["HOME", "pref"]}}}
 
 
 def test_google(db):
@@ -61,6 +64,8 @@ def test_google(db):
                          "Ask about the difference engine talk, and introduce her to Priya.")
     assert set(ada.tags) == {TagInfo("Mentors"), TagInfo("London")}  # without myContacts, starred
     assert c["Priya Raman"].tags == (TagInfo("Data Science"),)
+    assert ada.extra == {"vcard": {"labels": {"https://www.linkedin.com/in/ada-lovelace-1815": "LinkedIn"},
+                                   "types": {"+44 20 7946 0018": ["CELL"], "ada@analytical.example": ["WORK"]}}}
 
 
 def test_android_quoted_printable(db):
@@ -69,6 +74,7 @@ def test_android_quoted_printable(db):
     j = _by_name()["Jürgen Müller"]
     assert (j.company, j.phones, j.emails) == ("Stadtwerke Köln", ("+4915112345678",), ("juergen@example.de",))
     assert j.notes == "Alumni network — met at the career fair."
+    assert j.extra == {"vcard": {"types": {"+4915112345678": ["CELL", "PREF"], "juergen@example.de": ["HOME"]}}}
 
 
 def test_reimport_and_cross_source_match(db):
