@@ -237,6 +237,7 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     AREA = "contacts"
     CSS_PATH = "contacts.tcss"
+    AUTO_FOCUS = "ContactList"
     BINDINGS = [
         Binding("f", "focus_filter", "Filter", tooltip="Type to filter by name, company, role, tag", id="filter"),
         Binding("n", "new_contact", "New", tooltip="Add a contact", id="new-contact"),
@@ -286,9 +287,6 @@ class ContactsScreen(ContactActions, AreaScreen):
                                           " archived  ", ("d", "bold"), " delete"), id="more-keys")
         yield Footer()
 
-    def on_mount(self) -> None:
-        # AreaScreen.on_mount (called by Textual too) has loaded the rows.
-        self.query_one(ContactList).focus()
 
     # -- data -------------------------------------------------------------------------------------
 
