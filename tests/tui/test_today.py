@@ -293,3 +293,24 @@ async def test_hostile_names_never_crash_and_show_literally(make_app, db_file, f
         rows = [app.screen.query_one("#queue").line_content(r, 78).plain for r in app.screen.query_one("#queue").rows]
         assert any("[@click=app.quit]Bob" in r for r in rows)
         assert not any("\x1b" in r or "\u202e" in r for r in rows)
+
+
+async def test_undo_with_nothing_to_undo_says_so(make_app, demo_db, fixed_today):
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        before = [i.key for i in app.screen.items]
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("Nothing to undo" in str(n.message) for n in app._notifications)
+        assert [i.key for i in app.screen.items] == before
+
+
+async def test_returning_to_today_shows_changes_made_elsewhere(make_app, demo_db, fixed_today):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.screen.items[0]
+        await pilot.press("2")
+        log_touch(first.contact_id, "call", fixed_today, "")  # as another screen would
+        await pilot.press("1")
+        await pilot.pause()
+        assert first.key not in {i.key for i in app.screen.items}

@@ -57,6 +57,7 @@ class TodayScreen(AreaScreen):
         self.items: list[QueueItem] = []
         """The ranked queue as last loaded."""
         self._day: date | None = None
+        self._loaded_at: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -68,8 +69,21 @@ class TodayScreen(AreaScreen):
 
     # -- data -----------------------------------------------------------------------------------
 
-    def reload(self, keep: tuple | None = None) -> None:
-        """Rebuild the queue and header; keep the cursor on ``keep`` (an item key) or in place."""
+    def _signature(self) -> tuple:
+        # Nothing the queue depends on has changed when this is equal: no commit by another
+        # process (data_version), none by this one (total_changes), same day, same config.
+        from store.db import data_version, db
+
+        return data_version(), db.connection().total_changes, self.today(), self.app.config
+
+    def reload(self, keep: tuple | None = None, force: bool = False) -> None:
+        """Rebuild the queue and header; keep the cursor on ``keep`` (an item key) or in place.
+
+        A queue over 10,000 contacts costs tens of ms, so a reload asked for when nothing changed
+        (resuming right after mount, closing a cancelled modal) is skipped unless ``force``.
+        """
+        if not force and keep is None and self._loaded_at is not None and self._loaded_at == self._signature():
+            return
         from store import review
         from store.queue import build_queue
         from store.today import context_for
@@ -89,6 +103,7 @@ class TodayScreen(AreaScreen):
         self._show_header(day, progress)
         self._show_end(progress)
         self.refresh_bindings()
+        self._loaded_at = self._signature()
 
     def _show_header(self, day: date, progress) -> None:
         from store.review import daily_counts
@@ -163,6 +178,15 @@ class TodayScreen(AreaScreen):
         index = self.query_one("#queue", QueueList).cursor
         return self.items[index] if 0 <= index < len(self.items) else None
 
+    def _ask(self, modal, done) -> None:
+        """Push ``modal``; ``done`` gets its result unless it was cancelled."""
+
+        def finished(result) -> None:
+            if result is not None:
+                done(result)
+
+        self.app.push_screen(modal, finished)
+
     @on(QueueList.Highlighted)
     def _highlighted(self) -> None:
         self.refresh_bindings()
@@ -194,7 +218,7 @@ class TodayScreen(AreaScreen):
         except StoreError as exc:
             self.notify(literal(str(exc)), severity="error")
             return None
-        self.reload(keep=keep)
+        self.reload(keep=keep, force=True)
         return result if result is not None else True
 
     def action_log_touch(self) -> None:
@@ -208,10 +232,10 @@ class TodayScreen(AreaScreen):
         day = self.today()
 
         def saved(draft) -> None:
-            if draft is not None and self._run(review.log_touch, item, draft.kind, draft.on, draft.note, day):
+            if self._run(review.log_touch, item, draft.kind, draft.on, draft.note, day):
                 self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), "."))
 
-        self.app.push_screen(LogTouchModal(item.contact_name, day, KIND_FOR_SOURCE.get(item.source, "message")), saved)
+        self._ask(LogTouchModal(item.contact_name, day, KIND_FOR_SOURCE.get(item.source, "message")), saved)
 
     def action_snooze(self) -> None:
         """Ask how long (one more key) and hide the item until then."""
@@ -223,11 +247,11 @@ class TodayScreen(AreaScreen):
             return
         day = self.today()
 
-        def chosen(until: date | None) -> None:
-            if until is not None and self._run(review.snooze, item, until, day):
+        def chosen(until: date) -> None:
+            if self._run(review.snooze, item, until, day):
                 self.notify(Content.assemble("Snoozed ", literal(item.contact_name), f" until {day_label(until)}."))
 
-        self.app.push_screen(SnoozeModal(item.contact_name, day), chosen)
+        self._ask(SnoozeModal(item.contact_name, day), chosen)
 
     def action_done(self) -> None:
         """Mark the highlighted follow-up done."""
@@ -251,11 +275,11 @@ class TodayScreen(AreaScreen):
         day = self.today()
 
         def saved(draft) -> None:
-            if draft is not None and self._run(review.add_follow_up, item, draft.due, draft.what, day, keep=item.key):
+            if self._run(review.add_follow_up, item, draft.due, draft.what, day, keep=item.key):
                 self.notify(Content.assemble("Follow-up for ", literal(item.contact_name),
                                              f" due {day_label(draft.due)}."))
 
-        self.app.push_screen(FollowUpModal(item.contact_name, day), saved)
+        self._ask(FollowUpModal(item.contact_name, day), saved)
 
     def action_open_contact(self) -> None:
         """Open the highlighted person's page."""
@@ -271,16 +295,21 @@ class TodayScreen(AreaScreen):
 
     def action_undo(self) -> None:
         """Reverse the last action of today's review in the store."""
+        from store.errors import StoreError
         from store.review import undo_last
 
-        undone = self._run(undo_last, self.today())
-        if undone is True:  # nothing was left to undo
+        try:
+            undone = undo_last(self.today())
+        except StoreError as exc:
+            self.notify(literal(str(exc)), severity="error")
+            return
+        if undone is None:
             self.notify("Nothing to undo today.")
-        elif undone:
-            self.reload(keep=undone.key)
-            verb = {"touch": "logged touch", "snooze": "snooze", "done": "done", "follow-up": "new follow-up"}
-            self.notify(Content.assemble(f"Undid {verb.get(undone.action, undone.action)}: ",
-                                         literal(undone.contact_name), "."))
+            return
+        self.reload(keep=undone.key, force=True)
+        verb = {"touch": "logged touch", "snooze": "snooze", "done": "done", "follow-up": "new follow-up"}
+        self.notify(Content.assemble(f"Undid {verb.get(undone.action, undone.action)}: ",
+                                     literal(undone.contact_name), "."))
 
     def action_toggle_mode(self) -> None:
         """Switch steady <-> job search."""
@@ -289,7 +318,7 @@ class TodayScreen(AreaScreen):
     def set_mode(self, mode: str) -> None:
         """Use ``mode`` now (cadences, targets) and save it to the config file."""
         self.app.config = replace(self.app.config, mode=mode)
-        self.reload()
+        self.reload(force=True)
         label = "job search" if mode == "job-search" else "steady"
         try:
             path = save_mode(self.app.config, mode)
