@@ -100,7 +100,7 @@ async def test_value_modal_cancel_and_bad_day_write_nothing(make_app, demo_db):
         await pilot.press("v", "tab", "tab", *"someday", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ValueEntryModal)  # still open, with the error shown
-        assert "not a date" in str(app.screen.query_one("#day-error").render())
+        assert "not a date" in str(app.screen.query_one("#day .day-error").render())
         await pilot.press("shift+tab", "shift+tab", *"th", "enter")  # ambiguous: thought / thinking
         await pilot.pause()
         assert isinstance(app.screen, ValueEntryModal)

@@ -15,8 +15,8 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store.clock import parse_day
 from tui.literal import literal
+from tui.widgets.day_field import DayField
 
 OUTCOMES = (None, "kept", "missed")
 
@@ -94,39 +94,24 @@ class CheckInModal(ModalScreen[CheckInDraft | None]):
             yield Input(placeholder="e.g. send 5 messages; draft the pitch", id="commitments", compact=True,
                         max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"), classes="section")
-            yield Input(self.today.isoformat(), id="day", compact=True)
-            yield Static("", id="day-error", classes="error")
+            yield DayField(self.today, self.today, compact=True, id="day")
             yield Static(Content.styled("Enter: next field (saves on the last) · Ctrl+S saves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
         first = self.query(OutcomeToggle).first() if self.open_commitments else self.query(Input).first()
         first.focus()
 
-    @on(Input.Changed, "#day")
-    def _check_day(self) -> None:
-        self._parse_day()
-
-    def _parse_day(self) -> date | None:
-        error = self.query_one("#day-error", Static)
-        try:
-            day = parse_day(self.query_one("#day", Input).value, self.today)
-        except ValueError as exc:
-            error.update(literal(str(exc)))
-            return None
-        error.update(Content(""))
-        return day
-
     @on(Input.Submitted)
     def _next_or_save(self, event: Input.Submitted) -> None:
-        if event.input.id == "day":
+        if self.query_one("#day", DayField) in event.input.ancestors:
             self.action_save()
         else:
             self.focus_next()
 
     def action_save(self) -> None:
-        day = self._parse_day()
+        day = self.query_one("#day", DayField).day
         if day is None:
-            self.query_one("#day", Input).focus()
+            self.query_one("#day", DayField).focus()
             return
         answers = []
         for i, question in enumerate(self.questions):

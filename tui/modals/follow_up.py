@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store.clock import parse_day
 from tui.literal import literal
+from tui.widgets.day_field import DayField
 
 
 @dataclass(frozen=True)
@@ -48,36 +48,21 @@ class FollowUpModal(ModalScreen[FollowUpDraft | None]):
             yield Input(placeholder="e.g. send the deck from the talk", id="what", max_length=1000)
             yield Static("", id="what-error", classes="error")
             yield Label(Content("Due  (YYYY-MM-DD, tomorrow, +3, +2w)"))
-            yield Input(self.due.isoformat(), id="due")
-            yield Static("", id="due-error", classes="error")
+            yield DayField(self.due, self.today, id="due")
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
 
-    @on(Input.Changed, "#due")
-    def _check_due(self) -> None:
-        self._parse_due()
-
-    def _parse_due(self) -> date | None:
-        error = self.query_one("#due-error", Static)
-        try:
-            due = parse_day(self.query_one("#due", Input).value, self.today)
-        except ValueError as exc:
-            error.update(literal(str(exc)))
-            return None
-        error.update(Content(""))
-        return due
-
     @on(Input.Submitted)
     def action_save(self) -> None:
         what = " ".join(self.query_one("#what", Input).value.split())
         self.query_one("#what-error", Static).update(Content("Say what to follow up on." if not what else ""))
-        due = self._parse_due()
+        due = self.query_one("#due", DayField).day
         if not what:
             self.query_one("#what", Input).focus()
         elif due is None:
-            self.query_one("#due", Input).focus()
+            self.query_one("#due", DayField).focus()
         else:
             self.dismiss(FollowUpDraft(due, what))
 

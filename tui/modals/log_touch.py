@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store.clock import parse_day
 from store.records import TOUCH_KINDS
 from tui.literal import literal
+from tui.widgets.day_field import DayField
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,7 @@ class LogTouchModal(ModalScreen[TouchDraft | None]):
             yield Label(Content("Kind"))
             yield Select([(Content(k), k) for k in TOUCH_KINDS], value=self.kind, allow_blank=False, id="kind")
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
-            yield Input(self.today.isoformat(), id="day")
-            yield Static("", id="day-error", classes="error")
+            yield DayField(self.today, self.today, id="day")
             yield Label(Content("Note"))
             yield Input(placeholder="What did you talk about? (optional)", id="note", max_length=2000)
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
@@ -58,25 +57,11 @@ class LogTouchModal(ModalScreen[TouchDraft | None]):
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
 
-    @on(Input.Changed, "#day")
-    def _check_day(self) -> None:
-        self._parse_day()
-
-    def _parse_day(self) -> date | None:
-        error = self.query_one("#day-error", Static)
-        try:
-            day = parse_day(self.query_one("#day", Input).value, self.today)
-        except ValueError as exc:
-            error.update(literal(str(exc)))
-            return None
-        error.update(Content(""))
-        return day
-
     @on(Input.Submitted)
     def action_save(self) -> None:
-        day = self._parse_day()
+        day = self.query_one("#day", DayField).day
         if day is None:
-            self.query_one("#day", Input).focus()
+            self.query_one("#day", DayField).focus()
             return
         kind = self.query_one("#kind", Select).value
         self.dismiss(TouchDraft(str(kind), day, self.query_one("#note", Input).value.strip()))

@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
-from store.clock import parse_day
 from store.errors import Invalid
 from store.mentors import CATEGORIES, DIRECTIONS, parse_category
 from tui.literal import literal
+from tui.widgets.day_field import DayField
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,7 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
             yield Label(Content("Note"))
             yield Input(self.note, placeholder="What was it? (optional)", id="note", max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
-            yield Input(self.on.isoformat(), id="day")
-            yield Static("", id="day-error", classes="error")
+            yield DayField(self.on, self.today, id="day")
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
 
     def _category_help(self, error: str = "") -> Content:
@@ -118,25 +117,11 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
         self.query_one("#category-help", Static).update(self._category_help())
         return category
 
-    @on(Input.Changed, "#day")
-    def _check_day(self) -> None:
-        self._parse_day()
-
-    def _parse_day(self) -> date | None:
-        error = self.query_one("#day-error", Static)
-        try:
-            day = parse_day(self.query_one("#day", Input).value, self.today)
-        except ValueError as exc:
-            error.update(literal(str(exc)))
-            return None
-        error.update(Content(""))
-        return day
-
     @on(Input.Submitted)
     def action_save(self) -> None:
-        day = self._parse_day()
+        day = self.query_one("#day", DayField).day
         if day is None:
-            self.query_one("#day", Input).focus()
+            self.query_one("#day", DayField).focus()
             return
         direction = str(self.query_one("#direction", Select).value)
         category = self._parse_category()

@@ -1,0 +1,54 @@
+"""Provides DayField: a day input that understands "today", "-3", "+1w" and shows its own error."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from store.clock import parse_day
+from tui.literal import literal
+
+
+class DayField(Vertical):
+    """An Input for a day plus an inline error line; read the result from ``day``."""
+
+    DEFAULT_CSS = """
+    DayField { height: auto; }
+    DayField > .day-error { color: $error; height: auto; }
+    """
+
+    def __init__(self, value: date, today: date, *, compact: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.value = value
+        self.today = today
+        self.compact = compact
+
+    def compose(self) -> ComposeResult:
+        yield Input(self.value.isoformat(), compact=self.compact)
+        yield Static("", classes="day-error")
+
+    @on(Input.Changed)
+    def _validate(self, event: Input.Changed) -> None:
+        event.stop()
+        _ = self.day
+
+    @property
+    def day(self) -> date | None:
+        """The day typed, or None (the error line then says why)."""
+        error = self.query_one(".day-error", Static)
+        try:
+            day = parse_day(self.query_one(Input).value, self.today)
+        except ValueError as exc:
+            error.update(literal(str(exc)))
+            return None
+        error.update(Content(""))
+        return day
+
+    def focus(self, scroll_visible: bool = True) -> DayField:
+        self.query_one(Input).focus(scroll_visible)
+        return self
