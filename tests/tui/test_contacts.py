@@ -457,3 +457,31 @@ async def test_logging_in_next_due_order_keeps_the_cursor_row(make_app, demo_db)
         await pilot.pause()
         assert list_touches(second)[0].date == get_contact(second).last_touch_on
         assert listing.cursor == 1 and listing.highlighted_id == third
+
+
+async def test_value_from_detail_and_after_a_touch_with_a_mentor(make_app):
+    """v in the detail logs mentor value; a touch with a mentor offers the value entry, linked to it."""
+    from store.contacts import create_contact
+    from store.mentors import get_roles, list_values
+    from tui.screens.contact_detail import ContactDetailScreen
+
+    c = create_contact("Olu Adeyemi", role="Career Coach")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ContactDetailScreen(c.id))
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("enter")  # default: received · accountability, today
+        await pilot.pause()
+        assert get_roles(c.id)  # logging value made them a mentor
+        assert len(list_values(c.id)) == 1
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press(*"pitch review", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the value modal opened itself, prefilled from the touch
+        await pilot.pause()
+        ledger = list_values(c.id)
+        assert len(ledger) == 2
+        assert any(e.note == "pitch review" and e.touch_id for e in ledger)

@@ -314,3 +314,26 @@ async def test_returning_to_today_shows_changes_made_elsewhere(make_app, demo_db
         await pilot.press("1")
         await pilot.pause()
         assert first.key not in {i.key for i in app.screen.items}
+
+
+async def test_give_back_item_logs_the_touch_then_the_value_given(make_app, fixed_today):
+    """Acting on "give back to X" from Today records the touch and, one Enter later, what was given."""
+    from datetime import timedelta
+
+    from store.contacts import create_contact
+    from store.mentors import add_value, list_values
+
+    mentor = create_contact("Kenji Watanabe", tier="dormant")
+    for days in (40, 30, 20, 10):
+        add_value(mentor.id, "received", "introduction", fixed_today - timedelta(days=days), "intro to Globex")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press(*"thank you note", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the value modal, prefilled: given · gratitude, linked to the touch
+        await pilot.pause()
+    given = list_values(mentor.id, direction="given")
+    assert len(given) == 1 and given[0].touch_id and given[0].note == "thank you note"

@@ -123,6 +123,8 @@ class ContactDetailScreen(ContactActions, Screen):
         Binding("l", "log_touch", "Log", tooltip="Log a touch with this contact", id="detail-log-touch"),
         Binding("e", "edit_contact", "Edit", tooltip="Edit this contact", id="detail-edit"),
         Binding("f", "add_follow_up", "Follow-up", tooltip="Add a follow-up", id="detail-follow-up"),
+        Binding("v", "log_value", "Value", tooltip="Log value received from or given to this contact (mentor log)",
+                id="detail-log-value"),
         Binding("x", "toggle_follow_up", "Done", show=False, tooltip="Mark the highlighted follow-up done (or reopen it)",
                 id="detail-follow-up-done"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore this contact",
@@ -272,6 +274,13 @@ class ContactDetailScreen(ContactActions, Screen):
             self.reload()
 
         self.app.push_screen(FollowUpModal(self.contact.name, self.today()), done)
+
+    def action_log_value(self) -> None:
+        """Log value received from or given to this contact (the mentor value log)."""
+        from tui.screens.mentors import log_value
+
+        if self.contact is not None:
+            log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
         from store.errors import StoreError

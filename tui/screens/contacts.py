@@ -159,13 +159,20 @@ class ContactActions:
             if draft is None:
                 return
             try:
-                log_touch(contact.id, draft.kind, draft.on, draft.note)
+                touch = log_touch(contact.id, draft.kind, draft.on, draft.note)
             except StoreError as exc:
                 self.error(exc)
                 return
             when = "" if draft.on == self.today() else f" on {draft.on.isoformat()}"
             self.toast(f"Logged {draft.kind} with {{}}{when}.", user=(contact.name,))
             self.touch_logged(contact.id)
+            from store.mentors import get_roles
+
+            if get_roles(contact.id):
+                # A touch with a mentor often carries value: offer the entry, prefilled (Esc skips).
+                from tui.screens.mentors import log_value
+
+                log_value(self, contact.id, contact.name, touch=touch, after=self.reload)
 
         self.app.push_screen(LogTouchModal(contact.name, self.today()), done)
 

@@ -232,8 +232,19 @@ class TodayScreen(AreaScreen):
         day = self.today()
 
         def saved(draft) -> None:
-            if self._run(review.log_touch, item, draft.kind, draft.on, draft.note, day):
-                self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), "."))
+            touch = self._run(review.log_touch, item, draft.kind, draft.on, draft.note, day)
+            if not touch:
+                return
+            self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), "."))
+            # Giving back and checking in are what the touch was for: record them straight away (Esc skips).
+            if item.source == "give-back":
+                from tui.screens.mentors import log_value
+
+                log_value(self, item.contact_id, item.contact_name, "given", touch=touch)
+            elif item.source == "check-in":
+                from tui.screens.mentors import check_in
+
+                check_in(self, item.contact_id)
 
         self._ask(LogTouchModal(item.contact_name, day, KIND_FOR_SOURCE.get(item.source, "message")), saved)
 
