@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
+import termios
+import threading
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -61,11 +64,13 @@ class KithApp(App[None]):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             try:
-                loop.add_signal_handler(sig, self._hang_up)
+                loop.add_signal_handler(sig, self._hang_up, sig)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests) or not a POSIX loop
         self._data_version = self._read_data_version()
         self.set_interval(2.0, self._check_other_writers)
+        if not self.is_headless:
+            self.set_interval(1.0, self._check_terminal)
         if self.first_run:
             from tui.modals.first_run import FirstRunModal
 
@@ -140,13 +145,29 @@ class KithApp(App[None]):
 
     # -- leaving --------------------------------------------------------------------------------
 
-    def _hang_up(self) -> None:
-        # An SSH drop sends SIGHUP: keep drafts, then leave without touching the dead terminal more.
+    def _hang_up(self, signum: int) -> None:
+        # An SSH drop sends SIGHUP: keep drafts first. Every other write is already committed.
         for screen in self.screen_stack:
             save = getattr(screen, "save_draft", None)
             if callable(save):
                 save()
+        if signum == signal.SIGHUP:
+            # The terminal is gone: restoring it would block forever on the dead pty (Textual's
+            # writer thread dies on EIO and its queue fills). Leave at once; SQLite is consistent.
+            os._exit(0)
         self.exit(return_code=0)
+        # SIGTERM with a live terminal exits cleanly; if the terminal is dead too, don't hang.
+        watchdog = threading.Timer(3.0, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
+
+    def _check_terminal(self) -> None:
+        # A terminal can vanish without a SIGHUP reaching us (not our controlling tty): reads then
+        # return EOF forever and writes fail. Treat that as the hang-up it is.
+        try:
+            termios.tcgetattr(sys.__stdin__.fileno())
+        except (OSError, ValueError, termios.error):
+            self._hang_up(signal.SIGHUP)
 
     def _fatal_error(self) -> None:
         # Textual's crash report prints local variables, which can hold private notes. Log the
