@@ -8,6 +8,7 @@ import random
 from datetime import date, datetime, timedelta
 
 from store.db import db, write
+from store.errors import StoreError
 from store.fold import fold
 from store.models import Contact, ContactTag, FollowUp, Tag, Touch
 from store.records import TOUCH_KINDS
@@ -49,6 +50,8 @@ FOLLOW_UPS = ("Send the deck from the talk", "Introduce to Priya", "Thank-you no
               "Ask for feedback on the pitch", "Share the job post", "Book the next coffee")
 TIERS = (("inner", 0.08), ("close", 0.22), ("network", 0.55), ("dormant", 0.15))
 KIND_WEIGHTS = (8, 6, 10, 9, 5, 3, 2, 2, 3, 2, 1)
+# The default tier cadences (tui.config.DEFAULT_TIERS); dormant people were last seen within a year.
+DEMO_CADENCE = {"inner": 14, "close": 30, "network": 90, "dormant": 365}
 
 
 def _tier(rng: random.Random) -> str:
@@ -90,14 +93,16 @@ def build_demo(today: date, contacts: int | None = None, touches: int | None = N
             "search_key": fold(" ".join((name, company, role, city))), "created": created, "updated": created,
             "_tags": (("industry", industry), ("geography", city), ("profession", rng.choice(PROFESSIONS))),
         })
-    with db.atomic("IMMEDIATE"):
-        ids = []
+    with write():
+        # Checked inside the write lock: another kith may have added people since we looked.
+        if Contact.select().exists():
+            raise StoreError("the database already holds contacts; the demo goes into an empty one")
         for chunk in range(0, len(rows), 500):
             part = rows[chunk:chunk + 500]
             Contact.insert_many([{k: v for k, v in r.items() if k != "_tags"} for r in part]).execute()
         ids = [cid for (cid,) in Contact.select(Contact.id).order_by(Contact.id).tuples()]
         _tags(rows, ids)
-        made_touches = _touches(rng, ids, today, n_touches)
+        made_touches = _touches(rng, ids, rows, today, n_touches)
         made_follow_ups = _follow_ups(rng, ids, today)
         for spec in EXTENSIONS:
             module, _, func = spec.partition(":")
@@ -122,24 +127,32 @@ def _tags(rows: list[dict], ids: list[int]) -> None:
         "FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = contact.id)")
 
 
-def _touches(rng: random.Random, ids: list[int], today: date, count: int) -> int:
+def _touches(rng: random.Random, ids: list[int], rows: list[dict], today: date, count: int) -> int:
     batch = []
     created = datetime.combine(today, datetime.min.time())
     kinds_pool = [k for k, w in zip(TOUCH_KINDS, KIND_WEIGHTS) for _ in range(w)]
-    companies = dict(COMPANIES)
-    for n in range(count):
-        # Inner-circle people (low ids are denser) get more touches: a skewed pick.
-        cid = ids[int(len(ids) * rng.random() ** 1.6)]
-        when = today - timedelta(days=int(365 * rng.random() ** 0.8) + 1)
-        note = rng.choice(TOUCH_NOTES).format(company=rng.choice(list(companies)))
-        batch.append((cid, when, rng.choice(kinds_pool), note, created))
+    companies = list(dict(COMPANIES))
+
+    def touch(cid: int, days_ago: int) -> None:
+        note = rng.choice(TOUCH_NOTES).format(company=rng.choice(companies))
+        batch.append((cid, today - timedelta(days=max(1, days_ago)), rng.choice(kinds_pool), note, created))
+
+    # A kept-up network: each person's latest touch sits within their cadence, and about one in
+    # eight has slipped past it, so the Today queue is a morning's work, not a backlog.
+    if count >= len(ids):
+        for cid, row in zip(ids, rows):
+            cadence = row["cadence_days"] or DEMO_CADENCE[row["tier"]]
+            touch(cid, int(cadence * rng.uniform(0.15, 1.08)))
+    for _ in range(count - len(batch)):
+        # Older history: inner-circle people (low ids are denser) got more of it, a skewed pick.
+        touch(ids[int(len(ids) * rng.random() ** 1.6)], int(365 * rng.random() ** 0.8) + 30)
     fields = [Touch.contact, Touch.date, Touch.kind, Touch.note, Touch.created]
     for chunk in range(0, len(batch), 900):
         Touch.insert_many(batch[chunk:chunk + 900], fields=fields).execute()
     db.execute_sql(
         "UPDATE contact SET last_touch_on = (SELECT max(date) FROM touch WHERE contact_id = contact.id), "
         "last_touch_kind = (SELECT kind FROM touch WHERE contact_id = contact.id ORDER BY date DESC, id DESC LIMIT 1)")
-    return count
+    return len(batch)
 
 
 def _follow_ups(rng: random.Random, ids: list[int], today: date) -> int:

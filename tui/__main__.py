@@ -23,7 +23,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(ctx)
         return func(args, ctx) or 0
     except (ConfigError, CliError, StoreError) as exc:
-        print(f"kith: {exc}", file=sys.stderr)
+        from tui.literal import safe_text
+
+        # Messages can quote names and paths: keep escapes out of the terminal, keep the lines.
+        print(f"kith: {safe_text(str(exc), multiline=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

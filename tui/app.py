@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 
 from tui.commands import ContactsProvider
 from tui.config import Config
+from tui.literal import literal
 from tui.screens.brand import BrandScreen
 from tui.screens.contacts import ContactsScreen
 from tui.screens.mentors import MentorsScreen
@@ -81,7 +82,13 @@ class KithApp(App[None]):
             from store.clock import today
             from store.demo import build_demo
 
-            made = build_demo(today(self.config.time_zone or None))
+            from store.errors import StoreError
+
+            try:
+                made = build_demo(today(self.config.time_zone or None))
+            except StoreError as exc:
+                self.notify(literal(str(exc)), severity="error")
+                return
             self.notify(f"Demo network loaded: {made['contacts']} contacts, {made['touches']} touches.")
             self.reload_screen()
 
@@ -145,12 +152,19 @@ class KithApp(App[None]):
 
     # -- leaving --------------------------------------------------------------------------------
 
-    def _hang_up(self, signum: int) -> None:
-        # An SSH drop sends SIGHUP: keep drafts first. Every other write is already committed.
+    def save_drafts(self) -> None:
+        """Ask every open screen to keep unsaved work (the pitch editor's draft)."""
         for screen in self.screen_stack:
             save = getattr(screen, "save_draft", None)
             if callable(save):
                 save()
+
+    def _hang_up(self, signum: int) -> None:
+        # An SSH drop sends SIGHUP: keep drafts first. Every other write is already committed.
+        self.save_drafts()
+        if self.is_headless:
+            self.exit(return_code=0)
+            return
         if signum == signal.SIGHUP:
             # The terminal is gone: restoring it would block forever on the dead pty (Textual's
             # writer thread dies on EIO and its queue fills). Leave at once; SQLite is consistent.

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from textual.app import SystemCommand
 
+from tui.literal import literal
+
 EXPORTS = (("json", "JSON (everything)"), ("toml", "TOML (everything)"), ("csv", "CSV (contacts)"),
            ("vcard", "vCard (contacts)"), ("ics", "iCalendar (follow-ups, due dates, birthdays)"))
 
@@ -58,5 +60,5 @@ def transfer_commands(app):
     yield SystemCommand("Merge duplicates", "Likely duplicate contacts side by side; merge or skip",
                         lambda: open_merge(app))
     for kind, label in EXPORTS:
-        yield SystemCommand(f"Export {label}", f"Write a {kind} export into {export_folder(app)}",
+        yield SystemCommand(f"Export {label}", literal(f"Write a {kind} export into {export_folder(app)}"),
                             lambda k=kind: run_export(app, k))

@@ -50,7 +50,7 @@ async def test_hang_up_saves_the_draft(make_app, db_file):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "e", "end", *" Typing")
         await pilot.pause()
-        app._hang_up()  # what SIGHUP runs
+        app.save_drafts()  # what SIGHUP and SIGTERM run first (tests/tui/test_terminal.py covers the signals)
     assert get_pitch(pitch.id).draft == "Saved. Typing"
     assert get_pitch(pitch.id).text == "Saved."
 

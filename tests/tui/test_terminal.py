@@ -125,3 +125,30 @@ def test_closing_the_terminal_does_not_leave_kith_running(hostile_path, tmp_path
             proc.kill()
         if master is not None:
             os.close(master)
+
+
+def test_hangup_keeps_the_pitch_being_typed(tmp_path):
+    """SSH drop in the middle of writing a pitch: the draft is in the database afterwards."""
+    from store.db import open_db
+    from store.pitches import create_pitch, get_pitch
+
+    path = tmp_path / "brand.db"
+    open_db(path)
+    pitch = create_pitch("Intro", "elevator pitch", "I help teams ship.")
+    create_contact("Ada")  # not a first run: no welcome dialog
+    close_db()
+    proc, master = start_in_pty(path, tmp_path)
+    try:
+        read_for(master, 8, until=b"Today")
+        for keys in (b"4", b"e", b" Fast"):
+            os.write(master, keys)
+            read_for(master, 1.0)
+        os.killpg(proc.pid, signal.SIGHUP)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    open_db(path)
+    assert get_pitch(pitch.id).draft is not None and "Fast" in get_pitch(pitch.id).draft
+    assert get_pitch(pitch.id).text == "I help teams ship."

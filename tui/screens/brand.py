@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Paste
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from store.errors import Conflict, StoreError
@@ -31,6 +31,7 @@ from tui.modals.pitch_versions import PitchVersionsModal
 from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.pitch_figures import PitchFigures
+from tui.widgets.key_footer import KeyFooter
 
 DRAFT_EVERY_S = 1.0
 """How often unsaved typing is written as a draft (an SSH drop loses at most this much)."""
@@ -91,7 +92,7 @@ class BrandScreen(AreaScreen):
             editor = PitchEditor(id="editor", soft_wrap=True, show_line_numbers=False)
             editor.cursor_blink = False  # a steady cursor: calmer, and snapshots stay stable
             yield editor
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#pitch-list").border_title = "Pitches"

@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.records import ContactInfo, FollowUpInfo, TouchInfo
 from tui.literal import literal
 from tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
 from tui.widgets.nav_bar import NavBar
+from tui.widgets.key_footer import KeyFooter
 
 NOTES_PREVIEW = 1500
 """Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
@@ -56,7 +57,7 @@ def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today:
         _field("Location", text(c.location)),
         _field("Tier", Content.assemble(literal(c.tier), (f" · strength {c.strength}/5", "$text-muted"))),
         _field("Cadence", Content(cadence_text)),
-        _field("Last touch", Content(last)),
+        _field("Last touch", literal(last)),
         _field("Next due", due_value),
         _field("How we met", text(c.how_met)),
         _field("Introduced by", text(c.introduced_by_name or "")),
@@ -95,7 +96,7 @@ def touches_content(touches: list[TouchInfo], today: date) -> Content:
         return _none("no touches yet: press l to log one")
     lines = []
     for t in touches[:TOUCHES_SHOWN]:
-        line = Content.assemble((f"{t.date.isoformat()}  ", "$text-muted"), (f"{t.kind:<12}", "bold"))
+        line = Content.assemble((f"{t.date.isoformat()}  ", "$text-muted"), literal(f"{t.kind:<12}", "bold"))
         if t.note:
             line = Content.assemble(line, " ", literal(t.note, limit=300))
         lines.append(line)
@@ -157,7 +158,7 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content(""), id="no-follow-ups")
             yield Static(Content.styled("Touches", "bold"), classes="section")
             yield Static(Content(""), id="touches")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

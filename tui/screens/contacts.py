@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from store.records import ContactRow
 from tui.literal import literal, safe_text
 from tui.screens.area import AreaScreen
 from tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
 from tui.widgets.nav_bar import NavBar
+from tui.widgets.key_footer import KeyFooter
 
 SORTS = ("name", "last touch", "next due")
 SORT_HINTS = {"name": "name", "last touch": "last touch, longest ago first", "next due": "next due, soonest first"}
@@ -292,7 +293,7 @@ class ContactsScreen(ContactActions, AreaScreen):
             yield Static(Content(""), id="status")
             yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
                                           " archived  ", ("d", "bold"), " delete"), id="more-keys")
-        yield Footer()
+        yield KeyFooter()
 
 
     # -- data -------------------------------------------------------------------------------------

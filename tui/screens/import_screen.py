@@ -11,9 +11,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from tui.literal import literal
+from tui.widgets.key_footer import KeyFooter
 
 KIND_LABELS = {"linkedin": "LinkedIn connections", "vcard": "vCard contacts", "csv": "kith CSV export"}
 
@@ -62,7 +63,7 @@ class ImportScreen(Screen):
             yield ProgressBar(total=1, show_eta=False, id="import-progress")
         with VerticalScroll(id="import-result"):
             yield Static(Content(""), id="import-summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
@@ -122,6 +123,12 @@ class ImportScreen(Screen):
                                      progress=lambda done, total: self.post_message(self.Progressed(done, total)))
         except StoreError as exc:
             self.post_message(self.Failed(str(exc)))
+            return
+        except Exception as exc:  # a worker must report, not take the app down mid-import
+            from tui.crash import log_crash
+
+            log_crash(exc)
+            self.post_message(self.Failed(f"import failed: {type(exc).__name__}: {exc}; nothing was written"))
             return
         self.post_message(self.Finished(result.lines(), dry_run))
 

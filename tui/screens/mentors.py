@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from store import mentors as store_mentors
 from store.errors import Ambiguous, StoreError
 from tui.literal import literal, safe_text
 from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
+from tui.widgets.key_footer import KeyFooter
 
 ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
 WAY = {"received": "← received", "given": "→ given"}
@@ -148,7 +149,7 @@ class MentorsScreen(AreaScreen):
         yield Static("", id="summary")
         yield Static("", id="ledger-title")
         yield DataTable(id="ledger", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#mentor-table", DataTable)
@@ -159,8 +160,8 @@ class MentorsScreen(AreaScreen):
         ledger = self.query_one("#ledger", DataTable)
         for label, key in (("Date", "date"), ("Way", "way"), ("Category", "category"), ("Note", "note")):
             ledger.add_column(label, key=key)
-        super().on_mount()
         table.focus()
+        # AreaScreen.on_mount (which Textual also calls, after this one) then runs reload().
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -246,7 +247,7 @@ class MentorsScreen(AreaScreen):
             if p.kept or p.missed:
                 line2.append((f" · kept {p.kept}, missed {p.missed}", ""))
         elif row.last_received_category:
-            line2.append((f"Last received: {row.last_received_category} {_ago(row.last_received_on, today)}", ""))
+            line2.append(literal(f"Last received: {row.last_received_category} {_ago(row.last_received_on, today)}"))
             if row.last_received_note:
                 line2.append((" · ", ""))
                 line2.append(literal(row.last_received_note, limit=60))
@@ -374,13 +375,20 @@ class MentorsScreen(AreaScreen):
         if not ledger.row_count:
             return
         key = ledger.coordinate_to_cell_key(ledger.cursor_coordinate).row_key.value
-        entry = store_mentors.get_value(int(key))
+        try:
+            entry = store_mentors.get_value(int(key))
+        except StoreError as exc:
+            self._fail(exc)
+            return
 
         def done(yes: bool | None) -> None:
             if yes:
-                store_mentors.delete_value(entry.id)
+                try:
+                    store_mentors.delete_value(entry.id)
+                except StoreError as exc:
+                    self._fail(exc)
                 self.reload()
 
-        question = Content.assemble(f"Delete {entry.direction} · {entry.category} of {entry.date.isoformat()}? ",
+        question = Content.assemble(literal(f"Delete {entry.direction} · {entry.category} of {entry.date.isoformat()}? "),
                                     literal(entry.note, limit=60))
         self.app.push_screen(ConfirmModal(question), done)

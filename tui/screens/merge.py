@@ -7,9 +7,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.literal import literal, safe_text
+from tui.widgets.key_footer import KeyFooter
 
 
 def _card(contact, touches: int, follow_ups: int) -> Content:
@@ -56,7 +57,7 @@ class MergeScreen(Screen):
                 yield Static(Content(""), id="merge-left-card")
             with Vertical(id="merge-right", classes="merge-side"):
                 yield Static(Content(""), id="merge-right-card")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -14,13 +14,14 @@ from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from store.errors import StoreError
 from store.pitches import PitchInfo, list_rehearsals, record_rehearsal
 from store.wordcount import count_words, pace_wpm, seconds_for, target_state
 from tui.literal import literal
 from tui.widgets.pitch_figures import STATE_STYLE, STATE_WORD, duration
+from tui.widgets.key_footer import KeyFooter
 
 HISTORY_SHOWN = 6
 MAX_WPM = 400
@@ -63,7 +64,7 @@ class RehearsalScreen(Screen):
         with VerticalScroll(id="prompter"):
             yield Static(self._prompter_text(), id="script")
         yield Static(id="history")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         brand = self.app.config.brand

@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.literal import literal
+from tui.widgets.key_footer import KeyFooter
 
 MATCH_STYLE = "bold underline $accent"
 KIND_STYLES = {"contact": "bold $accent", "touch": "bold $success", "follow-up": "bold $warning"}
@@ -92,7 +93,7 @@ class SearchScreen(Screen):
         results = OptionList(id="results")
         results.can_focus = False  # typing stays in the input; up/down/enter act on the list
         yield results
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.queue import QueueItem
 from tui.literal import literal
@@ -22,6 +22,7 @@ from tui.screens.area import AreaScreen
 from tui.screens.today_mode import ModeCommands, save_mode
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.queue_list import QueueList, QueueRow
+from tui.widgets.key_footer import KeyFooter
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -65,7 +66,7 @@ class TodayScreen(AreaScreen):
         yield QueueList(id="queue")
         yield Static(id="empty")
         yield Static(id="summary")
-        yield Footer()
+        yield KeyFooter()
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -333,7 +334,7 @@ class TodayScreen(AreaScreen):
         label = "job search" if mode == "job-search" else "steady"
         try:
             path = save_mode(self.app.config, mode)
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
             self.notify(literal(f"Mode: {label} for this session; could not save it ({exc})."), severity="warning")
             return
         self.notify(Content.assemble(f"Mode: {label}. Saved to ", literal(str(path)), "."))

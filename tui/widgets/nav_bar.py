@@ -9,7 +9,7 @@ AREAS = (("1", "today", "Today"), ("2", "contacts", "Contacts"), ("3", "mentors"
 
 
 class NavBar(Static):
-    """Shows ``kith  1 Today  2 Contacts  3 Mentors  4 Brand      / search  ? help``."""
+    """Shows ``kith  1 Today  2 Contacts  3 Mentors  4 Brand    / search  ? help  ^p commands``."""
 
     DEFAULT_CSS = """
     NavBar {
@@ -32,6 +32,7 @@ class NavBar(Static):
                 parts.append((f" {key} ", "bold $text"))
                 parts.append((f"{title} ", ""))
         left = Content.assemble(*parts)
-        right = Content.assemble(("/", "bold $text"), " search  ", ("?", "bold $text"), " help ")
+        right = Content.assemble(("/", "bold $text"), " search  ", ("?", "bold $text"), " help  ",
+                                 ("^p", "bold $text"), " commands ")
         gap = max(1, self.size.width - left.cell_length - right.cell_length)
         return Content.assemble(left, " " * gap, right)
