@@ -147,6 +147,8 @@ def _vcard(c):
     import vobject
     from vobject.base import textLineToContentLine
 
+    from store.importers.vcard import keepable
+
     card = vobject.vCard()
     card.add("version").value = "3.0"
     card.add("fn").value = c.name
@@ -196,6 +198,8 @@ def _vcard(c):
     if c.tags:
         card.add("categories").value = [t.name for t in c.tags]
     for text in keep:
+        if not keepable(text):
+            continue  # kept lines can come from a restored file: never let one open a new card
         try:
             card.add(textLineToContentLine(text))
         except Exception:

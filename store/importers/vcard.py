@@ -41,11 +41,29 @@ def parse_bday(text: str) -> tuple[int | None, int, int] | None:
     return year, int(m.group(2)), int(m.group(3))
 
 
+# Kept lines are written back on export: one of these names, a line break or a nested card
+# inside one could smuggle a whole extra contact into the export (SAFETY.md, vCard).
+_NEVER_KEPT = {"BEGIN", "END", "VERSION"}
+
+
+def keepable(text: str) -> bool:
+    """True when ``text`` is one plain property line that is safe to write back into a card."""
+    if not text or "\n" in text or "\r" in text:
+        return False
+    name = text.split(":", 1)[0].split(";", 1)[0].rsplit(".", 1)[-1].strip().upper()
+    return bool(name) and name not in _NEVER_KEPT
+
+
 def _line(child) -> str | None:
+    from vobject.base import ContentLine
+
+    if not isinstance(child, ContentLine):
+        return None  # a nested component (a card inside the card) is never kept
     try:
-        return child.serialize(lineLength=100000).rstrip("\r\n")
+        text = child.serialize(lineLength=100000).rstrip("\r\n")
     except Exception:
         return None
+    return text if keepable(text) else None
 
 
 def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:

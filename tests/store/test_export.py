@@ -143,3 +143,24 @@ def test_write_atomic_is_private_and_replaces(tmp_path):
     exporters.write_atomic(p, "new")
     assert p.read_text() == "new" and stat.S_IMODE(p.stat().st_mode) == 0o600
     assert [f.name for f in tmp_path.iterdir()] == ["x.txt"]
+
+
+def test_kept_vcard_lines_cannot_inject_a_card(db, tmp_path):
+    """A nested card on import, or a crafted kept line in a restored file, never opens a new card."""
+    import vobject
+
+    from store.contacts import create_contact
+    from store.exporters import to_vcard
+    from store.importers.common import import_file
+
+    src = tmp_path / "nested.vcf"
+    src.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Outer\r\nN:;Outer;;;\r\n"
+                   "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nested\r\nEND:VCARD\r\nEND:VCARD\r\n", encoding="utf-8")
+    import_file("vcard", str(src))
+    create_contact("Crafted", extra={"vcard": {"keep": ["END:VCARD", "BEGIN:VCARD", "X-OK:fine",
+                                                       "X-EVIL:a\nBEGIN:VCARD\nFN:Injected\nEND:VCARD"]}})
+    text = to_vcard()
+    names = sorted(card.fn.value for card in vobject.readComponents(text))
+    assert "Nested" not in text and "Injected" not in names
+    assert names == ["Crafted", "Outer"]
+    assert "X-OK:fine" in text
