@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from store.db import db, make_private_dir
+from store.files import write_atomic  # noqa: F401 (re-exported: importers and the CLI use it here)
 
 FORMAT = "kith-export"
 FORMAT_VERSION = 1
@@ -27,26 +28,6 @@ SUFFIX = {"json": ".json", "toml": ".toml", "csv": ".csv", "vcard": ".vcf", "ics
 
 
 # -- writing files ------------------------------------------------------------------------------
-
-
-def write_atomic(path: Path | str, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` via a 0600 temp file in the same folder, fsync, then rename."""
-    path = Path(path).expanduser().absolute()
-    make_private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
 
 
 _UNSAFE_NAME = re.compile(r"[^\w.@ -]+", re.UNICODE)

@@ -1,49 +1,83 @@
 """Provides set_config_value() and save_pace(): change one key of the user's config file safely.
 
-The file is read with tomllib, the key updated, and the whole document written back with
-tomli-w (every other key and table is kept; comments are not, as tomli-w cannot keep them).
-The write is atomic: a 0600 temporary file in the same folder, fsync, then os.replace.
+Only the key's own line is changed (or added to its table), so comments and layout survive;
+tomli-w formats the value. The result is checked with tomllib before it replaces the file, which
+is written atomically and owner-only (store.files.write_atomic).
 """
 
 from __future__ import annotations
 
-import os
+import re
 import tomllib
 from pathlib import Path
 
 import tomli_w
 
+from store.files import write_atomic
 from tui.config import ConfigError, config_path
 
 
 def set_config_value(path: Path | None, keys: tuple[str, ...], value) -> Path:
-    """Set ``keys`` (e.g. ``("brand", "words_per_minute")``) to ``value`` in the config at ``path``.
+    """Set ``keys`` (e.g. ``("brand", "words_per_minute")`` or ``("mode",)``) in the config at ``path``.
 
     ``path`` None means the config file in force (``$KITH_CONFIG`` or the platform's folder);
     a missing file is created. Returns the file written.
 
     Raises:
-        ConfigError: the existing file is not valid TOML, or a key on the way is not a table.
+        ConfigError: the existing file is not valid TOML, or cannot be read.
     """
     path = Path(path).expanduser() if path else config_path()
-    # Write through a symlink to its target rather than replacing the link with a file.
     target = path.resolve() if path.is_symlink() else path
-    data: dict = {}
+    text = ""
     if target.exists():
         try:
-            data = tomllib.loads(target.read_text(encoding="utf-8"))
+            text = target.read_text(encoding="utf-8")
+            tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{target}: not valid TOML ({exc}); left unchanged") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{target}: cannot read ({exc}); left unchanged") from None
-    table = data
-    for key in keys[:-1]:
-        table = table.setdefault(key, {})
-        if not isinstance(table, dict):
-            raise ConfigError(f"{target}: {key} is not a table; left unchanged")
-    table[keys[-1]] = value
-    _write_atomically(target, tomli_w.dumps(data).encode("utf-8"))
+    new = _with_value(text, keys[:-1], keys[-1], value)
+    check = tomllib.loads(new)
+    for key in keys:
+        check = check[key]
+    if check != value:  # the line edit could not express it: fall back to a full rewrite
+        data = tomllib.loads(text)
+        table = data
+        for key in keys[:-1]:
+            table = table.setdefault(key, {})
+        table[keys[-1]] = value
+        new = tomli_w.dumps(data)
+    write_atomic(target, new)
     return target
+
+
+def _with_value(text: str, tables: tuple[str, ...], key: str, value) -> str:
+    line = tomli_w.dumps({key: value}).strip()
+    header = re.compile(r"^\s*\[([^\]]+)\]\s*(#.*)?$")
+    lines = text.splitlines()
+    section = ".".join(tables)
+    current, insert_at = "", (0 if not section else None)
+    for i, raw in enumerate(lines):
+        m = header.match(raw)
+        if m:
+            if current == section and insert_at is None:
+                insert_at = i
+            current = m.group(1).strip().replace('"', "")
+            if current == section:
+                insert_at = None
+            continue
+        if current == section and re.match(rf"^\s*{re.escape(key)}\s*=", raw):
+            lines[i] = line
+            return "\n".join(lines) + "\n"
+        if current == section and raw.strip():
+            insert_at = i + 1
+    if section and current != section and insert_at is None and f"[{section}]" not in text:
+        return text.rstrip("\n") + ("\n\n" if text.strip() else "") + f"[{section}]\n{line}\n"
+    if insert_at is None:
+        insert_at = len(lines)
+    lines.insert(insert_at, line)
+    return "\n".join(lines) + "\n"
 
 
 def save_pace(path: Path | None, words_per_minute: int) -> Path:
@@ -52,35 +86,3 @@ def save_pace(path: Path | None, words_per_minute: int) -> Path:
     if not 40 <= wpm <= 400:
         raise ConfigError(f"a pace of {wpm} words per minute is outside 40 to 400; not saved")
     return set_config_value(path, ("brand", "words_per_minute"), wpm)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    folder = target.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)  # the umask may have loosened the mode
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
-    try:
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
