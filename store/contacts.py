@@ -22,13 +22,18 @@ EDITABLE = (
     "birthday_month", "birthday_day", "birthday_year", "connected_on", "archived", "tags", "extra",
 )
 _TIER_RE = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+$")
+# http(s) links, or a bare domain; never javascript: or data: links, which a terminal could open.
+_LINK_RE = re.compile(r"^(https?://\S+|mailto:\S+|(?![a-z][a-z0-9+.-]*:)[\w.-]+\.[a-z]{2,}\S*)$", re.IGNORECASE)
 
 
 def parse_tag(text: str) -> TagInfo:
     """Parse ``industry:Fintech`` (a kind prefix) or ``Fintech`` (kind ``other``)."""
     text = " ".join(text.split())
     kind, sep, name = text.partition(":")
-    if sep and kind.strip().lower() in TAG_KINDS and name.strip():
+    if sep and kind.strip().lower() in TAG_KINDS:
+        if not name.strip():
+            raise Invalid("tags", f"the tag {text!r} has a kind but no name")
         return TagInfo(name.strip()[:MAX_SHORT], kind.strip().lower())
     if not text:
         raise Invalid("tags", "a tag cannot be empty")
@@ -45,8 +50,10 @@ def _clean_list(name: str, values) -> list[str]:
             continue
         if len(v) > MAX_SHORT:
             raise Invalid(name, f"{name[:-1]} is longer than {MAX_SHORT} characters")
-        if name == "emails" and ("@" not in v or " " in v):
+        if name == "emails" and not _EMAIL_RE.match(v):
             raise Invalid(name, f"{v!r} is not an email address")
+        if name == "links" and not _LINK_RE.match(v):
+            raise Invalid(name, f"{v!r} is not a web link (https://…, or a domain like example.com/you)")
         out.append(v)
     return out
 

@@ -41,7 +41,7 @@ def test_add_log_and_list_as_json(dbp):
 @pytest.mark.parametrize("args, message", [
     (["log", "Ada", "--kind", "lunch"], "unknown kind 'lunch'"),
     (["log", "Ada", "--kind", "call", "--on", "2026-02-30"], "not a real day"),
-    (["log", "Ada", "--kind", "call", "--on", "yesterday-ish"], "not YYYY-MM-DD"),
+    (["log", "Ada", "--kind", "call", "--on", "yesterday-ish"], "is not a date: use YYYY-MM-DD"),
     (["log", "Ada", "--kind", "call"], "matches 2 contacts"),
     (["log", "Zed", "--kind", "call"], "no contact matches"),
     (["add", "   "], "needs a name"),

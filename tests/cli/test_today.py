@@ -59,7 +59,7 @@ def test_today_on_an_empty_database_says_what_to_do(capsys, tmp_path):
 
 def test_today_rejects_a_bad_date(capsys, dbp):
     code, _, err = run(capsys, "--db", dbp, "today", "--date", "2026-02-30")
-    assert code == 2 and err.strip() == "kith: --date '2026-02-30' is not a real day"
+    assert code == 2 and err.strip() == "kith: --date: '2026-02-30' is not a real day"
 
 
 def test_snooze_for_hides_the_persons_items(capsys, tmp_path):
@@ -90,7 +90,7 @@ def test_snooze_until_and_bad_input(capsys, tmp_path):
     for args, message in (
         (("--for", "3 months"), "is not a snooze length"),
         (("--until", today().isoformat()), "must be after today"),
-        (("--until", "tomorrow"), "is not YYYY-MM-DD"),
+        (("--until", "someday"), "is not a date: use YYYY-MM-DD, today"),
     ):
         code, _, err = run(capsys, "--db", db, "snooze", "ada", *args)
         assert code == 2 and message in err and len(err.strip().splitlines()) == 1
@@ -109,7 +109,7 @@ def test_follow_up_is_added_and_listed(capsys, tmp_path):
     assert [(i["source"], i["days_overdue"], i["reason"]) for i in items] == [
         ("follow-up", 2, "follow-up overdue 2 d: Send the [b]deck[/b]")]
     code, _, err = run(capsys, "--db", db, "follow-up", "ada", "--on", "soon", "x")
-    assert code == 2 and "--on 'soon' is not YYYY-MM-DD" in err
+    assert code == 2 and "--on: 'soon' is not a date: use YYYY-MM-DD" in err
 
 
 def test_control_characters_do_not_reach_the_terminal(capsys, tmp_path):

@@ -27,6 +27,9 @@ def test_create_normalises_and_folds(db):
 @pytest.mark.parametrize("field, value, message", [
     ("name", "   ", "needs a name"),
     ("emails", ["not an email"], "not an email"),
+    ("emails", ["ada@@x.example"], "not an email"),
+    ("links", ["javascript:alert(1)"], "not a web link"),
+    ("tags", ["industry:"], "has a kind but no name"),
     ("strength", 9, "between 1 and 5"),
     ("cadence_days", "often", "whole number"),
     ("tier", "Inner Circle!", "not a tier name"),

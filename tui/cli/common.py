@@ -48,14 +48,14 @@ def dump_json(data: object) -> None:
     print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
-def parse_date_arg(text: str, what: str = "date") -> date:
-    """Parse ``YYYY-MM-DD`` or raise CliError saying what was wrong."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise CliError(f"{what} {text!r} is not YYYY-MM-DD (e.g. 2026-03-31)")
+def parse_date_arg(text: str, what: str = "date", today: date | None = None) -> date:
+    """Parse a day as the app's forms do (YYYY-MM-DD, today, yesterday, -3, +1w) or raise CliError."""
+    from store.clock import parse_day, today as clock_today
+
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CliError(f"{what} {text!r} is not a real day") from None
+        return parse_day(text, today or clock_today())
+    except ValueError as exc:
+        raise CliError(f"{what}: {exc}") from None
 
 
 def resolve_contact(text: str):

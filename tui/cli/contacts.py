@@ -72,7 +72,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     from store.touches import log_touch, parse_kind
 
     kind = parse_kind(args.kind)
-    on = parse_date_arg(args.on, "--on") if args.on else ctx.today()
+    on = parse_date_arg(args.on, "--on", ctx.today()) if args.on else ctx.today()
     ctx.open()
     c = resolve_contact(args.contact)
     log_touch(c.id, kind, on, args.note)

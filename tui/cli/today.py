@@ -40,7 +40,7 @@ def _queue(ctx: Context, day):
 
 
 def cmd_today(args: argparse.Namespace, ctx: Context) -> int:
-    day = parse_date_arg(args.date, "--date") if args.date else ctx.today()
+    day = parse_date_arg(args.date, "--date", ctx.today()) if args.date else ctx.today()
     ctx.open()
     items = _queue(ctx, day)
     if args.json:
@@ -65,7 +65,7 @@ def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
 
     day = ctx.today()
     if args.until:
-        until = parse_date_arg(args.until, "--until")
+        until = parse_date_arg(args.until, "--until", ctx.today())
     else:
         try:
             until = day + parse_span(args.span)
@@ -91,7 +91,7 @@ def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_follow_up(args: argparse.Namespace, ctx: Context) -> int:
     from store.followups import add_follow_up
 
-    due = parse_date_arg(args.on, "--on")
+    due = parse_date_arg(args.on, "--on", ctx.today())
     ctx.open()
     contact = resolve_contact(args.contact)
     info = add_follow_up(contact.id, due, " ".join(args.text))

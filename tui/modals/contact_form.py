@@ -134,7 +134,8 @@ class ContactFormModal(ModalScreen[dict | None]):
             with VerticalScroll(id="fields"):
                 for name, label, placeholder in TEXT_FIELDS:
                     yield from self._row(name, label, Input(self.start[name], placeholder=placeholder,
-                                                            id=name, compact=True, max_length=2000))
+                                                            id=name, compact=True, max_length=2000,
+                                                            select_on_focus=False))
                 tiers = list(self.tiers)
                 if self.start["tier"] not in tiers:
                     tiers.append(self.start["tier"])  # a tier since removed from the config
@@ -147,7 +148,8 @@ class ContactFormModal(ModalScreen[dict | None]):
                     allow_blank=False, id="strength", compact=True))
                 for name, label, placeholder in MORE_FIELDS:
                     yield from self._row(name, label, Input(self.start[name], placeholder=placeholder,
-                                                            id=name, compact=True, max_length=300))
+                                                            id=name, compact=True, max_length=300,
+                                                            select_on_focus=False))
                 yield Label(Content("Notes"), classes="notes-label")
                 yield TextArea(self.start["notes"], id="notes", compact=True, soft_wrap=True)
                 yield Static(Content(""), id="error-notes", classes="error")

@@ -195,7 +195,7 @@ class ContactActions:
         if contact.archived:
             self.toast("Restored {}.", user=(contact.name,))
         else:
-            self.toast("Archived {}. Press a again to restore.", user=(contact.name,))
+            self.toast("Archived {}. A shows archived contacts; a there restores.", user=(contact.name,))
         self.reload()
 
     def delete_contact(self, contact_id: int, after: Callable[[], None] | None = None) -> None:
