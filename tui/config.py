@@ -121,6 +121,8 @@ def _line_of(text: str, section: str, key: str) -> int | None:
         header = re.match(r"^\[\s*([^\]]+?)\s*\]", stripped)
         if header:
             current = header.group(1).replace('"', "")
+            if current == (f"{section}.{key}" if section else key):
+                return number  # the key is a [table] of its own
             continue
         if current == section and re.match(rf'^"?{re.escape(key)}"?\s*=', stripped):
             return number
@@ -145,7 +147,7 @@ class _Reader:
             raise self.fail(parent, name, "must be a table like [" + section + "]")
         if allowed is not None:
             for key in value:
-                if key not in allowed and not isinstance(value.get(key), dict):
+                if key not in allowed:
                     raise self.fail(section, key, f"unknown key (known: {', '.join(sorted(allowed))})")
         return value
 

@@ -42,6 +42,7 @@ def test_add_log_and_list_as_json(dbp):
     (["log", "Ada", "--kind", "lunch"], "unknown kind 'lunch'"),
     (["log", "Ada", "--kind", "call", "--on", "2026-02-30"], "not a real day"),
     (["log", "Ada", "--kind", "call", "--on", "yesterday-ish"], "is not a date: use YYYY-MM-DD"),
+    (["log", "Ada Lovelace", "--kind", "call", "--on", "2099-01-01"], "is still ahead"),
     (["log", "Ada", "--kind", "call"], "matches 2 contacts"),
     (["log", "Zed", "--kind", "call"], "no contact matches"),
     (["add", "   "], "needs a name"),

@@ -42,6 +42,7 @@ def test_example_config_is_valid_and_equals_the_defaults():
     ("mode = \"panic\"\n", ":1: mode: must be one of steady, job-search"),
     ("colour = 1\n", ":1: colour: unknown key"),
     ("[today]\ndue_soon = 3\n", ":2: today.due_soon: unknown key"),
+    ("theme = 'nord'\n[brnad]\nwords_per_minute = 1\n", ":2: brnad: unknown key"),
     ("time_zone = \"Mars/Olympus\"\n", ":1: time_zone: unknown time zone"),
     ("[tiers\ninner = 1\n", ":1: not valid TOML"),
 ])

@@ -485,3 +485,27 @@ async def test_value_from_detail_and_after_a_touch_with_a_mentor(make_app):
         ledger = list_values(c.id)
         assert len(ledger) == 2
         assert any(e.note == "pitch review" and e.touch_id for e in ledger)
+
+
+async def test_a_touch_cannot_be_logged_in_the_future(make_app, fixed_today):
+    from store.contacts import create_contact
+    from store.touches import list_touches
+    from tui.screens.contact_detail import ContactDetailScreen
+
+    c = create_contact("Ada Lovelace")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ContactDetailScreen(c.id))
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        day = app.screen.query_one("#day Input")
+        day.value = "2030-01-01"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "still ahead" in str(app.screen.query_one("#day .day-error").render())
+        day.value = "yesterday"
+        app.screen.query_one("#note").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [t.date.isoformat() for t in list_touches(c.id)] == ["2026-03-15"]

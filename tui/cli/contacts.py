@@ -73,6 +73,8 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
 
     kind = parse_kind(args.kind)
     on = parse_date_arg(args.on, "--on", ctx.today()) if args.on else ctx.today()
+    if on > ctx.today():
+        raise CliError(f"--on {on.isoformat()} is still ahead: log a touch once it happened (or add a follow-up)")
     ctx.open()
     c = resolve_contact(args.contact)
     log_touch(c.id, kind, on, args.note)

@@ -94,7 +94,7 @@ class CheckInModal(ModalScreen[CheckInDraft | None]):
             yield Input(placeholder="e.g. send 5 messages; draft the pitch", id="commitments", compact=True,
                         max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"), classes="section")
-            yield DayField(self.today, self.today, compact=True, id="day")
+            yield DayField(self.today, self.today, compact=True, id="day", not_after_today=True)
             yield Static(Content.styled("Enter: next field (saves on the last) · Ctrl+S saves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:

@@ -46,16 +46,20 @@ class HelpModal(ModalScreen[None]):
             b = active.binding
             if not b.description or b.action in _PLUMBING:
                 continue
-            row = (_key_label(app, key), b.description, b.tooltip or "")
+            if active.node is not app and type(active.node).__module__.startswith("textual."):
+                continue  # a stock widget's scroll and edit keys: standard, and they bury kith's own
+            row = (active.node is not self.target, _key_label(app, key), b.description, b.tooltip or "")
             (everywhere if active.node is app else here).append(row)
         lines: list[Content] = []
         for heading, rows in (("This screen", here), ("Everywhere", everywhere)):
             if not rows:
                 continue
             lines.append(Content.styled(heading, "bold $accent"))
-            for key, desc, tip in rows:
-                lines.append(Content.assemble((f"  {key:>9}  ", "bold"), literal(f"{desc:<14}"),
-                                              (f" {tip}" if tip else "", "dim")))
+            # The screen's own actions first, then its list's movement keys.
+            for _, key, desc, tip in sorted(rows, key=lambda row: row[0]):
+                # One line per key, cut to the dialog's width rather than wrapped under the key.
+                lines.append(Content.assemble((f"  {key:>9}  ", "bold"), literal(f"{desc:<14}", limit=14),
+                                              literal(f" {tip}" if tip else "", "dim", limit=40)))
             lines.append(Content(""))
         return Content("\n").join(lines[:-1])
 

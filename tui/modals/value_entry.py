@@ -76,7 +76,7 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
             yield Label(Content("Note"))
             yield Input(self.note, placeholder="What was it? (optional)", id="note", max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
-            yield DayField(self.on, self.today, id="day")
+            yield DayField(self.on, self.today, id="day", not_after_today=True)
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
 
     def _category_help(self, error: str = "") -> Content:

@@ -22,11 +22,14 @@ class DayField(Vertical):
     DayField > .day-error { color: $error; height: auto; }
     """
 
-    def __init__(self, value: date, today: date, *, compact: bool = False, id: str | None = None) -> None:
+    def __init__(self, value: date, today: date, *, compact: bool = False, id: str | None = None,
+                 not_after_today: bool = False) -> None:
         super().__init__(id=id)
         self.value = value
         self.today = today
         self.compact = compact
+        self.not_after_today = not_after_today
+        """For what already happened (a touch, value received): a future day is refused."""
 
     def compose(self) -> ComposeResult:
         yield Input(self.value.isoformat(), compact=self.compact)
@@ -45,6 +48,9 @@ class DayField(Vertical):
             day = parse_day(self.query_one(Input).value, self.today)
         except ValueError as exc:
             error.update(literal(str(exc)))
+            return None
+        if self.not_after_today and day > self.today:
+            error.update(Content("That day is still ahead: log it when it has happened (or add a follow-up)."))
             return None
         error.update(Content(""))
         return day
