@@ -135,6 +135,26 @@ _URL_PREFIX = re.compile(r"^(https?://)?(www\.|[a-z]{2}\.)?", re.I)
 
 
 @lru_cache(maxsize=100_000)
+def csv_rows(reader, source: str, start: int = 0):
+    """Yield ``(line, cells)`` for each CSV record; ``line`` is the file line where it starts.
+
+    ``start`` counts the lines before the CSV part (LinkedIn's preamble). A broken record ends
+    the import with a message naming its line.
+    """
+    import csv
+
+    line_before = reader.line_num
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise BadImportFile(f"{source}: line {start + reader.line_num}: {exc}") from None
+        line, line_before = start + line_before + 1, reader.line_num
+        yield line, cells
+
+
 def fast_fold(text: str | None) -> str:
     """``fold`` with a shortcut for ASCII text (NFKD and the letter map change nothing there)."""
     if text and text.isascii():

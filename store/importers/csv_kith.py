@@ -12,7 +12,7 @@ import io
 
 from store.contacts import parse_tag
 from store.errors import Invalid
-from store.importers.common import BadImportFile, ImportRecord, ImportSummary, Problem
+from store.importers.common import BadImportFile, ImportRecord, ImportSummary, Problem, csv_rows
 from store.importers.vcard import parse_bday
 
 COLUMNS = ("name", "company", "role", "emails", "phones", "links", "location", "tags", "tier",
@@ -49,15 +49,7 @@ def parse(text: str, summary: ImportSummary, source: str = "the file") -> list[I
     if tuple(h.strip() for h in header[:3]) != COLUMNS[:3]:
         raise BadImportFile(f"{source} is not a kith CSV export (the header must start name,company,role)")
     records = []
-    line_before = reader.line_num
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise BadImportFile(f"{source}: line {reader.line_num}: {exc}") from None
-        row, line_before = line_before + 1, reader.line_num
+    for row, cells in csv_rows(reader, source):
         values = {h.strip(): unguard(c) for h, c in zip(header, cells)}
         if not any(v.strip() for v in values.values()):
             continue

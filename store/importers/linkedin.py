@@ -12,7 +12,7 @@ import io
 import re
 from datetime import date
 
-from store.importers.common import BadImportFile, ImportRecord, ImportSummary, Problem
+from store.importers.common import BadImportFile, ImportRecord, ImportSummary, Problem, csv_rows
 
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -83,16 +83,7 @@ def parse(text: str, summary: ImportSummary, source: str = "the file") -> list[I
         raise BadImportFile(f"{source}: cannot read the header ({exc})") from None
     keys = [COLUMNS.get(h.lower(), h) for h in header]
     records: list[ImportRecord] = []
-    line_before = reader.line_num
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise BadImportFile(f"{source}: line {start + reader.line_num}: {exc}") from None
-        row = start + line_before + 1  # the file line where this record starts (1-based)
-        line_before = reader.line_num
+    for row, cells in csv_rows(reader, source, start):
         if not any(c.strip() for c in cells):
             if cells:
                 summary.skipped.append(Problem(row, "empty row"))
