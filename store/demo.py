@@ -79,7 +79,7 @@ def build_demo(today: date, contacts: int | None = None, touches: int | None = N
         name = f"{first} {last}" if i < len(FIRST) * 3 else f"{first} {last} {i}"
         company, industry = rng.choice(COMPANIES)
         role, city = rng.choice(ROLES), rng.choice(CITIES)
-        handle = fold(f"{first}.{last}").replace(" ", "").replace("'", "")
+        handle = fold(f"{first}.{last}").replace(" ", "").replace("'", "") + (str(i) if i >= len(FIRST) * 3 else "")
         created = now - timedelta(days=rng.randint(200, 900))
         rows.append({
             "name": name, "company": company, "role": role, "location": city,
