@@ -14,7 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
-from tui.commands import ContactsProvider
+from tui.commands import ContactsProvider, KeysProvider
 from tui.config import Config
 from tui.literal import literal
 from tui.screens.brand import BrandScreen
@@ -30,7 +30,7 @@ class KithApp(App[None]):
 
     TITLE = "kith"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
-    COMMANDS = App.COMMANDS | {ContactsProvider}  # the palette (ctrl+p) also finds contacts by name
+    COMMANDS = App.COMMANDS | {ContactsProvider, KeysProvider}  # ctrl+p: every key of the screen, and contacts by name
     MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen}
     DEFAULT_MODE = "today"
     BINDINGS = [

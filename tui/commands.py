@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.literal import literal
 
@@ -53,3 +53,32 @@ class ContactsProvider(Provider):
 
         self.app.push_screen(ContactDetailScreen(contact_id))
 
+
+
+class KeysProvider(Provider):
+    """Every key of the screen the palette was opened from, as a command: the palette reaches every action."""
+
+    def _commands(self):
+        from textual.binding import Binding
+
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            # Only kith's own described actions; moving the cursor is for keys, not the palette.
+            if not binding.id or not binding.tooltip or not active.enabled:
+                continue
+            if active.node is self.app:
+                continue  # the app's own verbs are already system commands
+            key_label = self.app.get_key_display(Binding(key, ""))
+            yield (binding.description, binding.tooltip or "", key_label,
+                   partial(active.node.run_action, binding.action))
+
+    async def discover(self) -> Hits:
+        for title, tip, key, run in self._commands():
+            yield DiscoveryHit(literal(f"{title}  ({key})"), run, help=literal(tip) if tip else None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, tip, key, run in self._commands():
+            score = max(matcher.match(title), matcher.match(tip) * 0.8)
+            if score > 0:
+                yield Hit(score, literal(f"{title}  ({key})"), run, text=title, help=literal(tip) if tip else None)

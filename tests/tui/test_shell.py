@@ -63,3 +63,23 @@ async def test_another_process_writing_reloads_the_screen(make_app, monkeypatch)
         app._check_other_writers()
         await pilot.pause()
         assert reloads
+
+
+async def test_the_palette_reaches_the_screens_actions(make_app, demo_db):
+    """ctrl+p, "snooze", Enter: the Today screen's own action runs as if its key were pressed."""
+    from store.snoozes import get_snooze
+    from tui.modals.snooze import SnoozeModal
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        item = app.screen.current_item()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"snooze")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeModal)
+        await pilot.press("w")
+        await pilot.pause()
+    assert get_snooze(item.source, item.contact_id, item.ref_id) is not None
