@@ -509,3 +509,16 @@ async def test_a_touch_cannot_be_logged_in_the_future(make_app, fixed_today):
         await pilot.press("enter")
         await pilot.pause()
     assert [t.date.isoformat() for t in list_touches(c.id)] == ["2026-03-15"]
+
+
+async def test_escape_on_a_filter_that_found_nobody_clears_it(make_app, demo_db):
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "f", *"zzzq", "escape")
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == ""
+        await pilot.press("f", *"globex", "escape")
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == "globex"  # kept: browse what it found

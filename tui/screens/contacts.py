@@ -432,9 +432,11 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     def action_leave_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
-        if self.focused is filter_input:
-            self.query_one(ContactList).focus()
+        if self.focused is filter_input and self._shown:
+            self.query_one(ContactList).focus()  # keep the filter: browse what it found
         elif filter_input.value:
+            if self.focused is filter_input:
+                self.query_one(ContactList).focus()  # it found nobody: clearing is what Esc is for
             filter_input.value = ""  # Input.Changed re-filters
 
     def action_cycle_sort(self) -> None:
