@@ -60,5 +60,5 @@ def transfer_commands(app):
     yield SystemCommand("Merge duplicates", "Likely duplicate contacts side by side; merge or skip",
                         lambda: open_merge(app))
     for kind, label in EXPORTS:
-        yield SystemCommand(f"Export {label}", literal(f"Write a {kind} export into {export_folder(app)}"),
+        yield SystemCommand(f"Export {label}", literal(f"Write the {kind} export into {export_folder(app)}"),
                             lambda k=kind: run_export(app, k))

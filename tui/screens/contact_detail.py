@@ -120,7 +120,7 @@ class ContactDetailScreen(ContactActions, Screen):
 
     CSS_PATH = "contact_detail.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="Back to the contact list", id="detail-back"),
+        Binding("escape", "back", "Back", tooltip="Back to where you came from", id="detail-back"),
         Binding("l", "log_touch", "Log", tooltip="Log a touch with this contact", id="detail-log-touch"),
         Binding("e", "edit_contact", "Edit", tooltip="Edit this contact", id="detail-edit"),
         Binding("f", "add_follow_up", "Follow-up", tooltip="Add a follow-up", id="detail-follow-up"),
