@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
+from store import clock
 from store.db import db, make_private_dir
 from store.files import write_atomic  # noqa: F401 (re-exported: importers and the CLI use it here)
 
@@ -254,7 +255,7 @@ def to_ics(cadence_for: Callable[[str, int | None], int | None], stamp: datetime
     for c in contacts.values():
         if c.archived:
             continue
-        due = next_due(c.last_touch_on, c.created.date() if c.created else date.today(),
+        due = next_due(c.last_touch_on, c.created.date() if c.created else clock.today(),
                        cadence_for(c.tier, c.cadence_days))
         if due:
             last = c.last_touch_on.isoformat() if c.last_touch_on else "never"

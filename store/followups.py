@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from store import clock
 from store.db import write
 from store.errors import Invalid, NotFound
 from store.models import Contact, FollowUp
@@ -51,7 +52,7 @@ def set_done(follow_up_id: int, done: bool = True, on: date | None = None) -> Fo
     """Mark a follow-up done on ``on`` (default: its due date is kept, done_on = on), or reopen it."""
     with write():
         _get(follow_up_id)
-        FollowUp.update(done=done, done_on=(on or date.today()) if done else None) \
+        FollowUp.update(done=done, done_on=(on or clock.today()) if done else None) \
             .where(FollowUp.id == follow_up_id).execute()
     return get_follow_up(follow_up_id)
 

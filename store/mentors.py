@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 
 from peewee import CompositeKey, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField, fn
 
+from store import clock
 from store.db import db, write
 from store.errors import Invalid, NotFound
 from store.fold import fold
@@ -268,7 +269,7 @@ def set_role(contact_id: int, role: str, present: bool = True, on: date | None =
     with write():
         _require_contact(contact_id)
         if present:
-            _add_role(contact_id, role, on or date.today())
+            _add_role(contact_id, role, on or clock.today())
         else:
             MentorRole.delete().where((MentorRole.contact == contact_id) & (MentorRole.role == role)).execute()
     return get_roles(contact_id)
@@ -281,7 +282,7 @@ def set_roles(contact_id: int, roles: Sequence[str], on: date | None = None) -> 
         _require_contact(contact_id)
         have = set(get_roles(contact_id))
         for role in wanted - have:
-            _add_role(contact_id, role, on or date.today())
+            _add_role(contact_id, role, on or clock.today())
         gone = have - wanted
         if gone:
             MentorRole.delete().where((MentorRole.contact == contact_id) & MentorRole.role.in_(sorted(gone))).execute()
@@ -403,7 +404,7 @@ def get_mentor(contact_id: int) -> MentorRow:
     c = Contact.get_or_none(Contact.id == contact_id)
     if c is None:
         raise NotFound(f"no contact with id {contact_id}")
-    return MentorRow(c.id, c.name, (), date.today(), last_touch_on=c.last_touch_on, last_touch_kind=c.last_touch_kind)
+    return MentorRow(c.id, c.name, (), clock.today(), last_touch_on=c.last_touch_on, last_touch_kind=c.last_touch_kind)
 
 
 # -- the give-back rule -------------------------------------------------------------------------

@@ -160,3 +160,12 @@ def test_store_does_not_import_textual():
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_widgets_never_import_the_store():
+    """Widgets post messages up and get data pushed down; only screens talk to the store."""
+    widgets = Path(__file__).resolve().parents[2] / "tui" / "widgets"
+    offenders = [p.name for p in widgets.glob("*.py")
+                 if any(line.startswith(("from store", "import store")) or " from store" in line
+                        for line in p.read_text().splitlines())]
+    assert offenders == []

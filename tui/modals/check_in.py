@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from store.clock import parse_day
 from tui.literal import literal
 from tui.widgets.day_field import DayField
 
@@ -94,7 +95,7 @@ class CheckInModal(ModalScreen[CheckInDraft | None]):
             yield Input(placeholder="e.g. send 5 messages; draft the pitch", id="commitments", compact=True,
                         max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"), classes="section")
-            yield DayField(self.today, self.today, compact=True, id="day", not_after_today=True)
+            yield DayField(self.today, self.today, parse_day, compact=True, id="day", not_after_today=True)
             yield Static(Content.styled("Enter: next field (saves on the last) · Ctrl+S saves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:

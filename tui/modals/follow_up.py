@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from store.clock import parse_day
 from tui.literal import literal
 from tui.widgets.day_field import DayField
 
@@ -48,7 +49,7 @@ class FollowUpModal(ModalScreen[FollowUpDraft | None]):
             yield Input(placeholder="e.g. send the deck from the talk", id="what", max_length=1000)
             yield Static("", id="what-error", classes="error")
             yield Label(Content("Due  (YYYY-MM-DD, tomorrow, +3, +2w)"))
-            yield DayField(self.due, self.today, id="due")
+            yield DayField(self.due, self.today, parse_day, id="due")
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from store.records import TOUCH_KINDS
+from store.clock import parse_day
 from tui.literal import literal
 from tui.widgets.day_field import DayField
 
@@ -49,7 +50,7 @@ class LogTouchModal(ModalScreen[TouchDraft | None]):
             yield Label(Content("Kind"))
             yield Select([(Content(k), k) for k in TOUCH_KINDS], value=self.kind, allow_blank=False, id="kind")
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
-            yield DayField(self.today, self.today, id="day", not_after_today=True)
+            yield DayField(self.today, self.today, parse_day, id="day", not_after_today=True)
             yield Label(Content("Note"))
             yield Input(placeholder="What did you talk about? (optional)", id="note", max_length=2000)
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")

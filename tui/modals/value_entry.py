@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from store.errors import Invalid
 from store.mentors import CATEGORIES, DIRECTIONS, parse_category
+from store.clock import parse_day
 from tui.literal import literal
 from tui.widgets.day_field import DayField
 
@@ -76,7 +77,7 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
             yield Label(Content("Note"))
             yield Input(self.note, placeholder="What was it? (optional)", id="note", max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
-            yield DayField(self.on, self.today, id="day", not_after_today=True)
+            yield DayField(self.on, self.today, parse_day, id="day", not_after_today=True)
             yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
 
     def _category_help(self, error: str = "") -> Content:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,7 +11,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from store.clock import parse_day
 from tui.literal import literal
 
 
@@ -22,9 +22,11 @@ class DayField(Vertical):
     DayField > .day-error { color: $error; height: auto; }
     """
 
-    def __init__(self, value: date, today: date, *, compact: bool = False, id: str | None = None,
-                 not_after_today: bool = False) -> None:
+    def __init__(self, value: date, today: date, parse: Callable[[str, date], date], *, compact: bool = False,
+                 id: str | None = None, not_after_today: bool = False) -> None:
         super().__init__(id=id)
+        self.parse = parse
+        """Turns the typed text into a day or raises ValueError (the screen passes store.clock.parse_day)."""
         self.value = value
         self.today = today
         self.compact = compact
@@ -45,7 +47,7 @@ class DayField(Vertical):
         """The day typed, or None (the error line then says why)."""
         error = self.query_one(".day-error", Static)
         try:
-            day = parse_day(self.query_one(Input).value, self.today)
+            day = self.parse(self.query_one(Input).value, self.today)
         except ValueError as exc:
             error.update(literal(str(exc)))
             return None
