@@ -614,6 +614,20 @@ def set_partner(contact_id: int, cadence_days=_UNSET, questions=_UNSET) -> Partn
     return get_partner(contact_id)
 
 
+
+def assign_roles(contact_id: int, roles: Sequence[str], on: date, *, add_to_existing: bool = False,
+                 cadence_days=_UNSET, questions=_UNSET) -> tuple[str, ...]:
+    """Set a contact's roles and, for a partner, the check-in cadence and questions, in one write.
+
+    ``add_to_existing`` keeps roles the contact already has (adding a mentor by name).
+    """
+    with write():
+        wanted = set(roles) | (set(get_roles(contact_id)) if add_to_existing else set())
+        now = set_roles(contact_id, sorted(wanted), on=on)
+        if "partner" in now:
+            set_partner(contact_id, cadence_days=cadence_days, questions=questions)
+    return now
+
 def record_check_in(contact_id: int, on: date, answers: Sequence[tuple[str, str]] = (),
                     commitments: Sequence[str] = (), outcomes: Mapping[int, str] | None = None,
                     note: str = "") -> CheckInInfo:

@@ -293,3 +293,16 @@ def test_value_notes_are_in_the_full_text_index(ada):
     entry = m.add_value(ada, "received", "information", TODAY, note="Zürich salary bands").entry
     hits = database.execute_sql("SELECT rowid FROM search_fts WHERE body MATCH ?", (fold('"zurich salary"'),)).fetchall()
     assert (m.VALUE_KIND.rowid_base + entry.id,) in hits
+
+
+def test_assign_roles_sets_partner_setup_in_one_write(db, fixed_today):
+    from store.contacts import create_contact
+    from store.mentors import assign_roles, get_partner, get_roles
+
+    c = create_contact("Priya Raman")
+    assign_roles(c.id, ["mentor"], fixed_today)
+    now = assign_roles(c.id, ["partner"], fixed_today, add_to_existing=True, cadence_days=7,
+                       questions=["What did you ship?"])
+    assert now == ("mentor", "partner") == get_roles(c.id)
+    p = get_partner(c.id)
+    assert p.cadence_days == 7 and p.questions == ("What did you ship?",)

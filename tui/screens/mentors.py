@@ -325,15 +325,10 @@ class MentorsScreen(AreaScreen):
             from store.contacts import resolve
 
             try:
-                cid = contact_id
-                if cid is None:
-                    cid = resolve(draft.name).id
-                    draft_roles = set(draft.roles) | set(store_mentors.get_roles(cid))
-                else:
-                    draft_roles = set(draft.roles)
-                now = store_mentors.set_roles(cid, sorted(draft_roles), on=self.today())
-                if "partner" in now:
-                    store_mentors.set_partner(cid, cadence_days=draft.cadence_days, questions=draft.questions)
+                cid = contact_id if contact_id is not None else resolve(draft.name).id
+                now = store_mentors.assign_roles(cid, draft.roles, self.today(), add_to_existing=contact_id is None,
+                                                 cadence_days=draft.cadence_days, questions=draft.questions)
+                who = name or store_mentors.get_mentor(cid).name
             except Ambiguous as exc:
                 names = ", ".join(f"{c.name} (#{c.id})" for c in exc.candidates[:5])
                 self.notify(safe_text(f"{exc}: {names}; type more of the name or its #id"), severity="error",
@@ -343,7 +338,6 @@ class MentorsScreen(AreaScreen):
                 self._fail(exc)
                 return
             self.selected_id = cid if now else self.selected_id
-            who = name or store_mentors.get_mentor(cid).name
             self.notify(safe_text(f"{who}: {', '.join(now) if now else 'no roles now (their log is kept)'}"),
                         markup=False)
             self.reload()
