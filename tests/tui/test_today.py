@@ -112,6 +112,10 @@ async def test_snooze_to_a_typed_date_and_escape(make_app, demo_db, fixed_today)
         assert isinstance(app.screen, SnoozeModal)  # refused: not after today
         assert "after today" in text_of(app, "#until-error")
         field.value = ""
+        await pilot.press(*"9999-12-31", "enter")
+        assert isinstance(app.screen, SnoozeModal)  # refused in place, not by a toast after closing
+        assert "at most ten years" in text_of(app, "#until-error")
+        field.value = ""
         await pilot.press(*"2026-04-01", "enter")
         await pilot.pause()
         assert get_snooze(item.source, item.contact_id, item.ref_id).isoformat() == "2026-04-01"

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from store.clock import parse_day
+from store.snoozes import MAX_SNOOZE_DAYS
 from tui.literal import literal
 
 CHOICES = (("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7))
@@ -76,6 +77,9 @@ class SnoozeModal(ModalScreen[date | None]):
             return
         if until <= self.today:
             error.update(literal(f"Pick a day after today ({self.today.isoformat()})."))
+            return
+        if (until - self.today).days > MAX_SNOOZE_DAYS:
+            error.update(literal("Snooze for at most ten years; archive the contact to hide them for good."))
             return
         self.dismiss(until)
 
