@@ -6,6 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check rules, not speed: a busy 2-core CI machine must not turn one slow
+# example into a "deadline exceeded" failure (speed is proven by bench/, not tests).
+settings.register_profile("kith", deadline=None)
+settings.load_profile("kith")
 
 from store.db import close_db, open_db
 from tui.config import Config
