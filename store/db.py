@@ -11,6 +11,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from store.errors import NotKithDatabase, StoreError
@@ -25,6 +26,9 @@ db = SqliteDatabase(None)
 """The one database; ``open_db`` points it at a file."""
 
 db.register_function(fold, "kith_fold", 1)
+
+DB_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
+"""What SQLite failures look like: raw from sqlite3, or wrapped by peewee (not a subclass)."""
 
 
 def _pragmas() -> dict:
@@ -90,7 +94,7 @@ def open_db(path: Path | str) -> None:
         check(db, path)  # before anything writes: a foreign file is never changed
         _ensure_wal()
         migrate(db, path)
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         db.close()
         raise map_error(exc, path) from None
     except StoreError:
@@ -103,11 +107,21 @@ def open_db(path: Path | str) -> None:
 
 
 def _ensure_wal() -> None:
-    # WAL is persistent: set once when the file is new. Two processes racing here is harmless
-    # because the busy timeout serialises them and the second sees "wal" already.
-    mode = db.execute_sql("PRAGMA journal_mode").fetchone()[0]
-    if mode != "wal":
-        db.execute_sql("PRAGMA journal_mode=wal")
+    # WAL is persistent: set once when the file is new. Switching needs the file to itself, and
+    # SQLite can answer "locked" at once (no busy wait) when another new kith is opening it at
+    # the same moment, so retry until the other one is done; it usually has switched it by then.
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if db.execute_sql("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute_sql("PRAGMA journal_mode=wal")
+            return
+        except DB_ERRORS as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def close_db() -> None:
@@ -135,11 +149,11 @@ def write():
     try:
         with db.atomic("IMMEDIATE"):
             yield
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         raise map_error(exc, db_path()) from None
 
 
-def map_error(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+def map_error(exc: Exception, path: Path) -> StoreError:
     """Turn a raw sqlite3 error into a store error with a message a user can act on."""
     text = str(exc)
     if "not a database" in text or "malformed" in text:
