@@ -345,15 +345,3 @@ def resolve(name_or_id: str, include_archived: bool = False) -> ContactInfo:
     if len(matches) > 1:
         raise Ambiguous(f"{text!r} matches {len(matches)} contacts", [get_contact(r.id) for r in matches[:20]])
     return get_contact(matches[0].id)
-
-
-def change_token() -> tuple[int, int]:
-    """Return a value that changes whenever the database may have changed.
-
-    SQLite's ``total_changes()`` counts the rows this connection wrote; ``PRAGMA data_version``
-    moves when another connection commits. A screen that keeps the last token can skip
-    re-reading 10,000 rows when nothing was written (a cancelled modal, a look at a detail).
-    """
-    from store.db import data_version
-
-    return db.execute_sql("SELECT total_changes()").fetchone()[0], data_version()

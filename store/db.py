@@ -135,6 +135,16 @@ def data_version() -> int:
     return db.execute_sql("PRAGMA data_version").fetchone()[0]
 
 
+def change_token() -> tuple[int, int]:
+    """Return a value that changes whenever the database may have changed.
+
+    SQLite's ``total_changes()`` counts the rows this connection wrote; ``PRAGMA data_version``
+    moves when another connection commits. A screen that keeps the last token can skip
+    re-reading 10,000 rows when nothing was written (a cancelled modal, a look at a detail).
+    """
+    return db.execute_sql("SELECT total_changes()").fetchone()[0], data_version()
+
+
 def db_path() -> Path:
     """Return the path of the open database."""
     return Path(db.database)

@@ -300,7 +300,8 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     def reload(self, force: bool = False) -> None:
         """Re-read the rows if the store changed, keeping the filter, sort and highlighted contact."""
-        from store.contacts import change_token, list_rows
+        from store.contacts import list_rows
+        from store.db import change_token
 
         token = (change_token(), self.show_archived, self.today())
         if token == self._token and not force:

@@ -71,11 +71,11 @@ class TodayScreen(AreaScreen):
     # -- data -----------------------------------------------------------------------------------
 
     def _signature(self) -> tuple:
-        # Nothing the queue depends on has changed when this is equal: no commit by another
-        # process (data_version), none by this one (total_changes), same day, same config.
-        from store.db import data_version, db
+        # Nothing the queue depends on has changed when this is equal: no write by any kith,
+        # same day, same config.
+        from store.db import change_token
 
-        return data_version(), db.connection().total_changes, self.today(), self.app.config
+        return change_token(), self.today(), self.app.config
 
     def reload(self, keep: tuple | None = None, force: bool = False) -> None:
         """Rebuild the queue and header; keep the cursor on ``keep`` (an item key) or in place.
@@ -298,11 +298,8 @@ class TodayScreen(AreaScreen):
         item = self.current_item()
         if item is None:
             return
-        try:
-            from tui.screens.contact_detail import ContactDetailScreen
-        except ImportError:
-            self.notify("contact detail not available yet")
-            return
+        from tui.screens.contact_detail import ContactDetailScreen
+
         self.app.push_screen(ContactDetailScreen(item.contact_id))
 
     def action_undo(self) -> None:
