@@ -8,6 +8,7 @@ import signal
 import sys
 import termios
 import threading
+from datetime import date
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -79,18 +80,22 @@ class KithApp(App[None]):
 
     def _first_run_chosen(self, demo: bool | None) -> None:
         if demo:
-            from store.clock import today
             from store.demo import build_demo
-
             from store.errors import StoreError
 
             try:
-                made = build_demo(today(self.config.time_zone or None))
+                made = build_demo(self.today())
             except StoreError as exc:
                 self.notify(literal(str(exc)), severity="error")
                 return
             self.notify(f"Demo network loaded: {made['contacts']} contacts, {made['touches']} touches.")
             self.reload_screen()
+
+    def today(self) -> date:
+        """Today in the configured time zone: the one clock every screen reads."""
+        from store.clock import today
+
+        return today(self.config.time_zone or None)
 
     # -- keeping in step with the store ---------------------------------------------------------
 

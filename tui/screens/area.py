@@ -25,6 +25,4 @@ class AreaScreen(Screen):
 
     def today(self) -> date:
         """Today in the configured time zone (the one clock)."""
-        from store.clock import today
-
-        return today(self.app.config.time_zone or None)
+        return self.app.today()

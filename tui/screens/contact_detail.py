@@ -171,9 +171,7 @@ class ContactDetailScreen(ContactActions, Screen):
             self.app.pop_screen()
 
     def today(self) -> date:
-        from store.clock import today
-
-        return today(self.app.config.time_zone or None)
+        return self.app.today()
 
     def reload(self) -> None:
         """Re-read the contact, its touches and follow-ups."""

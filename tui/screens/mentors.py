@@ -44,10 +44,9 @@ def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str
     ``touch`` (a ``TouchInfo`` just logged) pre-fills the day and note and links the entry to it.
     Someone with no role becomes a mentor, and the toast says so. ``after`` runs once saved.
     """
-    from store.clock import today as clock_today
     from tui.modals.value_entry import ValueDraft, ValueEntryModal
 
-    today = clock_today(screen.app.config.time_zone or None)
+    today = screen.app.today()
     hint = not store_mentors.get_roles(contact_id)
 
     def done(draft: ValueDraft | None) -> None:
@@ -71,7 +70,6 @@ def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str
 
 def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None = None) -> None:
     """Open the check-in with a partner and record it; usable from any screen (e.g. a Today item)."""
-    from store.clock import today as clock_today
     from tui.modals.check_in import CheckInDraft, CheckInModal
 
     try:
@@ -97,7 +95,7 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
         if after is not None:
             after()
 
-    today = clock_today(screen.app.config.time_zone or None)
+    today = screen.app.today()
     screen.app.push_screen(CheckInModal(p.name, today, p.questions, [(c.id, c.what) for c in p.open_commitments],
                                         p.last_check_in_on), done)
 
