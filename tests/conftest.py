@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -55,3 +56,44 @@ def config() -> Config:
 def fixed_today() -> date:
     """The day tests pretend it is (demo data and snapshots are built relative to it)."""
     return date(2026, 3, 16)
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli_db(tmp_path) -> Path:
+    """The database path in-process CLI calls use by default (not created until a command writes)."""
+    return tmp_path / "cli" / "kith.db"
+
+
+@pytest.fixture
+def run_kith(capsys, monkeypatch, cli_db):
+    """Run ``kith ARGS`` in this process: run_kith("add", "Ada", db=None, stdin=None) -> CliResult.
+
+    Faster than a subprocess and sees the same code; subprocesses stay for import hygiene,
+    signals and the pty.
+    """
+    import io
+
+    from tui.__main__ import main
+
+    def run(*args: str, db: Path | str | None = None, stdin: str | None = None) -> CliResult:
+        argv = ["--db", str(db if db is not None else cli_db), *args]
+        capsys.readouterr()
+        if stdin is not None:
+            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse's own exits (--help, usage errors)
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        finally:
+            close_db()
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run
