@@ -15,6 +15,7 @@ import peewee
 from peewee import SqliteDatabase
 
 from store.errors import NotKithDatabase, StoreError
+from store.files import make_private_dir  # noqa: F401 (one race-free folder maker; callers import it here too)
 from store.fold import fold
 
 # 'kith' in ASCII: marks a file as ours, so a foreign SQLite file is refused, never migrated.
@@ -38,18 +39,6 @@ def _pragmas() -> dict:
         "busy_timeout": BUSY_TIMEOUT_S * 1000,
         "cache_size": -32000,
     }
-
-
-def make_private_dir(path: Path) -> None:
-    """Create ``path`` (and missing parents) as 0700; an existing folder is left alone."""
-    missing = []
-    p = path
-    while not p.exists():
-        missing.append(p)
-        p = p.parent
-    for d in reversed(missing):
-        d.mkdir(mode=0o700)
-        os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
 
 
 def create_private_file(path: Path) -> bool:
@@ -177,26 +166,12 @@ def map_error(exc: Exception, path: Path) -> StoreError:
     return StoreError(f"database error in {path}: {text}")
 
 
-def backup_to(dest: Path | str) -> Path:
+def backup_to(dest: Path | str, force: bool = False) -> Path:
     """Copy the open database to ``dest`` with SQLite's backup API (safe while others write).
 
-    The copy is created 0600 and written to a temporary name first, then renamed.
+    Written by store.files: a 0600 temporary file beside ``dest``, renamed; an existing file is
+    refused unless ``force``, and the live database or any SQLite file never, even forced.
     """
-    dest = Path(dest).expanduser().absolute()
-    make_private_dir(dest.parent)
-    tmp = dest.with_name(f".{dest.name}.tmp{os.getpid()}")
-    tmp.unlink(missing_ok=True)
-    create_private_file(tmp)
-    try:
-        target = sqlite3.connect(tmp)
-        try:
-            db.connection().backup(target)
-        finally:
-            target.close()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return dest
+    from store.files import backup_database
+
+    return backup_database(dest, force=force).path

@@ -37,6 +37,11 @@ def name_key(name: str) -> str:
     return " ".join(sorted(words))
 
 
+def key_letters(name: str) -> str:
+    """The folded name's letters and digits in order, every space and punctuation mark dropped."""
+    return "".join(ch for ch in fold(fold(name).translate(CONFUSABLES)) if ch.isalnum())
+
+
 @dataclass(frozen=True)
 class DuplicatePair:
     """Two contacts that are probably one person, and why."""
@@ -53,9 +58,11 @@ def find_duplicates() -> list[DuplicatePair]:
     """Return likely duplicate pairs, strongest first (most reasons, then by name)."""
     from rapidfuzz import fuzz
 
-    rows = db.execute_sql("SELECT id, name, emails, links FROM contact WHERE archived = 0 ORDER BY id").fetchall()
+    rows = db.execute_sql(
+        "SELECT id, name, emails, links, company FROM contact WHERE archived = 0 ORDER BY id").fetchall()
     reasons: dict[tuple[int, int], set[str]] = {}
-    names = {cid: name for cid, name, _e, _l in rows}
+    names = {cid: name for cid, name, *_rest in rows}
+    companies = {cid: fold(company or "") for cid, _n, _e, _l, company in rows}
 
     def pair(a: int, b: int, why: str) -> None:
         if a != b:
@@ -63,11 +70,13 @@ def find_duplicates() -> list[DuplicatePair]:
 
     buckets: dict[tuple[str, str], list[int]] = {}
     keys: dict[int, str] = {}
-    for cid, name, emails, links in rows:
+    for cid, name, emails, links, _company in rows:
         key = name_key(name)
         keys[cid] = key
         if key:
             buckets.setdefault(("name", key), []).append(cid)
+            # "Tom O'Brien" and "Tom OBrien": the same letters in the same order
+            buckets.setdefault(("letters", key_letters(name)), []).append(cid)
             words = key.split()
             for w in {words[0], words[-1]}:
                 if len(w) >= 3:
@@ -84,12 +93,20 @@ def find_duplicates() -> list[DuplicatePair]:
             for i, a in enumerate(ids):
                 for b in ids[i + 1:]:
                     pair(a, b, why_of[kind])
+        elif kind == "letters" and len(ids) <= 200:
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    if keys[a] != keys[b]:
+                        pair(a, b, "same name but punctuation")
         elif len(ids) <= 200:  # a very common word (e.g. "lee") is not worth n² comparisons
             for i, a in enumerate(ids):
                 for b in ids[i + 1:]:
                     if keys[a] != keys[b] and len(keys[a].split()) > 1 and len(keys[b].split()) > 1 \
                             and fuzz.ratio(keys[a], keys[b]) >= SIMILAR:
                         pair(a, b, "similar name")
+    for (a, b), why in reasons.items():
+        if companies[a] and companies[a] == companies[b]:
+            why.add("same company")
     out = [DuplicatePair(a, names[a], b, names[b], tuple(sorted(w)), len(w)) for (a, b), w in reasons.items()]
     return sorted(out, key=lambda p: (-p.score, fold(p.a_name), p.a_id, p.b_id))
 
@@ -107,7 +124,11 @@ def _union(a, b, key=lambda x: x):
 
 
 def merged_fields(keep: ContactInfo, other: ContactInfo) -> dict:
-    """The fields ``keep`` gets from ``other``: nothing of either is lost."""
+    """The fields ``keep`` gets from ``other`` where ``keep`` has none; lists and notes are joined.
+
+    A single value both have and that differs stays ``keep``'s; ``other``'s goes into a dated
+    note line (``store.merge_plan.conflicts``), so nothing of either is lost.
+    """
     ch: dict = {}
     for f in ("company", "role", "location", "how_met"):
         if not getattr(keep, f) and getattr(other, f):
@@ -124,12 +145,10 @@ def merged_fields(keep: ContactInfo, other: ContactInfo) -> dict:
     elif keep.birthday_month and not keep.birthday_year and other.birthday_year \
             and (keep.birthday_month, keep.birthday_day) == (other.birthday_month, other.birthday_day):
         ch["birthday_year"] = other.birthday_year
-    if other.connected_on and (not keep.connected_on or other.connected_on < keep.connected_on):
+    if other.connected_on and not keep.connected_on:
         ch["connected_on"] = other.connected_on
     if keep.cadence_days is None and other.cadence_days is not None:
         ch["cadence_days"] = other.cadence_days
-    if other.strength > keep.strength:
-        ch["strength"] = other.strength
     if not keep.introduced_by_id and other.introduced_by_id and other.introduced_by_id != keep.id:
         ch["introduced_by_id"] = other.introduced_by_id
     tags = _union(keep.tags, other.tags, lambda t: (t.kind, fold(t.name)))
@@ -159,11 +178,12 @@ def _references() -> list[tuple[str, str, str]]:
     return out
 
 
-def merge(keep_id: int, other_id: int) -> ContactInfo:
+def merge(keep_id: int, other_id: int, today=None) -> ContactInfo:
     """Merge contact ``other_id`` into ``keep_id`` and delete it; return the kept contact.
 
     Every touch, follow-up, tag and row of other tables that refers to the other contact moves to
-    the kept one. A row that would clash with a unique constraint (e.g. a tag both already have)
+    the kept one. A single value of the other contact that differs from the kept one's (company,
+    role, connected-on…) is kept as a dated "Before merge with #N" line in the notes. A row that would clash with a unique constraint (e.g. a tag both already have)
     is a true duplicate and is dropped with the other contact.
 
     Raises:
@@ -171,12 +191,13 @@ def merge(keep_id: int, other_id: int) -> ContactInfo:
         Invalid: both ids are the same.
     """
     from store.contacts import normalise
+    from store.merge_plan import plan_changes
 
     if keep_id == other_id:
         raise Invalid("other", "a contact cannot be merged with itself")
     with write():
         keep, other = get_contact(keep_id), get_contact(other_id)
-        changes = normalise(merged_fields(keep, other))
+        changes = normalise(plan_changes(keep, other, today))
         for table, column, _on_delete in _references():
             if table == "contact":
                 db.execute_sql(f'UPDATE contact SET "{column}" = NULL WHERE id = ? AND "{column}" = ?',

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from store import clock
-from store.db import db, make_private_dir
-from store.files import write_atomic  # noqa: F401 (re-exported: importers and the CLI use it here)
+from store.db import db
+from store.files import Written, write_atomic, write_file, write_new  # noqa: F401 (write_atomic re-exported)
 
 FORMAT = "kith-export"
 FORMAT_VERSION = 1
@@ -194,21 +194,27 @@ def to_vcard(contacts=None) -> str:
     return "".join(_vcard(c).serialize() for c in (contacts if contacts is not None else _contacts()))
 
 
-def export_vcards_to_folder(folder: Path | str, contacts=None) -> list[Path]:
-    """One ``.vcf`` per contact in ``folder``; names come from contact names, made safe, never outside it."""
-    folder = Path(folder).expanduser().absolute()
-    make_private_dir(folder)
-    written, used = [], set()
+def export_vcards_to_folder(folder: Path | str, contacts=None, force: bool = False) -> list[Written]:
+    """One ``.vcf`` per contact in ``folder``; names come from contact names, made safe, never outside it.
+
+    Every name is checked before anything is written: one existing file (or link) refuses the
+    whole export unless ``force``; a database is never replaced.
+    """
+    from store.files import absolute, check_target
+
+    folder = absolute(folder)
+    planned, used = [], set()
     for c in contacts if contacts is not None else _contacts():
         name = safe_file_name(c.name, ".vcf")
         if name.lower() in used:
             name = safe_file_name(f"{c.name} {c.id}", ".vcf")
         used.add(name.lower())
-        target = (folder / name).resolve()
-        if target.parent != folder.resolve():  # belt and braces: never write outside the folder
+        target = folder / name  # never resolved: a link inside the folder is not followed
+        if target.parent != folder:  # belt and braces: never write outside the folder
             continue
-        written.append(write_atomic(target, _vcard(c).serialize()))
-    return written
+        check_target(target, force=force)
+        planned.append((target, c))
+    return [write_file(target, _vcard(c).serialize(), force=force) for target, c in planned]
 
 
 # -- iCalendar ----------------------------------------------------------------------------------
@@ -290,10 +296,21 @@ def render(kind: str, cadence_for=None, stamp: datetime | None = None) -> str:
     raise ValueError(f"unknown export format {kind!r}")
 
 
-def export(kind: str, path: Path | str, cadence_for=None, stamp: datetime | None = None) -> Path:
-    """Write the export of ``kind`` to ``path`` atomically, 0600; a vCard to a folder is one file per contact."""
-    path = Path(path).expanduser()
-    if kind == "vcard" and path.is_dir():
-        export_vcards_to_folder(path)
-        return path
-    return write_atomic(path, render(kind, cadence_for, stamp))
+def export(kind: str, path: Path | str, cadence_for=None, stamp: datetime | None = None,
+           force: bool = False) -> Written:
+    """Write the export of ``kind`` to ``path`` (0600, atomic); a vCard to a folder is one file per contact.
+
+    An existing file or link is refused unless ``force``; the database never (store.files).
+    """
+    from store.files import absolute
+
+    path = absolute(path)
+    if kind == "vcard" and path.is_dir() and not path.is_symlink():
+        written = export_vcards_to_folder(path, force=force)
+        return Written(path, replaced=any(w.replaced for w in written))
+    return write_file(path, render(kind, cadence_for, stamp), force=force)
+
+
+def export_new(kind: str, folder: Path | str, cadence_for=None, stamp: datetime | None = None) -> Written:
+    """Write the export of ``kind`` under a unique default name ``kith-YYYYMMDD-HHMMSS`` in ``folder``."""
+    return write_new(folder, "kith", SUFFIX[kind], render(kind, cadence_for, stamp))

@@ -18,25 +18,29 @@ def export_folder(app) -> Path:
 
 
 def run_export(app, kind: str) -> None:
-    """Export in a thread worker, then say where the file is."""
-    from datetime import datetime
-
-    from store.exporters import SUFFIX
-
-    target = export_folder(app) / f"kith-{datetime.now():%Y%m%d-%H%M%S}{SUFFIX[kind]}"
+    """Export in a thread worker under a new unique name (never replacing a file), then say where."""
 
     def work() -> None:
         from store.db import db
-        from store.exporters import export
+        from store.errors import StoreError
+        from store.exporters import export_new
         from tui.literal import safe_text
 
         try:
             with db.connection_context():
-                path = export(kind, target, app.config.cadence_for)
-        except Exception as exc:  # disk full, permissions: say so, never crash the app
+                written = export_new(kind, export_folder(app), app.config.cadence_for)
+        except StoreError as exc:  # refused, disk full, permissions: one line, never a crash
             app.call_from_thread(app.notify, safe_text(f"Export failed: {exc}"), severity="error", markup=False)
             return
-        app.call_from_thread(app.notify, safe_text(f"Exported to {path}"), title="Export", markup=False, timeout=10)
+        except Exception as exc:  # anything else: say so and log it, never take the app down
+            from tui.crash import log_crash
+
+            log_crash(exc)
+            app.call_from_thread(app.notify, safe_text(f"Export failed: {type(exc).__name__}: {exc}"),
+                                 severity="error", markup=False)
+            return
+        app.call_from_thread(app.notify, safe_text(f"Exported to {written.path}"), title="Export",
+                             markup=False, timeout=10)
 
     app.run_worker(work, thread=True, group="export")
 

@@ -2,7 +2,7 @@
 
 Only the key's own line is changed (or added to its table), so comments and layout survive;
 tomli-w formats the value. The result is checked with tomllib before it replaces the file, which
-is written atomically and owner-only (store.files.write_atomic).
+is written atomically and owner-only (store.files.write_atomic), never through a symbolic link.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import tomli_w
 
+from store.errors import StoreError
 from store.files import write_atomic
 from tui.config import ConfigError, config_path
 
@@ -27,7 +28,7 @@ def set_config_value(path: Path | None, keys: tuple[str, ...], value) -> Path:
         ConfigError: the existing file is not valid TOML, or cannot be read.
     """
     path = Path(path).expanduser() if path else config_path()
-    target = path.resolve() if path.is_symlink() else path
+    target = path  # never resolved: a link is refused by the writer, not followed
     text = ""
     if target.exists():
         try:
@@ -48,7 +49,10 @@ def set_config_value(path: Path | None, keys: tuple[str, ...], value) -> Path:
             table = table.setdefault(key, {})
         table[keys[-1]] = value
         new = tomli_w.dumps(data)
-    write_atomic(target, new)
+    try:
+        write_atomic(target, new)
+    except StoreError as exc:
+        raise ConfigError(f"{exc}; the config was left unchanged") from None
     return target
 
 

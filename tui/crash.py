@@ -19,12 +19,15 @@ def log_crash(exc: BaseException) -> Path | None:
 
     Only the stack and the exception are written: local variables can hold private notes.
     """
-    from store.db import make_private_dir
+    from store.files import make_private_dir, protected_reason
 
     path = crash_log_path()
     try:
         make_private_dir(path.parent)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if protected_reason(path):  # never append to a database planted under the log's name
+            return None
+        # O_NOFOLLOW: a link planted at the log's name cannot redirect the write
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as f:
             f.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")

@@ -114,7 +114,7 @@ def test_duplicates_and_merge(capsys, dbp):
     code, out, _ = run(capsys, "--db", str(dbp), "duplicates", "--json")
     pairs = json.loads(out)
     assert [(p["a_id"], p["b_id"], p["reasons"]) for p in pairs] == [(1, 2, ["same name"])]
-    code, out, _ = run(capsys, "--db", str(dbp), "merge", "#1", "#2")
+    code, out, _ = run(capsys, "--db", str(dbp), "merge", "#1", "#2", "--yes")
     assert code == 0 and "merged #2" in out
     (c,) = contacts(capsys, dbp)
     assert (c["name"], c["company"], c["emails"], c["last_touch_on"]) == ("José Núñez", "Acme", ["jose@acme.example"], "2026-03-01")

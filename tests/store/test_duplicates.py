@@ -56,12 +56,13 @@ def test_merge_keeps_everything(db):
     log_touch(keep.id, "coffee", date(2026, 1, 1), "one")
     log_touch(other.id, "call", date(2026, 2, 1), "two")
     add_follow_up(other.id, date(2026, 4, 1), "Send the notes")
-    merged = merge(keep.id, other.id)
+    merged = merge(keep.id, other.id, today=date(2026, 3, 16))
     assert merged.name == "Ada Lovelace" and merged.company == "Analytical"
     assert merged.emails == ("ada@a.example", "ada@b.example")
     assert merged.phones == ("+44 1",) and merged.links == ("https://www.linkedin.com/in/ada",)
     assert set(merged.tags) == {TagInfo("computing", "industry"), TagInfo("Mentors")}
-    assert merged.notes == "Met at the salon.\n\nPrefers email."
+    assert merged.notes == ("Met at the salon.\n\nPrefers email.\n\n"
+                            f"2026-03-16: Before merge with #{other.id} Ada King: name Ada King")
     assert (merged.birthday_year, merged.birthday_month, merged.birthday_day) == (1915, 12, 10)
     assert merged.connected_on == date(2020, 1, 1)
     assert merged.extra["linkedin"] == {"x": "1"} and merged.extra["merged_names"] == ["Ada King"]

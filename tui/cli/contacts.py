@@ -42,7 +42,10 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("backup", parents=[common], help="copy the database safely (SQLite backup API)")
-    p.add_argument("path", nargs="?", default=None, help="default: kith-YYYYMMDD-HHMMSS.db beside the database")
+    p.add_argument("path", nargs="?", default=None,
+                   help="file or folder (default: a new kith-YYYYMMDD-HHMMSS.db beside the database)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file (never a database; a link is replaced, not followed)")
     p.set_defaults(func=cmd_backup)
 
 
@@ -120,15 +123,9 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from datetime import datetime
-    from pathlib import Path
-
-    from store.db import backup_to
+    from store.files import backup_database
 
     ctx.open()
-    target = Path(args.path) if args.path else ctx.db_path.with_name(
-        f"kith-{datetime.now():%Y%m%d-%H%M%S}.db")
-    if target.exists() and target.is_dir():
-        target = target / f"kith-{datetime.now():%Y%m%d-%H%M%S}.db"
-    say("backed up to", backup_to(target))
+    written = backup_database(args.path, beside=ctx.db_path.parent, force=args.force)
+    say("backed up to", written.path, *(["(replaced the existing file)"] if written.replaced else []))
     return 0

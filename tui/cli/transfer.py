@@ -22,7 +22,9 @@ def register(sub, common) -> None:
     p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="file to write (a folder for vcard: one file per contact; '-' for standard output); "
-                        "default: exports/ beside the database")
+                        "default: exports/kith-YYYYMMDD-HHMMSS.KIND beside the database")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing FILE (never a database; a link is replaced, not followed)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("restore", parents=[common], help="load a JSON or TOML export into an empty database")
@@ -36,6 +38,8 @@ def register(sub, common) -> None:
     p = sub.add_parser("merge", parents=[common], help="merge contact OTHER into KEEP, keeping everything of both")
     p.add_argument("keep", metavar="KEEP")
     p.add_argument("other", metavar="OTHER")
+    p.add_argument("--yes", action="store_true",
+                   help="do the merge (after a backup beside the database); without it, only the preview")
     p.set_defaults(func=cmd_merge)
 
 
@@ -56,18 +60,13 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def default_export_path(ctx: Context, kind: str):
-    from datetime import datetime
-
-    from store.exporters import SUFFIX
-
-    return ctx.db_path.parent / "exports" / f"kith-{datetime.now():%Y%m%d-%H%M%S}{SUFFIX[kind]}"
+def default_export_folder(ctx: Context):
+    """Exports without ``-o`` go to ``exports/`` beside the database, under a unique name."""
+    return ctx.db_path.parent / "exports"
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from pathlib import Path
-
-    from store.exporters import export, render
+    from store.exporters import export, export_new, render
 
     ctx.open()
     cadence = ctx.config.cadence_for
@@ -84,14 +83,11 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             text = safe_text(text, multiline=True)  # a terminal never gets raw escapes from a note
         sys.stdout.write(text)
         return 0
-    target = Path(args.output) if args.output else default_export_path(ctx, args.kind)
-    if target.exists() and not target.is_file() and not (args.kind == "vcard" and target.is_dir()):
-        raise CliError(f"{target} is not a regular file; give a file name")
-    try:
-        written = export(args.kind, target, cadence)
-    except OSError as exc:
-        raise CliError(f"cannot write {target}: {exc.strerror}") from None
-    say(f"exported {args.kind} to", written)
+    if args.output:
+        written = export(args.kind, args.output, cadence, force=args.force)
+    else:
+        written = export_new(args.kind, default_export_folder(ctx), cadence)
+    say(f"exported {args.kind} to", written.path, *(["(replaced the existing file)"] if written.replaced else []))
     return 0
 
 
@@ -130,13 +126,20 @@ def cmd_duplicates(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
-    from store.duplicates import merge
+    from store.merge_plan import merge_plan, merge_with_backup
 
     ctx.open()
     keep = resolve_contact(args.keep)
     other = resolve_contact(args.other)
     if keep.id == other.id:
         raise CliError("KEEP and OTHER are the same contact")
-    merged = merge(keep.id, other.id)
+    plan = merge_plan(keep.id, other.id, ctx.today())
+    for line in plan.lines():
+        say(line)
+    if not args.yes:
+        say("nothing changed: add --yes to merge (a backup of the database is taken first)")
+        return 0
+    merged, backup = merge_with_backup(keep.id, other.id, ctx.today())
+    say("backup before the merge:", backup)
     say(f"merged #{other.id}", other.name, f"into #{merged.id}", merged.name)
     return 0

@@ -98,7 +98,10 @@ class MergeScreen(Screen):
             widget.update(_card(c, len(list_touches(cid)), len(list_follow_ups(cid))))
 
     def action_merge(self, keep: str) -> None:
-        """Ask, then merge the pair keeping the left or the right contact."""
+        """Ask, then merge the pair keeping the left or the right contact (after a backup)."""
+        from store.errors import StoreError
+        from store.merge_plan import conflicts
+        from store.contacts import get_contact
         from tui.modals.confirm import ConfirmModal
 
         if not self.pairs:
@@ -107,9 +110,18 @@ class MergeScreen(Screen):
         keep_id, keep_name, other_id, other_name = (
             (pair.a_id, pair.a_name, pair.b_id, pair.b_name) if keep == "left"
             else (pair.b_id, pair.b_name, pair.a_id, pair.a_name))
-        question = Content.assemble("Merge ", literal(f"#{other_id} {other_name}", "bold"), " into ",
-                                    literal(f"#{keep_id} {keep_name}", "bold"),
-                                    "? Every touch, tag, note and field of both is kept.")
+        try:
+            clashes = conflicts(get_contact(keep_id), get_contact(other_id))
+        except StoreError as exc:
+            self.app.notify(safe_text(str(exc)), severity="error", markup=False)
+            return
+        parts = ["Merge ", literal(f"#{other_id} {other_name}", "bold"), " into ",
+                 literal(f"#{keep_id} {keep_name}", "bold"),
+                 "? Every touch, tag, note and field of both is kept; the database is backed up first."]
+        if clashes:
+            parts += ["\nKept as a dated note: ",
+                      literal("; ".join(f"{label} {value}" for label, value in clashes), limit=300)]
+        question = Content.assemble(*parts)
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -118,15 +130,16 @@ class MergeScreen(Screen):
         self.app.push_screen(ConfirmModal(question, "Merge"), answered)
 
     def _merge(self, keep_id: int, other_id: int) -> None:
-        from store.duplicates import merge
         from store.errors import StoreError
+        from store.merge_plan import merge_with_backup
 
         try:
-            merged = merge(keep_id, other_id)
-        except StoreError as exc:
-            self.app.notify(safe_text(str(exc)), severity="error", markup=False)
+            merged, backup = merge_with_backup(keep_id, other_id, self.app.today())
+        except StoreError as exc:  # the backup failed (disk full, refused) or a contact is gone
+            self.app.notify(safe_text(f"Not merged: {exc}"), severity="error", markup=False, timeout=10)
             return
-        self.app.notify(f"Merged into {safe_text(merged.name)}.", title="Merge", markup=False)
+        self.app.notify(safe_text(f"Merged into {merged.name}. Backup before the merge: {backup}"),
+                        title="Merge", markup=False, timeout=10)
         self.reload()
 
     def action_skip(self) -> None:
