@@ -297,10 +297,16 @@ def render(kind: str, cadence_for=None, stamp: datetime | None = None) -> str:
 
 
 def export(kind: str, path: Path | str, cadence_for=None, stamp: datetime | None = None,
-           force: bool = False) -> Written:
+           force: bool = False) -> Path:
+    """Write the export of ``kind`` to ``path`` and return it (see ``export_file``)."""
+    return export_file(kind, path, cadence_for, stamp, force).path
+
+
+def export_file(kind: str, path: Path | str, cadence_for=None, stamp: datetime | None = None,
+                force: bool = False) -> Written:
     """Write the export of ``kind`` to ``path`` (0600, atomic); a vCard to a folder is one file per contact.
 
-    An existing file or link is refused unless ``force``; the database never (store.files).
+    An existing file or link is refused unless ``force``; a database never (store.files).
     """
     from store.files import absolute
 

@@ -154,7 +154,8 @@ def check_target(path: Path | str, *, force: bool = False, own: bool = False) ->
     path = absolute(path)
     reason = protected_reason(path)
     if reason:
-        raise WriteRefused(f"refusing to write {path}: {reason} (never replaced, even with --force)")
+        raise WriteRefused(f"refusing to write {path}: {reason} (never replaced, even with --force; "
+                           "choose another name)")
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -330,17 +331,24 @@ def write_new(folder: Path | str, stem: str, suffix: str, fill_or_data) -> Writt
 # -- database backups -----------------------------------------------------------------------------
 
 
-def _backup_fill(fd: int, tmp: Path) -> None:
+def _copy_open_database(tmp: Path) -> None:
+    """SQLite's backup API: a consistent copy even while another kith writes."""
     import sqlite3
 
     from store.db import db
 
+    target = sqlite3.connect(tmp)
     try:
-        target = sqlite3.connect(tmp)
-        try:
-            db.connection().backup(target)
-        finally:
-            target.close()
+        db.connection().backup(target)
+    finally:
+        target.close()
+
+
+def _backup_fill(fd: int, tmp: Path) -> None:
+    import sqlite3
+
+    try:
+        _copy_open_database(tmp)
     except sqlite3.Error as exc:
         text = str(exc)
         raise OSError(errno.ENOSPC if "full" in text else errno.EIO, text) from None

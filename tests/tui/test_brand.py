@@ -188,14 +188,15 @@ def test_save_pace_keeps_other_keys_and_is_private(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]  # no temp file left
 
 
-def test_save_pace_writes_through_a_symlink_and_creates_missing_files(tmp_path):
+def test_save_pace_never_writes_through_a_symlink_and_creates_missing_files(tmp_path):
     real = tmp_path / "dotfiles" / "kith.toml"
     real.parent.mkdir()
     real.write_text("[brand]\nwords_per_minute = 120\n")
     link = tmp_path / "config.toml"
     link.symlink_to(real)
-    save_pace(link, 150)
-    assert link.is_symlink() and tomllib.loads(real.read_text())["brand"]["words_per_minute"] == 150
+    with pytest.raises(ConfigError, match="symbolic link"):  # a planted link cannot redirect a write
+        save_pace(link, 150)
+    assert link.is_symlink() and tomllib.loads(real.read_text())["brand"]["words_per_minute"] == 120
     fresh = tmp_path / "new" / "config.toml"
     set_config_value(fresh, ("brand", "words_per_minute"), 125)
     assert load_config(str(fresh)).brand.words_per_minute == 125

@@ -66,7 +66,7 @@ def default_export_folder(ctx: Context):
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from store.exporters import export, export_new, render
+    from store.exporters import export_file, export_new, render
 
     ctx.open()
     cadence = ctx.config.cadence_for
@@ -84,7 +84,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         sys.stdout.write(text)
         return 0
     if args.output:
-        written = export(args.kind, args.output, cadence, force=args.force)
+        written = export_file(args.kind, args.output, cadence, force=args.force)
     else:
         written = export_new(args.kind, default_export_folder(ctx), cadence)
     say(f"exported {args.kind} to", written.path, *(["(replaced the existing file)"] if written.replaced else []))
