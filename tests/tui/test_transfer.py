@@ -161,3 +161,27 @@ async def test_hostile_names_render_literally_in_the_merge_view(make_app):
         await pilot.pause()
         (c,) = list_contacts()
         assert c.company == "[@click=app.quit]Acme[/]" and "A\x1b]52" in c.notes
+
+
+async def test_merge_view_keeps_conflicting_values_and_says_where_the_backup_went(make_app, db_file, fixed_today):
+    keep = create_contact("Tom O'Brien", company="Acme", role="CTO")
+    create_contact("Tom OBrien", company="Initech", role="VP Engineering", location="Berlin")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.push_screen(MergeScreen())
+        await pilot.pause()
+        assert "same name but punctuation" in str(app.screen.query_one("#merge-title").render())
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert "company Initech; role VP Engineering" in str(app.screen.query_one("#question").render())
+        await pilot.press("y")
+        await pilot.pause()
+        (c,) = list_contacts()
+        assert (c.id, c.company, c.role, c.location) == (keep.id, "Acme", "CTO", "Berlin")
+        assert c.notes.endswith("Before merge with #2 Tom OBrien: name Tom OBrien; company Initech; "
+                                "role VP Engineering")
+        backups = [p for p in db_file.parent.iterdir() if p.name.startswith("kith-") and p.suffix == ".db"]
+        assert len(backups) == 1
+        messages = [n.message for n in app._notifications]
+        assert any(str(backups[0]) in m and "Backup before the merge" in m for m in messages), messages
