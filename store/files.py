@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -160,12 +161,8 @@ def check_target(path: Path | str, *, force: bool = False, own: bool = False) ->
         st = os.lstat(path)
     except FileNotFoundError:
         return Written(path, replaced=False)
-    except NotADirectoryError as exc:
+    except OSError as exc:  # NotADirectoryError, PermissionError: one line
         raise failed(path, exc) from None
-    except OSError as exc:
-        raise failed(path, exc) from None
-    import stat
-
     if stat.S_ISLNK(st.st_mode):
         if own:
             raise WriteRefused(f"refusing to write {path}: it is a symbolic link; kith never writes "
@@ -257,7 +254,7 @@ def write_with(path: Path | str, fill: Callable[[int, Path], None], *, force: bo
             os.close(fd)
         if protected_reason(path):  # checked again: the live database is never replaced
             raise WriteRefused(f"refusing to write {path}: {protected_reason(path)}")
-        _place(tmp, path, replace=reserved or target.replaced or own)
+        _place(tmp, path, replace=reserved or own or force)
         tmp = None
     except OSError as exc:
         raise failed(path, exc) from None
@@ -354,6 +351,11 @@ def _backup_fill(fd: int, tmp: Path) -> None:
         raise OSError(errno.ENOSPC if "full" in text else errno.EIO, text) from None
     for suffix in SIDE_SUFFIXES:
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
+def backup_beside(path: Path, stem: str, suffix: str) -> Path:
+    """Back up under a new unique name ``STEM-YYYYMMDD-HHMMSS[-N]SUFFIX`` in ``path``'s folder."""
+    return write_new(absolute(path).parent, stem, suffix, _backup_fill).path
 
 
 def backup_database(dest: Path | str | None = None, *, beside: Path | str | None = None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from datetime import datetime
 from pathlib import Path
 
 from store.errors import DatabaseTooNew, NotKithDatabase
@@ -52,14 +51,15 @@ def check(db, path: Path) -> int:
 
 def migrate(db, path: Path) -> int:
     """Apply pending migrations; return the schema version now in force."""
-    from store.db import APPLICATION_ID, backup_to
+    from store.db import APPLICATION_ID
+    from store.files import backup_beside
 
     version = check(db, path)
     if version == latest():
         return version
     if version > 0:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_to(path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
+        # a new name each time (…-2 in the same second): two kith starting at once both back up
+        backup_beside(path, f"{path.name}.v{version}", ".bak")
     db.execute_sql("BEGIN IMMEDIATE")
     try:
         version = check(db, path)  # another process may have migrated while we waited
