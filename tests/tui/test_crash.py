@@ -31,3 +31,15 @@ async def test_crash_is_logged_without_locals(db_file, config):
     shown = app.crash_message
     assert shown.startswith("kith: unexpected error: RuntimeError: kaboom; details in ")
     assert "\n" not in shown and "hunter2" not in shown and "Traceback" not in shown
+
+
+def test_crash_log_never_follows_a_planted_link(tmp_path):
+    from tui.crash import log_crash
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep\n")
+    log = crash_log_path()
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.symlink_to(victim)
+    assert log_crash(RuntimeError("boom")) is None  # not logged rather than written through the link
+    assert victim.read_text() == "keep\n" and log.is_symlink()
