@@ -240,7 +240,7 @@ def test_check_in_rejects_bad_input_and_writes_nothing(ada, bob):
     m.set_role(ada, "partner", on=TODAY)
     m.set_role(bob, "partner", on=TODAY)
     theirs = m.record_check_in(bob, ago(5), commitments=["Bob's promise"]).commitments[0]
-    with pytest.raises(Invalid, match="not one made with this partner"):
+    with pytest.raises(Invalid, match="not one made with Ada Lovelace"):
         m.record_check_in(ada, TODAY, outcomes={theirs.id: "kept"})
     with pytest.raises(Invalid, match="kept or missed"):
         m.record_check_in(bob, TODAY, outcomes={theirs.id: "maybe"})
