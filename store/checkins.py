@@ -331,6 +331,10 @@ def list_check_ins(contact_id: int, limit: int | None = None) -> list[CheckInInf
     return [_build(ci, commitments) for ci in check_ins]
 
 
+def count_check_ins(contact_id: int) -> int:
+    return CheckIn.select().where(CheckIn.contact == contact_id).count()
+
+
 def list_partners(include_archived: bool = False) -> list[PartnerInfo]:
     """Return every contact who is a partner now (former partners are left out)."""
     q = (MentorRole.select(MentorRole.contact).join(Contact)

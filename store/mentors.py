@@ -20,7 +20,7 @@ from store import clock
 from store.checkins import (  # noqa: F401 (re-exported)
     DEFAULT_CHECK_IN_DAYS, DEFAULT_GIVE_BACK_AFTER_DAYS, DEFAULT_GIVE_BACK_MARGIN, DEFAULT_QUESTIONS, MAX_COMMITMENT,
     MAX_NOTE, MAX_QUESTION, MAX_QUESTIONS, OUTCOMES, CheckIn, CheckInInfo, Commitment, CommitmentInfo, Partner,
-    PartnerInfo, check_in_items, check_in_reason, check_in_score, clean_note, clean_questions, get_check_in,
+    PartnerInfo, check_in_items, check_in_reason, check_in_score, clean_note, count_check_ins, clean_questions, get_check_in,
     get_partner, list_check_ins, list_partners, queue_settings, record_check_in, set_partner,
 )
 from store.checkins import _UNSET, ago as _ago, due_state as _state
