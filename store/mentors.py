@@ -19,13 +19,16 @@ from peewee import DateField, DateTimeField, ForeignKeyField, TextField
 from store import clock
 from store.checkins import (  # noqa: F401 (re-exported)
     DEFAULT_CHECK_IN_DAYS, DEFAULT_GIVE_BACK_AFTER_DAYS, DEFAULT_GIVE_BACK_MARGIN, DEFAULT_QUESTIONS, MAX_COMMITMENT,
-    MAX_NOTE, MAX_QUESTION, MAX_QUESTIONS, OUTCOMES, CheckIn, CheckInInfo, Commitment, CommitmentInfo, Partner,
-    PartnerInfo, check_in_items, check_in_reason, check_in_score, clean_note, count_check_ins, clean_questions, get_check_in,
-    get_partner, list_check_ins, list_partners, queue_settings, record_check_in, set_partner,
+    MAX_NOTE, MAX_QUESTION, MAX_QUESTIONS, OUTCOMES, _UNSET, CheckIn, CheckInInfo, Commitment, CommitmentInfo, Partner,
+    PartnerInfo, clean_note, clean_questions, count_check_ins, get_check_in, get_partner, list_check_ins,
+    list_partners, record_check_in, set_partner,
 )
-from store.checkins import _UNSET, ago as _ago, due_state as _state
 from store.db import db, write
 from store.errors import Invalid, NotFound
+from store.mentors_queue import (  # noqa: F401 (re-exported)
+    check_in_items, check_in_reason, check_in_score, queue_settings,
+)
+from store.mentors_queue import ago as _ago, due_state as _state
 from store.models import BaseModel, Contact, Touch
 from store.queue import QueueContext, QueueItem, source
 from store.roles import (  # noqa: F401 (re-exported)
