@@ -169,7 +169,8 @@ def cmd_check_in(args: argparse.Namespace, ctx: Context) -> int:
     c = resolve_contact(args.contact)
     p = get_partner(c.id)
     if not p.is_partner:
-        raise CliError(f"{c.name} is not an accountability partner: `kith role {c.id} partner` first")
+        was = f" (was one until {p.ended.isoformat()})" if p.ended else ""
+        raise CliError(f"{c.name} is not an accountability partner{was}: `kith role {c.id} partner` first")
     if len(args.answer) > len(p.questions):
         raise CliError(f"{len(args.answer)} answers for {len(p.questions)} questions")
     recording = args.answer or args.commit or args.kept or args.missed or args.note
