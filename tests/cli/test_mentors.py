@@ -254,3 +254,22 @@ def test_removed_role_stays_as_former_with_its_value_and_comes_back_as_a_new_per
 def test_check_ins_does_not_import_textual(dbp):
     result = kith("check-ins", "Ada", "--json", db=dbp)
     assert result.returncode == 0 and "textual" not in result.stderr
+
+
+def test_today_does_not_nudge_former_mentors_or_partners(run_kith):
+    on = lambda n: (date.today() - timedelta(days=n)).isoformat()  # noqa: E731
+    for args in (("add", "Ada Lovelace"), ("add", "Bob Okafor"), ("role", "Bob", "partner"),
+                 ("check-in", "Bob", "--commit", "Send 5 messages", "--on", on(40))):
+        assert run_kith(*args).code == 0
+    for n in (50, 45, 40, 35):
+        assert run_kith("value", "Ada", "received", "introduction", "--on", on(n)).code == 0
+
+    def sources() -> set[tuple[str, str]]:
+        data = json.loads(run_kith("today", "--json").out)
+        items = data["items"] if isinstance(data, dict) else data
+        return {(i["source"], i.get("contact_name") or i.get("name")) for i in items}
+
+    assert {("give-back", "Ada Lovelace"), ("check-in", "Bob Okafor")} <= sources()
+    assert run_kith("role", "Ada", "mentor", "--remove").code == 0
+    assert run_kith("role", "Bob", "partner", "--remove").code == 0
+    assert not {s for s, _ in sources()} & {"give-back", "check-in"}
