@@ -44,7 +44,7 @@ def main() -> None:
         for i, cid in enumerate(mentors):
             roles = ("mentor", "partner") if i % 10 == 0 else ("mentor",)
             for role in roles:
-                m.MentorRole.insert(contact=cid, role=role, since=today - timedelta(days=400)).execute()
+                m.MentorRole.insert(contact=cid, role=role, started=today - timedelta(days=400)).execute()
         rows = []
         for _ in range(50_000):
             direction = rng.choice(m.DIRECTIONS)

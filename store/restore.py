@@ -18,6 +18,18 @@ from store.exporters import FORMAT, data_tables
 from store.importers.common import read_text
 
 
+# Columns renamed by a migration: (schema that renamed it, table, old name) -> new name, so an
+# export from before still restores (schema 6 made mentor roles dated periods).
+RENAMED = {(6, "mentor_role", "since"): "started"}
+
+
+def _current_name(schema: int, table: str, column: str) -> str:
+    for (since, t, old), new in RENAMED.items():
+        if schema < since and t == table and old == column:
+            return new
+    return column
+
+
 class RestoreError(StoreError):
     """The file cannot be restored; nothing was written."""
 
@@ -87,7 +99,7 @@ def restore(path: Path | str) -> dict[str, int]:
         db.execute_sql("PRAGMA defer_foreign_keys = ON")
         for table in _children_first(list(data["tables"])):
             t = data["tables"][table]
-            cols = list(t.get("columns") or [])
+            cols = [_current_name(int(data.get("schema") or 0), table, c) for c in t.get("columns") or []]
             have = {r[1] for r in db.execute_sql(f'PRAGMA table_info("{table}")')}
             missing = [c for c in cols if c not in have]
             if missing:

@@ -136,3 +136,140 @@ def test_today_json_shows_give_back_and_check_in_with_reasons(dbp, capsys):
     check = by_source["check-in"]
     assert check["contact_name"] == "Bob Okafor"
     assert check["reason"] == "check-in · every 14 d · overdue 6 d · last 20 d ago · 1 open commitment"
+
+
+# -- history is never rewritten -----------------------------------------------------------------
+
+
+def _partner_with_history(run_kith):
+    for args in (("add", "Ada Lovelace"), ("add", "Bob Okafor"), ("role", "Bob", "partner"), ("role", "Ada", "partner"),
+                 ("check-in", "Bob", "--answer", "steady outreach", "--commit", "Send 5 messages",
+                  "--commit", "Draft the pitch", "--on", "-20"),
+                 ("check-in", "Ada", "--commit", "Ada's own promise", "--on", "-15")):
+        assert run_kith(*args).code == 0
+    r = run_kith("check-in", "Bob", "--kept", "1", "--missed", "2", "--commit", "Book two interviews", "--on", "-6")
+    assert r.code == 0
+    return r
+
+
+def _states():
+    from store.mentors import Commitment
+
+    return {c.id: (c.outcome, c.reviewed_in_id) for c in Commitment.select()}
+
+
+def test_check_in_refuses_to_re_review_and_changes_nothing(run_kith, cli_db):
+    from store.db import open_db
+
+    _partner_with_history(run_kith)
+    open_db(cli_db)
+    before = _states()
+    r = run_kith("check-in", "Bob", "--missed", "1", "--commit", "should not be saved")
+    assert r.code == 2 and r.out == "" and r.err.count("\n") == 1
+    assert "commitment 1 was already marked kept" in r.err
+    open_db(cli_db)
+    assert _states() == before == {1: ("kept", 3), 2: ("missed", 3), 3: (None, None), 4: (None, None)}
+    r = run_kith("check-ins", "Bob", "--json")
+    assert len(json.loads(r.out)["check_ins"]) == 2  # no third one
+
+
+def test_check_in_refuses_another_partners_commitment(run_kith, cli_db):
+    from store.db import open_db
+
+    _partner_with_history(run_kith)
+    open_db(cli_db)
+    before = _states()
+    r = run_kith("check-in", "Bob", "--kept", "3")  # #3 is Ada's
+    assert r.code == 2 and r.err.count("\n") == 1 and "commitment 3 is not one made with Bob Okafor" in r.err
+    open_db(cli_db)
+    assert _states() == before
+
+
+def test_check_in_output_numbers_commitments_by_id(run_kith):
+    r = _partner_with_history(run_kith)
+    # Bob's commitments are #1, #2 and #4 (#3 is Ada's): numbered by id, never by position.
+    assert "  commitment #1 kept: Send 5 messages\n  commitment #2 missed: Draft the pitch\n" in r.out
+    assert "  commitment #4 new: Book two interviews\n" in r.out
+    r = run_kith("check-in", "Bob")
+    assert r.code == 0 and "  commitment #4: Book two interviews" in r.out and "#1" not in r.out
+
+
+def test_check_ins_text_and_json(run_kith):
+    _partner_with_history(run_kith)
+    r = run_kith("check-ins", "Bob")
+    assert r.code == 0
+    today = date.today()
+    day = lambda n: (today - timedelta(days=n)).isoformat()  # noqa: E731
+    assert r.out == (
+        "2 check-ins with Bob Okafor · newest first\n"
+        f"{day(6)}\n"
+        "  commitment #1 kept: Send 5 messages\n"
+        "  commitment #2 missed: Draft the pitch\n"
+        "  commitment #4 made (open): Book two interviews\n"
+        f"{day(20)}\n"
+        "  Q: What am I doing well?\n"
+        "  A: steady outreach\n"
+        "  commitment #1 made (kept): Send 5 messages\n"
+        "  commitment #2 made (missed): Draft the pitch\n"
+    )
+    data = json.loads(run_kith("check-ins", "2", "--json").out)
+    assert (data["contact_id"], data["name"], data["partner"]) == (2, "Bob Okafor", True)
+    newest, oldest = data["check_ins"]
+    assert newest["date"] == day(6) and oldest["date"] == day(20)
+    assert oldest["answers"] == [{"question": "What am I doing well?", "answer": "steady outreach"}]
+    assert [(c["id"], c["state"]) for c in oldest["commitments"]] == [(1, "kept"), (2, "missed")]
+    assert [(c["id"], c["state"], c["reviewed_in"]) for c in newest["reviewed"]] == [
+        (1, "kept", newest["id"]), (2, "missed", newest["id"])]
+    assert [(c["id"], c["what"], c["state"]) for c in newest["commitments"]] == [(4, "Book two interviews", "open")]
+    r = run_kith("check-ins", "Nobody")
+    assert r.code == 2 and r.err.count("\n") == 1
+
+
+def test_removed_role_stays_as_former_with_its_value_and_comes_back_as_a_new_period(run_kith):
+    today = date.today().isoformat()
+    assert run_kith("add", "Ada Lovelace").code == 0
+    assert run_kith("add", "Bob Okafor").code == 0
+    assert run_kith("value", "Ada", "received", "intro", "--on", "2026-01-10").code == 0  # makes her a mentor
+    assert run_kith("value", "Ada", "given", "gratitude", "--on", "2026-01-11").code == 0
+    assert run_kith("role", "Bob", "coach").code == 0
+    r = run_kith("role", "Ada", "mentor", "--remove")
+    assert r.code == 0 and f"Ada Lovelace is a former mentor now (mentor 2026-01-10 – {today})" in r.out
+    r = run_kith("role", "Ada", "mentor", "--remove")
+    assert r.code == 2 and "not a mentor now; nothing changed" in r.err
+    bob, ada = json.loads(run_kith("mentors", "--json").out)  # former ones after the current ones
+    assert (bob["name"], bob["former"]) == ("Bob Okafor", False)
+    assert (ada["name"], ada["former"], ada["roles"], ada["former_roles"]) == ("Ada Lovelace", True, [], ["mentor"])
+    assert (ada["received"], ada["given"], ada["give_back_due"]) == (1, 1, False)
+    assert ada["periods"] == [{"role": "mentor", "started": "2026-01-10", "ended": today}]
+    out = run_kith("mentors").out
+    assert out.index("Bob Okafor") < out.index("former:\n") < out.index("Ada Lovelace")
+    assert f"Ada Lovelace [former mentor 2026-01-10 – {today}] received 1 · given 1" in out
+    assert run_kith("role", "Ada", "mentor").code == 0
+    ada = next(x for x in json.loads(run_kith("mentors", "--json").out) if x["name"] == "Ada Lovelace")
+    assert ada["former"] is False and ada["roles"] == ["mentor"]
+    assert ada["periods"] == [{"role": "mentor", "started": "2026-01-10", "ended": today},
+                              {"role": "mentor", "started": today, "ended": None}]
+
+
+def test_check_ins_does_not_import_textual(dbp):
+    result = kith("check-ins", "Ada", "--json", db=dbp)
+    assert result.returncode == 0 and "textual" not in result.stderr
+
+
+def test_today_does_not_nudge_former_mentors_or_partners(run_kith):
+    on = lambda n: (date.today() - timedelta(days=n)).isoformat()  # noqa: E731
+    for args in (("add", "Ada Lovelace"), ("add", "Bob Okafor"), ("role", "Bob", "partner"),
+                 ("check-in", "Bob", "--commit", "Send 5 messages", "--on", on(40))):
+        assert run_kith(*args).code == 0
+    for n in (50, 45, 40, 35):
+        assert run_kith("value", "Ada", "received", "introduction", "--on", on(n)).code == 0
+
+    def sources() -> set[tuple[str, str]]:
+        data = json.loads(run_kith("today", "--json").out)
+        items = data["items"] if isinstance(data, dict) else data
+        return {(i["source"], i.get("contact_name") or i.get("name")) for i in items}
+
+    assert {("give-back", "Ada Lovelace"), ("check-in", "Bob Okafor")} <= sources()
+    assert run_kith("role", "Ada", "mentor", "--remove").code == 0
+    assert run_kith("role", "Bob", "partner", "--remove").code == 0
+    assert not {s for s, _ in sources()} & {"give-back", "check-in"}

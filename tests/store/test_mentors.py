@@ -240,7 +240,7 @@ def test_check_in_rejects_bad_input_and_writes_nothing(ada, bob):
     m.set_role(ada, "partner", on=TODAY)
     m.set_role(bob, "partner", on=TODAY)
     theirs = m.record_check_in(bob, ago(5), commitments=["Bob's promise"]).commitments[0]
-    with pytest.raises(Invalid, match="not one made with this partner"):
+    with pytest.raises(Invalid, match="not one made with Ada Lovelace"):
         m.record_check_in(ada, TODAY, outcomes={theirs.id: "kept"})
     with pytest.raises(Invalid, match="kept or missed"):
         m.record_check_in(bob, TODAY, outcomes={theirs.id: "maybe"})
@@ -306,3 +306,164 @@ def test_assign_roles_sets_partner_setup_in_one_write(db, fixed_today):
     assert now == ("mentor", "partner") == get_roles(c.id)
     p = get_partner(c.id)
     assert p.cadence_days == 7 and p.questions == ("What did you ship?",)
+
+
+# -- history is never rewritten -----------------------------------------------------------------
+
+
+def _outcomes(contact_id: int) -> dict[int, tuple[str | None, int | None]]:
+    from store.checkins import Commitment
+
+    return {c.id: (c.outcome, c.reviewed_in_id) for c in Commitment.select().where(Commitment.contact == contact_id)}
+
+
+def test_a_reviewed_commitment_is_never_marked_again(ada):
+    m.set_role(ada, "partner", on=ago(40))
+    first = m.record_check_in(ada, ago(28), commitments=["Send 5 messages", "Draft pitch"])
+    sent, draft = (c.id for c in first.commitments)
+    second = m.record_check_in(ada, ago(14), outcomes={sent: "kept"})
+    before, check_ins = _outcomes(ada), len(m.list_check_ins(ada))
+    with pytest.raises(Invalid, match=f"commitment {sent} was already marked kept at the check-in of {ago(14)}"):
+        m.record_check_in(ada, ago(1), outcomes={sent: "missed", draft: "kept"})
+    # Nothing changed: not the outcome, not the other commitment, no new check-in.
+    assert _outcomes(ada) == before == {sent: ("kept", second.id), draft: (None, None)}
+    assert len(m.list_check_ins(ada)) == check_ins
+    assert [c.id for c in m.get_partner(ada).open_commitments] == [draft]
+
+
+def test_outcomes_only_for_open_commitments_of_that_partner_made_before(ada, bob):
+    m.set_role(ada, "partner", on=ago(40))
+    m.set_role(bob, "partner", on=ago(40))
+    theirs = m.record_check_in(bob, ago(20), commitments=["Bob's promise"]).commitments[0]
+    mine = m.record_check_in(ada, ago(10), commitments=["Ada's promise"]).commitments[0]
+    with pytest.raises(Invalid, match=f"commitment {theirs.id} is not one made with Ada Lovelace"):
+        m.record_check_in(ada, TODAY, outcomes={theirs.id: "kept"})
+    with pytest.raises(Invalid, match="there is no commitment 999"):
+        m.record_check_in(ada, TODAY, outcomes={999: "kept"})
+    with pytest.raises(Invalid, match=f"made on {ago(10)}, after {ago(12)}"):
+        m.record_check_in(ada, ago(12), outcomes={mine.id: "kept"})
+    assert _outcomes(bob) == {theirs.id: (None, None)} and _outcomes(ada) == {mine.id: (None, None)}
+    assert len(m.list_check_ins(ada)) == 1
+
+
+def test_check_in_history_lists_answers_made_and_reviewed_newest_first(ada):
+    m.set_role(ada, "partner", on=ago(40))
+    first = m.record_check_in(ada, ago(28), answers=[("What am I doing well?", "steady")],
+                              commitments=["Send 5 messages"], note="by phone")
+    m.record_check_in(ada, ago(14), outcomes={first.commitments[0].id: "missed"}, commitments=["Draft pitch"])
+    newest, oldest = m.list_check_ins(ada)
+    assert oldest.answers == (("What am I doing well?", "steady"),) and oldest.note == "by phone"
+    assert [(c.what, c.state) for c in oldest.commitments] == [("Send 5 messages", "missed")]
+    assert [(c.what, c.state) for c in newest.reviewed] == [("Send 5 messages", "missed")]
+    assert [(c.what, c.state) for c in newest.commitments] == [("Draft pitch", "open")]
+    assert [ci.date for ci in m.list_check_ins(ada, limit=1)] == [ago(14)]
+    assert m.count_check_ins(ada) == 2
+    data = newest.as_json()
+    assert data["date"] == ago(14).isoformat()
+    assert data["reviewed"][0]["state"] == "missed" and data["commitments"][0]["state"] == "open"
+
+
+# -- roles keep their history -------------------------------------------------------------------
+
+
+def test_removing_a_role_ends_it_and_the_former_mentor_keeps_the_ledger(ada, bob):
+    m.set_role(ada, "mentor", on=ago(100))
+    for n in (60, 40, 30):
+        m.add_value(ada, "received", "introduction", ago(n))
+    m.set_role(bob, "coach", on=ago(50))
+    assert m.set_role(ada, "mentor", present=False, on=ago(10)) == ()
+    assert m.role_periods(ada) == (m.RolePeriod("mentor", ago(100), ago(10)),)
+    assert m.role_periods(ada)[0].label() == f"mentor {ago(100)} – {ago(10)}"
+    assert [r.contact_id for r in m.list_mentors()] == [bob]  # current ones only by default
+    rows = m.list_mentors(include_former=True)
+    assert [(r.contact_id, r.former) for r in rows] == [(bob, False), (ada, True)]  # former last
+    former = rows[1]
+    assert (former.received, former.roles, former.former_roles, former.until) == (3, (), ("mentor",), ago(10))
+    assert m.get_mentor(ada).former
+    # No give-back nudge for someone who is no longer a mentor, however much is owed.
+    assert m.give_back_items(ctx(give_back_margin=1)) == []
+    # Logging value with a former mentor keeps them former (and their history intact).
+    assert not m.add_value(ada, "received", "information", TODAY).made_mentor
+    assert m.get_roles(ada) == () and len(m.role_periods(ada)) == 1
+
+
+def test_adding_a_role_again_starts_a_new_period(ada):
+    m.set_role(ada, "mentor", on=ago(100))
+    m.set_role(ada, "mentor", present=False, on=ago(50))
+    m.set_role(ada, "mentor", on=ago(50))  # the same day it ended: touching, not overlapping
+    m.set_role(ada, "mentor", on=ago(5))  # already current: nothing changes
+    assert m.role_periods(ada) == (m.RolePeriod("mentor", ago(100), ago(50)), m.RolePeriod("mentor", ago(50)))
+    assert m.get_mentor(ada).since == ago(50) and not m.get_mentor(ada).former
+    assert m.set_roles(ada, ["coach"], on=ago(2)) == ("coach",)
+    assert [p.label() for p in m.role_periods(ada)] == [
+        f"mentor {ago(100)} – {ago(50)}", f"mentor {ago(50)} – {ago(2)}", f"coach since {ago(2)}"]
+
+
+def test_former_partner_is_not_nudged_and_cannot_check_in_until_taken_on_again(ada):
+    m.set_role(ada, "partner", on=ago(90))
+    m.record_check_in(ada, ago(60), commitments=["Send 5 messages"])
+    m.set_role(ada, "partner", present=False, on=ago(40))
+    assert m.check_in_items(ctx()) == [] and m.list_partners() == []
+    with pytest.raises(Invalid, match=f"stopped being an accountability partner on {ago(40)}"):
+        m.record_check_in(ada, TODAY)
+    assert m.get_partner(ada).next_due(14) is None
+    m.set_role(ada, "partner", on=ago(3))
+    p = m.get_partner(ada)
+    # A new period counts from its own start, not from the check-in of the old one.
+    assert p.is_partner and p.since == ago(3) and p.next_due(14) == ago(3) + timedelta(days=14)
+    assert [c.what for c in p.open_commitments] == ["Send 5 messages"]
+
+
+def test_migration_6_keeps_existing_roles_as_current_periods(tmp_path, monkeypatch):
+    from store import migrations
+    from store.db import close_db, db as database, open_db
+
+    path = tmp_path / "kith.db"
+    everything = migrations.available()
+    monkeypatch.setattr(migrations, "available", lambda: [x for x in everything if x[0] <= 5])
+    open_db(path)
+    ada = create_contact("Ada Lovelace").id
+    database.execute_sql("INSERT INTO mentor_role (contact_id, role, since) VALUES (?, 'mentor', '2024-03-01'), "
+                         "(?, 'partner', '2025-01-02')", (ada, ada))
+    close_db()
+    monkeypatch.setattr(migrations, "available", lambda: everything)
+    open_db(path)
+    assert m.role_periods(ada) == (m.RolePeriod("mentor", date(2024, 3, 1)), m.RolePeriod("partner", date(2025, 1, 2)))
+    assert m.get_roles(ada) == ("mentor", "partner")
+    close_db()
+
+
+@pytest.mark.parametrize("kind", ["json", "toml"])
+def test_export_and_restore_round_trip_role_periods(ada, bob, tmp_path, kind):
+    from store import exporters
+    from store.db import close_db, open_db
+    from store.restore import restore
+
+    m.set_role(ada, "mentor", on=ago(100))
+    m.set_role(ada, "mentor", present=False, on=ago(10))
+    m.set_role(ada, "mentor", on=ago(3))
+    m.set_role(bob, "coach", on=ago(7))
+    before = {cid: m.role_periods(cid) for cid in (ada, bob)}
+    path = exporters.export(kind, tmp_path / f"all.{kind}")
+    close_db()
+    open_db(tmp_path / "new.db")
+    restore(path)
+    assert {cid: m.role_periods(cid) for cid in (ada, bob)} == before
+    assert m.get_roles(ada) == ("mentor",)
+    close_db()
+
+
+def test_restore_of_an_export_from_before_role_periods(ada, tmp_path):
+    from store import exporters
+    from store.db import close_db, open_db
+    from store.restore import restore
+
+    data = exporters.snapshot()
+    data["schema"] = 5
+    data["tables"]["mentor_role"] = {"columns": ["contact_id", "role", "since"], "rows": [[ada, "mentor", "2024-03-01"]]}
+    path = exporters.write_atomic(tmp_path / "old.json", exporters.to_json(data))
+    close_db()
+    open_db(tmp_path / "new.db")
+    restore(path)
+    assert m.role_periods(ada) == (m.RolePeriod("mentor", date(2024, 3, 1)),)
+    close_db()

@@ -229,3 +229,106 @@ async def test_search_hit_selects_the_mentor_and_x_deletes_an_entry(make_app, de
         await pilot.press("x", "y")
         await pilot.pause()
         assert [e.id for e in m.list_values(target.contact_id)] == [e.id for e in before[1:]]
+
+
+# -- history: former mentors, past check-ins ----------------------------------------------------
+
+
+async def test_unticking_a_role_ends_it_and_the_row_stays_as_former(make_app, db, fixed_today):
+    ada = create_contact("Ada Lovelace").id
+    bob = create_contact("Bob Okafor").id
+    m.set_role(ada, "mentor", on=fixed_today - timedelta(days=200))
+    m.add_value(ada, "received", "introduction", fixed_today - timedelta(days=100))
+    m.set_role(bob, "coach", on=fixed_today - timedelta(days=10))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        await select(pilot, screen, ada)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RolesModal)
+        await pilot.press("space", "ctrl+s")  # untick mentor
+        await pilot.pause()
+        assert m.role_periods(ada) == (m.RolePeriod("mentor", fixed_today - timedelta(days=200), fixed_today),)
+        # Current ones first, then the former mentor, marked and with the value exchanged.
+        assert [(r.contact_id, r.former) for r in screen.rows] == [(bob, False), (ada, True)]
+        table = screen.query_one("#mentor-table", DataTable)
+        name, roles, received = (str(x) for x in table.get_row_at(1)[:3])
+        assert (name, roles, received) == ("Ada Lovelace", "former", "1")
+        assert "· 1 former" in str(screen.query_one("#mentors-head").render())
+        await select(pilot, screen, ada)
+        label = f"former mentor {fixed_today - timedelta(days=200)} – {fixed_today}"
+        assert label in str(screen.query_one("#summary").render())
+        assert ledger_rows(screen) == 1
+        # Ticking it again starts a new period; the old one stays.
+        await pilot.press("r")
+        await pilot.pause()
+        assert f"mentor {fixed_today - timedelta(days=200)} – {fixed_today}" in str(app.screen.query_one("#history").render())
+        await pilot.press("space", "ctrl+s")
+        await pilot.pause()
+        assert [p.ended for p in m.role_periods(ada)] == [fixed_today, None]
+        assert [r.contact_id for r in screen.rows] == [ada, bob]
+
+
+async def test_h_shows_a_partners_past_check_ins_and_answers(make_app, db, fixed_today):
+    ada = create_contact("Ada Lovelace").id
+    m.set_role(ada, "partner", on=fixed_today - timedelta(days=60))
+    first = m.record_check_in(ada, fixed_today - timedelta(days=30), answers=[("What am I doing well?", "[b]steady[/b]")],
+                              commitments=["Send 5 messages"])
+    m.record_check_in(ada, fixed_today - timedelta(days=16), outcomes={first.commitments[0].id: "kept"},
+                      commitments=["Draft the pitch"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_mentors(pilot)
+        assert screen.query_one("#ledger").display and not screen.query_one("#history-pane").display
+        await pilot.press("h")
+        await pilot.pause()
+        assert screen.query_one("#history-pane").display and not screen.query_one("#ledger").display
+        text = str(screen.query_one("#history").render())
+        newer, older = str(fixed_today - timedelta(days=16)), str(fixed_today - timedelta(days=30))
+        assert text.index(newer) < text.index(older)  # newest first
+        assert "[b]steady[/b]" in text  # literal, not markup
+        assert f"✓ kept #{first.commitments[0].id} Send 5 messages" in text and "+ #2 Draft the pitch" in text
+        await pilot.press("h")
+        await pilot.pause()
+        assert screen.query_one("#ledger").display
+
+
+async def test_contact_page_lists_check_ins_newest_first_literally(make_app, db, fixed_today):
+    from tui.screens.contact_detail import ContactDetailScreen
+
+    ada = create_contact("Ada Lovelace").id
+    plain = create_contact("Carol Plain").id
+    m.set_role(ada, "partner", on=fixed_today - timedelta(days=60))
+    m.record_check_in(ada, fixed_today - timedelta(days=30), answers=[("What do I need to fix?", "[red]follow up[/]")],
+                      commitments=["Send 5 messages"], note="\x1b]52;c;x\x07 by phone")
+    m.record_check_in(ada, fixed_today - timedelta(days=2), outcomes={1: "missed"})
+    m.set_role(ada, "partner", present=False, on=fixed_today - timedelta(days=1))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ContactDetailScreen(ada))
+        await pilot.pause()
+        page = app.screen
+        assert page.query_one("#check-ins").display
+        text = str(page.query_one("#check-ins").render())
+        assert text.index(str(fixed_today - timedelta(days=2))) < text.index(str(fixed_today - timedelta(days=30)))
+        assert "[red]follow up[/]" in text and "✗ missed #1 Send 5 messages" in text and "\x1b" not in text
+        roles = str(page.query_one("#roles-history").render())
+        assert f"partner {fixed_today - timedelta(days=60)} – {fixed_today - timedelta(days=1)} (former)" in roles
+        app.pop_screen()
+        app.push_screen(ContactDetailScreen(plain))
+        await pilot.pause()
+        assert not app.screen.query_one("#check-ins").display and not app.screen.query_one("#roles-history").display
+
+
+async def _open_history(pilot) -> None:
+    await pilot.press("3")
+    await pilot.pause()
+    partner = next(p for p in m.list_partners() if p.open_commitments and p.kept)
+    await select(pilot, pilot.app.screen, partner.contact_id)
+    await pilot.press("h")
+    await pilot.pause()
+
+
+def test_snapshot_check_in_history(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_open_history)

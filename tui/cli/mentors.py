@@ -1,4 +1,5 @@
-"""Provides ``kith role``, ``kith value``, ``kith mentors`` and ``kith check-in`` (no Textual import)."""
+"""Provides ``kith role``, ``kith value``, ``kith mentors``, ``kith check-in`` and ``kith check-ins``
+(no Textual import)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ def register(sub, common) -> None:
     p = sub.add_parser("role", parents=[common], help="make a contact a mentor, coach or accountability partner")
     p.add_argument("contact", metavar="NAME_OR_ID")
     p.add_argument("role", metavar="ROLE", help="mentor, coach or partner (several roles may be held at once)")
-    p.add_argument("--remove", action="store_true", help="take the role away (the value log is kept)")
+    p.add_argument("--remove", action="store_true",
+                   help="end the role today (it stays in the history as former, with its value log)")
     p.add_argument("--every", type=int, default=None, metavar="DAYS",
                    help="a partner's check-in cadence (default: mentors.check_in_days from the config)")
     p.set_defaults(func=cmd_role)
@@ -29,7 +31,8 @@ def register(sub, common) -> None:
     p.add_argument("--touch", type=int, default=None, metavar="ID", help="the touch this value came from")
     p.set_defaults(func=cmd_value)
 
-    p = sub.add_parser("mentors", parents=[common], help="list mentors with what flowed each way")
+    p = sub.add_parser("mentors", parents=[common],
+                       help="list mentors with what flowed each way (former ones after, marked former)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_mentors)
 
@@ -44,6 +47,12 @@ def register(sub, common) -> None:
     p.add_argument("--note", default="")
     p.add_argument("--on", default=None, metavar="DATE", help="default: today")
     p.set_defaults(func=cmd_check_in)
+
+    p = sub.add_parser("check-ins", parents=[common],
+                       help="past check-ins with a partner: answers, commitments made and reviewed")
+    p.add_argument("contact", metavar="NAME_OR_ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check_ins)
 
 
 def _day(ctx: Context, text: str | None):
@@ -71,7 +80,7 @@ def _n(count: int, word: str) -> str:
 
 
 def cmd_role(args: argparse.Namespace, ctx: Context) -> int:
-    from store.mentors import parse_role, set_partner, set_role
+    from store.mentors import get_roles, parse_role, role_periods, set_partner, set_role
 
     role = _pick(parse_role, args.role)
     if args.every is not None and (role != "partner" or args.remove):
@@ -80,9 +89,14 @@ def cmd_role(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError("--every must be between 1 and 365 days")
     ctx.open()
     c = resolve_contact(args.contact)
+    if args.remove and role not in get_roles(c.id):
+        raise CliError(f"{c.name} is not a {role} now; nothing changed")
     roles = set_role(c.id, role, present=not args.remove, on=ctx.today())
     if args.every is not None:
         set_partner(c.id, cadence_days=args.every)
+    if args.remove:
+        ended = [p for p in role_periods(c.id) if p.role == role and not p.current][-1]
+        say(c.name, f"is a former {role} now ({ended.label()})")
     say(c.name, "now has roles:", ", ".join(roles) if roles else "none")
     return 0
 
@@ -108,12 +122,16 @@ def cmd_mentors(args: argparse.Namespace, ctx: Context) -> int:
 
     ctx.open()
     today, cfg = ctx.today(), ctx.config.mentors
-    rows = list_mentors()
+    rows = list_mentors(include_former=True)
     out = []
     for r in rows:
-        due = give_back_due(r, today, cfg.give_back_margin, cfg.give_back_after_days)
+        due = None if r.former else give_back_due(r, today, cfg.give_back_margin, cfg.give_back_after_days)
         out.append({
-            "contact_id": r.contact_id, "name": r.name, "roles": list(r.roles), "received": r.received,
+            "contact_id": r.contact_id, "name": r.name, "roles": list(r.roles), "former": r.former,
+            "former_roles": list(r.former_roles),
+            "periods": [{"role": p.role, "started": p.started.isoformat(),
+                         "ended": p.ended.isoformat() if p.ended else None} for p in r.periods],
+            "received": r.received,
             "given": r.given, "balance": r.balance,
             "last_given_on": r.last_given_on.isoformat() if r.last_given_on else None,
             "last_given_category": r.last_given_category,
@@ -128,10 +146,14 @@ def cmd_mentors(args: argparse.Namespace, ctx: Context) -> int:
     if not rows:
         say("no mentors yet: `kith role NAME mentor`, or log value with `kith value NAME received CATEGORY`")
         return 0
-    for r, o in zip(rows, out):
+    for i, (r, o) in enumerate(zip(rows, out)):
+        if r.former and (i == 0 or not rows[i - 1].former):
+            say("former:")
         last = f"{r.last_given_category} {r.last_given_on.isoformat()}" if r.last_given_on else "never"
         flag = "  · give back" if o["give_back_due"] else ""
-        say(f"#{r.contact_id:<5}", r.name, f"[{', '.join(r.roles)}]",
+        held = "; ".join(p.label() for p in r.periods if not p.current)
+        roles = f"[former {held}]" if r.former else f"[{', '.join(r.roles)}]"
+        say(f"#{r.contact_id:<5}", r.name, roles,
             f"received {r.received} · given {r.given} · balance {r.balance:+d} · last given: {last}{flag}")
     return 0
 
@@ -147,7 +169,8 @@ def cmd_check_in(args: argparse.Namespace, ctx: Context) -> int:
     c = resolve_contact(args.contact)
     p = get_partner(c.id)
     if not p.is_partner:
-        raise CliError(f"{c.name} is not an accountability partner: `kith role {c.id} partner` first")
+        was = f" (was one until {p.ended.isoformat()})" if p.ended else ""
+        raise CliError(f"{c.name} is not an accountability partner{was}: `kith role {c.id} partner` first")
     if len(args.answer) > len(p.questions):
         raise CliError(f"{len(args.answer)} answers for {len(p.questions)} questions")
     recording = args.answer or args.commit or args.kept or args.missed or args.note
@@ -166,4 +189,38 @@ def cmd_check_in(args: argparse.Namespace, ctx: Context) -> int:
                          outcomes=outcomes, note=args.note)
     say("check-in with", c.name, f"on {on.isoformat()}: {_n(len(ci.answers), 'answer')}, "
         f"{_n(len(ci.commitments), 'new commitment')}, {len(ci.reviewed)} reviewed")
+    for x in ci.reviewed:
+        say(f"  commitment #{x.id} {x.outcome}:", x.what)
+    for x in ci.commitments:
+        say(f"  commitment #{x.id} new:", x.what)
+    return 0
+
+
+def cmd_check_ins(args: argparse.Namespace, ctx: Context) -> int:
+    from store.mentors import get_partner, list_check_ins
+
+    ctx.open()
+    c = resolve_contact(args.contact)
+    p = get_partner(c.id)
+    history = list_check_ins(c.id)
+    if args.json:
+        dump_json({"contact_id": c.id, "name": c.name, "partner": p.is_partner,
+                   "check_ins": [ci.as_json() for ci in history]})
+        return 0
+    if not history:
+        say("no check-ins with", c.name, "yet")
+        return 0
+    state = "" if p.is_partner else f" (former partner, until {p.ended.isoformat()})" if p.ended else " (not a partner)"
+    say(f"{_n(len(history), 'check-in')} with", c.name + state, "· newest first")
+    for ci in history:
+        say(ci.date.isoformat())
+        for question, answer in ci.answers:
+            say("  Q:", question)
+            say("  A:", answer)
+        for x in ci.reviewed:
+            say(f"  commitment #{x.id} {x.outcome}:", x.what)
+        for x in ci.commitments:
+            say(f"  commitment #{x.id} made ({x.state}):", x.what)
+        if ci.note:
+            say("  note:", ci.note)
     return 0

@@ -86,7 +86,9 @@ class CheckInModal(ModalScreen[CheckInDraft | None]):
                 yield Label(Content("Last time you committed to  (Space, k or m: kept or missed)"), classes="section")
                 for cid, what in self.open_commitments:
                     with Horizontal(classes="commitment"):
-                        yield Static(literal(what, limit=200), classes="what")
+                        # By id, as ``kith check-in`` and ``kith check-ins`` number them.
+                        yield Static(Content.assemble((f"#{cid} ", "$text-muted"), literal(what, limit=200)),
+                                     classes="what")
                         yield OutcomeToggle(id=f"outcome-{cid}", classes="outcome")
             for i, question in enumerate(self.questions):
                 yield Label(literal(question), classes="question section" if i == 0 else "question")

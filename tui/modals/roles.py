@@ -41,13 +41,15 @@ class RolesModal(ModalScreen[RolesDraft | None]):
     ]
 
     def __init__(self, contact_name: str | None, roles: Iterable[str] = ("mentor",), cadence_days: int | None = None,
-                 default_cadence: int = 14, questions: Sequence[str] = ()) -> None:
+                 default_cadence: int = 14, questions: Sequence[str] = (), history: Sequence[str] = ()) -> None:
         super().__init__()
         self.contact_name = contact_name
         self.roles = set(roles)
         self.cadence_days = cadence_days
         self.default_cadence = default_cadence
         self.questions = tuple(questions)
+        self.history = tuple(history)
+        """Labels of roles held before (``mentor 2024-03-01 – 2026-11-30``): shown, never edited."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -59,6 +61,8 @@ class RolesModal(ModalScreen[RolesDraft | None]):
             else:
                 yield Static(Content.assemble(("Roles of ", "bold"), literal(self.contact_name, "bold $accent")),
                              id="title")
+            if self.history:
+                yield Static(Content.styled("Before: " + "; ".join(self.history), "$text-muted"), id="history")
             for role in ROLES:
                 yield Checkbox(Content(ROLE_LABELS[role]), value=role in self.roles, compact=True, id=f"role-{role}")
             yield Label(Content(f"Partner: check in every N days  (empty: {self.default_cadence})"), classes="section")
@@ -67,7 +71,8 @@ class RolesModal(ModalScreen[RolesDraft | None]):
             yield Label(Content("Partner: check-in questions, one per line"), classes="section")
             yield TextArea(safe_text("\n".join(self.questions), multiline=True), id="questions", compact=True,
                            soft_wrap=True)
-            yield Static(Content.styled("Space ticks · Ctrl+S saves · Esc cancels", "dim"), id="hint")
+            yield Static(Content.styled("Space ticks (unticked: the role ends today, kept as history) · "
+                                        "Ctrl+S saves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
         if self.contact_name is None:

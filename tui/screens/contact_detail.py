@@ -23,6 +23,8 @@ NOTES_PREVIEW = 1500
 TOUCHES_SHOWN = 100
 """Newest touches listed; older ones are counted, not drawn."""
 LABEL_WIDTH = 14
+CHECK_INS_SHOWN = 10
+"""Newest check-ins on the page; ``kith check-ins`` lists them all."""
 
 
 def _field(label: str, value: Content | str, style: str = "") -> Content:
@@ -156,6 +158,10 @@ class ContactDetailScreen(ContactActions, Screen):
                          classes="section", id="follow-ups-title")
             yield OptionList(id="follow-ups")
             yield Static(Content(""), id="no-follow-ups")
+            yield Static(Content.styled("Roles", "bold"), classes="section mentor-history", id="roles-title")
+            yield Static(Content(""), id="roles-history", classes="mentor-history")
+            yield Static(Content.styled("Check-ins", "bold"), classes="section mentor-history", id="check-ins-title")
+            yield Static(Content(""), id="check-ins", classes="mentor-history")
             yield Static(Content.styled("Touches", "bold"), classes="section")
             yield Static(Content(""), id="touches")
         yield KeyFooter()
@@ -210,6 +216,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.query_one("#notes", Static).update(notes_content(c.notes))
         self.query_one("#touches", Static).update(touches_content(list_touches(c.id), today))
         self._show_follow_ups(list_follow_ups(c.id), today)
+        self._show_mentor_history()
         self.refresh_bindings()
 
     def _show_follow_ups(self, follow_ups: list[FollowUpInfo], today: date) -> None:
@@ -224,6 +231,23 @@ class ContactDetailScreen(ContactActions, Screen):
         empty = self.query_one("#no-follow-ups", Static)
         empty.update(_none("none: press f to add one"))
         empty.display = not follow_ups
+
+    def _show_mentor_history(self) -> None:
+        """Roles held over time and the last check-ins (newest first); hidden for someone with neither."""
+        from store.mentors import count_check_ins, list_check_ins, role_periods
+        from tui.screens.check_in_history import check_ins_content, periods_content
+
+        periods = role_periods(self.contact_id)
+        total = count_check_ins(self.contact_id)
+        for wid in ("#roles-title", "#roles-history"):
+            self.query_one(wid).display = bool(periods)
+        for wid in ("#check-ins-title", "#check-ins"):
+            self.query_one(wid).display = bool(total)
+        if periods:
+            self.query_one("#roles-history", Static).update(periods_content(periods))
+        if total:
+            shown = list_check_ins(self.contact_id, limit=CHECK_INS_SHOWN)
+            self.query_one("#check-ins", Static).update(check_ins_content(shown, total))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_follow_up":

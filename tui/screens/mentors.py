@@ -1,27 +1,31 @@
-"""Provides MentorsScreen: mentors, coaches and partners with what flowed each way, and the ledger."""
+"""Provides MentorsScreen: mentors, coaches and partners with what flowed each way, the ledger,
+a partner's past check-ins, and former mentors (listed last, marked former)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from store import mentors as store_mentors
 from store.errors import Ambiguous, StoreError
 from tui.literal import literal, safe_text
+from tui.screens.check_in_history import check_ins_content
+from tui.screens.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
 from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
 
 ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
 WAY = {"received": "← received", "given": "→ given"}
+HISTORY_SHOWN = 5
+"""Check-ins in the lower pane; ``kith check-ins NAME`` and the contact page show more."""
 
 
 def _cell(text: object, style: str = "", limit: int | None = None) -> Text:
@@ -35,69 +39,6 @@ def _ago(day: date | None, today: date) -> str:
         return "never"
     days = (today - day).days
     return "today" if days == 0 else (f"{days} d ago" if days > 0 else f"in {-days} d")
-
-
-def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str = "received", touch=None,
-              after: Callable[[], None] | None = None) -> None:
-    """Ask for a value entry with a contact and write it; usable from any screen.
-
-    ``touch`` (a ``TouchInfo`` just logged) pre-fills the day and note and links the entry to it.
-    Someone with no role becomes a mentor, and the toast says so. ``after`` runs once saved.
-    """
-    from tui.modals.value_entry import ValueDraft, ValueEntryModal
-
-    today = screen.app.today()
-    hint = not store_mentors.get_roles(contact_id)
-
-    def done(draft: ValueDraft | None) -> None:
-        if draft is None:
-            return
-        try:
-            logged = store_mentors.add_value(contact_id, draft.direction, draft.category, draft.on, draft.note,
-                                             draft.touch_id)
-        except StoreError as exc:
-            screen.notify(safe_text(str(exc)), severity="error", markup=False)
-            return
-        made = f"; {contact_name} is now a mentor" if logged.made_mentor else ""
-        screen.notify(safe_text(f"Logged {draft.direction} · {draft.category}{made}"), markup=False)
-        if after is not None:
-            after()
-
-    screen.app.push_screen(ValueEntryModal(
-        contact_name, today, direction, note=touch.note if touch else "", on=touch.date if touch else None,
-        touch_id=touch.id if touch else None, made_mentor_hint=hint), done)
-
-
-def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None = None) -> None:
-    """Open the check-in with a partner and record it; usable from any screen (e.g. a Today item)."""
-    from tui.modals.check_in import CheckInDraft, CheckInModal
-
-    try:
-        p = store_mentors.get_partner(contact_id)
-    except StoreError as exc:
-        screen.notify(safe_text(str(exc)), severity="error", markup=False)
-        return
-    if not p.is_partner:
-        screen.notify(safe_text(f"{p.name} is not an accountability partner (r on the Mentors screen)"),
-                      severity="warning", markup=False)
-        return
-
-    def done(draft: CheckInDraft | None) -> None:
-        if draft is None:
-            return
-        try:
-            ci = store_mentors.record_check_in(contact_id, draft.on, draft.answers, draft.commitments,
-                                               draft.outcomes, draft.note)
-        except StoreError as exc:
-            screen.notify(safe_text(str(exc)), severity="error", markup=False)
-            return
-        screen.notify(f"Check-in saved: {len(ci.commitments)} new commitments, {len(ci.reviewed)} reviewed.")
-        if after is not None:
-            after()
-
-    today = screen.app.today()
-    screen.app.push_screen(CheckInModal(p.name, today, p.questions, [(c.id, c.what) for c in p.open_commitments],
-                                        p.last_check_in_on), done)
 
 
 class MentorsScreen(AreaScreen):
@@ -114,6 +55,8 @@ class MentorsScreen(AreaScreen):
                 tooltip="Check in with the selected accountability partner"),
         Binding("r", "roles", "Roles", id="mentors-roles",
                 tooltip="Roles of the selected contact, and a partner's check-in setup"),
+        Binding("h", "toggle_history", "Check-ins", id="mentors-check-in-history",
+                tooltip="Show the selected partner's past check-ins and their answers (again: the ledger)"),
         Binding("d", "cycle_direction", "Direction", id="mentors-filter-direction",
                 tooltip="Show the ledger's received, given or all entries"),
         Binding("f", "cycle_category", "Category", id="mentors-filter-category",
@@ -136,6 +79,8 @@ class MentorsScreen(AreaScreen):
         """Ledger filter: one category or None (all)."""
         self._due: set[int] = set()
         self._partners: dict[int, store_mentors.PartnerInfo] = {}
+        self.show_history = False
+        """The lower pane shows past check-ins instead of the ledger (h)."""
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -147,6 +92,8 @@ class MentorsScreen(AreaScreen):
         yield Static("", id="summary")
         yield Static("", id="ledger-title")
         yield DataTable(id="ledger", cursor_type="row")
+        with VerticalScroll(id="history-pane"):
+            yield Static("", id="history")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -168,7 +115,7 @@ class MentorsScreen(AreaScreen):
 
     def reload(self) -> None:
         today, cfg = self.today(), self._config()
-        self.rows = store_mentors.list_mentors()
+        self.rows = store_mentors.list_mentors(include_former=True)
         self._partners = {r.contact_id: store_mentors.get_partner(r.contact_id)
                           for r in self.rows if "partner" in r.roles}
         self._due = {r.contact_id for r in self.rows
@@ -181,10 +128,14 @@ class MentorsScreen(AreaScreen):
         self.query_one("#empty").display = empty
         for wid in ("#mentor-table", "#summary", "#ledger-title", "#ledger"):
             self.query_one(wid).display = not empty
+        self.query_one("#history-pane").display = False
         owed = len(self._due)
         checks = sum(1 for p in self._partners.values()
                      if (d := p.next_due(cfg.check_in_days)) and d <= today)
-        head = [("Mentors ", "bold"), (f"· {len(self.rows)} ", "")]
+        former = sum(1 for r in self.rows if r.former)
+        head = [("Mentors ", "bold"), (f"· {len(self.rows) - former} ", "")]
+        if former:
+            head.append((f"· {former} former ", "$text-muted"))
         if owed:
             head.append((f"· {owed} to give back ", "bold $warning"))
         if checks:
@@ -207,6 +158,10 @@ class MentorsScreen(AreaScreen):
             when = p.next_due(self._config().check_in_days)
             if when and when <= today:
                 nxt.append("check-in")
+        if r.former:
+            return [_cell(r.name, "dim", limit=22), _cell("former", "dim italic"), _cell(r.received, "dim"),
+                    _cell(r.given, "dim"), _cell(f"{r.balance:+d}", "dim"), _cell(_ago(r.last_given_on, today), "dim"),
+                    _cell(_ago(r.last_touch_on, today), "dim"), _cell("")]
         roles = "".join(ROLE_LETTERS[x] for x in r.roles)
         return [
             _cell(r.name, limit=22), _cell(roles), _cell(r.received), _cell(r.given),
@@ -224,12 +179,19 @@ class MentorsScreen(AreaScreen):
         summary = self.query_one("#summary", Static)
         ledger = self.query_one("#ledger", DataTable)
         ledger.clear()
-        self._show_ledger_title()
+        history = self.show_history and row is not None and self._was_partner(row)
+        ledger.display = row is not None and not history
+        self.query_one("#history-pane").display = history
+        self._show_ledger_title(history)
         self.refresh_bindings()
         if row is None:
             summary.update(Content(""))
             return
-        parts: list = [literal(row.name, "bold $accent"), (f" · {', '.join(row.roles)}", "")]
+        if row.former:
+            ended = "; ".join(p.label() for p in row.periods if not p.current)
+            parts: list = [literal(row.name, "bold $accent"), (f" · former {ended}", "$text-muted")]
+        else:
+            parts = [literal(row.name, "bold $accent"), (f" · {', '.join(row.roles)}", "")]
         parts.append((f" · received {row.received}, given {row.given}, balance {row.balance:+d}", ""))
         if row.contact_id in self._due:
             parts.append((" · give back", "bold $warning"))
@@ -250,6 +212,11 @@ class MentorsScreen(AreaScreen):
                 line2.append((" · ", ""))
                 line2.append(literal(row.last_received_note, limit=60))
         summary.update(Content.assemble(*parts, "\n", *line2) if line2 else Content.assemble(*parts))
+        if history:
+            shown = store_mentors.list_check_ins(row.contact_id, limit=HISTORY_SHOWN)
+            total = store_mentors.count_check_ins(row.contact_id)
+            self.query_one("#history", Static).update(check_ins_content(shown, total, width=120))
+            return
         entries = store_mentors.list_values(row.contact_id, self.direction, self.category)
         # Date, way and category take about 40 columns: the note gets the rest, never a side scroll.
         room = max(16, (self.size.width or 80) - 42)
@@ -257,7 +224,15 @@ class MentorsScreen(AreaScreen):
             ledger.add_row(_cell(e.date.isoformat()), _cell(WAY[e.direction]), _cell(e.category),
                            _cell(e.note, limit=room), key=str(e.id))
 
-    def _show_ledger_title(self) -> None:
+    @staticmethod
+    def _was_partner(row: store_mentors.MentorRow) -> bool:
+        return any(p.role == "partner" for p in row.periods)
+
+    def _show_ledger_title(self, history: bool = False) -> None:
+        if history:
+            self.query_one("#ledger-title", Static).update(Content.assemble(
+                ("Check-ins ", "bold"), ("· newest first · h: the ledger", "$text-muted")))
+            return
         way = self.direction or "both ways"
         cat = self.category or "all categories"
         self.query_one("#ledger-title", Static).update(Content.assemble(
@@ -288,6 +263,9 @@ class MentorsScreen(AreaScreen):
         if action == "check_in":
             row = self._selected()
             return True if row is not None and "partner" in row.roles else None
+        if action == "toggle_history":
+            row = self._selected()
+            return True if row is not None and self._was_partner(row) else None
         return True
 
     def _fail(self, exc: Exception) -> None:
@@ -302,6 +280,10 @@ class MentorsScreen(AreaScreen):
         row = self._selected()
         if row is not None and "partner" in row.roles:
             check_in(self, row.contact_id, after=self.reload)
+
+    def action_toggle_history(self) -> None:
+        self.show_history = not self.show_history
+        self._show_selected()
 
     def action_roles(self) -> None:
         row = self._selected()
@@ -336,12 +318,13 @@ class MentorsScreen(AreaScreen):
                 self._fail(exc)
                 return
             self.selected_id = cid if now else self.selected_id
-            self.notify(safe_text(f"{who}: {', '.join(now) if now else 'no roles now (their log is kept)'}"),
+            self.notify(safe_text(f"{who}: {', '.join(now) if now else 'former now (ledger and check-ins are kept)'}"),
                         markup=False)
             self.reload()
 
+        past = [x.label() for x in store_mentors.role_periods(contact_id) if not x.current] if contact_id else []
         self.app.push_screen(RolesModal(name, roles, p.cadence_days if p else None, cfg.check_in_days,
-                                        p.questions if p else store_mentors.DEFAULT_QUESTIONS), done)
+                                        p.questions if p else store_mentors.DEFAULT_QUESTIONS, history=past), done)
 
     def action_cycle_direction(self) -> None:
         order = [None, "received", "given"]
