@@ -81,7 +81,7 @@ def test_vcard_export_gives_unknown_properties_back(db, tmp_path):
     import_file("vcard", FIXTURES / "apple-contacts.vcf")
     import_file("vcard", FIXTURES / "google-contacts.vcf")
     text = exporters.to_vcard()
-    assert text.count("BEGIN:VCARD") == 5 and "VERSION:3.0" in text
+    assert text.count("BEGIN:VCARD") == 6 and "VERSION:3.0" in text
     assert "X-ABRELATEDNAMES;TYPE=pref:Abena Osei" in text
     assert "X-ABUID:0A1B2C3D-1111-4E5F-8A9B-AABBCCDDEEFF:ABPerson" in text
     assert "ORG:Meridian Labs;Applied Research" in text
@@ -90,7 +90,7 @@ def test_vcard_export_gives_unknown_properties_back(db, tmp_path):
     before = [(c, c.version) for c in list_contacts()]
     path = exporters.export("vcard", tmp_path / "all.vcf")
     s = import_file("vcard", path)
-    assert (s.added, s.updated, s.unchanged) == (0, 0, 5)
+    assert (s.added, s.updated, s.unchanged) == (0, 0, 6)
     assert [(c, c.version) for c in list_contacts()] == before
 
 

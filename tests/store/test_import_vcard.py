@@ -50,10 +50,12 @@ def test_apple(db):
 
 def test_google(db):
     s = import_file("vcard", FIXTURES / "google-contacts.vcf")
-    assert (s.added, s.updated, s.unchanged) == (2, 0, 0)
-    assert [str(p) for p in s.skipped] == ["card 3: no name (j.doe.smith@example.net)"]
+    assert (s.added, s.updated, s.unchanged, s.skipped) == (3, 0, 0, [])
+    # a card with an email but no name is named after the email
+    assert [str(p) for p in s.remarks] == ["card 3: no name; named 'J Doe Smith' after j.doe.smith@example.net"]
     c = _by_name()
-    assert sorted(c) == ["Mira Kapoor", "Rosalind Franklin"]
+    assert sorted(c) == ["J Doe Smith", "Mira Kapoor", "Rosalind Franklin"]
+    assert c["J Doe Smith"].emails == ("j.doe.smith@example.net",)
     ros = c["Rosalind Franklin"]
     assert ros.emails == ("rosalind@helix.example",)
     assert ros.phones == ("+44 20 7946 0321",)
@@ -81,7 +83,7 @@ def test_reimport_and_cross_source_match(db):
     for name in ("linkedin-Connections.csv", "apple-contacts.vcf", "google-contacts.vcf", "android-2.1.vcf"):
         import_file("linkedin" if name.endswith(".csv") else "vcard", FIXTURES / name)
     c = _by_name()
-    assert len(c) == 16
+    assert len(c) == 17
     # Google's Rosalind matched LinkedIn's Rosalind by profile URL and filled in phone, birthday, tags
     ros = c["Rosalind Franklin"]
     assert ros.connected_on.isoformat() == "2024-04-14" and ros.phones == ("+44 20 7946 0321",)
