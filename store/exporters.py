@@ -122,7 +122,8 @@ def to_csv(contacts=None) -> str:
                  c.location, LIST_SEPARATOR.join(tag_cell(t) for t in c.tags), c.tier, c.birthday,
                  c.connected_on.isoformat() if c.connected_on else "", c.notes, str(c.strength),
                  "" if c.cadence_days is None else str(c.cadence_days), c.how_met, c.introduced_by_name or "",
-                 "" if c.introduced_by_id is None else str(c.introduced_by_id), str(c.id)]
+                 "" if c.introduced_by_id is None else str(c.introduced_by_id), str(c.id),
+                 "yes" if c.archived else ""]
         w.writerow([guard(x) for x in cells])
     return buf.getvalue()
 
@@ -132,7 +133,7 @@ def _vcard(c):
     from vobject.base import textLineToContentLine
 
     from store.importers.csv_kith import tag_cell
-    from store.importers.vcard import NOTE_EXACT, keepable
+    from store.importers.vcard import KITH_ID, NOTE_EXACT, keepable
 
     card = vobject.vCard()
     card.add("version").value = "3.0"
@@ -182,6 +183,7 @@ def _vcard(c):
             card.add(NOTE_EXACT).value = base64.b64encode(c.notes.encode("utf-8")).decode("ascii")
     if c.birthday:
         card.add("bday").value = c.birthday
+    card.add(KITH_ID).value = str(c.id)  # which contact this was: same-named people stay apart on re-import
     if c.tags:
         card.add("categories").value = [tag_cell(t) for t in c.tags]  # with their kinds: re-import is a no-op
     for text in keep:

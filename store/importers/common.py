@@ -175,9 +175,9 @@ def name_company_key(name: str, company: str) -> str:
 
 _COLUMNS = ("id", "name", "company", "role", "emails", "phones", "links", "location", "notes",
             "birthday_month", "birthday_day", "birthday_year", "connected_on", "extra",
-            "tier", "strength", "cadence_days", "how_met", "introduced_by_id")
+            "tier", "strength", "cadence_days", "how_met", "introduced_by_id", "archived")
 _SCALARS = ("name", "company", "role", "location", "tier", "how_met")
-_NUMBERS = ("strength", "cadence_days")  # replaced when the file has a value (only kith's CSV does)
+_NUMBERS = ("strength", "cadence_days", "archived")  # replaced when the file has one (only kith's CSV)
 
 
 def _load_state() -> dict[int, dict]:
@@ -282,7 +282,7 @@ class _Index:
 def _blank_state(values: dict) -> dict:
     s = {k: None for k in _COLUMNS}
     s.update({"name": "", "company": "", "role": "", "location": "", "notes": "", "extra": {}, "tags": [],
-              "tier": "network", "strength": 3, "how_met": ""})
+              "tier": "network", "strength": 3, "how_met": "", "archived": False})
     for k in LIST_FIELDS:
         s[k] = []
     s.update(values)
@@ -378,6 +378,7 @@ def _run(records, summary, dry_run, progress, total) -> None:
             if rec.kith_id is not None:
                 by_kith_id[rec.kith_id] = cid
                 claimed_by[cid] = rec.kith_id
+                s["want_id"] = rec.kith_id
             rows_to_cid[rec.row] = cid
             state[cid] = s
             index.add(cid, s)
@@ -437,7 +438,7 @@ def _row_values(s: dict) -> dict:
         "connected_on": s["connected_on"].isoformat() if s["connected_on"] else None,
         "extra": json.dumps(s["extra"], ensure_ascii=False, sort_keys=True) if s["extra"] else "{}",
         "tier": s["tier"] or "network", "strength": s["strength"] or 3, "cadence_days": s["cadence_days"],
-        "how_met": s["how_met"] or "",
+        "how_met": s["how_met"] or "", "archived": int(bool(s["archived"])),
         "search_key": search_key(s),
     }
 
@@ -462,6 +463,24 @@ def _indexes_rebuilt_if(bulk: bool):
         db.execute_sql(sql)
 
 
+def _new_ids(new_rows: list[dict]) -> list[int]:
+    """Ids for new contacts: a row's own kith id when it is free (an export restored into an empty
+    database keeps its ids, and importing it again finds every row), else the next ids after all."""
+    taken = {cid for (cid,) in db.execute_sql("SELECT id FROM contact")}
+    wanted = [int(w) if str(w or "").isdigit() and 0 < int(w) < 2**62 else None for w in
+              (s.get("want_id") for s in new_rows)]
+    next_id = max([0, *taken, *(w for w in wanted if w)]) + 1
+    out = []
+    for w in wanted:
+        if w and w not in taken:
+            taken.add(w)
+            out.append(w)
+        else:
+            out.append(next_id)
+            next_id += 1
+    return out
+
+
 def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict], summary,
            intros: dict[int, int] | None = None) -> None:
     now = str(datetime.now())
@@ -480,10 +499,10 @@ def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict
         sql = (f"INSERT INTO contact (id, {', '.join(cols)}, created, updated, version) "
                f"VALUES (?, {', '.join('?' * len(cols))}, ?, ?, 1)")
         # Ids are assigned here (we hold the write lock) so one executemany does every insert.
-        first = (db.execute_sql("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
+        for s, cid in zip(new_rows, _new_ids(new_rows)):
+            s["id"] = cid
         rows = []
-        for n, s in enumerate(new_rows):
-            s["id"] = first + n
+        for s in new_rows:
             rows.append((s["id"], *_row_values(s).values(), now, now))
             summary.added_ids.append(s["id"])
             links += [(s["id"], tag_ids[(t.kind, fold(t.name))]) for t in s["tags"]]

@@ -20,7 +20,7 @@ from store.records import TagInfo
 
 COLUMNS = ("name", "company", "role", "emails", "phones", "links", "location", "tags", "tier",
            "birthday", "connected_on", "notes", "strength", "cadence_days", "how_met", "introduced_by",
-           "introduced_by_id", "kith_id")
+           "introduced_by_id", "kith_id", "archived")
 LIST_SEPARATOR = "\n"
 OLD_LIST_SEPARATOR = ";"
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -100,6 +100,8 @@ def parse(text: str, summary: ImportSummary, source: str = "the file") -> list[I
                 fields["birthday_year"], fields["birthday_month"], fields["birthday_day"] = parsed
             else:
                 summary.remarks.append(Problem(row, f"birthday {values['birthday']!r} not understood"))
+        if "archived" in values:
+            fields["archived"] = values["archived"].strip().lower() in ("yes", "true", "1")
         if values.get("connected_on"):
             try:
                 fields["connected_on"] = date.fromisoformat(values["connected_on"].strip())

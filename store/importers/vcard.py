@@ -25,7 +25,8 @@ from store.importers.common import BadImportFile, ImportRecord, ImportSummary, P
 SYSTEM_CATEGORIES = {"mycontacts", "starred"}
 NOTE_EXACT = "X-KITH-NOTE-BASE64"  # kith's export: the note exactly (vCard text cannot hold a lone CR)
 MAPPED = {"VERSION", "PRODID", "FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE", "BDAY",
-          "CATEGORIES", "PHOTO", "X-ABLABEL", "ADR", NOTE_EXACT}
+          "CATEGORIES", "PHOTO", "X-ABLABEL", "ADR", NOTE_EXACT, "X-KITH-ID"}
+KITH_ID = "X-KITH-ID"  # kith's export: the contact's id there (see store.importers.kith_ids)
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.I)
 _END = re.compile(r"^END:VCARD\s*$", re.I)
 _PHOTO = re.compile(r"^(?:[\w-]+\.)?PHOTO[;:]", re.I)
@@ -90,7 +91,7 @@ def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
             group_labels[ch.group.lower()] = _label(_text(ch.value))
     kept_groups: set[str] = set()
     emails, phones, links, tags = [], [], [], []
-    exact_note = None
+    exact_note = kith_id = None
     for ch in children:
         name = ch.name
         group = (ch.group or "").lower()
@@ -116,6 +117,8 @@ def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
             fields["notes"] = _text(ch.value)
         elif name == NOTE_EXACT:
             exact_note = _exact_note(_text(ch.value))
+        elif name == KITH_ID:
+            kith_id = _text(ch.value) or None
         elif name == "CATEGORIES":
             values = ch.value if isinstance(ch.value, list) else str(ch.value).split(",")
             for v in values:
@@ -185,7 +188,7 @@ def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
         fields["tags"] = tags
     if keep or labels or types:
         fields["extra"] = {"vcard": {k: v for k, v in (("keep", keep), ("labels", labels), ("types", types)) if v}}
-    return ImportRecord(number, fields, "card")
+    return ImportRecord(number, fields, "card", kith_id=kith_id)
 
 
 def _exact_note(text: str) -> str | None:
