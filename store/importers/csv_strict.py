@@ -35,7 +35,8 @@ def csv_rows(reader, source: str, start: int = 0, width: int | None = None):
         except StopIteration:
             return
         except csv.Error as exc:
-            reason = "a quoted field is never closed" if "end of data" in str(exc) else f"broken quoting ({exc})"
+            reason = ("a quoted field is never closed" if "end of data" in str(exc)
+                      else f"a quoted field does not close properly ({exc})")
             raise BadImportFile(f"{source}: line {line}: {reason}") from None
         line_before = reader.line_num
         if cells and width is not None and len(cells) != width:
