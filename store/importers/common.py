@@ -463,26 +463,10 @@ def _indexes_rebuilt_if(bulk: bool):
         db.execute_sql(sql)
 
 
-def _new_ids(new_rows: list[dict]) -> list[int]:
-    """Ids for new contacts: a row's own kith id when it is free (an export restored into an empty
-    database keeps its ids, and importing it again finds every row), else the next ids after all."""
-    taken = {cid for (cid,) in db.execute_sql("SELECT id FROM contact")}
-    wanted = [int(w) if str(w or "").isdigit() and 0 < int(w) < 2**62 else None for w in
-              (s.get("want_id") for s in new_rows)]
-    next_id = max([0, *taken, *(w for w in wanted if w)]) + 1
-    out = []
-    for w in wanted:
-        if w and w not in taken:
-            taken.add(w)
-            out.append(w)
-        else:
-            out.append(next_id)
-            next_id += 1
-    return out
-
-
 def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict], summary,
            intros: dict[int, int] | None = None) -> None:
+    from store.importers.kith_ids import new_ids
+
     now = str(datetime.now())
     needed: set[tuple[str, str]] = set()
     names: dict[tuple[str, str], str] = {}
@@ -499,7 +483,8 @@ def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict
         sql = (f"INSERT INTO contact (id, {', '.join(cols)}, created, updated, version) "
                f"VALUES (?, {', '.join('?' * len(cols))}, ?, ?, 1)")
         # Ids are assigned here (we hold the write lock) so one executemany does every insert.
-        for s, cid in zip(new_rows, _new_ids(new_rows)):
+        taken = {cid for (cid,) in db.execute_sql("SELECT id FROM contact")}
+        for s, cid in zip(new_rows, new_ids(new_rows, taken)):
             s["id"] = cid
         rows = []
         for s in new_rows:

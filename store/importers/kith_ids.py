@@ -58,3 +58,20 @@ def resolve_introducers(introduced: dict[int, tuple[str, str]], rows_to_cid: dic
             continue
         out[cid] = target
     return out
+
+
+def new_ids(new_rows: list[dict], taken: set[int]) -> list[int]:
+    """Ids for new contacts: a row's own kith id when it is free (an export restored into an empty
+    database keeps its ids, and importing it again finds every row), else the next ids after all."""
+    wanted = [int(w) if str(w or "").isascii() and str(w).isdigit() and 0 < int(w) < 2**62 else None for w in
+              (s.get("want_id") for s in new_rows)]
+    next_id = max([0, *taken, *(w for w in wanted if w)]) + 1
+    out = []
+    for w in wanted:
+        if w and w not in taken:
+            taken.add(w)
+            out.append(w)
+        else:
+            out.append(next_id)
+            next_id += 1
+    return out
