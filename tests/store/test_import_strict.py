@@ -49,7 +49,8 @@ def test_linkedin_quoted_field_over_two_lines_is_fine(db):
 
 def test_kith_csv_unclosed_quote_names_its_line(db, tmp_path):
     f = tmp_path / "kith.csv"
-    f.write_text('name,company,role\r\nAda,Acme,Engineer\r\n"Bob,Initech,Manager\r\nCleo,Globex,CTO\r\n', encoding="utf-8")
+    f.write_text('name,company,role\r\nAda,Acme,Engineer\r\n"Bob,Initech,Manager\r\nCleo,Globex,CTO\r\n',
+                 encoding="utf-8")
     with pytest.raises(BadImportFile, match=r"line 3: a quoted field is never closed"):
         import_file("csv", f)
     f.write_text('name,company,role\r\nAda,Acme\r\n', encoding="utf-8")
