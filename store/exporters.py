@@ -111,7 +111,7 @@ def _contacts():
 
 def to_csv(contacts=None) -> str:
     """Contacts as CSV, every cell guarded against formula injection; ``kith import csv`` reads it back."""
-    from store.importers.csv_kith import COLUMNS, LIST_SEPARATOR, guard
+    from store.importers.csv_kith import COLUMNS, LIST_SEPARATOR, guard, tag_cell
 
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
@@ -119,8 +119,11 @@ def to_csv(contacts=None) -> str:
     for c in contacts if contacts is not None else _contacts():
         cells = [c.name, c.company, c.role, LIST_SEPARATOR.join(c.emails),
                  LIST_SEPARATOR.join(c.phones), LIST_SEPARATOR.join(c.links),
-                 c.location, LIST_SEPARATOR.join(t.label() for t in c.tags), c.tier, c.birthday,
-                 c.connected_on.isoformat() if c.connected_on else "", c.notes]
+                 c.location, LIST_SEPARATOR.join(tag_cell(t) for t in c.tags), c.tier, c.birthday,
+                 c.connected_on.isoformat() if c.connected_on else "", c.notes, str(c.strength),
+                 "" if c.cadence_days is None else str(c.cadence_days), c.how_met, c.introduced_by_name or "",
+                 "" if c.introduced_by_id is None else str(c.introduced_by_id), str(c.id),
+                 "yes" if c.archived else ""]
         w.writerow([guard(x) for x in cells])
     return buf.getvalue()
 
@@ -129,7 +132,8 @@ def _vcard(c):
     import vobject
     from vobject.base import textLineToContentLine
 
-    from store.importers.vcard import keepable
+    from store.importers.csv_kith import tag_cell
+    from store.importers.vcard import KITH_ID, NOTE_EXACT, keepable
 
     card = vobject.vCard()
     card.add("version").value = "3.0"
@@ -175,10 +179,13 @@ def _vcard(c):
         add("url", u)
     if c.notes:
         card.add("note").value = c.notes
+        if "\r" in c.notes:  # vCard text has no escape for a lone CR: the exact note goes along too
+            card.add(NOTE_EXACT).value = base64.b64encode(c.notes.encode("utf-8")).decode("ascii")
     if c.birthday:
         card.add("bday").value = c.birthday
+    card.add(KITH_ID).value = str(c.id)  # which contact this was: same-named people stay apart on re-import
     if c.tags:
-        card.add("categories").value = [t.name for t in c.tags]
+        card.add("categories").value = [tag_cell(t) for t in c.tags]  # with their kinds: re-import is a no-op
     for text in keep:
         if not keepable(text):
             continue  # kept lines can come from a restored file: never let one open a new card

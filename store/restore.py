@@ -14,7 +14,7 @@ from pathlib import Path
 
 from store.db import db, write
 from store.errors import StoreError
-from store.exporters import FORMAT, data_tables
+from store.exporters import FORMAT, FORMAT_VERSION, data_tables
 from store.importers.common import read_text
 
 
@@ -54,6 +54,10 @@ def load_export(path: Path | str) -> dict:
                 t["rows"] = [[r.get(c) for c in t.get("columns", [])] for r in t["rows"] if isinstance(r, dict)]
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("tables"), dict):
         raise RestoreError(f"{path} is not a kith JSON or TOML export")
+    version = data.get("version")
+    if type(version) is not int or version != FORMAT_VERSION:  # noqa: E721 (True is not version 1)
+        raise RestoreError(f"{path} is a kith export of format version {str(version)[:20]!r}; "
+                           f"this kith reads version {FORMAT_VERSION} only")
     return data
 
 

@@ -17,8 +17,8 @@ settings.load_profile("kith")
 from store.db import close_db, open_db
 from tui.config import Config
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
-"""The shared real-format import files (../shared/fixtures beside the repository)."""
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+"""kith's own real-format import files and hostile strings (tests/fixtures, inside the repository)."""
 
 
 @pytest.fixture(autouse=True)

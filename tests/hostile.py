@@ -1,4 +1,4 @@
-"""Loads ../shared/fixtures/hostile-sample.txt: (id, category, string, expectation) rows."""
+"""Loads tests/fixtures/hostile-strings.txt as (id, string) pairs."""
 
 import ast
 
@@ -7,8 +7,8 @@ from tests.conftest import FIXTURES
 
 def hostile_strings() -> list[tuple[str, str]]:
     rows = []
-    for line in (FIXTURES / "hostile-sample.txt").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
+    for line in (FIXTURES / "hostile-strings.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
             continue
         ident, _category, literal_expr, _what = line.split("\t")
         rows.append((ident, ast.literal_eval(literal_expr)))

@@ -49,11 +49,17 @@ class Problem:
 
 @dataclass
 class ImportRecord:
-    """Contact fields read from one row or card of a file."""
+    """Contact fields read from one row or card of a file.
+
+    ``kith_id`` is the id a kith CSV export gave the row: rows with different ones are different
+    people even when their names match. ``introducer`` is (their kith id, their name) from the file.
+    """
 
     row: int
     fields: dict
     unit: str = "line"
+    kith_id: str | None = None
+    introducer: tuple[str, str] | None = None
 
 
 @dataclass
@@ -135,26 +141,6 @@ _URL_PREFIX = re.compile(r"^(https?://)?(www\.|[a-z]{2}\.)?", re.I)
 
 
 @lru_cache(maxsize=100_000)
-def csv_rows(reader, source: str, start: int = 0):
-    """Yield ``(line, cells)`` for each CSV record; ``line`` is the file line where it starts.
-
-    ``start`` counts the lines before the CSV part (LinkedIn's preamble). A broken record ends
-    the import with a message naming its line.
-    """
-    import csv
-
-    line_before = reader.line_num
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise BadImportFile(f"{source}: line {start + reader.line_num}: {exc}") from None
-        line, line_before = start + line_before + 1, reader.line_num
-        yield line, cells
-
-
 def fast_fold(text: str | None) -> str:
     """``fold`` with a shortcut for ASCII text (NFKD and the letter map change nothing there)."""
     if text and text.isascii():
@@ -188,8 +174,10 @@ def name_company_key(name: str, company: str) -> str:
 # -- the state of one contact, as plain values ----------------------------------------------------
 
 _COLUMNS = ("id", "name", "company", "role", "emails", "phones", "links", "location", "notes",
-            "birthday_month", "birthday_day", "birthday_year", "connected_on", "extra")
-_SCALARS = ("name", "company", "role", "location")
+            "birthday_month", "birthday_day", "birthday_year", "connected_on", "extra",
+            "tier", "strength", "cadence_days", "how_met", "introduced_by_id", "archived")
+_SCALARS = ("name", "company", "role", "location", "tier", "how_met")
+_NUMBERS = ("strength", "cadence_days", "archived")  # replaced when the file has one (only kith's CSV)
 
 
 def _load_state() -> dict[int, dict]:
@@ -237,6 +225,9 @@ def _changes(cur: dict, new: dict) -> dict:
                 continue  # a card without the year does not erase a known year
             if new.get(k) != cur[k]:
                 out[k] = new.get(k)
+    for k in _NUMBERS:
+        if new.get(k) is not None and new[k] != cur[k]:
+            out[k] = new[k]
     if new.get("connected_on") and new["connected_on"] != cur["connected_on"]:
         out["connected_on"] = new["connected_on"]
     tags = list(cur["tags"])
@@ -290,7 +281,8 @@ class _Index:
 
 def _blank_state(values: dict) -> dict:
     s = {k: None for k in _COLUMNS}
-    s.update({"name": "", "company": "", "role": "", "location": "", "notes": "", "extra": {}, "tags": []})
+    s.update({"name": "", "company": "", "role": "", "location": "", "notes": "", "extra": {}, "tags": [],
+              "tier": "network", "strength": 3, "how_met": "", "archived": False})
     for k in LIST_FIELDS:
         s[k] = []
     s.update(values)
@@ -349,9 +341,15 @@ def apply_records(records: Iterable[ImportRecord], summary: ImportSummary, dry_r
 
 
 def _run(records, summary, dry_run, progress, total) -> None:
+    from store.importers.kith_ids import match, resolve_introducers
+
     state = _load_state()
     index = _Index(state)
     seen: dict[int, int] = {}  # contact id -> row of this file that matched or created it
+    by_kith_id: dict[str, int] = {}  # kith id in the file -> contact id (fake, negative, for new ones)
+    claimed_by: dict[int, str] = {}  # contact id -> the kith id that matched or created it
+    rows_to_cid: dict[int, int] = {}
+    introduced: dict[int, tuple[str, str]] = {}  # row -> (introducer's kith id, name)
     new_rows: list[dict] = []
     updates: dict[int, dict] = {}
     next_fake = -1
@@ -361,13 +359,27 @@ def _run(records, summary, dry_run, progress, total) -> None:
         f = _prepare(rec, summary)
         if f is None:
             continue
-        cid, why = index.find(f)
-        if cid is not None and cid in seen:
-            summary.skipped.append(Problem(rec.row, f"same person as {rec.unit} {seen[cid]} ({why})", rec.unit))
+        if rec.kith_id is not None and rec.kith_id in by_kith_id:
+            first = seen.get(by_kith_id[rec.kith_id], "?")
+            summary.skipped.append(Problem(rec.row, f"same person as {rec.unit} {first} (same kith id)", rec.unit))
             continue
+        cid, why = match(rec, f, index, state)
+        if cid is not None and cid in seen:
+            if rec.kith_id is None or claimed_by.get(cid) is None:
+                summary.skipped.append(Problem(rec.row, f"same person as {rec.unit} {seen[cid]} ({why})", rec.unit))
+                continue
+            cid = None  # another kith id already claimed that contact: a different person
+        if rec.introducer:
+            introduced[rec.row] = rec.introducer
         if cid is None:
             cid, next_fake = next_fake, next_fake - 1
             s = _blank_state(f)
+            s["fake_id"] = cid
+            if rec.kith_id is not None:
+                by_kith_id[rec.kith_id] = cid
+                claimed_by[cid] = rec.kith_id
+                s["want_id"] = rec.kith_id
+            rows_to_cid[rec.row] = cid
             state[cid] = s
             index.add(cid, s)
             new_rows.append(s)
@@ -375,6 +387,10 @@ def _run(records, summary, dry_run, progress, total) -> None:
             summary.added += 1
             continue
         seen[cid] = rec.row
+        rows_to_cid[rec.row] = cid
+        if rec.kith_id is not None:
+            by_kith_id[rec.kith_id] = cid
+            claimed_by[cid] = rec.kith_id
         cur = state[cid]
         changes = _changes(cur, f)
         if not changes:
@@ -384,9 +400,19 @@ def _run(records, summary, dry_run, progress, total) -> None:
         index.add(cid, cur)
         updates[cid] = {**updates.get(cid, {}), **changes}
         summary.updated += 1
+    intros = resolve_introducers(introduced, rows_to_cid, by_kith_id, state, summary)
+    for cid, intro in intros.items():
+        if cid < 0:
+            continue  # new contacts get theirs after the insert (the introducer may be new too)
+        if state[cid]["introduced_by_id"] != intro:
+            if cid not in updates:
+                summary.updated += 1
+                summary.unchanged -= 1
+            state[cid]["introduced_by_id"] = intro
+            updates[cid] = {**updates.get(cid, {}), "introduced_by_id": intro}
     if dry_run:
         return
-    _write(state, new_rows, updates, summary)
+    _write(state, new_rows, updates, summary, intros)
 
 
 def _tag_ids(needed: set[tuple[str, str]], names: dict[tuple[str, str], str]) -> dict[tuple[str, str], int]:
@@ -411,6 +437,8 @@ def _row_values(s: dict) -> dict:
         "birthday_year": s["birthday_year"],
         "connected_on": s["connected_on"].isoformat() if s["connected_on"] else None,
         "extra": json.dumps(s["extra"], ensure_ascii=False, sort_keys=True) if s["extra"] else "{}",
+        "tier": s["tier"] or "network", "strength": s["strength"] or 3, "cadence_days": s["cadence_days"],
+        "how_met": s["how_met"] or "", "archived": int(bool(s["archived"])),
         "search_key": search_key(s),
     }
 
@@ -435,7 +463,10 @@ def _indexes_rebuilt_if(bulk: bool):
         db.execute_sql(sql)
 
 
-def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict], summary) -> None:
+def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict], summary,
+           intros: dict[int, int] | None = None) -> None:
+    from store.importers.kith_ids import new_ids
+
     now = str(datetime.now())
     needed: set[tuple[str, str]] = set()
     names: dict[tuple[str, str], str] = {}
@@ -452,20 +483,26 @@ def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict
         sql = (f"INSERT INTO contact (id, {', '.join(cols)}, created, updated, version) "
                f"VALUES (?, {', '.join('?' * len(cols))}, ?, ?, 1)")
         # Ids are assigned here (we hold the write lock) so one executemany does every insert.
-        first = (db.execute_sql("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
+        taken = {cid for (cid,) in db.execute_sql("SELECT id FROM contact")}
+        for s, cid in zip(new_rows, new_ids(new_rows, taken)):
+            s["id"] = cid
         rows = []
-        for n, s in enumerate(new_rows):
-            s["id"] = first + n
+        for s in new_rows:
             rows.append((s["id"], *_row_values(s).values(), now, now))
             summary.added_ids.append(s["id"])
             links += [(s["id"], tag_ids[(t.kind, fold(t.name))]) for t in s["tags"]]
         with _indexes_rebuilt_if(len(rows) >= max(BULK_REINDEX, len(state) - len(rows))):
             cur.executemany(sql, rows)
+    real = {s["fake_id"]: s["id"] for s in new_rows}
+    # introducers last: a row may name one that comes later in the file
+    intro_rows = [(real.get(to, to), real.get(cid, cid)) for cid, to in (intros or {}).items()]
+    if intro_rows:
+        cur.executemany("UPDATE contact SET introduced_by_id = ? WHERE id = ?", intro_rows)
     for cid, changes in updates.items():
         s = state[cid]
         values = _row_values(s)
         cols = [k for k in values if k in changes or k == "search_key"]
-        sets = ", ".join(f"{c} = ?" for c in cols)
+        sets = ", ".join(f"{c} = ?" for c in cols)  # introduced_by_id is set above
         cur.execute(f"UPDATE contact SET {sets}, updated = ?, version = version + 1 WHERE id = ?",
                     (*(values[c] for c in cols), now, cid))
         summary.updated_ids.append(cid)

@@ -8,11 +8,11 @@ without the locale (``strptime('%b')`` would fail under a German or Japanese loc
 from __future__ import annotations
 
 import csv
-import io
 import re
 from datetime import date
 
-from store.importers.common import BadImportFile, ImportRecord, ImportSummary, Problem, csv_rows
+from store.importers.common import BadImportFile, ImportRecord, ImportSummary, Problem
+from store.importers.csv_strict import csv_rows, strict_reader
 
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -76,14 +76,14 @@ def parse(text: str, summary: ImportSummary, source: str = "the file") -> list[I
     start = _find_header(lines)
     if start < 0:
         raise BadImportFile(f"{source} is not a LinkedIn connections export (no 'First Name,Last Name,URL' header)")
-    reader = csv.reader(io.StringIO("".join(lines[start:]), newline=""))
+    reader = strict_reader("".join(lines[start:]))
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
         raise BadImportFile(f"{source}: cannot read the header ({exc})") from None
     keys = [COLUMNS.get(h.lower(), h) for h in header]
     records: list[ImportRecord] = []
-    for row, cells in csv_rows(reader, source, start):
+    for row, cells in csv_rows(reader, source, start, width=len(header)):
         if not any(c.strip() for c in cells):
             if cells:
                 summary.skipped.append(Problem(row, "empty row"))
@@ -109,8 +109,6 @@ def parse(text: str, summary: ImportSummary, source: str = "the file") -> list[I
             fields["connected_on"] = on
         # Columns we do not map (LinkedIn adds some now and then) are kept, not lost.
         unknown = {k: v for k, v in values.items() if k not in COLUMNS.values() and v}
-        if len(cells) > len(keys):
-            unknown["(more)"] = ",".join(cells[len(keys):])
         if unknown:
             fields["extra"] = {"linkedin": unknown}
         records.append(ImportRecord(row, fields))

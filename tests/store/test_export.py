@@ -81,16 +81,16 @@ def test_vcard_export_gives_unknown_properties_back(db, tmp_path):
     import_file("vcard", FIXTURES / "apple-contacts.vcf")
     import_file("vcard", FIXTURES / "google-contacts.vcf")
     text = exporters.to_vcard()
-    assert text.count("BEGIN:VCARD") == 5 and "VERSION:3.0" in text
-    assert "X-ABRELATEDNAMES;TYPE=pref:Ifeoma Okafor" in text
-    assert "X-ABUID:7C1D2E3F-0000-4A5B-9C8D-112233445566:ABPerson" in text
-    assert "ORG:Northwind Health;Research" in text
-    assert "X-ABLABEL:linkedin" in text and "BDAY:--12-10" in text
-    assert "TEL;TYPE=CELL,VOICE,pref:+1 (415) 555-0142" in text and "EMAIL;TYPE=INTERNET,WORK:c.okafor@" in text
+    assert text.count("BEGIN:VCARD") == 6 and "VERSION:3.0" in text
+    assert "X-ABRELATEDNAMES;TYPE=pref:Abena Osei" in text
+    assert "X-ABUID:0A1B2C3D-1111-4E5F-8A9B-AABBCCDDEEFF:ABPerson" in text
+    assert "ORG:Meridian Labs;Applied Research" in text
+    assert "X-ABLABEL:linkedin" in text and "BDAY:--07-25" in text
+    assert "TEL;TYPE=CELL,VOICE,pref:+1 (206) 555-0199" in text and "EMAIL;TYPE=INTERNET,WORK:k.osei@" in text
     before = [(c, c.version) for c in list_contacts()]
     path = exporters.export("vcard", tmp_path / "all.vcf")
     s = import_file("vcard", path)
-    assert (s.added, s.updated, s.unchanged) == (0, 0, 5)
+    assert (s.added, s.updated, s.unchanged) == (0, 0, 6)
     assert [(c, c.version) for c in list_contacts()] == before
 
 

@@ -16,22 +16,27 @@ LINKEDIN = FIXTURES / "linkedin-Connections.csv"
 
 EXPECTED = {
     # name: (company, role, links, emails, connected_on)
-    "Ada Lovelace": ("Analytical Engines Ltd", "Principal Engineer", ("https://www.linkedin.com/in/ada-lovelace-1815",),
-                     ("ada@analytical.example",), date(2024, 3, 15)),
-    "Grace Hopper": ("US Navy", "Rear Admiral, Computing", ("https://www.linkedin.com/in/gracehopper",), (), date(2019, 1, 2)),
-    "José Núñez": ("Acme, Inc.", 'VP, Engineering "Platform"', ("https://www.linkedin.com/in/jose-nunez",), (), date(2023, 11, 7)),
-    "Wei Zhang 张伟": ("Tencent", "产品经理", ("https://www.linkedin.com/in/weizhang",), ("wei@example.cn",), date(2020, 2, 28)),
-    "Priya Raman": ("Globex", "Staff Data Scientist", ("https://www.linkedin.com/in/priyaraman",),
-                    ("priya.raman@example.org",), date(2024, 2, 29)),
-    "Tom O'Brien": ("Initech", "Recruiter", ("https://www.linkedin.com/in/tobrien",), (), date(2022, 2, 7)),
-    "Zoë Müller-Lüdenscheidt": ("Umbrella GmbH", "Head of People", ("https://www.linkedin.com/in/zoe-ml",), (), date(2022, 12, 31)),
-    "Marcus": ("", "", ("https://www.linkedin.com/in/marcus",), (), date(2021, 4, 1)),
-    "Fatima Al-Sayed": ("Acme, Inc.", "Engineering Manager", ("https://www.linkedin.com/in/fatima-alsayed",),
-                        ("fatima@example.ae",), date(2025, 8, 12)),
-    "Kenji Watanabe": ("Globex", "Director of Product", ("https://www.linkedin.com/in/kenji-w",), (), date(2018, 10, 3)),
-    "Olu Adeyemi": ("Self-employed", "Career Coach", ("https://www.linkedin.com/in/oluadeyemi",), (), date(2017, 5, 19)),
+    "Rosalind Franklin": ("Helix Imaging Ltd", "Lead Crystallographer",
+                          ("https://www.linkedin.com/in/rosalind-franklin-1920",), ("rosalind@helix.example",),
+                          date(2024, 4, 14)),
+    "Katherine Johnson": ("NASA Langley", "Research Mathematician, Orbits", ("https://www.linkedin.com/in/kjohnson",),
+                          (), date(2019, 2, 3)),
+    "Renée Çelik": ("Umbra, Ltd.", 'Head of Data "Core"', ("https://www.linkedin.com/in/renee-celik",), (),
+                    date(2023, 11, 9)),
+    "Li Na 李娜": ("Alibaba", "高级工程师", ("https://www.linkedin.com/in/lina",), ("li.na@example.cn",), date(2020, 2, 27)),
+    "Mira Kapoor": ("Hooli", "Senior Data Analyst", ("https://www.linkedin.com/in/mirakapoor",),
+                    ("mira.kapoor@example.org",), date(2024, 2, 29)),
+    "Liam O'Neill": ("Vandelay Industries", "Talent Partner", ("https://www.linkedin.com/in/loneill",), (), date(2022, 2, 7)),
+    "Anaïs Dubois-Lefèvre": ("Soylent SA", "Chief People Officer", ("https://www.linkedin.com/in/anais-dl",), (),
+                             date(2022, 12, 31)),
+    "Yusuf": ("", "", ("https://www.linkedin.com/in/yusuf",), (), date(2021, 4, 1)),
+    "Amara Nwosu": ("Umbra, Ltd.", "Engineering Lead", ("https://www.linkedin.com/in/amara-nwosu",),
+                    ("amara@example.ng",), date(2025, 8, 12)),
+    "Hiro Tanaka": ("Hooli", "VP of Product", ("https://www.linkedin.com/in/hiro-t",), (), date(2018, 10, 3)),
+    "Dele Okonjo": ("Self-employed", "Executive Coach", ("https://www.linkedin.com/in/deleokonjo",), (), date(2017, 5, 19)),
     # the quoted newline inside the position becomes one line
-    "Sam Lee": ("Initech", "Software Engineer Backend", ("https://www.linkedin.com/in/samlee",), (), date(2022, 6, 22)),
+    "Noor Haddad": ("Vandelay Industries", "Platform Engineer Infrastructure", ("https://www.linkedin.com/in/noorhaddad",),
+                    (), date(2022, 6, 22)),
 }
 
 
@@ -44,7 +49,7 @@ def test_imports_exact_contacts(db):
     assert _state() == EXPECTED
     assert (s.added, s.updated, s.unchanged) == (12, 0, 0)
     assert [str(p) for p in s.skipped] == [
-        "line 8: same person as line 7 (same profile URL)",  # Jose Nunez: same URL as José Núñez
+        "line 8: same person as line 7 (same profile URL)",  # Renee Celik: same URL as Renée Çelik
         "line 9: empty row",
     ]
     assert [str(p) for p in s.remarks] == ["line 12: odd connection date '7-Feb-22', read as 2022-02-07"]
@@ -70,14 +75,14 @@ def test_newer_export_updates_and_adds(db, tmp_path):
     newer = tmp_path / "newer.csv"
     newer.write_text(
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-        "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815/,,Babbage & Co,CTO,15 Mar 2024\n"
-        "Grace,Hopper,https://linkedin.com/in/gracehopper,grace@navy.example,US Navy,\"Rear Admiral, Computing\",02 Jan 2019\n"
+        "Rosalind,Franklin,https://www.linkedin.com/in/rosalind-franklin-1920/,,Birkbeck & Co,CSO,14 Apr 2024\n"
+        "Katherine,Johnson,https://linkedin.com/in/kjohnson,katherine@nasa.example,NASA Langley,\"Research Mathematician, Orbits\",03 Feb 2019\n"
         "New,Person,https://www.linkedin.com/in/new,,,,01 Jan 2026\n", encoding="utf-8")
     s = import_file("linkedin", newer)
     assert (s.added, s.updated, s.unchanged) == (1, 2, 0)
     st = _state()
-    assert st["Ada Lovelace"][:2] == ("Babbage & Co", "CTO")
-    assert st["Grace Hopper"][3] == ("grace@navy.example",)
+    assert st["Rosalind Franklin"][:2] == ("Birkbeck & Co", "CSO")
+    assert st["Katherine Johnson"][3] == ("katherine@nasa.example",)
     assert st["New Person"][4] == date(2026, 1, 1)
 
 
@@ -85,11 +90,11 @@ def test_match_by_email_then_name_and_company(db, tmp_path):
     import_file("linkedin", LINKEDIN)
     f = tmp_path / "c.csv"
     f.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                 "Augusta,King,,ada@analytical.example,,,\n"
-                 "kenji,WATANABE,,,globex,,\n", encoding="utf-8")
+                 "Rosalind Elsie,Franklin,,rosalind@helix.example,,,\n"
+                 "hiro,TANAKA,,,hooli,,\n", encoding="utf-8")
     s = import_file("linkedin", f)
     assert (s.added, s.updated, s.unchanged) == (0, 1, 1)
-    assert "Augusta King" in _state()  # the newer name wins; same email means same person
+    assert "Rosalind Elsie Franklin" in _state()  # the newer name wins; same email means same person
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -19,7 +19,7 @@ from store.touches import delete_touch, log_touch, update_touch
 from tests.hostile import hostile_strings
 
 DAY = date(2026, 3, 16)
-UNICODE_QUERIES = {"U01": "jose", "U03": "jose alvarez", "U05": "strasse", "U07": "lukasz orsted"}
+UNICODE_QUERIES = {"U01": "ines", "U03": "noel bras", "U05": "grossmann", "U07": "lucja odegaard"}
 
 
 @pytest.fixture

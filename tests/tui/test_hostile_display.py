@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import ast
-
 import pytest
 from textual.widgets import OptionList, Static
 from textual.widgets._toast import Toast
 
 from store.contacts import create_contact, get_contact, list_rows
-from tests.conftest import FIXTURES
+from tests.hostile import hostile_strings
 from tui.literal import is_unsafe_char, safe_text
 from tui.screens.contact_detail import ContactDetailScreen
 from tui.screens.contacts import ContactsScreen
 from tui.widgets.contact_list import ContactList
-
-
-def hostile_strings() -> list[tuple[str, str]]:
-    out = []
-    for line in (FIXTURES / "hostile-sample.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        ident, _category, expression, *_ = line.split("\t")
-        out.append((ident, ast.literal_eval(expression)))
-    return out
-
 
 HOSTILE = hostile_strings()
 
