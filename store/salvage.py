@@ -22,6 +22,8 @@ class SalvageReport:
     """Rows written to the export."""
     lost: dict[str, int] = field(default_factory=dict)
     """Per table, rows that could not be read (-1: some, how many is unknown)."""
+    orphans: dict[str, int] = field(default_factory=dict)
+    """Per table, readable rows left out because the row they belong to was lost."""
 
     @property
     def lost_rows(self) -> int:
@@ -34,6 +36,8 @@ class SalvageReport:
             text += " (" + ", ".join(f"{t}: {n}" for t, n in self.lost.items() if n > 0) + ")"
         if unknown:
             text += "; an unknown number of rows lost from: " + ", ".join(unknown)
+        if self.orphans:
+            text += "; left out with them: " + ", ".join(f"{t}: {n}" for t, n in self.orphans.items())
         return text
 
 
@@ -57,10 +61,14 @@ def salvage() -> tuple[dict, SalvageReport]:
             report.lost[table] = -1
             continue
         rows, lost = (_rowid_rows if has_rowid else _key_rows)(conn, table, cols)
-        out[table] = {"columns": cols, "rows": [[_plain(v) for v in r] for r in rows]}
-        report.rows += len(rows)
+        out[table] = {"columns": cols, "rows": [list(r) for r in rows]}
         if lost:
             report.lost[table] = lost
+    if report.lost:
+        _leave_out_orphans(conn, out, report)
+    for t in out.values():
+        t["rows"] = [[_plain(v) for v in r] for r in t["rows"]]
+        report.rows += len(t["rows"])
     data = {"format": FORMAT, "version": FORMAT_VERSION, "schema": schema, "tables": out,
             "salvage": {"unreadable_rows": report.lost_rows, "tables": report.lost}}
     return data, report
@@ -145,3 +153,47 @@ class _ByContent(dict):
 
     def __setitem__(self, _key, row) -> None:
         self.target[tuple(row)] = row
+
+
+def _leave_out_orphans(conn, out: dict, report: SalvageReport) -> None:
+    """Make the salvage restorable: a row pointing at a lost row is left out (or its link cleared).
+
+    ``kith restore`` checks foreign keys, so a touch of a contact whose page was lost would make
+    the whole restore fail. Links declared ON DELETE SET NULL are cleared instead, as a delete would.
+    """
+    links = []
+    for table in out:
+        fks: dict[int, list] = {}
+        for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
+            fks.setdefault(fk[0], []).append(fk)
+        for parts in fks.values():
+            if len(parts) == 1 and parts[0][2] in out:
+                _id, _seq, parent, col, ref, _upd, on_delete, _m = parts[0]
+                links.append((table, col, parent, ref, on_delete.upper() == "SET NULL"))
+    changed = True
+    while changed:  # a dropped row can orphan rows of its own
+        changed = False
+        for table, col, parent, ref, set_null in links:
+            pcols = out[parent]["columns"]
+            key = pcols.index(ref) if ref else _primary_key(conn, parent, pcols)
+            if key is None:
+                continue
+            present = {r[key] for r in out[parent]["rows"]}
+            cols = out[table]["columns"]
+            i = cols.index(col)
+            kept = []
+            for row in out[table]["rows"]:
+                if row[i] is None or row[i] in present:
+                    kept.append(row)
+                elif set_null:
+                    row[i] = None
+                    kept.append(row)
+                else:
+                    report.orphans[table] = report.orphans.get(table, 0) + 1
+                    changed = True
+            out[table]["rows"] = kept
+
+
+def _primary_key(conn, table: str, cols: list[str]) -> int | None:
+    pk = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")') if r[5]]
+    return cols.index(pk[0]) if len(pk) == 1 else None

@@ -173,3 +173,24 @@ def test_invalid_utf8_is_shown_with_the_replacement_character(run_kith, bad_text
     r = run_kith("export", "json", "-o", "-")
     rows = json.loads(r.out)["tables"]["contact"]["rows"]
     assert sum(1 for row in rows if "A\ufffdB" in row) == 2
+
+
+def test_a_salvage_that_lost_contacts_still_restores(run_kith, cli_db, tmp_path):
+    from tests.damage import table_leaf_pages, wreck_page
+
+    assert run_kith("demo").code == 0
+    pages = table_leaf_pages(cli_db, "contact")
+    wreck_page(cli_db, pages[len(pages) // 2])
+    out = tmp_path / "rescue.json"
+    r = run_kith("export", "json", "--salvage", "-o", str(out))
+    assert r.code == 0, r.err
+    data = json.loads(out.read_text())
+    assert data["salvage"]["tables"]["contact"] > 0
+    assert "left out with them: " in r.err and "touch: " in r.err  # touches of lost contacts
+    fresh = tmp_path / "new" / "kith.db"
+    r = run_kith("restore", str(out), db=fresh)
+    assert r.code == 0, r.err
+    con = sqlite3.connect(fresh)
+    assert con.execute("SELECT count(*) FROM contact").fetchone()[0] == len(data["tables"]["contact"]["rows"])
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    con.close()
