@@ -75,13 +75,19 @@ def test_salvage_export_recovers_every_readable_row_and_counts_the_rest(run_kith
     assert r.code == 0 and r.out.strip().startswith("[")
 
 
-def test_salvage_of_a_sound_database_loses_nothing(run_kith, tmp_path):
+def test_salvage_of_a_sound_database_loses_nothing(run_kith, cli_db, tmp_path):
     assert run_kith("demo").code == 0
     out = tmp_path / "all.json"
     r = run_kith("export", "json", "--salvage", "-o", str(out))
     assert r.code == 0
     assert json.loads(out.read_text())["salvage"]["unreadable_rows"] == 0
     assert "0 rows could not be read" in r.err
+    r = run_kith("export", "json", "--salvage")  # default: a new file in exports/ beside the database
+    assert r.code == 0
+    written = list((cli_db.parent / "exports").glob("kith-salvage-*.json"))
+    assert len(written) == 1 and written[0].stat().st_mode & 0o777 == 0o600
+    r = run_kith("export", "json", "--salvage", "-o", str(out))
+    assert r.code == 2 and "already exists" in r.err
 
 
 def test_salvage_is_json_only(run_kith):

@@ -8,6 +8,12 @@ import sys
 from tui.cli.common import CliError, Context, say
 
 
+def _default_path(ctx: Context):
+    from datetime import datetime
+
+    return ctx.db_path.parent / "exports" / f"kith-salvage-{datetime.now():%Y%m%d-%H%M%S}.json"
+
+
 def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
     """Write the readable rows as a kith JSON export (restorable) and say how many were lost."""
     from pathlib import Path
@@ -26,9 +32,7 @@ def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
 
         sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     else:
-        from tui.cli.transfer import default_export_path
-
-        target = Path(args.output) if args.output else default_export_path(ctx, "json")
+        target = Path(args.output) if args.output else _default_path(ctx)
         if target.exists() or target.is_symlink():
             raise CliError(f"{target} already exists; salvage never overwrites a file: give a new name")
         try:

@@ -23,9 +23,11 @@ def register(sub, common) -> None:
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="file to write (a folder for vcard: one file per contact; '-' for standard output); "
                         "default: exports/ beside the database")
-    p.add_argument("--salvage", action="store_true",
-                   help="json only: from a damaged database, write every row that can still be read")
     p.set_defaults(func=cmd_export)
+    from tui.cli.salvage import cmd_export_salvage  # a small module: no heavy imports
+
+    p.add_argument("--salvage", dest="func", action="store_const", const=cmd_export_salvage, default=cmd_export,
+                   help="json only: from a damaged database, write every row that can still be read")
 
     p = sub.add_parser("restore", parents=[common], help="load a JSON or TOML export into an empty database")
     p.add_argument("file")
@@ -71,10 +73,6 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
     from store.exporters import export, render
 
-    if getattr(args, "salvage", False):
-        from tui.cli.salvage import cmd_export_salvage
-
-        return cmd_export_salvage(args, ctx)
     ctx.open()
     cadence = ctx.config.cadence_for
     if args.output == "-":
