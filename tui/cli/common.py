@@ -22,11 +22,14 @@ class Context:
     config: Config
     db_path: Path
 
-    def open(self) -> None:
-        """Open the store; any store error becomes a one-line message."""
+    def open(self, check_now: bool = True) -> None:
+        """Open the store; any store error becomes a one-line message.
+
+        ``check_now=False`` (the TUI) leaves the damage check to a worker after the first paint.
+        """
         from store.db import open_db
 
-        open_db(self.db_path)
+        open_db(self.db_path, check_now=check_now)
 
     def today(self) -> date:
         from store.clock import today
