@@ -29,50 +29,50 @@ def run(dbp, capsys, *args) -> tuple[int, str, str]:
 
 
 def test_value_makes_a_mentor_and_says_so(dbp, capsys):
-    code, out, _ = run(dbp, capsys, "value", "ada", "received", "INTRO", "--note", "to Globex", "--on", "2026-03-01")
+    code, out, _ = run(dbp, capsys, "value", "Ada Lovelace", "received", "INTRO", "--note", "to Globex", "--on", "2026-03-01")
     assert code == 0
     assert "logged received · introduction from Ada Lovelace on 2026-03-01" in out
     assert "Ada Lovelace is now a mentor" in out
-    code, out, _ = run(dbp, capsys, "value", "ada", "given", "follow", "--on", "2026-03-02")
+    code, out, _ = run(dbp, capsys, "value", "Ada Lovelace", "given", "follow", "--on", "2026-03-02")
     assert code == 0 and "now a mentor" not in out
 
 
 def test_multi_word_category_and_relative_date(dbp, capsys):
-    code, out, _ = run(dbp, capsys, "value", "Bob", "r", "new", "perspective", "--on", "yesterday")
+    code, out, _ = run(dbp, capsys, "value", "Bob Okafor", "r", "new", "perspective", "--on", "yesterday")
     assert code == 0 and "new perspective" in out
 
 
 def test_unknown_category_lists_the_valid_ones_and_exits_2(dbp, capsys):
-    code, _, err = run(dbp, capsys, "value", "ada", "given", "accountability")
+    code, _, err = run(dbp, capsys, "value", "Ada Lovelace", "given", "accountability")
     assert code == 2
     assert err.count("\n") == 1 and "gratitude, insight or information, introduction, follow-up" in err
-    code, _, err = run(dbp, capsys, "value", "ada", "received", "th")
+    code, _, err = run(dbp, capsys, "value", "Ada Lovelace", "received", "th")
     assert code == 2 and "thought process, thinking differently" in err
-    code, _, err = run(dbp, capsys, "value", "ada", "sideways", "gratitude")
+    code, _, err = run(dbp, capsys, "value", "Ada Lovelace", "sideways", "gratitude")
     assert code == 2 and "received, given" in err
-    code, _, err = run(dbp, capsys, "value", "ada", "received", "information", "--on", "someday")
+    code, _, err = run(dbp, capsys, "value", "Ada Lovelace", "received", "information", "--on", "someday")
     assert code == 2 and "--on" in err
     code, out, _ = run(dbp, capsys, "mentors", "--json")
     assert json.loads(out) == []  # nothing was written
 
 
 def test_role_add_remove_and_partner_cadence(dbp, capsys):
-    code, out, _ = run(dbp, capsys, "role", "Ada", "coach")
+    code, out, _ = run(dbp, capsys, "role", "Ada Lovelace", "coach")
     assert code == 0 and "roles: coach" in out
-    code, out, _ = run(dbp, capsys, "role", "Ada", "p", "--every", "7")
+    code, out, _ = run(dbp, capsys, "role", "Ada Lovelace", "p", "--every", "7")
     assert code == 0 and "roles: coach, partner" in out
-    code, out, _ = run(dbp, capsys, "role", "Ada", "coach", "--remove")
+    code, out, _ = run(dbp, capsys, "role", "Ada Lovelace", "coach", "--remove")
     assert "roles: partner" in out
-    code, _, err = run(dbp, capsys, "role", "Ada", "boss")
+    code, _, err = run(dbp, capsys, "role", "Ada Lovelace", "boss")
     assert code == 2 and "mentor, coach, partner" in err
-    code, out, _ = run(dbp, capsys, "check-in", "Ada")
+    code, out, _ = run(dbp, capsys, "check-in", "Ada Lovelace")
     assert code == 0 and "every 7 d" in out and "What do I need to fix?" in out
 
 
 def test_mentors_json_counts_balance_last_given(dbp, capsys):
     for args in (("received", "introduction", "--on", "2026-01-10"), ("received", "information", "--on", "2026-01-20"),
                  ("given", "gratitude", "--on", "2026-01-21"), ("received", "questioning", "--on", "2026-02-01")):
-        assert run(dbp, capsys, "value", "Ada", *args)[0] == 0
+        assert run(dbp, capsys, "value", "Ada Lovelace", *args)[0] == 0
     code, out, _ = run(dbp, capsys, "mentors", "--json")
     (ada,) = json.loads(out)
     assert (ada["name"], ada["roles"], ada["received"], ada["given"], ada["balance"]) == ("Ada Lovelace", ["mentor"], 3, 1, 2)
@@ -85,20 +85,20 @@ def test_mentors_json_counts_balance_last_given(dbp, capsys):
 def test_check_in_records_answers_commitments_and_outcomes(dbp, capsys):
     from store.mentors import get_partner, list_check_ins
 
-    code, _, err = run(dbp, capsys, "check-in", "Bob", "--commit", "x")
+    code, _, err = run(dbp, capsys, "check-in", "Bob Okafor", "--commit", "x")
     assert code == 2 and "not an accountability partner" in err
-    run(dbp, capsys, "role", "Bob", "partner")
-    code, out, _ = run(dbp, capsys, "check-in", "Bob", "--answer", "steady outreach", "--answer", "follow up faster",
+    run(dbp, capsys, "role", "Bob Okafor", "partner")
+    code, out, _ = run(dbp, capsys, "check-in", "Bob Okafor", "--answer", "steady outreach", "--answer", "follow up faster",
                        "--commit", "Send 5 messages", "--commit", "Draft the pitch", "--on", "-14")
     assert code == 0 and "2 answers, 2 new commitments" in out
     bob = get_partner(2)
     kept, missed = (c.id for c in bob.open_commitments)
-    code, out, _ = run(dbp, capsys, "check-in", "Bob", "--kept", str(kept), "--missed", str(missed))
+    code, out, _ = run(dbp, capsys, "check-in", "Bob Okafor", "--kept", str(kept), "--missed", str(missed))
     assert code == 0 and "2 reviewed" in out
     last, first = list_check_ins(2)
     assert first.answers == (("What am I doing well?", "steady outreach"), ("What do I need to fix?", "follow up faster"))
     assert [(c.what, c.outcome) for c in last.reviewed] == [("Send 5 messages", "kept"), ("Draft the pitch", "missed")]
-    code, _, err = run(dbp, capsys, "check-in", "Bob", "--kept", "1", "--missed", "1")
+    code, _, err = run(dbp, capsys, "check-in", "Bob Okafor", "--kept", "1", "--missed", "1")
     assert code == 2 and "both kept and missed" in err
 
 
@@ -108,7 +108,7 @@ def kith(*args, db):
 
 
 def test_value_and_mentors_do_not_import_textual(dbp):
-    result = kith("value", "Ada", "received", "information", db=dbp)
+    result = kith("value", "Ada Lovelace", "received", "information", db=dbp)
     assert result.returncode == 0, result.stderr
     assert "textual" not in result.stderr  # -X importtime lists every module imported
     result = kith("mentors", "--json", db=dbp)
@@ -119,9 +119,9 @@ def test_today_json_shows_give_back_and_check_in_with_reasons(dbp, capsys):
     today = date.today()
     on = lambda n: (today - timedelta(days=n)).isoformat()  # noqa: E731
     for n in (50, 45, 40, 35):
-        run(dbp, capsys, "value", "Ada", "received", "introduction", "--note", "to Globex", "--on", on(n))
-    run(dbp, capsys, "role", "Bob", "partner")
-    run(dbp, capsys, "check-in", "Bob", "--commit", "Send 5 messages", "--on", on(20))
+        run(dbp, capsys, "value", "Ada Lovelace", "received", "introduction", "--note", "to Globex", "--on", on(n))
+    run(dbp, capsys, "role", "Bob Okafor", "partner")
+    run(dbp, capsys, "check-in", "Bob Okafor", "--commit", "Send 5 messages", "--on", on(20))
     result = subprocess.run([sys.executable, "-m", "tui", "--db", str(dbp), "today", "--json"],
                             capture_output=True, text=True, env=dict(os.environ), timeout=120)
     if result.returncode == 2 and "invalid choice" in result.stderr:
