@@ -70,7 +70,7 @@ def update_value(entry_id: int, direction: str | None = None, category: str | No
                 raise Invalid("date", "the date is missing")
             changes["date"] = on.isoformat()
         if note is not None:
-            changes["note"] = mentors._clean_note(note)
+            changes["note"] = mentors.clean_note(note)
         before = {"direction": old.direction, "category": old.category, "date": old.date.isoformat(),
                   "note": old.note}
         changes = {k: v for k, v in changes.items() if v != before[k]}

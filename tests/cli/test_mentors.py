@@ -142,12 +142,12 @@ def test_today_json_shows_give_back_and_check_in_with_reasons(dbp, capsys):
 
 
 def _partner_with_history(run_kith):
-    for args in (("add", "Ada Lovelace"), ("add", "Bob Okafor"), ("role", "Bob", "partner"), ("role", "Ada", "partner"),
-                 ("check-in", "Bob", "--answer", "steady outreach", "--commit", "Send 5 messages",
+    for args in (("add", "Ada Lovelace"), ("add", "Bob Okafor"), ("role", "Bob Okafor", "partner"), ("role", "Ada Lovelace", "partner"),
+                 ("check-in", "Bob Okafor", "--answer", "steady outreach", "--commit", "Send 5 messages",
                   "--commit", "Draft the pitch", "--on", "-20"),
-                 ("check-in", "Ada", "--commit", "Ada's own promise", "--on", "-15")):
+                 ("check-in", "Ada Lovelace", "--commit", "Ada's own promise", "--on", "-15")):
         assert run_kith(*args).code == 0
-    r = run_kith("check-in", "Bob", "--kept", "1", "--missed", "2", "--commit", "Book two interviews", "--on", "-6")
+    r = run_kith("check-in", "Bob Okafor", "--kept", "1", "--missed", "2", "--commit", "Book two interviews", "--on", "-6")
     assert r.code == 0
     return r
 
@@ -164,12 +164,12 @@ def test_check_in_refuses_to_re_review_and_changes_nothing(run_kith, cli_db):
     _partner_with_history(run_kith)
     open_db(cli_db)
     before = _states()
-    r = run_kith("check-in", "Bob", "--missed", "1", "--commit", "should not be saved")
+    r = run_kith("check-in", "Bob Okafor", "--missed", "1", "--commit", "should not be saved")
     assert r.code == 2 and r.out == "" and r.err.count("\n") == 1
     assert "commitment 1 was already marked kept" in r.err
     open_db(cli_db)
     assert _states() == before == {1: ("kept", 3), 2: ("missed", 3), 3: (None, None), 4: (None, None)}
-    r = run_kith("check-ins", "Bob", "--json")
+    r = run_kith("check-ins", "Bob Okafor", "--json")
     assert len(json.loads(r.out)["check_ins"]) == 2  # no third one
 
 
@@ -179,7 +179,7 @@ def test_check_in_refuses_another_partners_commitment(run_kith, cli_db):
     _partner_with_history(run_kith)
     open_db(cli_db)
     before = _states()
-    r = run_kith("check-in", "Bob", "--kept", "3")  # #3 is Ada's
+    r = run_kith("check-in", "Bob Okafor", "--kept", "3")  # #3 is Ada's
     assert r.code == 2 and r.err.count("\n") == 1 and "commitment 3 is not one made with Bob Okafor" in r.err
     open_db(cli_db)
     assert _states() == before
@@ -190,13 +190,13 @@ def test_check_in_output_numbers_commitments_by_id(run_kith):
     # Bob's commitments are #1, #2 and #4 (#3 is Ada's): numbered by id, never by position.
     assert "  commitment #1 kept: Send 5 messages\n  commitment #2 missed: Draft the pitch\n" in r.out
     assert "  commitment #4 new: Book two interviews\n" in r.out
-    r = run_kith("check-in", "Bob")
+    r = run_kith("check-in", "Bob Okafor")
     assert r.code == 0 and "  commitment #4: Book two interviews" in r.out and "#1" not in r.out
 
 
 def test_check_ins_text_and_json(run_kith):
     _partner_with_history(run_kith)
-    r = run_kith("check-ins", "Bob")
+    r = run_kith("check-ins", "Bob Okafor")
     assert r.code == 0
     today = date.today()
     day = lambda n: (today - timedelta(days=n)).isoformat()  # noqa: E731
@@ -229,12 +229,12 @@ def test_removed_role_stays_as_former_with_its_value_and_comes_back_as_a_new_per
     today = date.today().isoformat()
     assert run_kith("add", "Ada Lovelace").code == 0
     assert run_kith("add", "Bob Okafor").code == 0
-    assert run_kith("value", "Ada", "received", "intro", "--on", "2026-01-10").code == 0  # makes her a mentor
-    assert run_kith("value", "Ada", "given", "gratitude", "--on", "2026-01-11").code == 0
-    assert run_kith("role", "Bob", "coach").code == 0
-    r = run_kith("role", "Ada", "mentor", "--remove")
+    assert run_kith("value", "Ada Lovelace", "received", "intro", "--on", "2026-01-10").code == 0  # makes her a mentor
+    assert run_kith("value", "Ada Lovelace", "given", "gratitude", "--on", "2026-01-11").code == 0
+    assert run_kith("role", "Bob Okafor", "coach").code == 0
+    r = run_kith("role", "Ada Lovelace", "mentor", "--remove")
     assert r.code == 0 and f"Ada Lovelace is a former mentor now (mentor 2026-01-10 – {today})" in r.out
-    r = run_kith("role", "Ada", "mentor", "--remove")
+    r = run_kith("role", "Ada Lovelace", "mentor", "--remove")
     assert r.code == 2 and "not a mentor now; nothing changed" in r.err
     bob, ada = json.loads(run_kith("mentors", "--json").out)  # former ones after the current ones
     assert (bob["name"], bob["former"]) == ("Bob Okafor", False)
@@ -244,7 +244,7 @@ def test_removed_role_stays_as_former_with_its_value_and_comes_back_as_a_new_per
     out = run_kith("mentors").out
     assert out.index("Bob Okafor") < out.index("former:\n") < out.index("Ada Lovelace")
     assert f"Ada Lovelace [former mentor 2026-01-10 – {today}] received 1 · given 1" in out
-    assert run_kith("role", "Ada", "mentor").code == 0
+    assert run_kith("role", "Ada Lovelace", "mentor").code == 0
     ada = next(x for x in json.loads(run_kith("mentors", "--json").out) if x["name"] == "Ada Lovelace")
     assert ada["former"] is False and ada["roles"] == ["mentor"]
     assert ada["periods"] == [{"role": "mentor", "started": "2026-01-10", "ended": today},
@@ -252,17 +252,17 @@ def test_removed_role_stays_as_former_with_its_value_and_comes_back_as_a_new_per
 
 
 def test_check_ins_does_not_import_textual(dbp):
-    result = kith("check-ins", "Ada", "--json", db=dbp)
+    result = kith("check-ins", "Ada Lovelace", "--json", db=dbp)
     assert result.returncode == 0 and "textual" not in result.stderr
 
 
 def test_today_does_not_nudge_former_mentors_or_partners(run_kith):
     on = lambda n: (date.today() - timedelta(days=n)).isoformat()  # noqa: E731
-    for args in (("add", "Ada Lovelace"), ("add", "Bob Okafor"), ("role", "Bob", "partner"),
-                 ("check-in", "Bob", "--commit", "Send 5 messages", "--on", on(40))):
+    for args in (("add", "Ada Lovelace"), ("add", "Bob Okafor"), ("role", "Bob Okafor", "partner"),
+                 ("check-in", "Bob Okafor", "--commit", "Send 5 messages", "--on", on(40))):
         assert run_kith(*args).code == 0
     for n in (50, 45, 40, 35):
-        assert run_kith("value", "Ada", "received", "introduction", "--on", on(n)).code == 0
+        assert run_kith("value", "Ada Lovelace", "received", "introduction", "--on", on(n)).code == 0
 
     def sources() -> set[tuple[str, str]]:
         data = json.loads(run_kith("today", "--json").out)
@@ -270,6 +270,15 @@ def test_today_does_not_nudge_former_mentors_or_partners(run_kith):
         return {(i["source"], i.get("contact_name") or i.get("name")) for i in items}
 
     assert {("give-back", "Ada Lovelace"), ("check-in", "Bob Okafor")} <= sources()
-    assert run_kith("role", "Ada", "mentor", "--remove").code == 0
-    assert run_kith("role", "Bob", "partner", "--remove").code == 0
+    assert run_kith("role", "Ada Lovelace", "mentor", "--remove").code == 0
+    assert run_kith("role", "Bob Okafor", "partner", "--remove").code == 0
     assert not {s for s, _ in sources()} & {"give-back", "check-in"}
+
+
+def test_undo_removes_a_value_entry_logged_on_its_own(run_kith):
+    assert run_kith("add", "Ada Lovelace").code == 0
+    assert run_kith("value", "Ada Lovelace", "received", "introduction", "--on", "2026-01-10").code == 0
+    assert json.loads(run_kith("mentors", "--json").out)[0]["received"] == 1
+    r = run_kith("undo")
+    assert r.code == 0, r.err
+    assert json.loads(run_kith("mentors", "--json").out)[0]["received"] == 0

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from store import mentors as store_mentors
+from store import mentors as store_mentors, value_edits
 from store.errors import StoreError
 from tui.literal import safe_text
 
@@ -28,8 +28,8 @@ def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str
         if draft is None:
             return
         try:
-            logged = store_mentors.add_value(contact_id, draft.direction, draft.category, draft.on, draft.note,
-                                             draft.touch_id)
+            logged = value_edits.add_value(contact_id, draft.direction, draft.category, draft.on, draft.note,
+                                           draft.touch_id)
         except StoreError as exc:
             screen.notify(safe_text(str(exc)), severity="error", markup=False)
             return
