@@ -32,6 +32,10 @@ class TodayConfig:
     """In job-search mode, the daily target of informational interviews."""
     job_search_outreach_per_day: int = 3
     """In job-search mode, the daily target of other touches (outreach)."""
+    sources_off: tuple[str, ...] = ()
+    """Today sources not to ask at all, e.g. ``["birthday", "stale-skill"]``."""
+    slow_per_day: int = 3
+    """At most this many slow nudges a day (each slow source shows on one weekday only)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,22 @@ class BrandConfig:
 
 
 @dataclass(frozen=True)
+class CareerConfig:
+    display_currency: str = "EUR"
+    """ISO 4217 code: income shares and history are computed in it (nothing is converted)."""
+    stale_months: int = 18
+    """A hard skill unused for longer is stale."""
+    emerging_learning_months: int = 6
+    """An emerging skill with no learning for longer is flagged."""
+    largest_share_percent: int = 80
+    """Today nudges when the largest income stream's share is above this."""
+    income_streams_target: int = 3
+    """Today nudges when fewer income streams are active."""
+    certification_warn_days: int = 60
+    """Today warns this many days before a certification expires."""
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file this config was read from, if any."""
@@ -71,6 +91,7 @@ class Config:
     today: TodayConfig = field(default_factory=TodayConfig)
     mentors: MentorsConfig = field(default_factory=MentorsConfig)
     brand: BrandConfig = field(default_factory=BrandConfig)
+    career: CareerConfig = field(default_factory=CareerConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -169,7 +190,32 @@ class _Reader:
         return kind(value)
 
 
-TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "keys"}
+TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "career", "keys"}
+
+
+def _source_names(r: _Reader) -> tuple[str, ...]:
+    names = r.table("today", None).get("sources_off", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) and re.match(r"^[a-z][a-z0-9-]{0,40}$", n)
+                                              for n in names):
+        raise r.fail("today", "sources_off", 'must be a list of source names like ["birthday", "income"]')
+    return tuple(names)
+
+
+def _career(r: _Reader) -> CareerConfig:
+    from store.career.currency import CURRENCIES  # a constant module: no database, no Textual
+
+    r.table("career", {f for f in CareerConfig.__dataclass_fields__})
+    code = r.get("career", "display_currency", str, "EUR")
+    if code not in CURRENCIES:
+        raise r.fail("career", "display_currency", f"unknown ISO 4217 currency code {code!r} (e.g. EUR, USD)")
+    return CareerConfig(
+        display_currency=code,
+        stale_months=r.get("career", "stale_months", int, 18, 1, 600),
+        emerging_learning_months=r.get("career", "emerging_learning_months", int, 6, 1, 120),
+        largest_share_percent=r.get("career", "largest_share_percent", int, 80, 1, 100),
+        income_streams_target=r.get("career", "income_streams_target", int, 3, 1, 50),
+        certification_warn_days=r.get("career", "certification_warn_days", int, 60, 1, 730),
+    )
 
 
 def load_config(cli_path: str | None = None) -> Config:
@@ -212,6 +258,8 @@ def load_config(cli_path: str | None = None) -> Config:
         job_search_cadence_factor=r.get("today", "job_search_cadence_factor", float, 0.5, 0.05, 1.0),
         job_search_interviews_per_day=r.get("today", "job_search_interviews_per_day", int, 1, 0, 50),
         job_search_outreach_per_day=r.get("today", "job_search_outreach_per_day", int, 3, 0, 200),
+        sources_off=_source_names(r),
+        slow_per_day=r.get("today", "slow_per_day", int, 3, 0, 50),
     )
     r.table("mentors", {f for f in MentorsConfig.__dataclass_fields__})
     mentors = MentorsConfig(
@@ -225,6 +273,7 @@ def load_config(cli_path: str | None = None) -> Config:
         slow_words_per_minute=r.get("brand", "slow_words_per_minute", int, 110, 40, 400),
         fast_words_per_minute=r.get("brand", "fast_words_per_minute", int, 160, 40, 400),
     )
+    career = _career(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     return Config(
@@ -233,5 +282,5 @@ def load_config(cli_path: str | None = None) -> Config:
         time_zone=time_zone,
         theme=r.get("", "theme", str, "textual-dark"),
         mode=r.get("", "mode", str, "steady", choices=MODES),
-        tiers=tiers, today=today, mentors=mentors, brand=brand, keys=keys,
+        tiers=tiers, today=today, mentors=mentors, brand=brand, career=career, keys=keys,
     )

@@ -1,0 +1,65 @@
+"""Provides ISO 4217 currency codes and decimal amounts (never floats).
+
+The codes are a literal tuple kept here rather than a dependency: kith needs only "is this a
+current code?", the list changes a few times a decade (last: XCG replacing ANG in 2025, ZWG in
+2024, SLE in 2022), and a package such as ``pycountry`` would add megabytes for it. Testing
+(XTS), "no currency" (XXX), precious metals and SDR units are left out: no income is paid in them.
+BGN stays for amounts recorded before Bulgaria's euro change (2026).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from store.errors import Invalid
+
+CURRENCIES: frozenset[str] = frozenset("""
+AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD
+CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP
+GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW
+KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN
+NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD
+SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW
+UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG
+""".split())
+
+MAX_AMOUNT = Decimal("1000000000000")  # a trillion a month: anything above is a typo
+
+
+def currency_code(text: str | None) -> str:
+    """The upper-case ISO 4217 code; an unknown code raises Invalid."""
+    code = str(text or "").strip().upper()
+    if code not in CURRENCIES:
+        raise Invalid("currency", f"unknown currency code {text!r} (ISO 4217, e.g. EUR, USD, GBP, JPY)")
+    return code
+
+
+def parse_amount(text: str | Decimal, what: str = "amount") -> Decimal:
+    """A non-negative decimal with at most 4 decimal places; floats are refused, so no binary rounding."""
+    if isinstance(text, float):
+        raise Invalid(what, f"{what}: give the amount as text or Decimal, not a float")
+    raw = str(text).strip().replace("_", "")
+    try:
+        value = Decimal(raw)
+    except (InvalidOperation, ValueError):
+        raise Invalid(what, f"{what}: {text!r} is not a number like 4500 or 4500.50") from None
+    if not value.is_finite():
+        raise Invalid(what, f"{what}: {text!r} is not a number like 4500 or 4500.50")
+    if value < 0:
+        raise Invalid(what, f"{what} cannot be negative ({text})")
+    if value > MAX_AMOUNT:
+        raise Invalid(what, f"{what}: {text} is too large")
+    if -value.as_tuple().exponent > 4:
+        raise Invalid(what, f"{what}: {text} has more than 4 decimal places")
+    return value
+
+
+def stored(value: Decimal) -> str:
+    """The text kept in the database: plain notation, at least two decimals (``4500.00``)."""
+    return format(value.quantize(Decimal("0.01")) if -value.as_tuple().exponent < 2 else value, "f")
+
+
+def shown(value: Decimal, currency: str) -> str:
+    """``4,500.00 EUR``: grouped, two decimals (more only when stored with more)."""
+    places = max(2, -value.as_tuple().exponent)
+    return f"{value:,.{places}f} {currency}"
