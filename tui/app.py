@@ -19,11 +19,13 @@ from tui.commands import ContactsProvider, KeysProvider
 from tui.config import Config
 from tui.literal import literal
 from tui.screens.brand import BrandScreen
+from tui.screens.career import CareerScreen
 from tui.screens.contacts import ContactsScreen
 from tui.screens.mentors import MentorsScreen
 from tui.screens.today import TodayScreen
 
-AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"))
+AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"),
+         ("career", "Career"))
 
 
 class KithApp(App[None]):
@@ -32,13 +34,16 @@ class KithApp(App[None]):
     TITLE = "kith"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ContactsProvider, KeysProvider}  # ctrl+p: every key of the screen, and contacts by name
-    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen}
+    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen,
+             "career": CareerScreen}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "area('today')", "Today", show=False, id="go-today", tooltip="The Today queue"),
         Binding("2", "area('contacts')", "Contacts", show=False, id="go-contacts", tooltip="All contacts"),
         Binding("3", "area('mentors')", "Mentors", show=False, id="go-mentors", tooltip="Mentor value log"),
         Binding("4", "area('brand')", "Brand", show=False, id="go-brand", tooltip="Pitch and taglines"),
+        Binding("6", "area('career')", "Career", show=False, id="go-career",
+                tooltip="Skills, learning and income streams"),
         Binding("slash", "search", "Search", id="search", tooltip="Search everything"),
         Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
                 tooltip="Search everything, even while typing"),

@@ -110,3 +110,21 @@ def expiring(today: date, within_days: int) -> list[LearningInfo]:
     low, high = today - timedelta(days=30), today + timedelta(days=within_days)
     return _rows("WHERE l.kind = 'certification' AND l.status != 'dropped' AND l.expires BETWEEN ? AND ?",
                  (low.isoformat(), high.isoformat()))
+
+
+def set_status(lid: int, status: str, today: date) -> LearningInfo:
+    """Move a learning item to ``status``; doing stamps a start, done a finish (today) if missing."""
+    status = choose(status, STATUSES, "status")
+    item = get_learning(lid) if db.execute_sql("SELECT 1 FROM learning WHERE id = ?", (lid,)).fetchone() else None
+    if item is None:
+        from store.errors import NotFound
+
+        raise NotFound(f"no learning item with id {lid}")
+    started = item.started or (today if status in ("doing", "done") else None)
+    finished = item.finished or (today if status == "done" else None)
+    with undo.action("learning", f"{item.title}: {status}"):
+        career_undo.changed("learning", lid, {"status": item.status, "started": item.started,
+                                              "finished": item.finished})
+        db.execute_sql("UPDATE learning SET status = ?, started = ?, finished = ? WHERE id = ?",
+                       (status, started, finished, lid))
+    return get_learning(lid)

@@ -50,7 +50,7 @@ class SkillInfo:
     @property
     def flags(self) -> str:
         return " ".join(w for w, on in (("stale", self.stale), ("emerging", self.emerging),
-                                        ("needs-learning", self.needs_learning)) if on)
+                                        ("no-learning", self.needs_learning)) if on)
 
     def as_json(self) -> dict:
         return {"id": self.id, "name": self.name, "kind": self.kind, "depth": self.depth,

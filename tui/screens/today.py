@@ -210,6 +210,20 @@ class TodayScreen(AreaScreen):
 
     # -- actions --------------------------------------------------------------------------------
 
+    def _about_no_one(self, item: QueueItem, what: str) -> bool:
+        """Explain why ``what`` does not apply to an item about no one (a certificate, income); True if so."""
+        if item.contact_id is not None:
+            return False
+        where = f" Enter opens the {item.area.title()} area." if item.area else ""
+        if what == "snooze":
+            self.notify(Content.assemble(literal(item.contact_name, limit=40),
+                                         f" is a slow nudge: it shows at most once a week. To stop it, add "
+                                         f"\"{item.source}\" to [today] sources_off in the config.{where}"))
+        else:
+            self.notify(Content.assemble(literal(item.contact_name, limit=40),
+                                         f" is about no one: there is nobody to {what}.{where}"))
+        return True
+
     def _run(self, what, *args, keep: tuple | None = None):
         """Call a store function; show a store error as a toast instead of crashing."""
         from store.errors import StoreError
@@ -228,7 +242,7 @@ class TodayScreen(AreaScreen):
         from tui.modals.log_touch import LogTouchModal
 
         item = self.current_item()
-        if item is None:
+        if item is None or self._about_no_one(item, "log a touch with"):
             return
         day = self.today()
 
@@ -255,7 +269,7 @@ class TodayScreen(AreaScreen):
         from tui.modals.snooze import SnoozeModal
 
         item = self.current_item()
-        if item is None:
+        if item is None or self._about_no_one(item, "snooze"):
             return
         day = self.today()
 
@@ -282,7 +296,7 @@ class TodayScreen(AreaScreen):
         from tui.modals.follow_up import FollowUpModal
 
         item = self.current_item()
-        if item is None:
+        if item is None or self._about_no_one(item, "follow up with"):
             return
         day = self.today()
 
@@ -297,6 +311,10 @@ class TodayScreen(AreaScreen):
         """Open the highlighted person's page."""
         item = self.current_item()
         if item is None:
+            return
+        if item.contact_id is None:
+            if item.area:
+                self.app.action_area(item.area)
             return
         from tui.screens.contact_detail import ContactDetailScreen
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-AREAS = (("1", "today", "Today"), ("2", "contacts", "Contacts"), ("3", "mentors", "Mentors"), ("4", "brand", "Brand"))
+AREAS = (("1", "today", "Today"), ("2", "contacts", "Contacts"), ("3", "mentors", "Mentors"), ("4", "brand", "Brand"),
+         ("6", "career", "Career"))
 
 
 class NavBar(Static):
@@ -23,16 +24,27 @@ class NavBar(Static):
         super().__init__(**kwargs)
         self.active = active
 
-    def render(self) -> Content:
+    def _left(self, areas) -> Content:
         parts: list = [("kith ", "bold $accent")]
-        for key, mode, title in AREAS:
+        for key, mode, title in areas:
             if mode == self.active:
                 parts.append((f" {key} {title} ", "bold reverse $accent"))
             else:
                 parts.append((f" {key} ", "bold $text"))
                 parts.append((f"{title} ", ""))
-        left = Content.assemble(*parts)
+        return Content.assemble(*parts)
+
+    def render(self) -> Content:
         right = Content.assemble(("/", "bold $text"), " search  ", ("?", "bold $text"), " help  ",
                                  ("^p", "bold $text"), " commands ")
-        gap = max(1, self.size.width - left.cell_length - right.cell_length)
+        width = self.size.width
+        left = self._left(AREAS)
+        if left.cell_length + right.cell_length + 1 > width:
+            # Too narrow for every area and the hints (80 columns): the first four areas always,
+            # later ones only when active (their keys are in help and ctrl+p), with short hints then.
+            shown = [a for n, a in enumerate(AREAS) if n < 4 or a[1] == self.active]
+            left = self._left(shown)
+            if len(shown) > 4:
+                right = Content.assemble(("/", "bold $text"), " ", ("?", "bold $text"), " ", ("^p", "bold $text"), " ")
+        gap = max(1, width - left.cell_length - right.cell_length)
         return Content.assemble(left, " " * gap, right)

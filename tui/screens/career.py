@@ -1,0 +1,263 @@
+"""Provides CareerScreen: the Career area (key 6): skills, learning and income streams in tabs.
+
+Each tab is a list with a filter: printable keys type into the filter, ↓ or Enter move into the
+list where the action keys work, Esc goes back (and clears the filter from the filter). Skills
+show the T-shaped picture (breadth per kind, depth of the top skills); income shows the shares
+of the display currency as bars and the monthly totals as a sparkline.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import DataTable, Input, Sparkline, Static, TabbedContent, TabPane
+
+from tui.literal import literal
+from tui.screens.area import AreaScreen
+from tui.screens.career_tabs import TABS, CareerData, income_rows, learning_rows, skill_rows
+from tui.widgets.bars import BarChart
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.nav_bar import NavBar
+
+
+class CareerScreen(AreaScreen):
+    """Skills and their currency, learning, income streams (one tab each; volunteering joins later)."""
+
+    AREA = "career"
+    CSS_PATH = "career.tcss"
+    BINDINGS = [
+        Binding("n", "new", "New", id="career-new", tooltip="Add a skill, learning item or income stream (this tab)"),
+        Binding("w", "used", "Used now", id="career-used", tooltip="Skills: record that you used it this month"),
+        Binding("x", "done", "Done/End", id="career-done",
+                tooltip="Learning: mark it done · Income: end the stream today"),
+        Binding("u", "undo", "Undo", id="career-undo", tooltip="Undo the last change (kith undo)"),
+        Binding("right_square_bracket", "tab(1)", "Next tab", id="career-next-tab",
+                tooltip="Skills → Learning → Income"),
+        Binding("left_square_bracket", "tab(-1)", "Prev tab", show=False, id="career-prev-tab",
+                tooltip="Income → Learning → Skills"),
+        Binding("down", "focus_list", "To list", show=False, id="career-filter-to-list",
+                tooltip="From the filter to the list"),
+        Binding("escape", "leave_filter", "Back", show=False, id="career-leave-filter",
+                tooltip="From the filter: back to the list; in the list: clear the filter"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.data: CareerData | None = None
+        self._loaded_at: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.AREA)
+        with TabbedContent(id="career-tabs"):
+            with TabPane("Skills", id="skills"):
+                yield Input(placeholder="filter skills…  (type)", id="skills-filter", compact=True,
+                            select_on_focus=False)
+                with Horizontal(id="tshape"):
+                    yield BarChart("Breadth (skills per kind)", label_width=9, id="breadth")
+                    yield BarChart("Depth (top skills, 1-5)", label_width=14, id="depth")
+                yield DataTable(id="skills-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Learning", id="learning"):
+                yield Input(placeholder="filter learning…  (type)", id="learning-filter", compact=True,
+                            select_on_focus=False)
+                yield Static(id="learning-head")
+                yield DataTable(id="learning-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Income", id="income"):
+                yield Input(placeholder="filter income streams…  (type)", id="income-filter", compact=True,
+                            select_on_focus=False)
+                yield Static(id="income-head")
+                yield BarChart(label_width=16, id="shares")
+                with Horizontal(id="history-row"):
+                    yield Static(id="history-label")
+                    yield Sparkline([], id="history")
+                yield DataTable(id="income-table", cursor_type="row", zebra_stripes=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        for tab, columns in TABS.items():
+            table = self.query_one(f"#{tab}-table", DataTable)
+            for label, key in columns:
+                table.add_column(label, key=key)
+        self.query_one("#skills-table", DataTable).focus()  # typing still goes to the filter (on_key)
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def _settings(self):
+        from dataclasses import asdict
+
+        from store.career.settings import CareerSettings
+
+        return CareerSettings(**asdict(self.app.config.career))
+
+    def reload(self, force: bool = False) -> None:
+        from store.career.income import summary
+        from store.career.learning import list_learning
+        from store.career.skills import list_skills, t_shape
+        from store.db import change_token
+
+        signature = (change_token(), self.today(), self.app.config)
+        if not force and signature == self._loaded_at:
+            return
+        day, settings = self.today(), self._settings()
+        skills = list_skills(day, settings)
+        self.data = CareerData(day, settings, skills, t_shape(skills, top=4), list_learning(), summary(day, settings))
+        self._loaded_at = signature
+        self._draw_charts()
+        for tab in TABS:
+            self.apply_filter(tab)
+        self.refresh_bindings()
+
+    def _draw_charts(self) -> None:
+        d = self.data
+        self.query_one("#breadth", BarChart).set_bars([(k, n, str(n), "$accent") for k, n in d.shape.breadth])
+        self.query_one("#depth", BarChart).set_bars([(name, depth, str(depth), "$success")
+                                                     for name, depth in d.shape.depth], maximum=5)
+        self.query_one("#learning-head", Static).update(d.learning_head())
+        s = d.income
+        self.query_one("#income-head", Static).update(d.income_head())
+        group = s.display_group
+        shares = [(name, float(percent), f"{percent}%", "$warning" if percent > s.share_limit else "$accent")
+                  for name, _, percent in (group.shares[:3] if group else ())]
+        self.query_one("#shares", BarChart).set_bars(shares, maximum=100.0)
+        self.query_one("#history", Sparkline).data = [float(total) for _, total in s.history]
+        first = s.history[0][0] if s.history else ""
+        self.query_one("#history-label", Static).update(Content(f"{s.display_currency} monthly since {first} "))
+
+    def apply_filter(self, tab: str) -> None:
+        """Show the rows of ``tab`` whose text holds every word of its filter (accents and case ignored)."""
+        from store.fold import fold
+
+        if self.data is None:
+            return
+        words = fold(self.query_one(f"#{tab}-filter", Input).value).split()
+        build = {"skills": skill_rows, "learning": learning_rows, "income": income_rows}[tab]
+        table = self.query_one(f"#{tab}-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for key, text, cells in build(self.data):
+            if all(w in fold(text) for w in words):
+                table.add_row(*cells, key=str(key))
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    @on(Input.Changed)
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if event.input.id and event.input.id.endswith("-filter"):
+            self.apply_filter(event.input.id.removesuffix("-filter"))
+
+    @on(Input.Submitted)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id and event.input.id.endswith("-filter"):
+            self.action_focus_list()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.query_one(f"#{self.tab}-table", DataTable).focus()
+        self.refresh_bindings()
+
+    def on_key(self, event) -> None:
+        # A printable key that is not an action key, reaching us from the list, types into the filter.
+        # Keys typed fast arrive queued at the list after the first moved focus: they land here too.
+        if event.is_printable and event.character and (isinstance(self.focused, Input)
+                                                       or event.key not in self.active_bindings):
+            field = self.query_one(f"#{self.tab}-filter", Input)
+            self.set_focus(field)  # at once, not deferred: the next key of fast typing must land here too
+            field.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+
+    # -- state --------------------------------------------------------------------------------------
+
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active or "skills"
+
+    def highlighted(self) -> int | None:
+        table = self.query_one(f"#{self.tab}-table", DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action in ("new", "used", "done", "undo", "tab") and isinstance(self.focused, Input):
+            return False  # typing: a letter queued behind a focus change must not act
+        if action == "used":
+            return True if self.tab == "skills" else False
+        if action == "done":
+            return True if self.tab in ("learning", "income") else False
+        if action == "focus_list":
+            return isinstance(self.focused, Input)
+        return True
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def action_tab(self, delta: int) -> None:
+        order = list(TABS)
+        self.query_one(TabbedContent).active = order[(order.index(self.tab) + delta) % len(order)]
+
+    def action_focus_list(self) -> None:
+        self.query_one(f"#{self.tab}-table", DataTable).focus()
+
+    def action_leave_filter(self) -> None:
+        """From the filter: back to the list (the filter stays); in the list: clear the filter."""
+        field = self.query_one(f"#{self.tab}-filter", Input)
+        if self.focused is field:
+            self.action_focus_list()
+        elif field.value:
+            field.value = ""
+
+    def _store(self, what, *args) -> bool:
+        from store.errors import StoreError
+
+        try:
+            what(*args)
+        except StoreError as exc:
+            self.notify(literal(str(exc)), severity="error")
+            return False
+        self.reload(force=True)
+        return True
+
+    def action_new(self) -> None:
+        from tui.screens.career_tabs import new_form
+
+        self.app.push_screen(new_form(self.tab, self.today(), self._settings()),
+                             lambda values: self.reload(force=True) if values else None)
+
+    def action_used(self) -> None:
+        from store.career.skills import mark_used
+
+        sid = self.highlighted()
+        skill = next((s for s in self.data.skills if s.id == sid), None) if self.data else None
+        if skill and self._store(mark_used, skill.name, self.today()):
+            self.notify(Content.assemble("Used ", literal(skill.name), " this month."))
+
+    def action_done(self) -> None:
+        from store.career.income import end_income
+        from store.career.learning import set_status
+
+        rid = self.highlighted()
+        if rid is None:
+            return
+        if self.tab == "learning" and self._store(set_status, rid, "done", self.today()):
+            self.notify("Marked done (u undoes).")
+        elif self.tab == "income":
+            stream = next((s for s in self.data.income.streams if s.id == rid), None)
+            if stream and self._store(end_income, stream.name, self.today()):
+                self.notify(Content.assemble("Ended ", literal(stream.name), " today (u undoes)."))
+
+    def action_undo(self) -> None:
+        from store.errors import StoreError
+        from store.undo import undo_last
+
+        try:
+            entry = undo_last()
+        except StoreError as exc:
+            self.notify(literal(str(exc)), severity="error")
+            return
+        self.reload(force=True)
+        self.notify(Content.assemble("Undid: ", literal(entry.summary or entry.action)) if entry
+                    else Content("Nothing to undo."))
