@@ -123,7 +123,9 @@ class CareerScreen(AreaScreen):
         self.query_one("#shares", BarChart).set_bars(shares, maximum=100.0)
         self.query_one("#history", Sparkline).data = [float(total) for _, total in s.history]
         first = s.history[0][0] if s.history else ""
-        self.query_one("#history-label", Static).update(Content(f"{s.display_currency} monthly since {first} "))
+        totals = [total for _, total in s.history] or [0]
+        self.query_one("#history-label", Static).update(
+            Content(f"{s.display_currency}/month since {first} ({min(totals):,.0f}–{max(totals):,.0f}) "))
 
     def apply_filter(self, tab: str) -> None:
         """Show the rows of ``tab`` whose text holds every word of its filter (accents and case ignored)."""
