@@ -9,6 +9,7 @@ from store.db import write
 from store.errors import Invalid, NotFound
 from store.models import Contact, FollowUp
 from store.records import FollowUpInfo
+from store.validate import check_text
 
 MAX_WHAT = 1000
 
@@ -24,7 +25,7 @@ def add_follow_up(contact_id: int, due: date, what: str) -> FollowUpInfo:
         NotFound: no such contact.
         Invalid: ``what`` is empty or too long.
     """
-    what = " ".join((what or "").split())
+    what = " ".join(check_text("what", what or "", "the follow-up").split())
     if not what:
         raise Invalid("what", "say what to follow up on")
     if len(what) > MAX_WHAT:

@@ -10,6 +10,7 @@ from store.db import write
 from store.errors import Invalid, NotFound
 from store.models import Contact, Touch
 from store.records import TOUCH_KINDS, TouchInfo
+from store.validate import check_text
 
 MAX_NOTE = 100_000
 
@@ -25,6 +26,13 @@ def parse_kind(text: str) -> str:
         if wanted in (kind, kind.replace("-", " ")) or (len(wanted) >= 4 and kind.startswith(wanted)):
             return kind
     raise Invalid("kind", f"unknown kind {text!r}; use one of: {', '.join(TOUCH_KINDS)}")
+
+
+def _clean_note(note: str | None) -> str:
+    note = check_text("note", (note or "").replace("\r\n", "\n").strip(), "the note")
+    if len(note) > MAX_NOTE:
+        raise Invalid("note", f"the note is longer than {MAX_NOTE:,} characters")
+    return note
 
 
 def _info(t: Touch) -> TouchInfo:
@@ -46,9 +54,7 @@ def log_touch(contact_id: int, kind: str, on: date, note: str = "") -> TouchInfo
         Invalid: unknown kind or a note over the size cap.
     """
     kind = parse_kind(kind)
-    note = (note or "").replace("\r\n", "\n").strip()
-    if len(note) > MAX_NOTE:
-        raise Invalid("note", f"the note is longer than {MAX_NOTE:,} characters")
+    note = _clean_note(note)
     if not isinstance(on, date):
         raise Invalid("date", "the date is missing")
     with write():
@@ -67,7 +73,7 @@ def update_touch(touch_id: int, kind: str | None = None, on: date | None = None,
     if on is not None:
         changes["date"] = on
     if note is not None:
-        changes["note"] = note.strip()
+        changes["note"] = _clean_note(note)
     with write():
         t = Touch.get_or_none(Touch.id == touch_id)
         if t is None:
