@@ -297,14 +297,16 @@ def _entry(v: ValueEntry) -> ValueEntryInfo:
 
 
 def _clean_note(note: str | None) -> str:
-    note = (note or "").replace("\r\n", "\n").strip()
+    from store.validate import check_text
+
+    note = check_text("note", (note or "").replace("\r\n", "\n").strip(), "the note")
     if len(note) > MAX_NOTE:
         raise Invalid("note", f"the note is longer than {MAX_NOTE:,} characters")
     return note
 
 
 def add_value(contact_id: int, direction: str, category: str, on: date, note: str = "",
-              touch_id: int | None = None) -> ValueLogged:
+              touch_id: int | None = None, today: date | None = None) -> ValueLogged:
     """Log value received from or given to a contact; someone with no role becomes a mentor.
 
     Raises:
@@ -316,6 +318,10 @@ def add_value(contact_id: int, direction: str, category: str, on: date, note: st
     note = _clean_note(note)
     if not isinstance(on, date):
         raise Invalid("date", "the date is missing")
+    # Value is logged once it happened, as touches are. Without the caller's today (its time
+    # zone), allow a day: no zone is more than a day ahead of the machine's.
+    if on > (today or clock.today() + timedelta(days=1)):
+        raise Invalid("date", f"{on.isoformat()} is still ahead: log value once it happened")
     with write():
         _require_contact(contact_id)
         if touch_id is not None:
