@@ -93,6 +93,9 @@ def run_app(ctx) -> int:
 
     created = not ctx.db_path.exists()
     ctx.open()
+    from store.drafts import fold_in
+
+    fold_in()  # pitch typing a hang-up kept beside the database (store.drafts)
     first_run = created or count_contacts(include_archived=True) == 0
     from tui.app import KithApp
 
