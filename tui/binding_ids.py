@@ -132,6 +132,8 @@ MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 SPECIAL_KEYS = frozenset({
     "escape", "enter", "tab", "space", "backspace", "delete", "insert", "home", "end", "pageup", "pagedown",
     "up", "down", "left", "right", *(f"f{n}" for n in range(1, 25)),
+    # Textual's short names for some characters (its KEY_NAME_REPLACEMENTS)
+    "slash", "backslash", "at", "minus", "plus", "underscore",
 })
 """Key names that are not one character nor a character's name (``question_mark``, ``slash``)."""
 

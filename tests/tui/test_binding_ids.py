@@ -44,6 +44,6 @@ def test_theme_list_matches_textual():
 
 
 def test_special_key_names_are_textual_keys():
-    from textual.keys import Keys
+    from textual.keys import KEY_NAME_REPLACEMENTS, Keys
 
-    assert SPECIAL_KEYS <= {k.value for k in Keys}
+    assert SPECIAL_KEYS <= {k.value for k in Keys} | set(KEY_NAME_REPLACEMENTS.values())
