@@ -22,7 +22,7 @@ EDITABLE = (
     *TEXT_FIELDS, "notes", *LIST_FIELDS, "strength", "cadence_days", "introduced_by_id",
     "birthday_month", "birthday_day", "birthday_year", "connected_on", "archived", "tags", "extra",
 )
-_LABELS = {"tags": "a tag", "emails": "an email", "phones": "a phone", "links": "a link", "notes": "the notes",
+_LABELS = {"tags": "a tag", "emails": "an email", "phones": "a phone", "links": "a link", "notes": "the note",
            "how_met": "how we met", "extra": "an extra field"}
 _TIER_RE = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+$")
