@@ -131,3 +131,14 @@ def test_restore_refuses_a_lone_surrogate_or_nul_naming_the_row(db, tmp_path):
             restore(f)
         assert contacts.count_contacts(include_archived=True) == 0
         close_db()
+
+
+def test_vcard_import_reports_the_card_and_imports_the_rest(db, tmp_path):
+    f = tmp_path / "contacts.vcf"
+    cards = ["FN:Ada\r\nNOTE:bad\x00note", "FN:Bo\x00b", "FN:Cy"]
+    f.write_text("".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\n{c}\r\nEND:VCARD\r\n" for c in cards), encoding="utf-8")
+    summary = import_file("vcard", f)
+    assert summary.added == 2
+    assert [(p.unit, p.row) for p in summary.skipped] == [("card", 2)] and "NUL" in summary.skipped[0].reason
+    assert any(p.row == 1 and "NUL" in p.reason for p in summary.remarks)
+    assert sorted(c.name for c in contacts.list_contacts()) == ["Ada", "Cy"]
