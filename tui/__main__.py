@@ -94,8 +94,12 @@ def run_app(ctx) -> int:
     created = not ctx.db_path.exists()
     ctx.open()
     from store.drafts import fold_in
+    from store.errors import StoreError
 
-    fold_in()  # pitch typing a hang-up kept beside the database (store.drafts)
+    try:
+        fold_in()  # pitch typing a hang-up kept beside the database (store.drafts)
+    except (StoreError, OSError):
+        pass  # busy or unreadable: the file stays for the next start; the app opens anyway
     first_run = created or count_contacts(include_archived=True) == 0
     from tui.app import KithApp
 
