@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ class Context:
         and says once on stderr when it had to create its folder.
         """
         from store.db import make_private_dir, open_db
+        from store.errors import StoreError
 
         if not self.db_path.exists():
             if not self.may_create:
@@ -38,7 +40,15 @@ class Context:
             created = make_private_dir(self.db_path.parent.absolute())
             if created:
                 say(f"kith: created folder {created[0]}", file=sys.stderr)
-        open_db(self.db_path)
+        try:
+            open_db(self.db_path)
+        except StoreError:
+            if self.may_create or os.access(self.db_path.absolute().parent, os.W_OK):
+                raise
+            # A read-only folder (a mounted backup): reads and exports elsewhere still work.
+            from store.readonly import open_read_only
+
+            open_read_only(self.db_path)
 
     def today(self) -> date:
         from store.clock import today
