@@ -265,7 +265,10 @@ def test_any_text_as_query_never_raises(db):
     from hypothesis import strategies as st
 
     c = create_contact("Łukasz Ørsted", notes="Straße 5 — ça va")
-    log_touch(c.id, "call", DAY, "NUL \x00 and \u202e bidi")
+    t = log_touch(c.id, "call", DAY, "NUL and \u202e bidi")
+    from store.db import db as database  # the store refuses NUL; another tool may still write one
+
+    database.execute_sql("UPDATE touch SET note = ? WHERE id = ?", ("NUL \x00 and \u202e bidi", t.id))
 
     @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.text(max_size=40))
