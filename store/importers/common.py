@@ -145,8 +145,6 @@ def read_text(path: Path | str) -> str:
 _URL_PREFIX = re.compile(r"^(https?://)?(www\.|[a-z]{2}\.)?", re.I)
 
 
-# Bounded: a long-running TUI imports many files; the cache must not grow with each of them.
-@lru_cache(maxsize=4096)
 def fast_fold(text: str | None) -> str:
     """``fold`` with a shortcut for ASCII text (NFKD and the letter map change nothing there)."""
     if text and text.isascii():
@@ -525,14 +523,23 @@ def import_file(kind: str, path: Path | str, dry_run: bool = False,
     Raises:
         BadImportFile: the file cannot be read or is not of that kind; nothing was written.
     """
+    records, summary = parse_file(kind, path)
+    return apply_records(records, summary, dry_run=dry_run, progress=progress)
+
+
+def parse_file(kind: str, path: Path | str) -> tuple[list, ImportSummary]:
+    """Read and parse ``path`` as ``kind`` without touching the database.
+
+    Raises:
+        BadImportFile: the file cannot be read or is not of that kind (which line, and why).
+    """
     from store.importers import PARSERS
 
     if kind not in PARSERS:
         raise BadImportFile(f"unknown import format {kind!r}; use one of {', '.join(PARSERS)}")
     text = read_text(path)
     summary = ImportSummary(source=str(path))
-    records = PARSERS[kind](text, summary, str(path))
-    return apply_records(records, summary, dry_run=dry_run, progress=progress)
+    return list(PARSERS[kind](text, summary, str(path))), summary
 
 
 def guess_kind(path: Path | str) -> str:
