@@ -10,6 +10,13 @@ How it ranks (all comparisons on FOLDED text, see store/fold.py):
   must match). A match in the title (the name) counts more, as do matches at a word start.
 - Long text (contact notes, touch notes, follow-ups, and whatever later kinds index) is found by
   the FTS5 trigram table ``search_fts`` (substring, 3+ characters), newest rows first.
+- Mixed: some words in a contact's short fields, the rest in a note or touch of theirs
+  (``ada engines``).
+- Typos in long text: only when nothing matched as typed, each word of 5+ letters also looks
+  for the indexed words one typing slip away (two from 9 letters; a spelling vocabulary read
+  from the index on first need and kept until the next write), then the index is asked again.
+- Order: score, then newest (a touch's date), then the latest row. ``kith find`` and the screen
+  both call ``search`` and rank the same candidates whatever their limit.
 
 New kinds register themselves; see store/search_registry.py (``SearchKind``, ``register_kind``,
 ``fts_install_sql``). Nothing here imports Textual.
@@ -19,12 +26,16 @@ from __future__ import annotations
 
 import heapq
 import importlib
+import re
+from itertools import combinations
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import DatabaseError
+
 from store.db import data_version, db
 from store.fold import fold
-from store.search_match import Span, match_spans, snippet, typo_cutoff
+from store.search_match import Span, match_spans, near_words, quote, typo_cutoff, words_of
 from store.search_registry import FTS_TABLE, KINDS, CODE_SHIFT, SearchKind
 
 MAX_TOKENS = 6
@@ -35,6 +46,14 @@ FTS_BASE = 45.0
 SNIPPET_WIDTH = 90
 LONG_TEXT = 5000
 """Texts longer than this are folded only near the match (speed)."""
+POOL = 100
+"""Candidates taken from each source whatever the limit: ``kith find`` and the screen rank alike."""
+CORRECTED = 90.0
+"""What a corrected word (artcle -> article) is worth against one matched as typed (100)."""
+MIXED_WORDS = 4
+"""Words tried as a contact's (``ada`` in ``ada engines``); more would multiply the queries."""
+MIXED_CONTACTS = 2000
+"""Words matching more contacts than this are too vague to narrow their notes and touches."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +128,30 @@ class _Hit:
     from_text: bool = False
     """Found only by the long text (so the title need not match)."""
     archived: bool = False
+    exact: bool = False
+    """Every word matched as typed (no typo, no correction)."""
+    when: str = ""
+    """Newest first among equal scores (a touch's date, a contact's last touch)."""
+    words: tuple[str, ...] = ()
+    """The words to quote in the long text (a corrected word instead of its typo)."""
+
+
+@dataclass(frozen=True)
+class _People:
+    """A mixed query (``ada engines``): these words matched these contacts' short fields."""
+
+    words: tuple[str, ...]
+    scores: dict[int, float]
+    """contact id -> summed match score of ``words`` (100 per word: only exact matches count)."""
+
+
+def _order(hit: _Hit) -> tuple:
+    # One order for every caller (the screen, kith find): score, then newest, then latest row.
+    return round(hit.score, 6), hit.when, hit.id
+
+
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
 
 
 class SearchIndex:
@@ -117,6 +160,7 @@ class SearchIndex:
     def __init__(self) -> None:
         self._stamp: tuple | None = None
         self._short: dict[str, _Short] = {}
+        self._vocabulary: list[str] | None = None
 
     def _current_stamp(self) -> tuple:
         conn = db.connection()
@@ -129,6 +173,7 @@ class SearchIndex:
         if stamp == self._stamp:
             return
         self._short = {}
+        self._vocabulary = None  # built again on the next query with a typo
         for kind in load_kinds().values():
             if kind.short_sql:
                 rows = db.execute_sql(kind.short_sql).fetchall()
@@ -136,6 +181,18 @@ class SearchIndex:
                     [r[0] for r in rows], [r[1] or "" for r in rows], [r[2] or "" for r in rows],
                     [r[3] or "" for r in rows], [bool(r[4]) for r in rows])
         self._stamp = self._current_stamp()
+
+    def vocabulary(self) -> list[str]:
+        """The distinct words of every indexed long text, read on first need after a change."""
+        if self._vocabulary is None:
+            try:
+                # FTS5 keeps the text in its documented ``_content`` shadow table: reading it
+                # directly is twice as fast as through the virtual table.
+                rows = db.execute_sql(f"SELECT DISTINCT c0 FROM {FTS_TABLE}_content").fetchall()
+            except DatabaseError:  # no such table after a layout change: read it the slow, sure way
+                rows = db.execute_sql(f"SELECT DISTINCT body FROM {FTS_TABLE}").fetchall()
+            self._vocabulary = words_of(row[0] or "" for row in rows)
+        return self._vocabulary
 
     # -- matching -------------------------------------------------------------------------------
 
@@ -149,36 +206,50 @@ class SearchIndex:
         hits: dict[tuple[str, int], _Hit] = {}
         for kind in chosen:
             if kind.name in self._short:
-                for hit in self._fuzzy(kind, tokens, limit):
+                for hit in self._fuzzy(kind, tokens):
                     hits[(kind.name, hit.id)] = hit
-        for kind in chosen:
-            if kind.fts_columns:
-                self._full_text(kind, tokens, limit, hits)
-        ranked = sorted(hits.values(), key=lambda h: -h.score)[: limit * 2]
+        exact, done = [(t,) for t in tokens], set()
+        self._long_text(chosen, tokens, exact, hits, done)
+        if not any(h.exact for h in hits.values()):
+            # Nothing matched as typed: try the indexed words one typo away (artcle -> article).
+            groups = self._corrected(tokens)
+            if groups != exact:
+                self._long_text(chosen, tokens, groups, hits, done)
+        ranked = sorted(hits.values(), key=_order, reverse=True)[: limit * 2]
         return self._results(ranked, tokens, limit)
 
-    def _fuzzy(self, kind: SearchKind, tokens: list[str], limit: int) -> list[_Hit]:
-        from rapidfuzz import fuzz, process
+    def _corrected(self, tokens: list[str]) -> list[tuple[str, ...]]:
+        return [(t, *near_words(t, self.vocabulary())) if len(t) >= TYPO_MIN else (t,) for t in tokens]
+
+    def _token_scores(self, short: _Short, token: str, pool: list[int] | None = None) -> dict[int, float]:
+        """Rows of ``short`` whose key holds ``token`` (100) or a typo of it (its partial_ratio)."""
+        keys = short.keys
+        found = {i: 100.0 for i in (range(len(keys)) if pool is None else pool) if token in keys[i]}
+        if len(token) >= TYPO_MIN and len(found) < POOL:
+            # Typo tolerance only where exact hits are few: it costs a pass over every key.
+            from rapidfuzz import fuzz, process
+
+            choices = keys if pool is None else {i: keys[i] for i in pool}
+            for _, score, i in process.extract(token, choices, scorer=fuzz.partial_ratio, processor=None,
+                                               score_cutoff=typo_cutoff(token), limit=None):
+                found.setdefault(i, score)
+        return found
+
+    def _fuzzy(self, kind: SearchKind, tokens: list[str]) -> list[_Hit]:
+        from rapidfuzz import fuzz
 
         short = self._short[kind.name]
         keys = short.keys
         scores: dict[int, float] | None = None
         for token in tokens:
-            pool = range(len(keys)) if scores is None else list(scores)
-            found = {i: 100.0 for i in pool if token in keys[i]}
-            if len(token) >= TYPO_MIN and len(found) < limit * 2:
-                # Typo tolerance only where exact hits are few: it costs a pass over every key.
-                choices = keys if scores is None else {i: keys[i] for i in scores}
-                for _, score, i in process.extract(token, choices, scorer=fuzz.partial_ratio, processor=None,
-                                                   score_cutoff=typo_cutoff(token), limit=None):
-                    found.setdefault(i, score)
+            found = self._token_scores(short, token, None if scores is None else list(scores))
             scores = found if scores is None else {i: scores[i] + s for i, s in found.items() if i in scores}
             if not scores:
                 return []
         assert scores is not None
         n = len(tokens)
         sorts = short.sorts
-        best = heapq.nlargest(max(limit * 3, 60), scores, key=lambda i: (scores[i], str(sorts[i])))
+        best = heapq.nlargest(POOL + POOL // 2, scores, key=lambda i: (scores[i], str(sorts[i])))
         out = []
         joined = " ".join(tokens)
         for i in best:
@@ -200,42 +271,104 @@ class SearchIndex:
                 score += 2
             if short.archived[i]:
                 score -= 8
-            out.append(_Hit(kind, short.ids[i], score + kind.weight, archived=short.archived[i]))
+            out.append(_Hit(kind, short.ids[i], score + kind.weight, archived=short.archived[i],
+                            exact=key_mean == 100.0, when=str(sorts[i] or "")))
         return out
 
-    def _full_text(self, kind: SearchKind, tokens: list[str], limit: int, hits: dict) -> None:
-        # FTS5's query parser stops at a NUL ("unterminated string"): such words cannot be indexed anyway.
-        long_tokens = [t.replace("\x00", "") for t in tokens if len(t.replace("\x00", "")) >= 3]
-        if not long_tokens:
-            return  # trigrams need 3 characters; short words are matched in the short fields
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)
-        base = kind.rowid_base
-        rows = db.execute_sql(
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid BETWEEN ? AND ? "
-            "ORDER BY rowid DESC LIMIT ?", (match, base, base + CODE_SHIFT - 1, limit * 2)).fetchall()
-        ids = [r[0] - base for r in rows]
-        if not ids:
+    def _long_text(self, chosen: list[SearchKind], tokens: list[str], groups: list[tuple[str, ...]],
+                   hits: dict, done: set) -> None:
+        """Hits whose long text holds every word; then hits whose contact's short fields hold some
+        words as typed (a name, a company) and whose text holds the others (``ada engines``).
+        ``done`` holds the queries already asked during this search (the typo pass repeats some)."""
+        for kind in chosen:
+            if kind.fts_columns:
+                self._full_text(kind, tokens, groups, hits, done)
+        contacts = self._short.get("contact")
+        if len(tokens) < 2 or contacts is None:
             return
-        texts = {row[0]: row[4] or "" for row in self._rows(kind, ids)}
+        by_word = {t: found for t in tokens[:MIXED_WORDS]
+                   if (found := {i for i, key in enumerate(contacts.keys) if t in key})}
+        for size in range(1, len(by_word) + 1):
+            for words in combinations(by_word, size):
+                rest = [i for i, t in enumerate(tokens) if t not in words]
+                if not rest or any(len(tokens[i]) < 3 for i in rest):
+                    continue
+                common = set.intersection(*(by_word[w] for w in words))
+                if len(common) > MIXED_CONTACTS:
+                    continue
+                people = _People(words, {contacts.ids[i]: 100.0 * size for i in common})
+                for kind in chosen:
+                    if kind.fts_columns and kind.fts_contact:
+                        self._full_text(kind, [tokens[i] for i in rest], [groups[i] for i in rest], hits, done,
+                                        people)
+
+    def _candidates(self, kind: SearchKind, match: str, people: _People | None) -> list[tuple[int, str]]:
+        """Ids (and recency) of ``kind``'s rows whose text matches, newest first, at most ``POOL``."""
+        base = kind.rowid_base
+        inner = (f"SELECT rowid - {base} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+                 f"AND rowid BETWEEN {base} AND {base + CODE_SHIFT - 1}")
+        if kind.newest is None and people is None:
+            sql = f"{inner} ORDER BY rowid DESC LIMIT {POOL}"
+            return [(r[0], "") for r in db.execute_sql(sql, (match,)).fetchall()]
+        where = f"id IN ({inner})"
+        if people is not None:
+            where += f" AND {kind.fts_contact} IN ({','.join(str(int(i)) for i in people.scores)})"
+        sql = (f"SELECT id, {kind.newest or chr(39) * 2} FROM {kind.table} WHERE {where} "
+               f"ORDER BY 2 DESC, id DESC LIMIT {POOL}")
+        return [(r[0], str(r[1] or "")) for r in db.execute_sql(sql, (match,)).fetchall()]
+
+    def _full_text(self, kind: SearchKind, tokens: list[str], groups: list[tuple[str, ...]], hits: dict,
+                   done: set, people: _People | None = None) -> None:
+        # FTS5's query parser stops at a NUL ("unterminated string"): such words cannot be indexed anyway.
+        clean = [tuple(w.replace("\x00", "") for w in g) for g in groups]
+        searchable = [g for g in clean if len(g[0]) >= 3]
+        if not searchable:
+            return  # trigrams need 3 characters; short words are matched in the short fields
+        match = " AND ".join("(" + " OR ".join(map(_fts_phrase, g)) + ")" for g in searchable)
+        asked = (kind.name, match, people.words if people else ())
+        if asked in done:
+            return
+        done.add(asked)
+        found = self._candidates(kind, match, people)
+        if not found:
+            return
+        rows = {row[0]: row for row in self._rows(kind, [rid for rid, _ in found])}
+        n = len(tokens) + (len(people.words) if people else 0)
         joined = " ".join(tokens)
-        for rank, rid in enumerate(ids):
-            text = texts.get(rid)
-            if text is None:
+        for rid, when in found:
+            row = rows.get(rid)
+            if row is None:
                 continue
-            score = FTS_BASE
+            text, title = row[4] or "", fold(row[2] or "")
+            words, quality, starts, whole = list(tokens), 100.0 * len(tokens), 0.0, 0.0
             if len(text) <= LONG_TEXT:
                 folded = fold(text)
-                if any(t not in folded for t in tokens):
+                words = [next((w for w in g if w and w in folded), "") for g in groups]
+                if not all(words):
                     continue  # a short word that is not in the text after all
+                quality = sum(100.0 if w == g[0] else CORRECTED for w, g in zip(words, groups))
                 padded = f" {folded}"
-                starts = sum(1 for t in tokens if f" {t}" in padded)
-                score += 10 * starts / len(tokens) + (10 if joined in folded else 0)
-            score += kind.weight - rank * 0.01  # newest first among equals
-            old = hits.get((kind.name, rid))
-            if old is None or old.score < score:
-                hits[(kind.name, rid)] = _Hit(kind, rid, score, True, True, old.archived if old else False)
+                starts = sum(1 for w in words if f" {w}" in padded)
+                # A whole word (article) beats the start of a longer one (articles).
+                starts += 0.4 * sum(1 for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded))
+                whole = 10.0 if joined in folded else 0.0
+            exact = quality == 100.0 * len(tokens)
+            if people is None:
+                score = FTS_BASE + 10 * starts / n + whole - (100.0 * n - quality) / 10
             else:
-                old.in_text = True
+                named = people.scores.get(row[1], 0.0)
+                exact = exact and named == 100.0 * len(people.words)
+                in_title = sum(1 for w in people.words if w in title)
+                starts += sum(1 for w in people.words if f" {w}" in f" {title}")
+                score = 0.8 * (quality + named) / n + 4 * in_title / n + 6 * starts / n
+            score += kind.weight
+            old = hits.get((kind.name, rid))
+            if old is None or _order(old) < (round(score, 6), when, rid):
+                hits[(kind.name, rid)] = _Hit(kind, rid, score, True, True, old.archived if old else False,
+                                              exact or (old is not None and old.exact), when, tuple(words))
+            else:
+                old.in_text, old.exact = True, old.exact or exact
+                old.words = old.words or tuple(words)
 
     def _rows(self, kind: SearchKind, ids: list[int]) -> list[tuple]:
         out = []
@@ -262,7 +395,7 @@ class SearchIndex:
             title_spans = match_spans(title, tokens)
             detail_spans = match_spans(detail, tokens)
             if hit.in_text:
-                shown, spans = _quote(text, tokens)
+                shown, spans = quote(text, list(hit.words) or tokens, SNIPPET_WIDTH, LONG_TEXT)
             elif not hit.from_text and not title_spans and not detail_spans:
                 shown, spans = self._what_matched(hit, tokens)
             else:
@@ -289,22 +422,6 @@ class SearchIndex:
             words = [w for w in key.split() if any(fuzz.partial_ratio(t, w) >= typo_cutoff(t) for t in tokens if len(t) >= TYPO_MIN)]
         text = " ".join(dict.fromkeys(words))[:SNIPPET_WIDTH]
         return text, match_spans(text, tokens)
-
-
-def _quote(text: str, tokens: list[str]) -> tuple[str, list[Span]]:
-    """The part of ``text`` around the first match, with the matched spans."""
-    offset = 0
-    if len(text) > LONG_TEXT:
-        # Folding a 100 KB note per character costs tens of ms: fold only a window around a
-        # first guess (casefold finds the spot whenever the word is typed without accents).
-        lowered = text.casefold()
-        at = min((p for p in (lowered.find(t) for t in tokens) if p >= 0), default=0)
-        offset = max(0, at - 300)
-        text = text[offset: at + 600]
-    shown, spans = snippet(text, match_spans(text, tokens, fuzzy=False), SNIPPET_WIDTH)
-    if offset and not shown.startswith("…"):
-        shown, spans = "…" + shown, [(a + 1, b + 1) for a, b in spans]
-    return shown, spans
 
 
 _INDEX = SearchIndex()
