@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import heapq
 import importlib
-import re
 from itertools import combinations
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,20 +35,13 @@ from peewee import DatabaseError
 from store.db import data_version, db
 from store.fold import fold
 from store.search_match import Span, match_spans, near_words, quote, typo_cutoff, words_of
-from store.search_registry import FTS_TABLE, KINDS, CODE_SHIFT, SearchKind
+from store.search_registry import FTS_TABLE, KINDS, SearchKind
+from store.search_text import LONG_TEXT, POOL, Hit, People, full_text, order, rows
 
 MAX_TOKENS = 6
 TYPO_MIN = 5
 """Words shorter than this match exactly: one typo in four letters matches half the network."""
-FTS_BASE = 45.0
-"""An exact substring in long text scores 45..65: above weak typo matches, below name matches."""
 SNIPPET_WIDTH = 90
-LONG_TEXT = 5000
-"""Texts longer than this are folded only near the match (speed)."""
-POOL = 100
-"""Candidates taken from each source whatever the limit: ``kith find`` and the screen rank alike."""
-CORRECTED = 90.0
-"""What a corrected word (artcle -> article) is worth against one matched as typed (100)."""
 MIXED_WORDS = 4
 """Words tried as a contact's (``ada`` in ``ada engines``); more would multiply the queries."""
 MIXED_CONTACTS = 2000
@@ -90,7 +82,7 @@ def load_kinds() -> dict[str, SearchKind]:
         _loaded = True
         here = Path(__file__).parent
         for path in sorted(here.glob("*.py")):
-            if path.stem in ("search", "search_registry", "search_match", "__init__"):
+            if path.stem in ("search", "search_registry", "search_match", "search_text", "__init__"):
                 continue
             try:
                 if "register_kind(" not in path.read_text(encoding="utf-8"):
@@ -116,42 +108,6 @@ class _Short:
             self._where = {rid: i for i, rid in enumerate(self.ids)}
         at = self._where.get(row_id)
         return None if at is None else self.keys[at]
-
-
-@dataclass
-class _Hit:
-    kind: SearchKind
-    id: int
-    score: float
-    in_text: bool = False
-    """The long text matched too: quote it as the snippet."""
-    from_text: bool = False
-    """Found only by the long text (so the title need not match)."""
-    archived: bool = False
-    exact: bool = False
-    """Every word matched as typed (no typo, no correction)."""
-    when: str = ""
-    """Newest first among equal scores (a touch's date, a contact's last touch)."""
-    words: tuple[str, ...] = ()
-    """The words to quote in the long text (a corrected word instead of its typo)."""
-
-
-@dataclass(frozen=True)
-class _People:
-    """A mixed query (``ada engines``): these words matched these contacts' short fields."""
-
-    words: tuple[str, ...]
-    scores: dict[int, float]
-    """contact id -> summed match score of ``words`` (100 per word: only exact matches count)."""
-
-
-def _order(hit: _Hit) -> tuple:
-    # One order for every caller (the screen, kith find): score, then newest, then latest row.
-    return round(hit.score, 6), hit.when, hit.id
-
-
-def _fts_phrase(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
 
 
 class SearchIndex:
@@ -203,7 +159,7 @@ class SearchIndex:
             return []
         self.refresh()
         chosen = [k for k in load_kinds().values() if kinds is None or k.name in kinds]
-        hits: dict[tuple[str, int], _Hit] = {}
+        hits: dict[tuple[str, int], Hit] = {}
         for kind in chosen:
             if kind.name in self._short:
                 for hit in self._fuzzy(kind, tokens):
@@ -215,7 +171,7 @@ class SearchIndex:
             groups = self._corrected(tokens)
             if groups != exact:
                 self._long_text(chosen, tokens, groups, hits, done)
-        ranked = sorted(hits.values(), key=_order, reverse=True)[: limit * 2]
+        ranked = sorted(hits.values(), key=order, reverse=True)[: limit * 2]
         return self._results(ranked, tokens, limit)
 
     def _corrected(self, tokens: list[str]) -> list[tuple[str, ...]]:
@@ -235,7 +191,7 @@ class SearchIndex:
                 found.setdefault(i, score)
         return found
 
-    def _fuzzy(self, kind: SearchKind, tokens: list[str]) -> list[_Hit]:
+    def _fuzzy(self, kind: SearchKind, tokens: list[str]) -> list[Hit]:
         from rapidfuzz import fuzz
 
         short = self._short[kind.name]
@@ -271,7 +227,7 @@ class SearchIndex:
                 score += 2
             if short.archived[i]:
                 score -= 8
-            out.append(_Hit(kind, short.ids[i], score + kind.weight, archived=short.archived[i],
+            out.append(Hit(kind, short.ids[i], score + kind.weight, archived=short.archived[i],
                             exact=key_mean == 100.0, when=str(sorts[i] or "")))
         return out
 
@@ -282,7 +238,7 @@ class SearchIndex:
         ``done`` holds the queries already asked during this search (the typo pass repeats some)."""
         for kind in chosen:
             if kind.fts_columns:
-                self._full_text(kind, tokens, groups, hits, done)
+                full_text(kind, tokens, groups, hits, done)
         contacts = self._short.get("contact")
         if len(tokens) < 2 or contacts is None:
             return
@@ -296,98 +252,23 @@ class SearchIndex:
                 common = set.intersection(*(by_word[w] for w in words))
                 if len(common) > MIXED_CONTACTS:
                     continue
-                people = _People(words, {contacts.ids[i]: 100.0 * size for i in common})
+                people = People(words, {contacts.ids[i]: 100.0 * size for i in common})
                 for kind in chosen:
                     if kind.fts_columns and kind.fts_contact:
-                        self._full_text(kind, [tokens[i] for i in rest], [groups[i] for i in rest], hits, done,
-                                        people)
+                        full_text(kind, [tokens[i] for i in rest], [groups[i] for i in rest], hits, done,
+                                  people)
 
-    def _candidates(self, kind: SearchKind, match: str, people: _People | None) -> list[tuple[int, str]]:
-        """Ids (and recency) of ``kind``'s rows whose text matches, newest first, at most ``POOL``."""
-        base = kind.rowid_base
-        inner = (f"SELECT rowid - {base} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
-                 f"AND rowid BETWEEN {base} AND {base + CODE_SHIFT - 1}")
-        if kind.newest is None and people is None:
-            sql = f"{inner} ORDER BY rowid DESC LIMIT {POOL}"
-            return [(r[0], "") for r in db.execute_sql(sql, (match,)).fetchall()]
-        where = f"id IN ({inner})"
-        if people is not None:
-            where += f" AND {kind.fts_contact} IN ({','.join(str(int(i)) for i in people.scores)})"
-        sql = (f"SELECT id, {kind.newest or chr(39) * 2} FROM {kind.table} WHERE {where} "
-               f"ORDER BY 2 DESC, id DESC LIMIT {POOL}")
-        return [(r[0], str(r[1] or "")) for r in db.execute_sql(sql, (match,)).fetchall()]
-
-    def _full_text(self, kind: SearchKind, tokens: list[str], groups: list[tuple[str, ...]], hits: dict,
-                   done: set, people: _People | None = None) -> None:
-        # FTS5's query parser stops at a NUL ("unterminated string"): such words cannot be indexed anyway.
-        clean = [tuple(w.replace("\x00", "") for w in g) for g in groups]
-        searchable = [g for g in clean if len(g[0]) >= 3]
-        if not searchable:
-            return  # trigrams need 3 characters; short words are matched in the short fields
-        match = " AND ".join("(" + " OR ".join(map(_fts_phrase, g)) + ")" for g in searchable)
-        asked = (kind.name, match, people.words if people else ())
-        if asked in done:
-            return
-        done.add(asked)
-        found = self._candidates(kind, match, people)
-        if not found:
-            return
-        rows = {row[0]: row for row in self._rows(kind, [rid for rid, _ in found])}
-        n = len(tokens) + (len(people.words) if people else 0)
-        joined = " ".join(tokens)
-        for rid, when in found:
-            row = rows.get(rid)
-            if row is None:
-                continue
-            text, title = row[4] or "", fold(row[2] or "")
-            words, quality, starts, whole = list(tokens), 100.0 * len(tokens), 0.0, 0.0
-            if len(text) <= LONG_TEXT:
-                folded = fold(text)
-                words = [next((w for w in g if w and w in folded), "") for g in groups]
-                if not all(words):
-                    continue  # a short word that is not in the text after all
-                quality = sum(100.0 if w == g[0] else CORRECTED for w, g in zip(words, groups))
-                padded = f" {folded}"
-                starts = sum(1 for w in words if f" {w}" in padded)
-                # A whole word (article) beats the start of a longer one (articles).
-                starts += 0.4 * sum(1 for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded))
-                whole = 10.0 if joined in folded else 0.0
-            exact = quality == 100.0 * len(tokens)
-            if people is None:
-                score = FTS_BASE + 10 * starts / n + whole - (100.0 * n - quality) / 10
-            else:
-                named = people.scores.get(row[1], 0.0)
-                exact = exact and named == 100.0 * len(people.words)
-                in_title = sum(1 for w in people.words if w in title)
-                starts += sum(1 for w in people.words if f" {w}" in f" {title}")
-                score = 0.8 * (quality + named) / n + 4 * in_title / n + 6 * starts / n
-            score += kind.weight
-            old = hits.get((kind.name, rid))
-            if old is None or _order(old) < (round(score, 6), when, rid):
-                hits[(kind.name, rid)] = _Hit(kind, rid, score, True, True, old.archived if old else False,
-                                              exact or (old is not None and old.exact), when, tuple(words))
-            else:
-                old.in_text, old.exact = True, old.exact or exact
-                old.words = old.words or tuple(words)
-
-    def _rows(self, kind: SearchKind, ids: list[int]) -> list[tuple]:
-        out = []
-        for start in range(0, len(ids), 500):
-            chunk = ",".join(str(int(i)) for i in ids[start:start + 500])
-            out += db.execute_sql(kind.rows_sql.format(ids=chunk)).fetchall()
-        return out
-
-    def _results(self, ranked: list[_Hit], tokens: list[str], limit: int) -> list[SearchResult]:
-        by_kind: dict[str, list[_Hit]] = {}
+    def _results(self, ranked: list[Hit], tokens: list[str], limit: int) -> list[SearchResult]:
+        by_kind: dict[str, list[Hit]] = {}
         for hit in ranked:
             by_kind.setdefault(hit.kind.name, []).append(hit)
-        rows: dict[tuple[str, int], tuple] = {}
+        found: dict[tuple[str, int], tuple] = {}
         for name, group in by_kind.items():
-            for row in self._rows(group[0].kind, [h.id for h in group]):
-                rows[(name, row[0])] = row
+            for row in rows(group[0].kind, [h.id for h in group]):
+                found[(name, row[0])] = row
         out = []
         for hit in ranked:
-            row = rows.get((hit.kind.name, hit.id))
+            row = found.get((hit.kind.name, hit.id))
             if row is None:
                 continue  # deleted since the index was read
             _, contact_id, title, detail, text = (*row, "", "", "", "")[:5]
@@ -407,7 +288,7 @@ class SearchIndex:
                 break
         return out
 
-    def _what_matched(self, hit: _Hit, tokens: list[str]) -> tuple[str, list[Span]]:
+    def _what_matched(self, hit: Hit, tokens: list[str]) -> tuple[str, list[Span]]:
         # The match was in a field not shown (an email, a tag): quote the words of the key.
         short = self._short.get(hit.kind.name)
         if short is None:
