@@ -36,12 +36,14 @@ from store.db import data_version, db
 from store.fold import fold
 from store.search_match import Span, match_spans, near_words, quote, typo_cutoff, words_of
 from store.search_registry import FTS_TABLE, KINDS, SearchKind
-from store.search_text import LONG_TEXT, POOL, Hit, People, full_text, order, rows
+from store.search_text import LONG_TEXT, POOL, Asked, Hit, People, full_text, order, rows
 
 MAX_TOKENS = 6
 TYPO_MIN = 5
 """Words shorter than this match exactly: one typo in four letters matches half the network."""
 SNIPPET_WIDTH = 90
+TYPO_WHEN_FEWER = 100
+"""A short-field word looks for typos only when fewer rows hold it as typed (a pass over every key)."""
 MIXED_WORDS = 4
 """Words tried as a contact's (``ada`` in ``ada engines``); more would multiply the queries."""
 MIXED_CONTACTS = 2000
@@ -160,11 +162,13 @@ class SearchIndex:
         self.refresh()
         chosen = [k for k in load_kinds().values() if kinds is None or k.name in kinds]
         hits: dict[tuple[str, int], Hit] = {}
+        # Candidates per source: the same for every limit up to POOL, so the order is too.
+        done = Asked(max(POOL, limit))
         for kind in chosen:
             if kind.name in self._short:
-                for hit in self._fuzzy(kind, tokens):
+                for hit in self._fuzzy(kind, tokens, done.pool):
                     hits[(kind.name, hit.id)] = hit
-        exact, done = [(t,) for t in tokens], set()
+        exact = [(t,) for t in tokens]
         self._long_text(chosen, tokens, exact, hits, done)
         if not any(h.exact for h in hits.values()):
             # Nothing matched as typed: try the indexed words one typo away (artcle -> article).
@@ -181,7 +185,7 @@ class SearchIndex:
         """Rows of ``short`` whose key holds ``token`` (100) or a typo of it (its partial_ratio)."""
         keys = short.keys
         found = {i: 100.0 for i in (range(len(keys)) if pool is None else pool) if token in keys[i]}
-        if len(token) >= TYPO_MIN and len(found) < POOL:
+        if len(token) >= TYPO_MIN and len(found) < TYPO_WHEN_FEWER:
             # Typo tolerance only where exact hits are few: it costs a pass over every key.
             from rapidfuzz import fuzz, process
 
@@ -191,7 +195,7 @@ class SearchIndex:
                 found.setdefault(i, score)
         return found
 
-    def _fuzzy(self, kind: SearchKind, tokens: list[str]) -> list[Hit]:
+    def _fuzzy(self, kind: SearchKind, tokens: list[str], pool: int) -> list[Hit]:
         from rapidfuzz import fuzz
 
         short = self._short[kind.name]
@@ -205,7 +209,7 @@ class SearchIndex:
         assert scores is not None
         n = len(tokens)
         sorts = short.sorts
-        best = heapq.nlargest(POOL + POOL // 2, scores, key=lambda i: (scores[i], str(sorts[i])))
+        best = heapq.nlargest(pool + pool // 2, scores, key=lambda i: (scores[i], str(sorts[i])))
         out = []
         joined = " ".join(tokens)
         for i in best:
@@ -232,18 +236,20 @@ class SearchIndex:
         return out
 
     def _long_text(self, chosen: list[SearchKind], tokens: list[str], groups: list[tuple[str, ...]],
-                   hits: dict, done: set) -> None:
+                   hits: dict, done: Asked) -> None:
         """Hits whose long text holds every word; then hits whose contact's short fields hold some
         words as typed (a name, a company) and whose text holds the others (``ada engines``).
-        ``done`` holds the queries already asked during this search (the typo pass repeats some)."""
+        ``done`` holds what this search already worked out (the typo pass repeats some of it)."""
         for kind in chosen:
             if kind.fts_columns:
                 full_text(kind, tokens, groups, hits, done)
         contacts = self._short.get("contact")
         if len(tokens) < 2 or contacts is None:
             return
-        by_word = {t: found for t in tokens[:MIXED_WORDS]
-                   if (found := {i for i, key in enumerate(contacts.keys) if t in key})}
+        if done.by_word is None:  # the same for both passes: which contacts hold each word
+            done.by_word = {t: found for t in tokens[:MIXED_WORDS]
+                            if (found := {i for i, key in enumerate(contacts.keys) if t in key})}
+        by_word = done.by_word
         for size in range(1, len(by_word) + 1):
             for words in combinations(by_word, size):
                 rest = [i for i, t in enumerate(tokens) if t not in words]
