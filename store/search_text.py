@@ -22,6 +22,8 @@ LONG_TEXT = 5000
 POOL = 60
 """Candidates taken from each source for any limit up to this (the screen shows 50):
 ``kith find`` and the screen rank the same candidates, so they list hits in one order."""
+MIXED_BONUS = 5.0
+"""A note of someone whose company or tags hold the other words ranks this much above plain notes."""
 MANY = 1000
 """More matches than this are ranked by walking the kind's rows newest first (see ``candidates``)."""
 CORRECTED = 90.0
@@ -119,7 +121,6 @@ def full_text(kind: SearchKind, tokens: list[str], groups: list[tuple[str, ...]]
         return
     shown = {row[0]: row for row in rows(kind, [rid for rid, _ in found])}
     n = len(tokens) + (len(people.words) if people else 0)
-    joined = " ".join(tokens)
     for rid, when in found:
         row = shown.get(rid)
         if row is None:
@@ -136,7 +137,7 @@ def full_text(kind: SearchKind, tokens: list[str], groups: list[tuple[str, ...]]
             starts = sum(1 for w in words if f" {w}" in padded)
             # A whole word (article) beats the start of a longer one (articles).
             starts += 0.4 * sum(1 for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded))
-            whole = 10.0 if joined in folded else 0.0
+            whole = 10.0 if " ".join(words) in folded else 0.0
         exact = quality == 100.0 * len(tokens)
         if people is None:
             score = FTS_BASE + 10 * starts / n + whole - (100.0 * n - quality) / 10
@@ -144,8 +145,13 @@ def full_text(kind: SearchKind, tokens: list[str], groups: list[tuple[str, ...]]
             named = people.scores.get(row[1], 0.0)
             exact = exact and named == 100.0 * len(people.words)
             in_title = sum(1 for w in people.words if w in title)
-            starts += sum(1 for w in people.words if f" {w}" in f" {title}")
-            score = 0.8 * (quality + named) / n + 4 * in_title / n + 6 * starts / n
+            if in_title == len(people.words):
+                # Their name and words of their notes: as strong as a name match (ada engines).
+                starts += sum(1 for w in people.words if f" {w}" in f" {title}")
+                score = 0.8 * (quality + named) / n + 4 * in_title / n + 6 * starts / n
+            else:
+                # Their company or a tag: a note hit, a little above the notes of anyone else.
+                score = MIXED_BONUS + FTS_BASE + 10 * starts / n - (100.0 * n - quality - named) / 10
         score += kind.weight
         old = hits.get((kind.name, rid))
         if old is None or order(old) < (round(score, 6), when, rid):
