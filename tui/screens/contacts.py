@@ -268,11 +268,11 @@ class ContactsScreen(ContactActions, AreaScreen):
                 tooltip="Show or hide archived contacts", id="show-archived"),
         Binding("D,delete", "delete_contact", "Delete", show=False,
                 tooltip="Delete the highlighted contact (asks first)", id="delete-contact"),
-        Binding("escape", "leave_filter", "To list", show=False,
-                tooltip="From the filter to the list, where the keys act", id="leave-filter"),
+        Binding("escape", "leave_filter", "To list", tooltip="From the filter to the list, where the keys act",
+                id="leave-filter"),
         Binding("escape", "back_to_filter", "Filter", tooltip="Back to the filter: type to filter",
                 id="back-to-filter"),
-        Binding("down", "focus_list", "To list", tooltip="From the filter to the list (Enter too)",
+        Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list (Enter too)",
                 id="filter-to-list"),
     ]
 
@@ -306,8 +306,7 @@ class ContactsScreen(ContactActions, AreaScreen):
         with Horizontal(id="status-bar"):
             yield Static(Content(""), id="status")
             yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
-                                          " archived  ", ("D", "bold"), " delete  ", ("esc", "bold"), " filter"),
-                         id="more-keys")
+                                          " archived  ", ("D", "bold"), " delete"), id="more-keys")
         yield KeyFooter()
 
 

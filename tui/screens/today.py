@@ -165,6 +165,7 @@ class TodayScreen(ContactActions, AreaScreen):
             text = Content.assemble(
                 ("Nothing is due today.", "bold"), "\n\n",
                 "What next:\n",
+                "  n  Add a contact right here.\n",
                 "  2  Contacts: add people, or `kith import` a LinkedIn Connections.csv;\n",
                 "     give each a tier (inner, close, network) to set how often to reach out.\n",
                 "  3  Mentors: note what your mentors gave you, and give something back.\n",
