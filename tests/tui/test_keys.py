@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
 from collections import defaultdict
+
+import pytest
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -149,6 +150,14 @@ async def test_every_today_footer_key_acts_or_says_why_on_every_kind_of_row(make
 
     create_contact("Bea Birthday", birthday_month=fixed_today.month, birthday_day=fixed_today.day + 2)
     app = make_app()
+    said: list[str] = []
+    notify = app.notify
+
+    def recording_notify(message, *args, **kwargs):
+        said.append(str(message))  # counted here: shown toasts expire while the test runs
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording_notify
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = app.screen
         assert isinstance(screen, TodayScreen)
@@ -160,11 +169,11 @@ async def test_every_today_footer_key_acts_or_says_why_on_every_kind_of_row(make
         for kind in sorted(kinds):
             for key in footer_keys:
                 await _move_to_source(pilot, screen, kind)
-                toasts, token = len(app._notifications), change_token()
+                toasts, token = len(said), change_token()
                 await pilot.press(key)
                 await pilot.pause()
                 opened = app.screen is not screen
-                answered = opened or len(app._notifications) > toasts or change_token() != token
+                answered = opened or len(said) > toasts or change_token() != token
                 assert answered, f"{key} on a {kind} row did nothing"
                 while app.screen is not screen:
                     await pilot.press("escape")
@@ -176,7 +185,7 @@ async def test_every_today_footer_key_acts_or_says_why_on_every_kind_of_row(make
         await _move_to_source(pilot, screen, "give-back")
         await pilot.press("x")
         await pilot.pause()
-        assert "give-back is done by giving" in _toasts(app)[-1]
+        assert "give-back is done by giving" in said[-1]
 
 
 async def test_log_on_a_follow_up_row_says_it_closed_it_and_counts_it_done(make_app, demo_db, fixed_today):
@@ -245,3 +254,29 @@ async def test_mentor_keys_answer_on_a_non_partner(make_app, demo_db):
         assert app.screen is screen
         assert "not an accountability partner" in _toasts(app)[-1]
         assert not mentors.get_partner(row.contact_id).is_partner
+
+
+@pytest.mark.xfail(reason="needs the undo-log change in store/review.py (a give-back touch and its value "
+                          "entry as one undoable action), made in parallel", strict=False)
+async def test_u_undoes_a_give_back_touch_and_the_value_logged_with_it(make_app, fixed_today):
+    from datetime import timedelta
+
+    from store.mentors import add_value, list_values
+    from store.touches import list_touches
+
+    mentor = create_contact("Kenji Watanabe", tier="dormant")
+    for days in (40, 30, 20, 10):
+        add_value(mentor.id, "received", "introduction", fixed_today - timedelta(days=days), "intro to Globex")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.current_item().source == "give-back"
+        await pilot.press("l", *"thank you note", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the value modal, prefilled from the touch
+        await pilot.pause()
+        assert len(list_values(mentor.id, direction="given")) == 1
+        await pilot.press("u")
+        await pilot.pause()
+    assert list_touches(mentor.id) == []
+    assert list_values(mentor.id, direction="given") == []

@@ -20,7 +20,7 @@ from textual.widgets import Static
 from store.queue import QueueItem
 from tui.literal import literal
 from tui.screens.area import AreaScreen
-from tui.screens.contacts import ContactActions
+from tui.screens.contact_actions import ContactActions
 from tui.screens.today_mode import ModeCommands, save_mode
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.queue_list import QueueList, QueueRow
