@@ -128,6 +128,26 @@ async def test_down_enters_the_list_where_keys_act_and_escape_returns(make_app, 
         await pilot.press("escape", "3")  # Esc first, then the area keys work
         await pilot.pause()
         assert app.current_mode == "mentors"
+        await pilot.press("2")  # entering again: the cursor is back in the filter
+        await pilot.pause()
+        assert app.screen is screen and screen.focused.id == "filter"
+
+
+async def test_f_on_the_contacts_list_adds_a_follow_up(make_app, db, fixed_today):
+    from tui.modals.follow_up import FollowUpModal
+
+    c = create_contact("Grace")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("2", "f")  # in the filter, f is typing
+        await pilot.pause()
+        assert app.screen.query_one("#filter").value == "f"
+        await pilot.press("backspace", "down", "f")  # in the list, f is follow-up, as on every screen
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpModal)
+        await pilot.press(*"Send the deck", "enter")
+        await pilot.pause()
+    assert [f.what for f in list_follow_ups(c.id)] == ["Send the deck"]
 
 
 # -- 3. every key answers --------------------------------------------------------------------------
