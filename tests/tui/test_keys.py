@@ -276,8 +276,6 @@ async def test_mentor_keys_answer_on_a_non_partner(make_app, demo_db):
         assert not mentors.get_partner(row.contact_id).is_partner
 
 
-@pytest.mark.xfail(reason="needs the undo-log change in store/review.py (a give-back touch and its value "
-                          "entry as one undoable action), made in parallel", strict=False)
 async def test_u_undoes_a_give_back_touch_and_the_value_logged_with_it(make_app, fixed_today):
     from datetime import timedelta
 
