@@ -6,7 +6,6 @@ import importlib
 import pkgutil
 from collections import defaultdict
 
-import pytest
 
 from textual.binding import Binding
 from textual.dom import DOMNode
