@@ -132,13 +132,15 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-follow-up-done"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore this contact",
                 id="detail-archive"),
-        Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete this contact",
+        Binding("D,delete", "delete_contact", "Delete", show=False, tooltip="Delete this contact (asks first)",
                 id="detail-delete"),
     ]
 
-    def __init__(self, contact_id: int) -> None:
+    def __init__(self, contact_id: int, focus_touch_id: int | None = None) -> None:
         super().__init__()
         self.contact_id = contact_id
+        self.focus_touch_id = focus_touch_id
+        """A touch to scroll to once the page is drawn (opened from a search hit)."""
         self.contact: ContactInfo | None = None
         """The contact as last read from the store."""
         self.follow_ups: list[FollowUpInfo] = []
@@ -169,6 +171,24 @@ class ContactDetailScreen(ContactActions, Screen):
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#body").focus()
+        if self.focus_touch_id is not None:
+            self.call_after_refresh(self.scroll_to_touch, self.focus_touch_id)
+
+    def scroll_to_touch(self, touch_id: int) -> None:
+        """Scroll the page so the line of touch ``touch_id`` is at the top (older touches are far down)."""
+        from store.touches import list_touches
+
+        touches = list_touches(self.contact_id)
+        at = next((i for i, t in enumerate(touches) if t.id == touch_id), None)
+        timeline, body = self.query_one("#touches", Static), self.query_one("#body", VerticalScroll)
+        if at is None or not timeline.size.width:
+            return
+        if at >= TOUCHES_SHOWN:
+            body.scroll_end(animate=False)  # not drawn: down to "… and N older touches"
+            return
+        # The lines above it, wrapped at the timeline's width as drawn.
+        above = len(touches_content(touches[:at], self.today()).wrap(timeline.size.width)) if at else 0
+        body.scroll_to(y=timeline.virtual_region.y + above, animate=False)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -249,11 +269,6 @@ class ContactDetailScreen(ContactActions, Screen):
             shown = list_check_ins(self.contact_id, limit=CHECK_INS_SHOWN)
             self.query_one("#check-ins", Static).update(check_ins_content(shown, total))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_follow_up":
-            return True if self.follow_ups else None
-        return True
-
     # -- actions ----------------------------------------------------------------------------------
 
     def action_back(self) -> None:
@@ -277,26 +292,8 @@ class ContactDetailScreen(ContactActions, Screen):
             self.app.pop_screen()
 
     def action_add_follow_up(self) -> None:
-        from tui.modals.follow_up import FollowUpModal
-
-        if self.contact is None:
-            return
-
-        def done(draft) -> None:
-            from store.errors import StoreError
-            from store.followups import add_follow_up
-
-            if draft is None:
-                return
-            try:
-                add_follow_up(self.contact_id, draft.due, draft.what)
-            except StoreError as exc:
-                self.error(exc)
-                return
-            self.toast(f"Follow-up due {draft.due.isoformat()}: {{}}", user=(draft.what,))
-            self.reload()
-
-        self.app.push_screen(FollowUpModal(self.contact.name, self.today()), done)
+        if self.contact is not None:
+            self.add_follow_up(self.contact_id)
 
     def action_log_value(self) -> None:
         """Log value received from or given to this contact (the mentor value log)."""
@@ -306,17 +303,10 @@ class ContactDetailScreen(ContactActions, Screen):
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
-        from store.errors import StoreError
-        from store.followups import set_done
+        from tui.screens.follow_up_actions import toggle_follow_up_done
 
         options = self.query_one("#follow-ups", OptionList)
-        if not self.follow_ups or options.highlighted is None:
+        if not self.follow_ups or options.highlighted is None or self.contact is None:
+            self.toast("No follow-up to mark done: f adds one.", severity="warning")
             return
-        f = self.follow_ups[options.highlighted]
-        try:
-            set_done(f.id, not f.done, self.today())
-        except StoreError as exc:
-            self.error(exc)
-            return
-        self.toast("Done: {}" if not f.done else "Reopened: {}", user=(f.what,))
-        self.reload()
+        toggle_follow_up_done(self, self.contact_id, self.contact.name, self.follow_ups[options.highlighted])
