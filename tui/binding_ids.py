@@ -8,6 +8,12 @@ difference; ``collect_bindings()`` in that test gives the new table).
 
 from __future__ import annotations
 
+EXCLUSIVE: frozenset[frozenset[str]] = frozenset({
+    # Bindings of one screen that are never active together, so they may share a key (Contacts:
+    # Esc in the filter goes to the list, Esc in the list goes back to the filter).
+    frozenset({"leave-filter", "back-to-filter"}),
+})
+
 APP_OWNER = "KithApp"
 """The owner of global bindings: they are active on every screen."""
 

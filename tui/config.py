@@ -181,7 +181,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
     """Refuse an unknown binding id, a key that is not a key, and two bindings on one key."""
     import difflib
 
-    from tui.binding_ids import APP_OWNER, BINDINGS, key_problem
+    from tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
 
     for bid, value in keys.items():
         if bid not in BINDINGS:
@@ -203,7 +203,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
             # (a modal's own keys may shadow global ones on purpose: q closes help).
             together = owner == other_owner or {owner, other_owner} & {APP_OWNER} and (
                 owner.endswith("Screen") or other_owner.endswith("Screen"))
-            if other == bid or not together:
+            if other == bid or not together or frozenset({bid, other}) in EXCLUSIVE:
                 continue
             shared = effective[bid] & effective[other]
             if shared:
