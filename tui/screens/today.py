@@ -296,7 +296,7 @@ class TodayScreen(AreaScreen):
     def action_open_contact(self) -> None:
         """Open the highlighted person's page."""
         item = self.current_item()
-        if item is None:
+        if item is None or item.contact_id is None:  # a brand review is about no one
             return
         from tui.screens.contact_detail import ContactDetailScreen
 
