@@ -22,7 +22,7 @@ MAX_N = 3
 # A token: letters/digits (any script) joined by inner apostrophes ("don't", "O'Brien").
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 # Where a phrase must stop: sentence and clause punctuation, brackets, quotes, dashes, new lines.
-_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”„«»…—–\n\r\t/|•·]+")
+_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”„«»…—–\n\r\t/|•·。、！？；：「」『』（）¿¡]+")
 _APOSTROPHE = str.maketrans({"’": "'"})
 
 
@@ -51,12 +51,21 @@ def _fold_token(token: str) -> tuple[str, str]:
     hit = _TOKEN_CACHE.get(token)
     if hit is not None:
         return hit
-    folded = fold(token.translate(_APOSTROPHE)).replace(" ", "")
+    folded = (fold(token.translate(_APOSTROPHE)) if _accents_are_marks(token)
+              else unicodedata.normalize("NFC", token.casefold())).replace(" ", "")
     stem = _stemmer().stemWord(folded) if folded.isascii() else folded
     if len(_TOKEN_CACHE) >= _TOKEN_CACHE_MAX:
         _TOKEN_CACHE.clear()
     _TOKEN_CACHE[token] = (folded, stem)
     return folded, stem
+
+
+def _accents_are_marks(token: str) -> bool:
+    """True for Latin, Greek and Cyrillic words, whose accents fold away ("José" is "jose").
+
+    In other scripts a combining mark is part of the letter (Japanese で is not て): keep it.
+    """
+    return all(ord(ch) < 0x530 or 0x1E00 <= ord(ch) <= 0x1FFF for ch in token)
 
 
 def tokens(text: str) -> list[list[tuple[int, int, str, str]]]:
