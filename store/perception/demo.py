@@ -44,7 +44,8 @@ def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
     if not contact_ids:
         return
     rng = random.Random(f"perception-{len(contact_ids)}")
-    givers = contact_ids[:: max(1, len(contact_ids) // 12)][:12] if len(contact_ids) < 1000 else contact_ids[::2]
+    # Not the first person (the contact-page snapshots open them): their page stays as it was.
+    givers = contact_ids[2::max(1, len(contact_ids) // 12)][:12] if len(contact_ids) < 1000 else contact_ids[1::2]
     n_feedback = 40 if len(contact_ids) < 1000 else min(5000, len(givers))
     contexts = [c for c, w in CONTEXT_WEIGHTS for _ in range(w)]
     made = datetime.combine(today, time(9, 0))

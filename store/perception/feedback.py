@@ -168,13 +168,23 @@ def get_request(request_id: int) -> RequestInfo:
 
 def list_requests(contact_id: int | None = None, status: str | None = None) -> list[RequestInfo]:
     """Requests, newest first (of one person, of one status, when given)."""
-    q = (FeedbackRequest.select(FeedbackRequest, Contact.name).join(Contact)
-         .order_by(FeedbackRequest.asked_on.desc(), FeedbackRequest.id.desc()))
+    q = FeedbackRequest.select().order_by(FeedbackRequest.asked_on.desc(), FeedbackRequest.id.desc())
     if contact_id is not None:
         q = q.where(FeedbackRequest.contact == contact_id)
     if status is not None:
         q = q.where(FeedbackRequest.status == status)
-    return [_request_info(r, r.contact.name) for r in q]
+    rows = list(q)
+    names = _names({r.contact_id for r in rows})
+    return [_request_info(r, names.get(r.contact_id, "")) for r in rows]
+
+
+def _names(ids: set[int]) -> dict[int, str]:
+    """Contact names by id (one query per 500 ids)."""
+    ids_list, out = sorted(ids), {}
+    for i in range(0, len(ids_list), 500):
+        chunk = ids_list[i:i + 500]
+        out.update(Contact.select(Contact.id, Contact.name).where(Contact.id.in_(chunk)).tuples())
+    return out
 
 
 # -- entries ------------------------------------------------------------------------------------
@@ -238,13 +248,14 @@ def get_feedback(feedback_id: int) -> FeedbackInfo:
 
 def list_feedback(contact_id: int | None = None, ids: list[int] | None = None) -> list[FeedbackInfo]:
     """Feedback entries, newest first (of one person, or these ids, when given)."""
-    q = (Feedback.select(Feedback, Contact.name).join(Contact)
-         .order_by(Feedback.given_on.desc(), Feedback.id.desc()))
+    q = Feedback.select().order_by(Feedback.given_on.desc(), Feedback.id.desc())
     if contact_id is not None:
         q = q.where(Feedback.contact == contact_id)
     if ids is not None:
         q = q.where(Feedback.id.in_(ids))
-    return [_feedback_info(f, f.contact.name) for f in q]
+    rows = list(q)
+    names = _names({f.contact_id for f in rows})
+    return [_feedback_info(f, names.get(f.contact_id, "")) for f in rows]
 
 
 def delete_feedback(feedback_id: int) -> None:

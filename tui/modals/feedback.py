@@ -49,14 +49,14 @@ class FeedbackModal(ModalScreen[FeedbackDraft | None]):
         super().__init__()
         self.kind = kind
         self.resolve = resolve
-        self.name = name
+        self.initial_name = name
 
     def compose(self) -> ComposeResult:
         title = "Ask for feedback" if self.kind == "ask" else "Feedback, in their words"
         with Vertical(id="dialog"):
             yield Static(Content.styled(title, "bold"), id="title")
             yield Label(Content("Who (name or #id)"))
-            yield Input(value=self.name, id="who", max_length=200)
+            yield Input(value=self.initial_name, id="who", max_length=200)
             yield Static("", id="who-error", classes="error")
             if self.kind == "ask":
                 yield Label(Content("Prompt"))

@@ -101,7 +101,7 @@ class PerceptionScreen(AreaScreen):
         self._columns = {"they": c.they_say, "you": c.you_say, "both": c.both}
         for key, items in self._columns.items():
             options = [self._term_option(t, short=True) if key != "you" else
-                       Option(Content.assemble(literal(t.term, limit=17), (f" ×{t.uses}", "$text-muted")))
+                       Option(Content.assemble(literal(t.term, limit=16), (f" ×{t.uses}", "$text-muted")))
                        for t in items]
             self._fill(f"#col-{key}", options, "nothing")
         self._fill("#feedback-list", [self._feedback_option(f) for f in list_feedback()],
@@ -124,7 +124,7 @@ class PerceptionScreen(AreaScreen):
     def _term_option(t, short: bool = False) -> Option:
         arrow, style = ARROWS[t.direction]
         if short:
-            return Option(Content.assemble((f"{t.people:>2} ", "$text-muted"), literal(t.term, limit=19)))
+            return Option(Content.assemble((f"{t.people:>2} ", "$text-muted"), literal(t.term, limit=17)))
         return Option(Content.assemble((f"{t.people:>3} ", "bold"), literal(t.term, limit=24),
                                        (f" {arrow}{t.trend:+d}" if t.trend else f" {arrow}", style)))
 
