@@ -98,3 +98,25 @@ def test_brand_check(people, cli_db):
     out = people("brand", "check").out
     assert "no tagline: business card" in out and "award-winning" in out
     assert people("brand", "claim", "Nothing", "x").code == 2
+
+
+def test_listings_never_create_a_database(run_kith, cli_db):
+    for args in (("feedback", "list"), ("feedback", "trends"), ("brand", "check")):
+        r = run_kith(*args)
+        assert r.code == 2 and "no database" in r.err
+    assert not cli_db.exists()
+
+
+def test_perception_config_is_validated_and_turns_the_thank_you_off(people, tmp_path):
+    from tui.config import ConfigError, load_config
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[perception]\nreview_after_days = 90\nthank_you = "yes"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad.toml:3: perception.thank_you: must be true or false"):
+        load_config(str(bad))
+    off = tmp_path / "off.toml"
+    off.write_text("[perception]\nthank_you = false\nreview_after_days = 30\n", encoding="utf-8")
+    assert load_config(str(off)).perception.review_after_days == 30
+    r = people("--config", str(off), "feedback", "add", "Ada Lovelace", "--text", "Kind.")
+    assert r.code == 0 and "thank" not in r.out
+    assert json.loads(people("feedback", "list", "--json").out)["feedback"][0]["thank_you_id"] is None

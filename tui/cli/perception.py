@@ -113,10 +113,16 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _open_to_read(ctx: Context) -> None:
+    """Listing commands never create a database: on a missing one they say so (exit 2)."""
+    ctx.may_create = False
+    ctx.open()
+
+
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from store.perception.feedback import list_feedback, list_requests
 
-    ctx.open()
+    _open_to_read(ctx)
     who = resolve_contact(args.who) if args.who else None
     entries = list_feedback(who.id if who else None)
     requests = list_requests(who.id if who else None)
@@ -142,7 +148,7 @@ def cmd_trends(args: argparse.Namespace, ctx: Context) -> int:
 
     if args.limit < 1:
         raise CliError("--limit must be 1 or more")
-    ctx.open()
+    _open_to_read(ctx)
     found = trends(ctx.today(), limit=args.limit)
     if args.json:
         dump_json([term_json(t) for t in found])
@@ -205,7 +211,7 @@ def cmd_variant(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     from store.perception.compare import brand_check
 
-    ctx.open()
+    _open_to_read(ctx)
     today = ctx.today()
     check = brand_check(today, ctx.config.perception.review_after_days)
     if args.json:
