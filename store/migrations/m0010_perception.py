@@ -46,6 +46,8 @@ CREATE TABLE feedback_term (
     PRIMARY KEY (feedback_id, stem, form)
 ) WITHOUT ROWID;
 CREATE INDEX feedback_term_stem ON feedback_term (stem, contact_id, given_on, count);
+-- Covering indexes: people per term (and per 12-month window), and each term's written forms.
+CREATE INDEX feedback_term_form ON feedback_term (stem, form, count);
 
 CREATE TABLE brand_review (
     id INTEGER PRIMARY KEY,
