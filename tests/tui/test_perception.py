@@ -122,3 +122,17 @@ def test_snapshot_review_checklist(snap_compare, make_app, demo_db):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_today_shows_the_stale_pitch_and_enter_opens_brand(make_app, db_file, fixed_today):
+    pitch = create_pitch("Elevator pitch", "elevator pitch", "I build pipelines.")
+    Pitch.update(created=datetime.combine(fixed_today - timedelta(days=120), time(9))).where(
+        Pitch.id == pitch.id).execute()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = app.screen.current_item()
+        assert item.source == "brand-review" and item.contact_id is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BrandScreen)

@@ -296,7 +296,10 @@ class TodayScreen(AreaScreen):
     def action_open_contact(self) -> None:
         """Open the highlighted person's page."""
         item = self.current_item()
-        if item is None or item.contact_id is None:  # a brand review is about no one
+        if item is None:
+            return
+        if item.contact_id is None:  # about no one (a brand review): open its area instead
+            self.app.action_area("brand")
             return
         from tui.screens.contact_detail import ContactDetailScreen
 
