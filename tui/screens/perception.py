@@ -70,6 +70,7 @@ class PerceptionScreen(AreaScreen):
                     with VerticalScroll(id="quotes-pane"):
                         yield Static(Content(""), id="quotes")
             with TabPane("They say / you say", id="compare"):
+                yield Static(Content(""), id="brand-status")
                 with Horizontal():
                     for key, title in (("they", "They say, you don't"), ("you", "You say, they don't"),
                                        ("both", "Both")):
@@ -104,11 +105,24 @@ class PerceptionScreen(AreaScreen):
                        Option(Content.assemble(literal(t.term, limit=16), (f" ×{t.uses}", "$text-muted")))
                        for t in items]
             self._fill(f"#col-{key}", options, "nothing")
+        self._show_brand_status(today)
         self._fill("#feedback-list", [self._feedback_option(f) for f in list_feedback()],
                    "no feedback yet: press n to keep some")
         self._fill("#request-list", [self._request_option(r) for r in list_requests()],
                    "no requests yet: press k to ask someone")
         self._show_quotes()
+
+    def _show_brand_status(self, today) -> None:
+        """One line of the brand check: channels without a tagline, claims without evidence, stale pieces."""
+        from store.perception.brand_review import channels_without_tagline, list_claims, stale
+
+        missing = channels_without_tagline()
+        bare = sum(1 for c in list_claims() if not c.evidence)
+        old = len(stale(today, self.app.config.perception.review_after_days))
+        parts = [f"no tagline: {', '.join(missing)}" if missing else "a tagline on all five channels",
+                 f"{bare} claim{'s' if bare != 1 else ''} without evidence" if bare else "every claim has evidence",
+                 f"{old} to review" if old else "all reviewed"]
+        self.query_one("#brand-status", Static).update(Content.styled(" · ".join(parts), "$text-muted"))
 
     def _fill(self, selector: str, options: list, empty: str) -> None:
         widget = self.query_one(selector, OptionList)
