@@ -206,7 +206,7 @@ async def test_edit_cancel_writes_nothing(make_app, demo_db):
         await open_contacts(pilot)
         await pilot.press("e")
         app.screen.query_one("#company").value = "Something else"
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # the form changed: Esc asks, y discards
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
         assert get_contact(target.id) == before

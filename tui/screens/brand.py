@@ -32,6 +32,7 @@ from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.pitch_figures import PitchFigures
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lists import ListOptions
 
 DRAFT_EVERY_S = 1.0
 """How often unsaved typing is written as a draft (an SSH drop loses at most this much)."""
@@ -86,7 +87,7 @@ class BrandScreen(AreaScreen):
         yield NavBar(self.AREA)
         with Horizontal(id="studio"):
             with Vertical(id="side"):
-                yield OptionList(id="pitch-list")
+                yield ListOptions(id="pitch-list")
                 with VerticalScroll(id="figures-pane"):
                     yield PitchFigures(id="figures")
             editor = PitchEditor(id="editor", soft_wrap=True, show_line_numbers=False)

@@ -17,6 +17,7 @@ from tui.literal import literal
 from tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lists import ListOptions
 
 NOTES_PREVIEW = 1500
 """Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
@@ -154,7 +155,7 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content.assemble(("Follow-ups", "bold"), ("   f add · x done or reopen · Tab picks one",
                                                                     "$text-muted")),
                          classes="section", id="follow-ups-title")
-            yield OptionList(id="follow-ups")
+            yield ListOptions(id="follow-ups")
             yield Static(Content(""), id="no-follow-ups")
             yield Static(Content.styled("Touches", "bold"), classes="section")
             yield Static(Content(""), id="touches")

@@ -19,6 +19,7 @@ from tui.literal import literal, safe_text
 from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lists import ListTable
 
 ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
 WAY = {"received": "← received", "given": "→ given"}
@@ -140,13 +141,13 @@ class MentorsScreen(AreaScreen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         yield Static("", id="mentors-head")
-        yield DataTable(id="mentor-table", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="mentor-table", cursor_type="row", zebra_stripes=True)
         yield Static(Content.styled("No mentors yet. Press a to add a mentor, coach or accountability partner, "
                                     "or log value with someone from the command line (kith value).", "$text-muted"),
                      id="empty")
         yield Static("", id="summary")
         yield Static("", id="ledger-title")
-        yield DataTable(id="ledger", cursor_type="row")
+        yield ListTable(id="ledger", cursor_type="row")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -323,7 +324,7 @@ class MentorsScreen(AreaScreen):
             from store.contacts import resolve
 
             try:
-                cid = contact_id if contact_id is not None else resolve(draft.name).id
+                cid = contact_id if contact_id is not None else draft.contact_id or resolve(draft.name).id
                 now = store_mentors.assign_roles(cid, draft.roles, self.today(), add_to_existing=contact_id is None,
                                                  cadence_days=draft.cadence_days, questions=draft.questions)
                 who = name or store_mentors.get_mentor(cid).name
@@ -340,8 +341,11 @@ class MentorsScreen(AreaScreen):
                         markup=False)
             self.reload()
 
+        from store.contacts import resolve
+
         self.app.push_screen(RolesModal(name, roles, p.cadence_days if p else None, cfg.check_in_days,
-                                        p.questions if p else store_mentors.DEFAULT_QUESTIONS), done)
+                                        p.questions if p else store_mentors.DEFAULT_QUESTIONS,
+                                        resolve_who=lambda who: resolve(who).id), done)
 
     def action_cycle_direction(self) -> None:
         order = [None, "received", "given"]
