@@ -460,10 +460,13 @@ def _snippet(text: str, limit: int = 40) -> str:
 
 
 def give_back_reason(row: MentorRow, why: GiveBack, today: date) -> str:
-    """``give back · received 5, given 1 · last: introduction: to Globex 40 d ago``."""
-    parts = ["give back", f"received {row.received}, given {row.given}"]
-    if why.too_quiet or not why.over_margin:
-        parts.append(f"nothing given in {why.quiet_days} d")
+    """``40 d since you gave · received 5, given 1 · last: introduction: to Globex 40 d ago``.
+
+    Numbers first: a narrow terminal cuts the end of the line, never what the row is about.
+    """
+    quiet = (f"{why.quiet_days} d since you gave" if row.last_given_on
+             else f"{why.quiet_days} d with nothing given")
+    parts = [quiet, f"received {row.received}, given {row.given}"]
     if row.last_received_category:
         note = _snippet(row.last_received_note)
         last = row.last_received_category + (f": {note}" if note else "")
@@ -729,10 +732,10 @@ def list_partners(include_archived: bool = False) -> list[PartnerInfo]:
 
 
 def check_in_reason(p: PartnerInfo, due: date, today: date, default_days: int) -> str:
-    """``check-in · every 14 d · overdue 2 d · last 16 d ago · 2 open commitments``."""
+    """``overdue 2 d · check-in every 14 d · last 16 d ago · 2 open commitments`` (numbers first)."""
     days = (due - today).days
     when = "due today" if days == 0 else (f"overdue {-days} d" if days < 0 else f"due in {days} d")
-    parts = ["check-in", f"every {p.cadence(default_days)} d", when]
+    parts = [when, f"check-in every {p.cadence(default_days)} d"]
     parts.append(f"last {_ago(p.last_check_in_on, today)}" if p.last_check_in_on else "first check-in")
     n = len(p.open_commitments)
     if n:

@@ -61,3 +61,8 @@ def literal(text: object, style: str = "", multiline: bool = False, limit: int |
 def is_unsafe_char(ch: str) -> bool:
     """True for a character ``safe_text`` would replace (used by tests and the pty check)."""
     return ch in _BIDI or unicodedata.category(ch) == "Cc"
+
+
+def plural(count: int, word: str) -> str:
+    """``1 version``, ``2 versions``, ``0 versions``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -142,11 +142,11 @@ async def test_j_and_k_move_in_the_contact_list_and_the_mentor_table(make_app, d
         await pilot.press("2")
         await pilot.pause()
         listing = app.screen.query_one("ContactList")
-        start = listing._cursor
+        start = listing.cursor
         await pilot.press("j", "j")
-        assert listing._cursor == start + 2
+        assert listing.cursor == start + 2
         await pilot.press("k")
-        assert listing._cursor == start + 1
+        assert listing.cursor == start + 1
         await pilot.press("3")
         await pilot.pause()
         table = app.screen.query_one("#mentor-table")

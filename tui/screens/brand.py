@@ -24,7 +24,7 @@ from store.pitches import (
     restore_version, save_draft, save_version, update_pitch,
 )
 from store.wordcount import BRAND_QUESTIONS, compute, target_state
-from tui.literal import literal, safe_text
+from tui.literal import literal, safe_text, plural
 from tui.modals.confirm import ConfirmModal
 from tui.modals.pitch_edit import PitchEditModal, PitchSettings
 from tui.modals.pitch_versions import PitchVersionsModal
@@ -383,7 +383,7 @@ class BrandScreen(AreaScreen):
         if p is None:
             return
         question = Content.assemble("Delete ", literal(p.name, "bold"),
-                                    f" with its {p.versions} versions and its rehearsals?")
+                                    f" with its {plural(p.versions, 'version')} and its rehearsals?")
         self.app.push_screen(ConfirmModal(question, "Delete"), self._delete_confirmed)
 
     def _delete_confirmed(self, yes: bool | None) -> None:

@@ -26,6 +26,24 @@ TOUCHES_SHOWN = 100
 LABEL_WIDTH = 14
 
 
+KIND_COLUMN = 12
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""Month names spelt here: strftime's %b follows the locale."""
+
+
+def day_text(day: date) -> str:
+    """``12 Mar 2026`` (the day padded, so a column of them lines up)."""
+    return f"{day.day:>2} {MONTHS[day.month - 1]} {day.year}"
+
+
+def birthday_text(c: ContactInfo) -> str:
+    """``14 Jul``, or ``14 Jul 1990`` when the year is known; ``""`` without a birthday."""
+    if not c.birthday_month or not c.birthday_day:
+        return ""
+    text = f"{c.birthday_day} {MONTHS[c.birthday_month - 1]}"
+    return f"{text} {c.birthday_year}" if c.birthday_year else text
+
+
 def _field(label: str, value: Content | str, style: str = "") -> Content:
     shown = value if isinstance(value, Content) else literal(value, style, limit=300)
     return Content.assemble((f"{label:<{LABEL_WIDTH}}", "$text-muted"), shown)
@@ -62,7 +80,7 @@ def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today:
         _field("Next due", due_value),
         _field("How we met", text(c.how_met)),
         _field("Introduced by", text(c.introduced_by_name or "")),
-        _field("Birthday", text(c.birthday)),
+        _field("Birthday", text(birthday_text(c))),
         _field("Connected on", text(c.connected_on.isoformat() if c.connected_on else "")),
         _field("Archived", Content.styled("yes", "$warning") if c.archived else Content("no")),
     ]
@@ -75,7 +93,8 @@ def tags_content(c: ContactInfo) -> Content:
         return _none("no tags")
     parts: list[Content] = []
     for tag in c.tags:
-        parts.append(Content.assemble(literal(tag.name, "bold", limit=80), (f" {tag.kind}", "$text-muted")))
+        kind = (f" ({tag.kind})", "$text-muted") if tag.kind else ""
+        parts.append(Content.assemble(literal(tag.name, "bold", limit=80), kind))
     return Content("  ·  ").join(parts)
 
 
@@ -96,10 +115,13 @@ def touches_content(touches: list[TouchInfo], today: date) -> Content:
     if not touches:
         return _none("no touches yet: press l to log one")
     lines = []
-    for t in touches[:TOUCHES_SHOWN]:
-        line = Content.assemble((f"{t.date.isoformat()}  ", "$text-muted"), literal(f"{t.kind:<12}", "bold"))
+    shown = touches[:TOUCHES_SHOWN]
+    # The kind in its own column, the note after a dash; a rare long kind pushes its own note along.
+    kind_width = min(KIND_COLUMN, max(len(t.kind) for t in shown))
+    for t in shown:
+        line = Content.assemble((f"{day_text(t.date)}  ", "$text-muted"), literal(f"{t.kind:<{kind_width}}", "bold"))
         if t.note:
-            line = Content.assemble(line, " ", literal(t.note, limit=300))
+            line = Content.assemble(line, ("  — ", "$text-muted"), literal(t.note, limit=300))
         lines.append(line)
     if len(touches) > TOUCHES_SHOWN:
         lines.append(Content.styled(f"… and {len(touches) - TOUCHES_SHOWN} older touches", "$text-muted"))

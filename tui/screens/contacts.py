@@ -24,7 +24,8 @@ from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
 
 SORTS = ("name", "last touch", "next due")
-SORT_HINTS = {"name": "name", "last touch": "last touch, longest ago first", "next due": "next due, soonest first"}
+# Short enough that the counts and the order fit beside the keys on the right at 80 columns.
+SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
 
 
 # -- day formatting shared with the detail screen ------------------------------------------------
@@ -382,7 +383,7 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.set_class(self._shown == 0, "-empty")
         noun = "contact" if total == 1 else "contacts"
         counts = f"{self._shown} of {total} {noun}" if self._shown != total else f"{total} {noun}"
-        parts: list = [counts, f" · sorted by {SORT_HINTS[self.sort]}"]
+        parts: list = [counts, f" · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
             parts.append(" · archived shown")
         self.query_one("#status", Static).update(Content.assemble(*parts))

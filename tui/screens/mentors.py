@@ -252,8 +252,10 @@ class MentorsScreen(AreaScreen):
                 line2.append(literal(row.last_received_note, limit=60))
         summary.update(Content.assemble(*parts, "\n", *line2) if line2 else Content.assemble(*parts))
         entries = store_mentors.list_values(row.contact_id, self.direction, self.category)
-        # Date, way and category take about 40 columns: the note gets the rest, never a side scroll.
-        room = max(16, (self.size.width or 80) - 42)
+        # Date, way and category (each with its cell padding) take their columns: the note gets the
+        # rest, cut with an ellipsis, never a side scroll or a silent cut.
+        category_width = max((len(e.category) for e in entries), default=8)
+        room = max(16, (self.size.width or 80) - (12 + 12 + category_width + 2 + 2 + 2))
         for e in entries:
             ledger.add_row(_cell(e.date.isoformat()), _cell(WAY[e.direction]), _cell(e.category),
                            _cell(e.note, limit=room), key=str(e.id))

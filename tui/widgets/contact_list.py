@@ -107,6 +107,7 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         width: 100%;
         height: 1fr;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;  /* rows keep the header's columns when a filter hides the scrollbar */
         overflow-x: hidden;
         & > .contact-list--cursor { background: $block-cursor-blurred-background; }
         &:focus > .contact-list--cursor {
