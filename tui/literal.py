@@ -63,6 +63,6 @@ def is_unsafe_char(ch: str) -> bool:
     return ch in _BIDI or unicodedata.category(ch) == "Cc"
 
 
-def plural(count: int, word: str) -> str:
-    """``1 version``, ``2 versions``, ``0 versions``."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 version``, ``2 versions``, ``0 versions`` (``words`` for an irregular plural: touches)."""
+    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"

@@ -104,6 +104,8 @@ def test_day_and_birthday_texts():
 
 def test_plurals():
     assert [plural(n, "version") for n in (0, 1, 2)] == ["0 versions", "1 version", "2 versions"]
+    assert plural(1, "older touch", "older touches") == "1 older touch"
+    assert plural(3, "older touch", "older touches") == "3 older touches"
 
 
 def test_snapshot_help_80(snap_compare, make_app, demo_db):

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.records import ContactInfo, FollowUpInfo, TouchInfo
-from tui.literal import literal
+from tui.literal import literal, plural
 from tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
@@ -124,7 +124,7 @@ def touches_content(touches: list[TouchInfo], today: date) -> Content:
             line = Content.assemble(line, ("  — ", "$text-muted"), literal(t.note, limit=300))
         lines.append(line)
     if len(touches) > TOUCHES_SHOWN:
-        lines.append(Content.styled(f"… and {len(touches) - TOUCHES_SHOWN} older touches", "$text-muted"))
+        lines.append(Content.styled(f"… and {plural(len(touches) - TOUCHES_SHOWN, 'older touch', 'older touches')}", "$text-muted"))
     return Content("\n").join(lines)
 
 

@@ -24,7 +24,6 @@ from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
 
 SORTS = ("name", "last touch", "next due")
-# Short enough that the counts and the order fit beside the keys on the right at 80 columns.
 SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
 
 

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 
 from store import mentors as store_mentors
 from store.errors import Ambiguous, StoreError
-from tui.literal import literal, safe_text
+from tui.literal import literal, plural, safe_text
 from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
@@ -92,7 +92,7 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
         except StoreError as exc:
             screen.notify(safe_text(str(exc)), severity="error", markup=False)
             return
-        screen.notify(f"Check-in saved: {len(ci.commitments)} new commitments, {len(ci.reviewed)} reviewed.")
+        screen.notify(f"Check-in saved: {plural(len(ci.commitments), 'new commitment')}, {len(ci.reviewed)} reviewed.")
         if after is not None:
             after()
 

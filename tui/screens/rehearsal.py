@@ -71,7 +71,7 @@ class RehearsalScreen(Screen):
         target = self.pitch.target_seconds
         self.query_one("#head", Static).update(Content.assemble(
             ("Rehearsing ", "bold"), literal(self.pitch.name, "bold $accent", limit=40),
-            (f" · {self.words} words · {duration(seconds_for(self.words, brand.words_per_minute))} at "
+            (f" · {plural(self.words, 'word')} · {duration(seconds_for(self.words, brand.words_per_minute))} at "
              f"{brand.words_per_minute} wpm" + (f" · target {target} s" if target else ""), "$text-muted")))
         self._set_status(Content.styled("Ready. Space starts the timer; speak the pitch; space stops it.",
                                         "$text-muted"))
