@@ -15,7 +15,7 @@ from datetime import date
 from typing import Callable, NamedTuple
 
 # Modules whose import registers sources (keep this list the only place that names them).
-SOURCE_MODULES: list[str] = ["store.today", "store.mentors", "store.career.queue"]
+SOURCE_MODULES: list[str] = ["store.today", "store.mentors", "store.perception.queue", "store.career.queue"]
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class KithApp(App[None]):
     MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen,
              "career": CareerScreen}
     DEFAULT_MODE = "today"
+    NOTIFICATION_TIMEOUT = 3  # toasts sit over the top rows' right ends: short-lived, they hide little for long
     BINDINGS = [
         Binding("1", "area('today')", "Today", show=False, id="go-today", tooltip="The Today queue"),
         Binding("2", "area('contacts')", "Contacts", show=False, id="go-contacts", tooltip="All contacts"),

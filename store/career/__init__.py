@@ -3,5 +3,5 @@ goals and challenges, their Today sources, demo part and search kinds.
 
 Modules: ``common`` (months, text, errors), ``currency`` (ISO 4217 codes, decimal amounts),
 ``skills``, ``learning``, ``income``, ``jobs`` (jobs and gaps), ``goals``, ``settings``,
-``queue`` (Today sources), ``demo``, ``search``. Nothing here imports Textual.
+``queue`` (Today sources), ``demo``, ``kinds`` (search kinds). Nothing here imports Textual.
 """

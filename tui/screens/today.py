@@ -348,9 +348,10 @@ class TodayScreen(ContactActions, AreaScreen):
         item = self._need_item("open")
         if item is None:
             return
-        if item.contact_id is None:
-            if item.area:
-                self.app.action_area(item.area)
+        if item.contact_id is None:  # about no one: open its area (a brand review: Brand)
+            area = item.area or ("brand" if item.source == "brand-review" else "")
+            if area:
+                self.app.action_area(area)
             return
         from tui.screens.contact_detail import ContactDetailScreen
 

@@ -24,10 +24,16 @@ class NavBar(Static):
         super().__init__(**kwargs)
         self.active = active
 
-    def _left(self, areas) -> Content:
+    @property
+    def area(self) -> str:
+        """The area on screen: a page opened from Today (a contact) belongs to Today, not to Contacts."""
+        mode = self.app.current_mode
+        return mode if any(mode == m for _, m, _ in AREAS) else self.active
+
+    def _left(self, areas, active: str) -> Content:
         parts: list = [("kith ", "bold $accent")]
         for key, mode, title in areas:
-            if mode == self.active:
+            if mode == active:
                 parts.append((f" {key} {title} ", "bold reverse $accent"))
             else:
                 parts.append((f" {key} ", "bold $text"))
@@ -35,16 +41,17 @@ class NavBar(Static):
         return Content.assemble(*parts)
 
     def render(self) -> Content:
+        active = self.area
         right = Content.assemble(("/", "bold $text"), " search  ", ("?", "bold $text"), " help  ",
                                  ("^p", "bold $text"), " commands ")
+        short = Content.assemble(("/", "bold $text"), " ", ("?", "bold $text"), " ", ("^p", "bold $text"), " ")
         width = self.size.width
-        left = self._left(AREAS)
-        if left.cell_length + right.cell_length + 1 > width:
-            # Too narrow for every area and the hints (80 columns): the first four areas always,
-            # later ones only when active (their keys are in help and ctrl+p), with short hints then.
-            shown = [a for n, a in enumerate(AREAS) if n < 4 or a[1] == self.active]
-            left = self._left(shown)
-            if len(shown) > 4:
-                right = Content.assemble(("/", "bold $text"), " ", ("?", "bold $text"), " ", ("^p", "bold $text"), " ")
+        left = self._left(AREAS, active)
+        if left.cell_length + 1 + right.cell_length > width:
+            # 80 columns: the first four areas always, later ones only when active (their keys are
+            # in help and ctrl+p); short hints when even that is too wide.
+            left = self._left([a for n, a in enumerate(AREAS) if n < 4 or a[1] == active], active)
+            if left.cell_length + 1 + right.cell_length > width:
+                right = short
         gap = max(1, width - left.cell_length - right.cell_length)
         return Content.assemble(left, " " * gap, right)
