@@ -57,6 +57,32 @@ class BrandConfig:
 
 
 @dataclass(frozen=True)
+class QualityConfig:
+    profession: tuple[str, ...] = ()
+    """Your focus from the config (``"data engineer"`` or ``"data engineer=2"`` to weigh it double);
+    ``kith focus`` stores more, and a stored term wins over the same one here."""
+    industry: tuple[str, ...] = ()
+    geography: tuple[str, ...] = ()
+    relevance_weight: float = 0.5
+    """Job-search mode: how much a contact's relevance (0-100 %) lifts its Today items (0: not at all)."""
+    strength_weight: float = 0.3
+    """Steady mode: how much a contact's strength (1-5) lifts its Today items (0: not at all)."""
+    weekly_review_day: str = "monday"
+    """The day Today opens with the weekly review."""
+    week_streak_touches: int = 3
+    """A week counts towards the streak with at least this many touches."""
+    give_take_days: int = 90
+    """"Lately" for give and take: the last this many days."""
+    help_nudges: bool = True
+    """Today suggests "How can I help you?" for people you have only taken from lately."""
+    receive_margin: int = 3
+    """Given minus received at which Today says it may be time to ask (0: never)."""
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file this config was read from, if any."""
@@ -73,6 +99,7 @@ class Config:
     today: TodayConfig = field(default_factory=TodayConfig)
     mentors: MentorsConfig = field(default_factory=MentorsConfig)
     brand: BrandConfig = field(default_factory=BrandConfig)
+    quality: QualityConfig = field(default_factory=QualityConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -168,6 +195,8 @@ class _Reader:
             raise self.fail(section, key, f"must be a whole number, not {value!r}")
         if kind is float and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise self.fail(section, key, f"must be a number, not {value!r}")
+        if kind is bool and not isinstance(value, bool):
+            raise self.fail(section, key, f"must be true or false, not {value!r}")
         if kind is str and not isinstance(value, str):
             raise self.fail(section, key, f'must be text in quotes, not {value!r}')
         if low is not None and value < low or high is not None and value > high:
@@ -211,7 +240,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
                                           "two bindings cannot share a key")
 
 
-TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "keys"}
+TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "quality", "keys"}
 
 
 def load_config(cli_path: str | None = None) -> Config:
@@ -267,6 +296,7 @@ def load_config(cli_path: str | None = None) -> Config:
         slow_words_per_minute=r.get("brand", "slow_words_per_minute", int, 110, 40, 400),
         fast_words_per_minute=r.get("brand", "fast_words_per_minute", int, 160, 40, 400),
     )
+    quality = _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     _check_keys(r, keys)
@@ -279,5 +309,32 @@ def load_config(cli_path: str | None = None) -> Config:
         time_zone=time_zone,
         theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
-        tiers=tiers, today=today, mentors=mentors, brand=brand, keys=keys,
+        tiers=tiers, today=today, mentors=mentors, brand=brand, quality=quality, keys=keys,
+    )
+
+
+def _quality(r: _Reader) -> QualityConfig:
+    table = r.table("quality", {f for f in QualityConfig.__dataclass_fields__})
+    focus = {}
+    for kind in ("profession", "industry", "geography"):
+        value = table.get(kind, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise r.fail("quality", kind, 'must be a list of names like ["fintech", "payments=2"]')
+        focus[kind] = tuple(value)
+        for text in value:
+            name, _, weight = text.rpartition("=") if "=" in text else (text, "", "")
+            try:
+                if weight and not 0.1 <= float(weight) <= 10:
+                    raise ValueError
+            except ValueError:
+                raise r.fail("quality", kind, f"{text!r}: the weight after = must be from 0.1 to 10") from None
+    return QualityConfig(
+        **focus,
+        relevance_weight=r.get("quality", "relevance_weight", float, 0.5, 0.0, 5.0),
+        strength_weight=r.get("quality", "strength_weight", float, 0.3, 0.0, 5.0),
+        weekly_review_day=r.get("quality", "weekly_review_day", str, "monday", choices=WEEKDAYS),
+        week_streak_touches=r.get("quality", "week_streak_touches", int, 3, 1, 1000),
+        give_take_days=r.get("quality", "give_take_days", int, 90, 7, 3650),
+        help_nudges=r.get("quality", "help_nudges", bool, True),
+        receive_margin=r.get("quality", "receive_margin", int, 3, 0, 100),
     )

@@ -337,6 +337,10 @@ def apply_records(records: Iterable[ImportRecord], summary: ImportSummary, dry_r
     else:
         with write():
             _run(records, summary, False, progress, total)
+            if summary.added_ids:
+                from store.quality.triage import record_import  # for the filter added:last-import
+
+                record_import(summary.source, summary.added_ids)
     summary.skipped.sort(key=lambda p: p.row)
     summary.remarks.sort(key=lambda p: p.row)
     if progress:
