@@ -126,6 +126,19 @@ def rate_touch(touch_id: int, rating: int | None, minutes: int | None = None) ->
         db.execute_sql("UPDATE touch SET rating = ?, duration_min = ? WHERE id = ?", (rating, minutes, touch_id))
 
 
+def log_rated_touch(contact_id: int, kind: str, on: date, note: str = "", rating: int | None = None,
+                    minutes: int | None = None):
+    """Log a touch with a rating and a duration: one action, one undo."""
+    from store.touches import log_touch
+
+    with undo.action("log touch", contact_id=contact_id) as draft:
+        touch = log_touch(contact_id, kind, on, note)
+        if rating is not None or minutes is not None:
+            rate_touch(touch.id, rating, minutes)
+        draft.summary = f"logged {touch.kind} on {on.isoformat()}"
+    return touch
+
+
 def restore_rating(step: dict) -> None:
     db.execute_sql("UPDATE touch SET rating = ?, duration_min = ? WHERE id = ?",
                    (step["rating"], step["minutes"], step["id"]))
