@@ -67,6 +67,7 @@ class TriageModal(ModalScreen[int]):
         self.decided = 0
         self.started = time.monotonic()
         self.message: Content = Content("")
+        self._said: tuple[int, str] | None = None
 
     def compose(self) -> ComposeResult:
         from store.quality.triage import tag_names
@@ -164,8 +165,12 @@ class TriageModal(ModalScreen[int]):
             self.show_card()
             return
         self.decided += 1
-        said = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in what.items() if v not in (None, False))
-        self.message = Content.assemble(literal(c.name, limit=40), f": {said or 'skipped'}")
+        said = ", ".join(f"{k.replace('_', ' ')} {v}" if v is not True else k for k, v in what.items()
+                         if v not in (None, False)) or "skipped"
+        if self._said and self._said[0] == cid:
+            said = f"{self._said[1]}, {said}"  # several keys on one contact: say all of them
+        self._said = (cid, said)
+        self.message = Content.assemble(literal(c.name, limit=40), ": ", literal(said, limit=120))
         if advance:
             self.index += 1
         self.show_card()

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 from store.records import ContactRow
 from tui.literal import literal, safe_text
 from tui.screens.area import AreaScreen
+from tui.screens.contacts_bulk import BULK_BINDINGS, BulkActions
 from tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
@@ -240,7 +241,7 @@ class ContactActions:
 # -- the screen ---------------------------------------------------------------------------------------
 
 
-class ContactsScreen(ContactActions, AreaScreen):
+class ContactsScreen(ContactActions, BulkActions, AreaScreen):
     """Every contact in a fast virtual list: filter as you type, sort, open, act."""
 
     AREA = "contacts"
@@ -262,6 +263,7 @@ class ContactsScreen(ContactActions, AreaScreen):
                 tooltip="From the filter: back to the list; in the list: clear the filter", id="leave-filter"),
         Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list",
                 id="filter-to-list"),
+        *BULK_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -279,20 +281,22 @@ class ContactsScreen(ContactActions, AreaScreen):
         self._token: object = None
         self._shown = 0
         self._had_highlight: bool | None = None
+        self._filter_error = ""
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         with Horizontal(id="filter-bar"):
             yield Label(Content("Filter"), id="filter-label")
-            yield Input(placeholder="name, company, role, tag…  (f)", id="filter", compact=True,
-                        max_length=200)
+            yield Input(placeholder="words, tier:close, tag:fintech, strength>=3, last>1y…  (f)", id="filter",
+                        compact=True, max_length=200)
         yield ContactListHeader(id="header")
         yield ContactList(id="contacts")
         yield Static(Content(""), id="empty")
         with Horizontal(id="status-bar"):
             yield Static(Content(""), id="status")
-            yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
-                                          " archived  ", ("d", "bold"), " delete"), id="more-keys")
+            yield Static(Content.assemble(("⏎", "bold"), " open ", ("a", "bold"), " archive ", ("A", "bold"),
+                                          " archived ", ("d", "bold"), " delete ", ("␣", "bold"), " mark"),
+                         id="more-keys")
         yield KeyFooter()
 
 
@@ -351,19 +355,36 @@ class ContactsScreen(ContactActions, AreaScreen):
         return self._orders[self.sort]
 
     def apply_filter(self) -> None:
-        """Show the contacts whose folded search key holds every word of the filter."""
+        """Show the contacts the filter keeps: plain words match the folded search key as you type;
+        keyed terms (tier:, tag:, strength>=, last<90d, -negation …) go through the one filter grammar."""
+        from store.filters import BadFilter, matching_ids, parse
         from store.fold import fold
 
         query = self.query_one("#filter", Input).value
+        try:
+            parsed = parse(query)
+        except BadFilter as exc:
+            self._filter_error = str(exc)  # keep the last good result while the user types on
+            self._update_status(query)
+            return
+        self._filter_error = ""
+        if parsed.archived_mode in ("yes", "any") and not self.show_archived:
+            self.show_archived = True
+            self.reload(force=True)
+            return
         folded = fold(query)
         words = folded.split()
         pairs = self._ordered()
         last = self._last_filter
-        if last and last[0] == self.sort and last[1] and folded.startswith(last[1]):
-            pairs = last[2]  # typing on narrows the previous result: scan only that
-        for word in words:
-            pairs = [p for p in pairs if word in p[0]]
-        self._last_filter = (self.sort, folded, pairs)
+        if parsed.keyed:
+            keep = set(matching_ids(parsed, self.today(), include_archived=self.show_archived))
+            pairs = [p for p in pairs if p[1] in keep]
+        else:
+            if last and last[0] == self.sort and last[1] and folded.startswith(last[1]):
+                pairs = last[2]  # typing on narrows the previous result: scan only that
+            for word in words:
+                pairs = [p for p in pairs if word in p[0]]
+        self._last_filter = (self.sort, "" if parsed.keyed else folded, pairs)
         listing = self.query_one(ContactList)
         listing.show([contact_id for _, contact_id in pairs], self.entry_for, keep_id=listing.highlighted_id)
         self._shown = len(pairs)
@@ -382,7 +403,12 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.set_class(self._shown == 0, "-empty")
         noun = "contact" if total == 1 else "contacts"
         counts = f"{self._shown} of {total} {noun}" if self._shown != total else f"{total} {noun}"
-        parts: list = [counts, f" · sorted by {SORT_HINTS[self.sort]}"]
+        if self._filter_error:
+            self.query_one("#status", Static).update(literal(self._filter_error, "$error", limit=200))
+            return
+        marked = len(self.query_one(ContactList).marked)
+        parts: list = [f"{marked} marked of {counts} · B bulk · * none" if marked
+                       else f"{counts} · sorted by {SORT_HINTS[self.sort]}"]
         if self.show_archived:
             parts.append(" · archived shown")
         self.query_one("#status", Static).update(Content.assemble(*parts))

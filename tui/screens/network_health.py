@@ -106,8 +106,9 @@ class HealthView(VerticalScroll, can_focus=True):
                 lines.append(literal(f"  {tier}: {total} without a cadence"))
                 continue
             pct = {k: round(100 * v / total) for k, v in st.items()}
+            rest = f", {st['no cadence']} without a cadence" if st["no cadence"] else ""
             lines.append(literal(f"  {tier}: {pct['on-track']}% on track · {pct['due-soon'] + pct['due']}% due · "
-                                 f"{pct['overdue']}% overdue ({total})"))
+                                 f"{pct['overdue']}% overdue ({total}{rest})"))
         yield Static(Content("\n").join(lines), classes="health-section")
 
     def _give_take(self):
