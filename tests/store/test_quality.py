@@ -257,3 +257,21 @@ def test_health_numbers(people):
     assert sum(h.touches_per_week) == 1 and len(h.touches_per_week) == 52
     assert h.verdict == "job search: 2 relevant contacts (most in fintech), 1 touched this month"
     assert h.tiers["close"]["on-track"] == 1
+
+
+def test_give_take_nudges_in_today_are_slow_and_weekly(people):
+    from store.queue import SLOW, QueueContext, build_queue
+
+    ada, bo, cy = people
+    value_edits.add_value(ada.id, "received", "information", DAY - timedelta(days=3))
+    days = [DAY + timedelta(days=n) for n in range(7)]
+    shown = [d for d in days
+             if any(i.source == "help-offer" and i.contact_id == ada.id
+                    for i in build_queue(QueueContext(d, {"close": 30, "network": 90})))]
+    assert len(shown) == 1  # once a week
+    assert {"help-offer", "time-to-receive"} <= SLOW
+    item = next(i for i in build_queue(QueueContext(shown[0], {"close": 30, "network": 90}))
+                if i.source == "help-offer")
+    assert item.reason.startswith("How can I help you?")
+    off = QueueContext(shown[0], {"close": 30}, settings={"quality": {"help_nudges": False}})
+    assert not [i for i in build_queue(off) if i.source == "help-offer"]
