@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def _setup(run_kith):
     assert run_kith("add", "Ada Lovelace", "--company", "Globex", "--tag", "industry:fintech", "--tier", "close").code == 0
@@ -88,3 +90,19 @@ def test_week_prints_sections(run_kith):
     assert r.code == 0 and r.out.startswith("== weekly review") and "touches: 1 (1 conversations)" in r.out
     data = json.loads(run_kith("week", "--json").out)
     assert data["weekly_review"]["touches"] == 1
+
+
+@pytest.mark.parametrize("args", [["stats", "--json"], ["focus"], ["triage"], ["week"], ["strength", "1"],
+                                  ["bulk", "--filter", "x", "--archive"]])
+def test_quality_commands_do_not_import_textual(tmp_path, args):
+    import subprocess
+    import sys
+
+    dbp = tmp_path / "k.db"
+    subprocess.run([sys.executable, "-m", "tui", "--db", str(dbp), "add", "Ada"], capture_output=True, check=True)
+    code = ("import sys, runpy; sys.argv = ['kith'] + sys.argv[1:];\n"
+            "try:\n    runpy.run_module('tui', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
+            "sys.stderr.write('TEXTUAL:' + ','.join(bad[:3]))")
+    result = subprocess.run([sys.executable, "-c", code, "--db", str(dbp), *args], capture_output=True, text=True)
+    assert result.stderr.rstrip().endswith("TEXTUAL:"), result.stderr[-500:]
