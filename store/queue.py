@@ -115,5 +115,8 @@ def build_queue(ctx: QueueContext) -> list[QueueItem]:
         if hidden:
             found = [i for i in found if (i[0], i[1], i[6] or 0) not in hidden]
         items.extend(found)
+    from store.quality.ranking import weigh  # the mode lifts relevant (job search) or strong people
+
+    items = weigh(items, ctx.settings)
     items.sort(key=rank_key)
     return items

@@ -65,8 +65,9 @@ class QualityConfig:
     geography: tuple[str, ...] = ()
     relevance_weight: float = 0.5
     """Job-search mode: how much a contact's relevance (0-100 %) lifts its Today items (0: not at all)."""
-    strength_weight: float = 0.3
-    """Steady mode: how much a contact's strength (1-5) lifts its Today items (0: not at all)."""
+    strength_weight: float = 0.0
+    """Steady mode: how much MORE a contact's strength (1-5) lifts its Today items; the cadence score
+    already weighs strength (0.9 for 1 … 1.3 for 5), so 0 keeps that as it is."""
     weekly_review_day: str = "monday"
     """The day Today opens with the weekly review."""
     week_streak_touches: int = 3
@@ -331,7 +332,7 @@ def _quality(r: _Reader) -> QualityConfig:
     return QualityConfig(
         **focus,
         relevance_weight=r.get("quality", "relevance_weight", float, 0.5, 0.0, 5.0),
-        strength_weight=r.get("quality", "strength_weight", float, 0.3, 0.0, 5.0),
+        strength_weight=r.get("quality", "strength_weight", float, 0.0, 0.0, 5.0),
         weekly_review_day=r.get("quality", "weekly_review_day", str, "monday", choices=WEEKDAYS),
         week_streak_touches=r.get("quality", "week_streak_touches", int, 3, 1, 1000),
         give_take_days=r.get("quality", "give_take_days", int, 90, 7, 3650),

@@ -275,3 +275,17 @@ def test_give_take_nudges_in_today_are_slow_and_weekly(people):
     assert item.reason.startswith("How can I help you?")
     off = QueueContext(shown[0], {"close": 30}, settings={"quality": {"help_nudges": False}})
     assert not [i for i in build_queue(off) if i.source == "help-offer"]
+
+
+def test_job_search_lifts_relevant_people_in_today(people):
+    from store.queue import QueueItem
+    from store.quality.ranking import weigh
+
+    ada, bo, cy = people
+    focus.set_focus("industry", [focus.parse_term("industry", "fintech")])
+    items = [QueueItem("cadence", bo.id, "Bo", DAY, 1.0, "due"), QueueItem("cadence", ada.id, "Ada", DAY, 1.0, "due")]
+    lifted = {i.contact_id: i.score for i in weigh(items, {"mode": "job-search", "quality": {"relevance_weight": 0.5}})}
+    assert lifted[ada.id] == 1.5 and lifted[bo.id] == 1.0  # Ada is 100 % relevant, Bo not at all
+    steady = {i.contact_id: i.score for i in weigh(items, {"mode": "steady", "quality": {"strength_weight": 0.4}})}
+    assert steady[ada.id] == pytest.approx(1.1) and steady[bo.id] == pytest.approx(0.9)  # strength 4 and 2
+    assert weigh(items, {"mode": "steady"}) == items  # off by default: the cadence score already weighs strength
