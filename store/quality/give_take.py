@@ -23,11 +23,16 @@ class Balance:
         return self.given - self.received
 
 
-def balances(today: date, recent_days: int = 90) -> dict[int, Balance]:
-    """Give/take of every contact with any exchange (``recent``: the last ``recent_days``)."""
+def balances(today: date, recent_days: int = 90, weekday_turn: int | None = None) -> dict[int, Balance]:
+    """Give/take of every contact with any exchange (``recent``: the last ``recent_days``).
+
+    ``weekday_turn``: only contacts whose id + that number is a multiple of 7 (Today's weekly turn),
+    filtered in SQL so a nudge source reads a seventh of the rows.
+    """
     from store.db import db
 
     since = (today - timedelta(days=recent_days)).isoformat()
+    turn = "" if weekday_turn is None else f" AND ({{col}} + {int(weekday_turn)}) % 7 = 0"
     acc: dict[int, list[int]] = {}
 
     def add(cid: int, slot: int, n: int, recent: int) -> None:
@@ -36,16 +41,19 @@ def balances(today: date, recent_days: int = 90) -> dict[int, Balance]:
         row[slot + 2] += recent
 
     for cid, direction, n, recent in db.execute_sql(
-            "SELECT contact_id, direction, count(*), sum(date >= ?) FROM value_entry GROUP BY contact_id, direction",
+            "SELECT contact_id, direction, count(*), sum(date >= ?) FROM value_entry WHERE 1"
+            + turn.format(col="contact_id") + " GROUP BY contact_id, direction",
             (since,)):
         add(cid, 0 if direction == "given" else 1, n, recent or 0)
     for cid, n, recent in db.execute_sql(
-            "SELECT contact_id, count(*), sum(date >= ?) FROM touch WHERE kind = 'introduction' GROUP BY contact_id",
+            "SELECT contact_id, count(*), sum(date >= ?) FROM touch WHERE kind = 'introduction'"
+            + turn.format(col="contact_id") + " GROUP BY contact_id",
             (since,)):
         add(cid, 0, n, recent or 0)
     for cid, n, recent in db.execute_sql(
             "SELECT introduced_by_id, count(*), sum(date(created) >= ?) FROM contact "
-            "WHERE introduced_by_id IS NOT NULL GROUP BY introduced_by_id", (since,)):
+            "WHERE introduced_by_id IS NOT NULL" + turn.format(col="introduced_by_id") + " GROUP BY introduced_by_id",
+            (since,)):
         add(cid, 1, n, recent or 0)
     return {cid: Balance(*v) for cid, v in acc.items()}
 

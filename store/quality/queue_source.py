@@ -38,7 +38,7 @@ def help_offer_items(ctx: QueueContext) -> list[QueueItem]:
     if not s.get("help_nudges", True):
         return []
     days = s.get("give_take_days", 90)
-    found = {cid: b for cid, b in balances(ctx.today, days).items()
+    found = {cid: b for cid, b in balances(ctx.today, days, ctx.today.toordinal() % 7).items()
              if b.received_recent and not b.given_recent and _weekly_turn(cid, ctx)}
     names = _names(sorted(found))
     return [QueueItem("help-offer", cid, names[cid], ctx.today, SCORE,
@@ -54,7 +54,8 @@ def time_to_receive_items(ctx: QueueContext) -> list[QueueItem]:
     margin = ctx.settings.get("quality", {}).get("receive_margin", 3)
     if not margin:
         return []
-    found = {cid: b for cid, b in balances(ctx.today).items() if b.net >= margin and _weekly_turn(cid, ctx)}
+    found = {cid: b for cid, b in balances(ctx.today, weekday_turn=ctx.today.toordinal() % 7).items()
+             if b.net >= margin and _weekly_turn(cid, ctx)}
     names = _names(sorted(found))
     return [QueueItem("time-to-receive", cid, names[cid], ctx.today, SCORE * 0.9,
                       f"Know when it's time to receive: you gave {found[cid].given}, received {found[cid].received}")

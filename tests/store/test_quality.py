@@ -103,7 +103,10 @@ def test_relevance_scores_and_reasons(people):
     # Cy: "fintech" is an untyped tag: weaker evidence.
     assert rel[cy.id].score == round(100 * 0.6 / 4)
     assert rel[cy.id].reason == "fintech (industry, from a tag)"
-    assert rel[bo.id].score == 0 and rel[bo.id].reason == "no match with your focus"
+    assert bo.id not in rel  # only matches are listed network-wide; asked by id, a zero says why
+    zero = focus.relevance_of(bo.id, terms)
+    assert zero.score == 0 and zero.reason == "no match with your focus"
+    assert focus.relevance(terms, [ada.id, bo.id])[ada.id] == rel[ada.id]
 
 
 def test_focus_is_stored_per_kind_and_undoable(db):
