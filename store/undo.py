@@ -219,5 +219,9 @@ def _apply(step: dict) -> None:
         from store.quality.bulk import undo_step
 
         undo_step(step)
+    elif op == "perception":
+        from store.perception.feedback import apply_undo
+
+        apply_undo(step)
     else:
         raise StoreError(f"cannot undo {op!r}: this kith is older than the change")

@@ -72,6 +72,8 @@ class BrandScreen(AreaScreen):
         Binding("ctrl+b", "add_questions", "Questions", id="brand-questions",
                 tooltip="Add the four brand questions as sections"),
         Binding("escape", "leave_editor", "Done", id="brand-done", tooltip="Leave the editor (the draft is kept)"),
+        Binding("p", "perception", "Perception", show=False, id="brand-perception",
+                tooltip="How others see you: feedback, trending terms, they say / you say, brand review"),
     ]
 
     def __init__(self) -> None:
@@ -197,6 +199,12 @@ class BrandScreen(AreaScreen):
         self.query_one("#figures-pane").set_class(state == "over", "-over")
 
     # -- drafts ---------------------------------------------------------------------------------
+
+    def action_perception(self) -> None:
+        """Open Perception; a term copied there lands in this editor (tui/screens/perception.py)."""
+        from tui.screens.perception import open_from_brand
+
+        open_from_brand(self)
 
     def save_draft(self, hang_up: bool = False, wait: bool = True) -> None:
         """Keep unsaved typing in the store (called every second, on leaving, and on SIGHUP).

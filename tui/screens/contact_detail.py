@@ -25,6 +25,8 @@ TOUCHES_SHOWN = 100
 LABEL_WIDTH = 14
 CHECK_INS_SHOWN = 10
 """Newest check-ins on the page; ``kith check-ins`` lists them all."""
+FEEDBACK_SHOWN = 10
+"""Feedback entries listed on a contact's page (all of them are in Brand, then p)."""
 
 
 def _field(label: str, value: Content | str, style: str = "") -> Content:
@@ -166,6 +168,8 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content(""), id="check-ins", classes="mentor-history")
             yield Static(Content.styled("Touches", "bold"), classes="section")
             yield Static(Content(""), id="touches")
+            yield Static(Content.styled("Feedback given", "bold"), classes="section feedback-given", id="feedback-title")
+            yield Static(Content(""), id="feedback-given", classes="feedback-given")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -237,6 +241,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.query_one("#touches", Static).update(touches_content(list_touches(c.id), today))
         self._show_follow_ups(list_follow_ups(c.id), today)
         self._show_mentor_history()
+        self._show_feedback_given()
         self.refresh_bindings()
 
     def _show_follow_ups(self, follow_ups: list[FollowUpInfo], today: date) -> None:
@@ -268,6 +273,21 @@ class ContactDetailScreen(ContactActions, Screen):
         if total:
             shown = list_check_ins(self.contact_id, limit=CHECK_INS_SHOWN)
             self.query_one("#check-ins", Static).update(check_ins_content(shown, total))
+
+    def _show_feedback_given(self) -> None:
+        """The feedback this person gave, newest first, verbatim (hidden when there is none)."""
+        from store.perception.feedback import list_feedback
+
+        given = list_feedback(self.contact_id)
+        for wid in ("#feedback-title", "#feedback-given"):
+            self.query_one(wid).display = bool(given)
+        lines = []
+        for f in given[:FEEDBACK_SHOWN]:
+            lines.append(Content.assemble((f"{f.given_on.isoformat()}  {f.context}{' · quotable' if f.quotable else ''}\n",
+                                           "$text-muted"), literal(f.text, multiline=True, limit=600), ("\n", "")))
+        if len(given) > FEEDBACK_SHOWN:
+            lines.append(Content.styled(f"and {len(given) - FEEDBACK_SHOWN} more: Brand (4), then p", "$text-muted"))
+        self.query_one("#feedback-given", Static).update(Content("\n").join(lines) if lines else Content(""))
 
     # -- actions ----------------------------------------------------------------------------------
 
