@@ -24,8 +24,8 @@ BULK_BINDINGS = [
             id="contacts-undo"),
 ]
 
-_QUESTIONS = {"tag": "Add the tag {} to", "untag": "Remove the tag {} from", "tier": "Set the tier {} on",
-              "every": "Set a cadence of {} days on", "strength": "Set strength {} on", "archive": "Archive"}
+_QUESTIONS = {"tag": ("Add the tag ", " to"), "untag": ("Remove the tag ", " from"), "tier": ("Set the tier ", " on"),
+              "every": ("Set a cadence of ", " days on"), "strength": ("Set strength ", " on"), "archive": ("Archive", "")}
 
 
 class BulkActions:
@@ -68,8 +68,8 @@ class BulkActions:
                        severity="error")
             return
         n = len(ids)
-        question = Content.assemble(_QUESTIONS[choice.action].split("{}")[0], literal(choice.value, "bold", limit=60),
-                                    _QUESTIONS[choice.action].split("{}")[-1] if "{}" in _QUESTIONS[choice.action] else "",
+        before, after = _QUESTIONS[choice.action]
+        question = Content.assemble(before, literal(choice.value, "bold", limit=60), after,
                                     f" {n} contact{'s' if n != 1 else ''}?\n",
                                     ("One u (or kith undo) reverses all of it.", "$text-muted"))
         self.app.push_screen(ConfirmModal(question, "Apply"), lambda yes: yes and self._bulk_apply(ids, choice))

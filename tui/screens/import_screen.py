@@ -161,7 +161,7 @@ class ImportScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "triage":
-            return True if getattr(self, "added", 0) and not self.running else None
+            return bool(getattr(self, "added", 0)) and not self.running  # hidden until an import added people
         return True
 
     def action_triage(self) -> None:
