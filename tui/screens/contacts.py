@@ -28,7 +28,7 @@ SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
                 "show_archived", "delete_contact", "toggle_mark", "mark_all", "bulk", "triage", "undo"}
 """Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
-SORT_HINTS = {"name": "name", "last touch": "last touch, longest ago first", "next due": "next due, soonest first"}
+SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
 
 
 # -- day formatting shared with the detail screen ------------------------------------------------
@@ -249,7 +249,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
             return
         marked = len(self.query_one(ContactList).marked)
         parts: list = [f"{marked} marked of {counts} · B bulk · * none" if marked
-                       else f"{counts} · sorted by {SORT_HINTS[self.sort]}"]
+                       else f"{counts} · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
             parts.append(" · archived shown")
         self.query_one("#status", Static).update(Content.assemble(*parts))
