@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-KITH = [str(ROOT / ".venv" / "bin" / "kith")] if (ROOT / ".venv" / "bin" / "kith").exists() else [sys.executable, "-m", "tui"]
+KITH = [str(ROOT / ".venv" / "bin" / "kith")] if (ROOT / ".venv" / "bin" / "kith").exists() else [sys.executable, "-m", "kith.tui"]
 
 
 def kith(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

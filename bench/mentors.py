@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store import mentors as m  # noqa: E402
-from store.db import db, open_db  # noqa: E402
-from store.demo import build_demo  # noqa: E402
-from store.queue import QueueContext  # noqa: E402
+from kith.store.mentors import value as m  # noqa: E402
+from kith.store.core.db import db, open_db  # noqa: E402
+from kith.store.demo import build_demo  # noqa: E402
+from kith.store.today.queue import QueueContext  # noqa: E402
 
 
 def timed(label: str, fn, repeat: int = 5):

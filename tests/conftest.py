@@ -14,8 +14,8 @@ from hypothesis import settings
 settings.register_profile("kith", deadline=None)
 settings.load_profile("kith")
 
-from store.db import close_db, open_db
-from tui.config import Config
+from kith.store.core.db import close_db, open_db
+from kith.tui.config import Config
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 """kith's own real-format import files and hostile strings (tests/fixtures, inside the repository)."""
@@ -80,7 +80,7 @@ def run_kith(capsys, monkeypatch, cli_db):
     """
     import io
 
-    from tui.__main__ import main
+    from kith.tui.__main__ import main
 
     def run(*args: str, db: Path | str | None = None, stdin: str | None = None) -> CliResult:
         argv = ["--db", str(db if db is not None else cli_db), *args]

@@ -9,10 +9,10 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     # Everything kith creates (database, backups, exports, logs) is owner-only.
     os.umask(0o077)
-    from store.errors import StoreError
-    from tui.cli import build_parser
-    from tui.cli.common import CliError, Context
-    from tui.config import ConfigError, database_path, load_config
+    from kith.store.core.errors import StoreError
+    from kith.tui.cli import build_parser
+    from kith.tui.cli.common import CliError, Context
+    from kith.tui.config import ConfigError, database_path, load_config
 
     args = build_parser().parse_args(argv)
     try:
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(ctx)
         return func(args, ctx) or 0
     except (ConfigError, CliError, StoreError) as exc:
-        from tui.literal import safe_text
+        from kith.tui.literal import safe_text
 
         # Messages can quote names and paths: keep escapes out of the terminal, keep the lines.
         print(f"kith: {safe_text(str(exc), multiline=True)}", file=sys.stderr)
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # never a traceback on the user's screen
-        from tui.crash import crash_line, log_crash
+        from kith.tui.crash import crash_line, log_crash
 
         print(crash_line(exc, log_crash(exc)), file=sys.stderr)
         return 1
@@ -43,12 +43,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_app(ctx) -> int:
     """Open the store and run the full-screen app until the user quits."""
-    from store.contacts import count_contacts
+    from kith.store.people.contacts import count_contacts
 
     created = not ctx.db_path.exists()
     ctx.open()
     first_run = created or count_contacts(include_archived=True) == 0
-    from tui.app import KithApp
+    from kith.tui.app import KithApp
 
     app = KithApp(ctx.config, ctx.db_path, first_run=first_run)
     app.run()

@@ -15,13 +15,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
-from tui.commands import ContactsProvider, KeysProvider
-from tui.config import Config
-from tui.literal import literal
-from tui.screens.brand import BrandScreen
-from tui.screens.contacts import ContactsScreen
-from tui.screens.mentors import MentorsScreen
-from tui.screens.today import TodayScreen
+from kith.tui.commands import ContactsProvider, KeysProvider
+from kith.tui.config import Config
+from kith.tui.literal import literal
+from kith.tui.screens.brand import BrandScreen
+from kith.tui.screens.contacts import ContactsScreen
+from kith.tui.screens.mentors import MentorsScreen
+from kith.tui.screens.today import TodayScreen
 
 AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"))
 
@@ -74,14 +74,14 @@ class KithApp(App[None]):
         if not self.is_headless:
             self.set_interval(1.0, self._check_terminal)
         if self.first_run:
-            from tui.modals.first_run import FirstRunModal
+            from kith.tui.modals.first_run import FirstRunModal
 
             self.push_screen(FirstRunModal(), self._first_run_chosen)
 
     def _first_run_chosen(self, demo: bool | None) -> None:
         if demo:
-            from store.demo import build_demo
-            from store.errors import StoreError
+            from kith.store.demo import build_demo
+            from kith.store.core.errors import StoreError
 
             try:
                 made = build_demo(self.today())
@@ -93,7 +93,7 @@ class KithApp(App[None]):
 
     def today(self) -> date:
         """Today in the configured time zone: the one clock every screen reads."""
-        from store.clock import today
+        from kith.store.core.clock import today
 
         return today(self.config.time_zone or None)
 
@@ -107,7 +107,7 @@ class KithApp(App[None]):
             reload()
 
     def _read_data_version(self) -> int | None:
-        from store.db import data_version
+        from kith.store.core.db import data_version
 
         try:
             return data_version()
@@ -133,14 +133,14 @@ class KithApp(App[None]):
 
     def action_search(self) -> None:
         """Open the search screen over the current one."""
-        from tui.screens.search import SearchScreen
+        from kith.tui.screens.search import SearchScreen
 
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
     def action_help(self) -> None:
         """Show every key of the current screen and the global ones."""
-        from tui.modals.help import HelpModal
+        from kith.tui.modals.help import HelpModal
 
         if not isinstance(self.screen, HelpModal):
             self.push_screen(HelpModal(self.screen))
@@ -151,7 +151,7 @@ class KithApp(App[None]):
             yield SystemCommand(f"Go to {title}", f"Open the {title} area", lambda m=mode: self.action_area(m))
         yield SystemCommand("Search", "Search contacts, notes and everything else", self.action_search)
         yield SystemCommand("Help: keys", "Every key of the current screen", self.action_help)
-        from tui.commands_transfer import transfer_commands  # import, export, merge (issue 7)
+        from kith.tui.commands_transfer import transfer_commands  # import, export, merge (issue 7)
 
         yield from transfer_commands(self)
 
@@ -191,7 +191,7 @@ class KithApp(App[None]):
     def _fatal_error(self) -> None:
         # Textual's crash report prints local variables, which can hold private notes. Log the
         # traceback without locals to an owner-only file and show a single line instead.
-        from tui.crash import crash_line, log_crash
+        from kith.tui.crash import crash_line, log_crash
 
         exc = sys.exc_info()[1] or self._exception
         self.crash_message = crash_line(exc, log_crash(exc)) if exc else "kith: unexpected error"

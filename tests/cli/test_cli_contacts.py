@@ -10,7 +10,7 @@ import pytest
 
 def kith(*args, db=None, env=None, check=True):
     full_env = {**os.environ, **(env or {})}
-    cmd = [sys.executable, "-m", "tui", *(["--db", str(db)] if db else []), *args]
+    cmd = [sys.executable, "-m", "kith.tui", *(["--db", str(db)] if db else []), *args]
     result = subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=120)
     if check:
         assert result.returncode == 0, result.stderr
@@ -108,7 +108,7 @@ def test_output_never_carries_escape_sequences(dbp):
                                   ["today"], ["find", "x"], ["mentors"], ["pitch", "list"]])
 def test_command_line_paths_do_not_import_textual(dbp, args):
     code = ("import sys, runpy; sys.argv = ['kith'] + sys.argv[1:];\n"
-            "try:\n    runpy.run_module('tui', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "try:\n    runpy.run_module('kith.tui', run_name='__main__')\nexcept SystemExit:\n    pass\n"
             "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
             "sys.stderr.write('TEXTUAL:' + ','.join(bad[:3]))")
     result = subprocess.run([sys.executable, "-c", code, "--db", str(dbp), *args], capture_output=True, text=True)

@@ -11,7 +11,7 @@ import pytest
 
 
 def kith(*args, db=None, stdin=None, env=None, check=True):
-    cmd = [sys.executable, "-m", "tui", *(["--db", str(db)] if db else []), *args]
+    cmd = [sys.executable, "-m", "kith.tui", *(["--db", str(db)] if db else []), *args]
     result = subprocess.run(cmd, capture_output=True, text=True, input=stdin, env={**os.environ, **(env or {})},
                             timeout=120)
     if check:
@@ -56,7 +56,7 @@ def test_bad_input_is_one_line_and_exit_2(args, message):
 
 
 def test_time_refuses_binary_input():
-    r = subprocess.run([sys.executable, "-m", "tui", "pitch", "time"], input=b"\xff\xfe\x00bad",
+    r = subprocess.run([sys.executable, "-m", "kith.tui", "pitch", "time"], input=b"\xff\xfe\x00bad",
                        capture_output=True, timeout=60)
     assert r.returncode == 2 and b"not UTF-8" in r.stderr
 
@@ -83,7 +83,7 @@ def test_show_unknown_and_ambiguous(demo):
 
 
 def test_pitch_commands_do_not_import_textual(demo):
-    code = ("import sys; from tui.__main__ import main; "
+    code = ("import sys; from kith.tui.__main__ import main; "
             f"main(['--db', {str(demo)!r}, 'pitch', 'list']); main(['pitch', 'time', '/etc/hostname']); "
             "assert 'textual' not in sys.modules, 'textual imported'")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -92,7 +92,7 @@ def test_pitch_commands_do_not_import_textual(demo):
 
 def test_terminal_escapes_in_a_pitch_are_inert(tmp_path):
     db = tmp_path / "k.db"
-    code = ("from store.db import open_db; from store.pitches import create_pitch; "
+    code = ("from kith.store.core.db import open_db; from kith.store.brand.pitches import create_pitch; "
             f"open_db({str(db)!r}); create_pitch('Evil\\u202e name', 'custom', 'x')")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
     out = kith("pitch", "list", db=db).stdout

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from store.db import db as database
-from store.errors import Ambiguous, Conflict, Invalid, NotFound
-from store.pitches import (
+from kith.store.core.db import db as database
+from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
+from kith.store.brand.pitches import (
     CHANNEL_DEFAULTS, create_pitch, delete_pitch, demo, discard_draft, get_pitch, list_pitches,
     list_rehearsals, list_versions, parse_channel, record_rehearsal, resolve_pitch, restore_version,
     save_draft, save_version, update_pitch,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.wordcount import (
+from kith.store.brand.wordcount import (
     compute, count_chars, count_words, format_duration, pace_wpm, seconds_for, skeleton, target_state,
 )
 

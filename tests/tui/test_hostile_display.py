@@ -6,12 +6,12 @@ import pytest
 from textual.widgets import OptionList, Static
 from textual.widgets._toast import Toast
 
-from store.contacts import create_contact, get_contact, list_rows
+from kith.store.people.contacts import create_contact, get_contact, list_rows
 from tests.hostile import hostile_strings
-from tui.literal import is_unsafe_char, safe_text
-from tui.screens.contact_detail import ContactDetailScreen
-from tui.screens.contacts import ContactsScreen
-from tui.widgets.contact_list import ContactList
+from kith.tui.literal import is_unsafe_char, safe_text
+from kith.tui.screens.contact_detail import ContactDetailScreen
+from kith.tui.screens.contacts import ContactsScreen
+from kith.tui.widgets.contact_list import ContactList
 
 HOSTILE = hostile_strings()
 
@@ -40,8 +40,8 @@ def _assert_inert(text: str) -> None:
 async def test_hostile_string_renders_literally(make_app, db, ident, text, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # a screenshot action, if it ran, would write here
     c = create_contact(f"{text} {ident}", company=text, tags=[text], notes=f"note {text} end")
-    from store.touches import log_touch
-    from store.clock import today
+    from kith.store.people.touches import log_touch
+    from kith.store.core.clock import today
 
     log_touch(c.id, "coffee", today(), text)
     shown = _visible(text)

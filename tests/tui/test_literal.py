@@ -6,7 +6,7 @@ import pytest
 from textual.content import Content
 
 from tests.hostile import hostile_strings
-from tui.literal import is_unsafe_char, literal, safe_text
+from kith.tui.literal import is_unsafe_char, literal, safe_text
 
 HOSTILE = hostile_strings()
 EXTRA = ["[bold]x[/]", "[link=https://evil.example]https://bank.example[/link]", ":smile: [$accent]x",

@@ -13,7 +13,7 @@ AREAS = ("contacts", "today", "mentors", "pitch", "find", "transfer")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tui import __version__
+    from kith.tui import __version__
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -28,6 +28,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kith {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for area in AREAS:
-        module = importlib.import_module(f"tui.cli.{area}")
+        module = importlib.import_module(f"kith.tui.cli.{area}")
         module.register(sub, common)
     return parser

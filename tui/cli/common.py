@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tui.config import Config
-from tui.literal import safe_text
+from kith.tui.config import Config
+from kith.tui.literal import safe_text
 
 
 class CliError(Exception):
@@ -24,12 +24,12 @@ class Context:
 
     def open(self) -> None:
         """Open the store; any store error becomes a one-line message."""
-        from store.db import open_db
+        from kith.store.core.db import open_db
 
         open_db(self.db_path)
 
     def today(self) -> date:
-        from store.clock import today
+        from kith.store.core.clock import today
 
         return today(self.config.time_zone or None)
 
@@ -50,7 +50,7 @@ def dump_json(data: object) -> None:
 
 def parse_date_arg(text: str, what: str = "date", today: date | None = None) -> date:
     """Parse a day as the app's forms do (YYYY-MM-DD, today, yesterday, -3, +1w) or raise CliError."""
-    from store.clock import parse_day, today as clock_today
+    from kith.store.core.clock import parse_day, today as clock_today
 
     try:
         return parse_day(text, today or clock_today())
@@ -60,8 +60,8 @@ def parse_date_arg(text: str, what: str = "date", today: date | None = None) -> 
 
 def resolve_contact(text: str):
     """Return the one contact ``text`` names, or raise CliError listing the candidates."""
-    from store.contacts import resolve
-    from store.errors import Ambiguous, NotFound
+    from kith.store.people.contacts import resolve
+    from kith.store.core.errors import Ambiguous, NotFound
 
     try:
         return resolve(text)

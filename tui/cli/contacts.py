@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -58,7 +58,7 @@ def _tier(ctx: Context, tier: str | None) -> str:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
-    from store.contacts import create_contact
+    from kith.store.people.contacts import create_contact
 
     tier = _tier(ctx, args.tier)
     ctx.open()
@@ -72,7 +72,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
-    from store.touches import log_touch, parse_kind
+    from kith.store.people.touches import log_touch, parse_kind
 
     kind = parse_kind(args.kind)
     on = parse_date_arg(args.on, "--on", ctx.today()) if args.on else ctx.today()
@@ -86,7 +86,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
-    from store.contacts import list_contacts
+    from kith.store.people.contacts import list_contacts
 
     ctx.open()
     contacts = list_contacts(include_archived=args.archived)
@@ -103,8 +103,8 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     import time
 
-    from store.contacts import count_contacts
-    from store.demo import build_demo
+    from kith.store.people.contacts import count_contacts
+    from kith.store.demo import build_demo
 
     if args.contacts is not None and not 1 <= args.contacts <= 10_000:
         raise CliError("--contacts must be between 1 and 10000")
@@ -123,7 +123,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from store.files import backup_database
+    from kith.store.core.files import backup_database
 
     ctx.open()
     written = backup_database(args.path, beside=ctx.db_path.parent, force=args.force)

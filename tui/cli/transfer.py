@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, resolve_contact, say
 
 IMPORT_KINDS = ("linkedin", "vcard", "csv")
 EXPORT_KINDS = ("json", "toml", "csv", "vcard", "ics")
@@ -44,7 +44,7 @@ def register(sub, common) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from store.importers.common import BadImportFile, import_file, read_text
+    from kith.store.transfer.importers.common import BadImportFile, import_file, read_text
 
     try:
         read_text(args.file)  # refuse a bad file before the database is even opened
@@ -66,7 +66,7 @@ def default_export_folder(ctx: Context):
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from store.exporters import export_file, export_new, render
+    from kith.store.transfer.exporters import export_file, export_new, render
 
     ctx.open()
     cadence = ctx.config.cadence_for
@@ -74,11 +74,11 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         text = render(args.kind, cadence)
         if args.kind in ("json", "toml"):
             # Both escape C0 themselves; C1 and bidi controls become \uXXXX too (lossless, inert).
-            from tui.cli.common import _UNSAFE_IN_JSON
+            from kith.tui.cli.common import _UNSAFE_IN_JSON
 
             text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         elif sys.stdout.isatty():
-            from tui.literal import safe_text
+            from kith.tui.literal import safe_text
 
             text = safe_text(text, multiline=True)  # a terminal never gets raw escapes from a note
         sys.stdout.write(text)
@@ -92,8 +92,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    from store.importers.common import BadImportFile, read_text
-    from store.restore import load_export, restore
+    from kith.store.transfer.importers.common import BadImportFile, read_text
+    from kith.store.transfer.restore import load_export, restore
 
     try:
         read_text(args.file)
@@ -109,7 +109,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_duplicates(args: argparse.Namespace, ctx: Context) -> int:
     from dataclasses import asdict
 
-    from store.duplicates import find_duplicates
+    from kith.store.people.duplicates import find_duplicates
 
     ctx.open()
     pairs = find_duplicates()
@@ -126,7 +126,7 @@ def cmd_duplicates(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
-    from store.merge_plan import merge_plan, merge_with_backup
+    from kith.store.people.merge import merge_plan, merge_with_backup
 
     ctx.open()
     keep = resolve_contact(args.keep)

@@ -15,9 +15,9 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store.clock import parse_day
-from tui.literal import literal
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.tui.literal import literal
+from kith.tui.widgets.day_field import DayField
 
 OUTCOMES = (None, "kept", "missed")
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 
 # Focus and copy keys every Textual screen has; listing them would bury kith's own keys.

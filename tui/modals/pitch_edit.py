@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store.pitches import CHANNEL_DEFAULTS, CHANNELS, MAX_CHARS, SPOKEN_TARGETS
-from tui.literal import literal, safe_text
+from kith.store.brand.pitches import CHANNEL_DEFAULTS, CHANNELS, MAX_CHARS, SPOKEN_TARGETS
+from kith.tui.literal import literal, safe_text
 
 ANY = "any"
 CHARS = "chars"

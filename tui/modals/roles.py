@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
-from store.mentors import ROLES
-from tui.literal import literal, safe_text
+from kith.store.mentors.value import ROLES
+from kith.tui.literal import literal, safe_text
 
 ROLE_LABELS = {"mentor": "Mentor", "coach": "Coach", "partner": "Accountability partner"}
 

@@ -18,20 +18,20 @@ from textual.events import Paste
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from store.errors import Conflict, StoreError
-from store.pitches import (
+from kith.store.core.errors import Conflict, StoreError
+from kith.store.brand.pitches import (
     PitchInfo, create_pitch, delete_pitch, discard_draft, get_pitch, list_pitches, list_versions,
     restore_version, save_draft, save_version, update_pitch,
 )
-from store.wordcount import BRAND_QUESTIONS, compute, target_state
-from tui.literal import literal, safe_text
-from tui.modals.confirm import ConfirmModal
-from tui.modals.pitch_edit import PitchEditModal, PitchSettings
-from tui.modals.pitch_versions import PitchVersionsModal
-from tui.screens.area import AreaScreen
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.pitch_figures import PitchFigures
-from tui.widgets.key_footer import KeyFooter
+from kith.store.brand.wordcount import BRAND_QUESTIONS, compute, target_state
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.confirm import ConfirmModal
+from kith.tui.modals.pitch_edit import PitchEditModal, PitchSettings
+from kith.tui.modals.pitch_versions import PitchVersionsModal
+from kith.tui.screens.area import AreaScreen
+from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.pitch_figures import PitchFigures
+from kith.tui.widgets.key_footer import KeyFooter
 
 DRAFT_EVERY_S = 1.0
 """How often unsaved typing is written as a draft (an SSH drop loses at most this much)."""
@@ -41,7 +41,7 @@ class PitchEditor(TextArea):
     """The pitch text area; pasted text is cleaned of control characters first."""
 
     async def _on_paste(self, event: Paste) -> None:
-        from store.pitches import clean_text
+        from kith.store.brand.pitches import clean_text
 
         cleaned = clean_text(event.text)
         if cleaned != event.text:
@@ -400,7 +400,7 @@ class BrandScreen(AreaScreen):
     def action_rehearse(self) -> None:
         if self._pitch is None:
             return
-        from tui.screens.rehearsal import RehearsalScreen
+        from kith.tui.screens.rehearsal import RehearsalScreen
 
         self.save_draft()
         text = self.query_one("#editor", PitchEditor).text

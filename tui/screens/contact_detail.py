@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.records import ContactInfo, FollowUpInfo, TouchInfo
-from tui.literal import literal
-from tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.key_footer import KeyFooter
+from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
+from kith.tui.literal import literal
+from kith.tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
+from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.key_footer import KeyFooter
 
 NOTES_PREVIEW = 1500
 """Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
@@ -181,11 +181,11 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def reload(self) -> None:
         """Re-read the contact, its touches and follow-ups."""
-        from store.cadence import next_due
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from store.followups import list_follow_ups
-        from store.touches import list_touches
+        from kith.store.today.cadence import next_due
+        from kith.store.people.contacts import get_contact
+        from kith.store.core.errors import NotFound
+        from kith.store.people.followups import list_follow_ups
+        from kith.store.people.touches import list_touches
 
         if self._gone:
             return
@@ -234,8 +234,8 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def _show_mentor_history(self) -> None:
         """Roles held over time and the last check-ins (newest first); hidden for someone with neither."""
-        from store.mentors import count_check_ins, list_check_ins, role_periods
-        from tui.screens.check_in_history import check_ins_content, periods_content
+        from kith.store.mentors.value import count_check_ins, list_check_ins, role_periods
+        from kith.tui.widgets.check_in_history import check_ins_content, periods_content
 
         periods = role_periods(self.contact_id)
         total = count_check_ins(self.contact_id)
@@ -277,14 +277,14 @@ class ContactDetailScreen(ContactActions, Screen):
             self.app.pop_screen()
 
     def action_add_follow_up(self) -> None:
-        from tui.modals.follow_up import FollowUpModal
+        from kith.tui.modals.follow_up import FollowUpModal
 
         if self.contact is None:
             return
 
         def done(draft) -> None:
-            from store.errors import StoreError
-            from store.followups import add_follow_up
+            from kith.store.core.errors import StoreError
+            from kith.store.people.followups import add_follow_up
 
             if draft is None:
                 return
@@ -300,14 +300,14 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def action_log_value(self) -> None:
         """Log value received from or given to this contact (the mentor value log)."""
-        from tui.screens.mentors import log_value
+        from kith.tui.screens.mentors import log_value
 
         if self.contact is not None:
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
-        from store.errors import StoreError
-        from store.followups import set_done
+        from kith.store.core.errors import StoreError
+        from kith.store.people.followups import set_done
 
         options = self.query_one("#follow-ups", OptionList)
         if not self.follow_ups or options.highlighted is None:

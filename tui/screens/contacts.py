@@ -16,12 +16,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
-from store.records import ContactRow
-from tui.literal import literal, safe_text
-from tui.screens.area import AreaScreen
-from tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.key_footer import KeyFooter
+from kith.store.core.records import ContactRow
+from kith.tui.literal import literal, safe_text
+from kith.tui.screens.area import AreaScreen
+from kith.tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
+from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.key_footer import KeyFooter
 
 SORTS = ("name", "last touch", "next due")
 SORT_HINTS = {"name": "name", "last touch": "last touch, longest ago first", "next due": "next due, soonest first"}
@@ -95,9 +95,9 @@ class ContactActions:
     def open_form(self, contact_id: int | None, typed: dict[str, str] | None = None,
                   notice: Content | None = None, after: Callable[[int], None] | None = None) -> None:
         """Add (``contact_id`` None) or edit a contact in the form; a conflict reopens it with the typing kept."""
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from tui.modals.contact_form import ContactFormModal
+        from kith.store.people.contacts import get_contact
+        from kith.store.core.errors import NotFound
+        from kith.tui.modals.contact_form import ContactFormModal
 
         try:
             contact = get_contact(contact_id) if contact_id is not None else None
@@ -108,8 +108,8 @@ class ContactActions:
         self.app.push_screen(form, lambda changes: self._form_done(form, contact, changes, after))
 
     def _form_done(self, form, contact, changes: dict | None, after) -> None:
-        from store.contacts import create_contact, get_contact, update_contact
-        from store.errors import Conflict, Invalid, NotFound
+        from kith.store.people.contacts import create_contact, get_contact, update_contact
+        from kith.store.core.errors import Conflict, Invalid, NotFound
 
         if changes is None:
             return
@@ -143,9 +143,9 @@ class ContactActions:
 
     def log_touch(self, contact_id: int) -> None:
         """Ask kind, day and note, then record the touch."""
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from tui.modals.log_touch import LogTouchModal
+        from kith.store.people.contacts import get_contact
+        from kith.store.core.errors import NotFound
+        from kith.tui.modals.log_touch import LogTouchModal
 
         try:
             contact = get_contact(contact_id)
@@ -154,8 +154,8 @@ class ContactActions:
             return
 
         def done(draft) -> None:
-            from store.errors import StoreError
-            from store.touches import log_touch
+            from kith.store.core.errors import StoreError
+            from kith.store.people.touches import log_touch
 
             if draft is None:
                 return
@@ -167,11 +167,11 @@ class ContactActions:
             when = "" if draft.on == self.today() else f" on {draft.on.isoformat()}"
             self.toast(f"Logged {draft.kind} with {{}}{when}.", user=(contact.name,))
             self.touch_logged(contact.id)
-            from store.mentors import get_roles
+            from kith.store.mentors.value import get_roles
 
             if get_roles(contact.id):
                 # A touch with a mentor often carries value: offer the entry, prefilled (Esc skips).
-                from tui.screens.mentors import log_value
+                from kith.tui.screens.mentors import log_value
 
                 log_value(self, contact.id, contact.name, touch=touch, after=self.reload)
 
@@ -183,8 +183,8 @@ class ContactActions:
 
     def toggle_archived(self, contact_id: int) -> None:
         """Archive an active contact, restore an archived one."""
-        from store.contacts import get_contact, set_archived
-        from store.errors import StoreError
+        from kith.store.people.contacts import get_contact, set_archived
+        from kith.store.core.errors import StoreError
 
         try:
             contact = get_contact(contact_id)
@@ -200,11 +200,11 @@ class ContactActions:
 
     def delete_contact(self, contact_id: int, after: Callable[[], None] | None = None) -> None:
         """Ask first; then delete the contact with its touches and follow-ups."""
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from store.followups import list_follow_ups
-        from store.touches import list_touches
-        from tui.modals.confirm import ConfirmModal
+        from kith.store.people.contacts import get_contact
+        from kith.store.core.errors import NotFound
+        from kith.store.people.followups import list_follow_ups
+        from kith.store.people.touches import list_touches
+        from kith.tui.modals.confirm import ConfirmModal
 
         try:
             contact = get_contact(contact_id)
@@ -218,8 +218,8 @@ class ContactActions:
              f"follow-up{'s' if follow_ups != 1 else ''} go too. This cannot be undone.", "$text-muted"))
 
         def done(yes: bool | None) -> None:
-            from store.contacts import delete_contact
-            from store.errors import StoreError
+            from kith.store.people.contacts import delete_contact
+            from kith.store.core.errors import StoreError
 
             if not yes:
                 return
@@ -300,8 +300,8 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     def reload(self, force: bool = False) -> None:
         """Re-read the rows if the store changed, keeping the filter, sort and highlighted contact."""
-        from store.contacts import list_rows
-        from store.db import change_token
+        from kith.store.people.contacts import list_rows
+        from kith.store.core.db import change_token
 
         token = (change_token(), self.show_archived, self.today())
         if token == self._token and not force:
@@ -317,7 +317,7 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.apply_filter()
 
     def _due(self, contact_id: int) -> date | None:
-        from store.cadence import next_due
+        from kith.store.today.cadence import next_due
 
         if contact_id not in self._dues:
             r = self._rows[contact_id]
@@ -352,7 +352,7 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     def apply_filter(self) -> None:
         """Show the contacts whose folded search key holds every word of the filter."""
-        from store.fold import fold
+        from kith.store.core.fold import fold
 
         query = self.query_one("#filter", Input).value
         folded = fold(query)
@@ -408,7 +408,7 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     @on(ContactList.Chosen)
     def _chosen(self, event: ContactList.Chosen) -> None:
-        from tui.screens.contact_detail import ContactDetailScreen
+        from kith.tui.screens.contact_detail import ContactDetailScreen
 
         self.app.push_screen(ContactDetailScreen(event.contact_id))
 

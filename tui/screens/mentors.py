@@ -13,14 +13,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from store import mentors as store_mentors
-from store.errors import Ambiguous, StoreError
-from tui.literal import literal, safe_text
-from tui.screens.check_in_history import check_ins_content
-from tui.screens.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
-from tui.screens.area import AreaScreen
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.key_footer import KeyFooter
+from kith.store.mentors import value as store_mentors
+from kith.store.core.errors import Ambiguous, StoreError
+from kith.tui.literal import literal, safe_text
+from kith.tui.widgets.check_in_history import check_ins_content
+from kith.tui.flows.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
+from kith.tui.screens.area import AreaScreen
+from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.key_footer import KeyFooter
 
 ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
 WAY = {"received": "← received", "given": "→ given"}
@@ -294,7 +294,7 @@ class MentorsScreen(AreaScreen):
         self._open_roles(None, None, ("mentor",))
 
     def _open_roles(self, contact_id: int | None, name: str | None, roles) -> None:
-        from tui.modals.roles import RolesDraft, RolesModal
+        from kith.tui.modals.roles import RolesDraft, RolesModal
 
         cfg = self._config()
         p = store_mentors.get_partner(contact_id) if contact_id is not None else None
@@ -302,7 +302,7 @@ class MentorsScreen(AreaScreen):
         def done(draft: RolesDraft | None) -> None:
             if draft is None:
                 return
-            from store.contacts import resolve
+            from kith.store.people.contacts import resolve
 
             try:
                 cid = contact_id if contact_id is not None else resolve(draft.name).id
@@ -344,7 +344,7 @@ class MentorsScreen(AreaScreen):
         self._show_selected()
 
     def action_delete_entry(self) -> None:
-        from tui.modals.confirm import ConfirmModal
+        from kith.tui.modals.confirm import ConfirmModal
 
         ledger = self.query_one("#ledger", DataTable)
         if not ledger.row_count:

@@ -16,12 +16,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from store.errors import StoreError
-from store.pitches import PitchInfo, list_rehearsals, record_rehearsal
-from store.wordcount import count_words, pace_wpm, seconds_for, target_state
-from tui.literal import literal
-from tui.widgets.pitch_figures import STATE_STYLE, STATE_WORD, duration
-from tui.widgets.key_footer import KeyFooter
+from kith.store.core.errors import StoreError
+from kith.store.brand.pitches import PitchInfo, list_rehearsals, record_rehearsal
+from kith.store.brand.wordcount import count_words, pace_wpm, seconds_for, target_state
+from kith.tui.literal import literal
+from kith.tui.widgets.pitch_figures import STATE_STYLE, STATE_WORD, duration
+from kith.tui.widgets.key_footer import KeyFooter
 
 HISTORY_SHOWN = 6
 MAX_WPM = 400
@@ -160,8 +160,8 @@ class RehearsalScreen(Screen):
         return True
 
     def action_save_pace(self) -> None:
-        from tui.config import ConfigError
-        from tui.config_write import save_pace
+        from kith.tui.config import ConfigError
+        from kith.tui.config_write import save_pace
 
         if self._last_wpm is None:
             return

@@ -16,13 +16,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from store.queue import QueueItem
-from tui.literal import literal
-from tui.screens.area import AreaScreen
-from tui.screens.today_mode import ModeCommands, save_mode
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.queue_list import QueueList, QueueRow
-from tui.widgets.key_footer import KeyFooter
+from kith.store.today.queue import QueueItem
+from kith.tui.literal import literal
+from kith.tui.screens.area import AreaScreen
+from kith.tui.screens.today_mode import ModeCommands, save_mode
+from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.queue_list import QueueList, QueueRow
+from kith.tui.widgets.key_footer import KeyFooter
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -73,7 +73,7 @@ class TodayScreen(AreaScreen):
     def _signature(self) -> tuple:
         # Nothing the queue depends on has changed when this is equal: no write by any kith,
         # same day, same config.
-        from store.db import change_token
+        from kith.store.core.db import change_token
 
         return change_token(), self.today(), self.app.config
 
@@ -85,9 +85,9 @@ class TodayScreen(AreaScreen):
         """
         if not force and keep is None and self._loaded_at is not None and self._loaded_at == self._signature():
             return
-        from store import review
-        from store.queue import build_queue
-        from store.today import context_for
+        from kith.store.today import review
+        from kith.store.today.queue import build_queue
+        from kith.store.today.sources import context_for
 
         queue_list = self.query_one("#queue", QueueList)
         previous = self.current_item()
@@ -107,7 +107,7 @@ class TodayScreen(AreaScreen):
         self._loaded_at = self._signature()
 
     def _show_header(self, day: date, progress) -> None:
-        from store.review import daily_counts
+        from kith.store.today.review import daily_counts
 
         config = self.app.config
         done = len(progress.handled_keys - {i.key for i in self.items})
@@ -160,7 +160,7 @@ class TodayScreen(AreaScreen):
         empty.update(Content.assemble(text, "\n\n", coming) if coming else text)
 
     def _coming_up(self) -> Content | None:
-        from store.today import context_for, upcoming
+        from kith.store.today.sources import context_for, upcoming
 
         soon = upcoming(context_for(self.app.config, self._day), limit=3)
         if not soon:
@@ -194,7 +194,7 @@ class TodayScreen(AreaScreen):
 
     def on_resize(self) -> None:
         if self._day is not None:
-            from store.review import progress
+            from kith.store.today.review import progress
 
             self._show_header(self._day, progress(self._day))
 
@@ -212,7 +212,7 @@ class TodayScreen(AreaScreen):
 
     def _run(self, what, *args, keep: tuple | None = None):
         """Call a store function; show a store error as a toast instead of crashing."""
-        from store.errors import StoreError
+        from kith.store.core.errors import StoreError
 
         try:
             result = what(*args)
@@ -224,8 +224,8 @@ class TodayScreen(AreaScreen):
 
     def action_log_touch(self) -> None:
         """Open the log modal prefilled with today; Enter saves and the next item is highlighted."""
-        from store import review
-        from tui.modals.log_touch import LogTouchModal
+        from kith.store.today import review
+        from kith.tui.modals.log_touch import LogTouchModal
 
         item = self.current_item()
         if item is None:
@@ -239,11 +239,11 @@ class TodayScreen(AreaScreen):
             self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), "."))
             # Giving back and checking in are what the touch was for: record them straight away (Esc skips).
             if item.source == "give-back":
-                from tui.screens.mentors import log_value
+                from kith.tui.screens.mentors import log_value
 
                 log_value(self, item.contact_id, item.contact_name, "given", touch=touch)
             elif item.source == "check-in":
-                from tui.screens.mentors import check_in
+                from kith.tui.screens.mentors import check_in
 
                 check_in(self, item.contact_id)
 
@@ -251,8 +251,8 @@ class TodayScreen(AreaScreen):
 
     def action_snooze(self) -> None:
         """Ask how long (one more key) and hide the item until then."""
-        from store import review
-        from tui.modals.snooze import SnoozeModal
+        from kith.store.today import review
+        from kith.tui.modals.snooze import SnoozeModal
 
         item = self.current_item()
         if item is None:
@@ -267,7 +267,7 @@ class TodayScreen(AreaScreen):
 
     def action_done(self) -> None:
         """Mark the highlighted follow-up done."""
-        from store import review
+        from kith.store.today import review
 
         item = self.current_item()
         if item is None or item.source != "follow-up":
@@ -278,8 +278,8 @@ class TodayScreen(AreaScreen):
 
     def action_follow_up(self) -> None:
         """Add a follow-up for the highlighted person."""
-        from store import review
-        from tui.modals.follow_up import FollowUpModal
+        from kith.store.today import review
+        from kith.tui.modals.follow_up import FollowUpModal
 
         item = self.current_item()
         if item is None:
@@ -298,14 +298,14 @@ class TodayScreen(AreaScreen):
         item = self.current_item()
         if item is None:
             return
-        from tui.screens.contact_detail import ContactDetailScreen
+        from kith.tui.screens.contact_detail import ContactDetailScreen
 
         self.app.push_screen(ContactDetailScreen(item.contact_id))
 
     def action_undo(self) -> None:
         """Reverse the last action of today's review in the store."""
-        from store.errors import StoreError
-        from store.review import undo_last
+        from kith.store.core.errors import StoreError
+        from kith.store.today.review import undo_last
 
         try:
             undone = undo_last(self.today())

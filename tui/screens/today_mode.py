@@ -32,6 +32,6 @@ class ModeCommands(Provider):
 
 def save_mode(config, mode: str) -> Path:
     """Write ``mode = "..."`` into the config file in force, keeping every other line and comment."""
-    from tui.config_write import set_config_value
+    from kith.tui.config_write import set_config_value
 
     return set_config_value(config.path, ("mode",), mode)

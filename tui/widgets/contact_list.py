@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from tui.literal import safe_text
+from kith.tui.literal import safe_text
 
 HEADINGS = ("Name", "Role · company", "Tier", "Last", "Next due")
 

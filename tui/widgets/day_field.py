@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 
 class DayField(Vertical):

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 STATE_MARK = {"overdue": "●", "due": "●", "due-soon": "○", "on-track": "·"}
 STATE_STYLE = {"overdue": "bold $error", "due": "bold $warning", "due-soon": "$accent", "on-track": "$success"}

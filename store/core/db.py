@@ -1,0 +1,175 @@
+"""Provides the late-initialised database, opening it safely, write transactions and backups.
+
+Every write goes through ``write()``: a ``BEGIN IMMEDIATE`` transaction, so two kith processes
+on one file queue for the lock (busy timeout) instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee
+from peewee import SqliteDatabase
+
+from kith.store.core.errors import NotKithDatabase, StoreError
+from kith.store.core.files import make_private_dir  # noqa: F401 (one race-free folder maker; callers import it here too)
+from kith.store.core.fold import fold
+
+BUSY_TIMEOUT_S = 10
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+db = SqliteDatabase(None)
+"""The one database; ``open_db`` points it at a file."""
+
+db.register_function(fold, "kith_fold", 1)
+
+DB_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
+"""What SQLite failures look like: raw from sqlite3, or wrapped by peewee (not a subclass)."""
+
+
+def _pragmas() -> dict:
+    return {
+        "foreign_keys": 1,
+        "synchronous": "full",  # a committed write survives a power cut, not just a crash
+        "busy_timeout": BUSY_TIMEOUT_S * 1000,
+        "cache_size": -32000,
+    }
+
+
+def create_private_file(path: Path) -> bool:
+    """Create an empty 0600 file if none exists; return True when this call created it."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    os.fchmod(fd, 0o600)
+    os.close(fd)
+    return True
+
+
+def _check_is_kith(path: Path) -> None:
+    if not path.is_file():
+        raise NotKithDatabase(f"{path} is not a regular file")
+    with open(path, "rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    if head and head != SQLITE_MAGIC:
+        raise NotKithDatabase(f"{path} is not a kith database (not SQLite); it was left untouched")
+
+
+def open_db(path: Path | str) -> None:
+    """Open (creating if needed) the kith database at ``path`` and bring its schema up to date.
+
+    Raises:
+        NotKithDatabase: the file is not SQLite, or is another program's SQLite database.
+        DatabaseTooNew: the file was written by a newer kith.
+        StoreError: the file cannot be opened or locked.
+    """
+    from kith.store.core.migrations import check, migrate
+
+    path = Path(path).expanduser().absolute()
+    if not db.is_closed():
+        db.close()
+    make_private_dir(path.parent)
+    create_private_file(path)
+    _check_is_kith(path)
+    db.init(str(path), pragmas=_pragmas(), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    try:
+        db.connect()
+        check(db, path)  # before anything writes: a foreign file is never changed
+        _ensure_wal()
+        migrate(db, path)
+    except DB_ERRORS as exc:
+        db.close()
+        raise map_error(exc, path) from None
+    except StoreError:
+        db.close()
+        raise
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists() and side.stat().st_mode & 0o077:
+            os.chmod(side, 0o600)
+
+
+def _ensure_wal() -> None:
+    # WAL is persistent: set once when the file is new. Switching needs the file to itself, and
+    # SQLite can answer "locked" at once (no busy wait) when another new kith is opening it at
+    # the same moment, so retry until the other one is done; it usually has switched it by then.
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if db.execute_sql("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute_sql("PRAGMA journal_mode=wal")
+            return
+        except DB_ERRORS as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def close_db() -> None:
+    """Close the connection of the current thread, if any."""
+    if not db.is_closed():
+        db.close()
+
+
+def data_version() -> int:
+    """Return SQLite's data_version: it changes when another connection commits."""
+    return db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+
+def change_token() -> tuple[int, int]:
+    """Return a value that changes whenever the database may have changed.
+
+    SQLite's ``total_changes()`` counts the rows this connection wrote; ``PRAGMA data_version``
+    moves when another connection commits. A screen that keeps the last token can skip
+    re-reading 10,000 rows when nothing was written (a cancelled modal, a look at a detail).
+    """
+    return db.execute_sql("SELECT total_changes()").fetchone()[0], data_version()
+
+
+def db_path() -> Path:
+    """Return the path of the open database."""
+    return Path(db.database)
+
+
+@contextmanager
+def write():
+    """A write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
+
+    Nested uses become savepoints of the outer transaction.
+    """
+    try:
+        with db.atomic("IMMEDIATE"):
+            yield
+    except DB_ERRORS as exc:
+        raise map_error(exc, db_path()) from None
+
+
+def map_error(exc: Exception, path: Path) -> StoreError:
+    """Turn a raw sqlite3 error into a store error with a message a user can act on."""
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return NotKithDatabase(f"{path} is not a kith database or is damaged ({text}); it was left untouched")
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path} is busy: another kith is writing; try again in a moment")
+    if "full" in text or "no transaction is active" in text:
+        return StoreError(f"could not write {path}: the disk may be full ({text})")
+    if "readonly" in text or "unable to open" in text:
+        return StoreError(f"cannot write {path}: {text}")
+    return StoreError(f"database error in {path}: {text}")
+
+
+def backup_to(dest: Path | str, force: bool = False) -> Path:
+    """Copy the open database to ``dest`` with SQLite's backup API (safe while others write).
+
+    Written by store.files: a 0600 temporary file beside ``dest``, renamed; an existing file is
+    refused unless ``force``, and the live database or any SQLite file never, even forced.
+    """
+    from kith.store.core.files import backup_database
+
+    return backup_database(dest, force=force).path
