@@ -15,13 +15,16 @@ def main(argv: list[str] | None = None) -> int:
     from kith.tui.config import ConfigError, database_path, load_config
 
     args = build_parser().parse_args(argv)
+    ctx = None
     try:
         config = load_config(getattr(args, "config", None))
         ctx = Context(config, database_path(config, getattr(args, "db", None)))
         func = getattr(args, "func", None)
         if func is None:
             return run_app(ctx)
-        return func(args, ctx) or 0
+        code = func(args, ctx) or 0
+        _print_store_warnings()
+        return code
     except (ConfigError, CliError, StoreError) as exc:
         from kith.tui.literal import safe_text
 
@@ -35,10 +38,27 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # never a traceback on the user's screen
+        from kith.store.core.db import DB_ERRORS, map_error
+
+        if isinstance(exc, DB_ERRORS) and ctx is not None:
+            # A read that reached a damaged page: what is wrong and how to recover, exit 2.
+            from kith.tui.literal import safe_text
+
+            print(f"kith: {safe_text(str(map_error(exc, ctx.db_path)))}", file=sys.stderr)
+            return 2
         from kith.tui.crash import crash_line, log_crash
 
         print(crash_line(exc, log_crash(exc)), file=sys.stderr)
         return 1
+
+
+def _print_store_warnings() -> None:
+    # Once per command: a damaged database (read-only) and rows whose text is not UTF-8.
+    from kith.store.core.integrity import warnings_for_user
+    from kith.tui.literal import safe_text
+
+    for line in warnings_for_user():
+        print(f"kith: warning: {safe_text(line)}", file=sys.stderr)
 
 
 def run_app(ctx) -> int:
@@ -46,7 +66,7 @@ def run_app(ctx) -> int:
     from kith.store.people.contacts import count_contacts
 
     created = not ctx.db_path.exists()
-    ctx.open()
+    ctx.open(check_now=False)  # the damage check runs in a worker after the first paint
     first_run = created or count_contacts(include_archived=True) == 0
     from kith.tui.app import KithApp
 

@@ -57,6 +57,8 @@ class KithApp(App[None]):
         self._data_version: int | None = None
         self.crash_message: str | None = None
         """Set after a crash: the one line to print once the terminal is restored."""
+        self._store_health_told: set[str] = set()  # "damage", "bad-text": each said once
+        self._store_health_running = False
         if config.theme in self.available_themes:
             self.theme = config.theme
 
@@ -70,6 +72,8 @@ class KithApp(App[None]):
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests) or not a POSIX loop
         self._data_version = self._read_data_version()
+        # The damage check can take 0.35 s on a cold 35 MB file: after the first paint, off the UI.
+        self.call_after_refresh(self._check_store_health)
         self.set_interval(2.0, self._check_other_writers)
         if not self.is_headless:
             self.set_interval(1.0, self._check_terminal)
@@ -123,6 +127,38 @@ class KithApp(App[None]):
             if not isinstance(self.screen, ModalScreen):
                 self.reload_screen()
         self._data_version = version
+        if "bad-text" not in self._store_health_told:
+            from kith.store.core.integrity import bad_text_seen
+
+            if bad_text_seen():  # a screen opened since met text that is not UTF-8
+                self._check_store_health()
+
+    # -- damage and bad text -------------------------------------------------------------------------
+
+    def _check_store_health(self) -> None:
+        if not self._store_health_running:
+            self._store_health_running = True
+            self.run_worker(self._store_health_worker, thread=True, group="store-health", exit_on_error=False)
+
+    def _store_health_worker(self) -> None:
+        from kith.store.core import integrity
+
+        try:
+            integrity.ensure_checked()  # runs quick_check only when the file changed since the last clean one
+            bad_rows = integrity.count_bad_text_rows() if integrity.bad_text_seen() else 0
+            self.call_from_thread(self._tell_store_health, integrity.damage(), bad_rows)
+        finally:
+            self._store_health_running = False
+
+    def _tell_store_health(self, damage: str | None, bad_rows: int) -> None:
+        from kith.store.core.integrity import bad_text_message
+
+        if damage and "damage" not in self._store_health_told:
+            self._store_health_told.add("damage")
+            self.notify(literal(damage), title="Read-only: database damaged", severity="error", timeout=60)
+        if bad_rows and "bad-text" not in self._store_health_told:
+            self._store_health_told.add("bad-text")
+            self.notify(literal(bad_text_message(bad_rows)), severity="warning", timeout=10)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -193,8 +229,13 @@ class KithApp(App[None]):
         # traceback without locals to an owner-only file and show a single line instead.
         from kith.tui.crash import crash_line, log_crash
 
+        from kith.store.core.db import DB_ERRORS, db_path, map_error
+
         exc = sys.exc_info()[1] or self._exception
-        self.crash_message = crash_line(exc, log_crash(exc)) if exc else "kith: unexpected error"
+        if isinstance(exc, DB_ERRORS):  # a damaged page: say what is wrong and how to recover
+            self.crash_message = f"kith: {literal(str(map_error(exc, db_path()))).plain}"
+        else:
+            self.crash_message = crash_line(exc, log_crash(exc)) if exc else "kith: unexpected error"
         self.bell()
         self._close_messages_no_wait()
 

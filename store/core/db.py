@@ -6,6 +6,7 @@ on one file queue for the lock (busy timeout) instead of failing with "database 
 
 from __future__ import annotations
 
+import atexit
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
+from kith.store.core import integrity
 from kith.store.core.errors import NotKithDatabase, StoreError
 from kith.store.core.files import make_private_dir  # noqa: F401 (one race-free folder maker; callers import it here too)
 from kith.store.core.fold import fold
@@ -21,7 +23,17 @@ from kith.store.core.fold import fold
 BUSY_TIMEOUT_S = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-db = SqliteDatabase(None)
+
+
+class _KithDatabase(SqliteDatabase):
+    def _initialize_connection(self, conn):
+        # Text another program wrote as invalid UTF-8 would make every query reading it fail.
+        conn.text_factory = integrity.tolerant_text
+        if integrity.damage():
+            conn.execute("PRAGMA query_only = 1")
+
+
+db = _KithDatabase(None)
 """The one database; ``open_db`` points it at a file."""
 
 db.register_function(fold, "kith_fold", 1)
@@ -50,6 +62,9 @@ def create_private_file(path: Path) -> bool:
     return True
 
 
+_atexit_registered = False
+
+
 def _check_is_kith(path: Path) -> None:
     if not path.is_file():
         raise NotKithDatabase(f"{path} is not a regular file")
@@ -59,34 +74,106 @@ def _check_is_kith(path: Path) -> None:
         raise NotKithDatabase(f"{path} is not a kith database (not SQLite); it was left untouched")
 
 
-def open_db(path: Path | str) -> None:
+def _refuse_what_is_not_ours(path: Path) -> None:
+    # SQLite turns an empty file, or a missing one beside a left-over -wal, into a brand new
+    # empty database without a word: the user's data would seem gone. Only create what we made.
+    wal = Path(str(path) + "-wal")
+    if not path.exists() and wal.exists():
+        raise NotKithDatabase(
+            f"found {wal.name} but no {path.name} in {path.parent}: a write-ahead log without its database; "
+            f"nothing was created. Put {path.name} back beside it, or move the -wal away to start afresh")
+    if path.is_file() and path.stat().st_size == 0:  # kith never leaves one: see _create_new
+        extra = f" (with a left-over {wal.name} beside it)" if wal.exists() else ""
+        raise NotKithDatabase(
+            f"{path} is an empty file{extra}, not a kith database; it was left untouched. "
+            f"Restore it from a backup, or remove it to start a new database")
+
+
+def _create_new(path: Path) -> None:
+    """Build a complete, stamped database under a temporary name, then link it into place.
+
+    Another kith starting at the same moment sees either no file or a whole one, never an
+    empty file it would have to refuse; the loser of the link race uses the winner's file.
+    """
+    from kith.store.core.migrations import migrate
+
+    tmp = path.with_name(f".{path.name}.new{os.getpid()}")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    create_private_file(tmp)
+    try:
+        db.init(str(tmp), pragmas=_pragmas(), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        try:
+            db.connect()
+            _ensure_wal()
+            migrate(db, tmp)
+        except DB_ERRORS as exc:
+            raise map_error(exc, path) from None
+        finally:
+            db.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return
+        except OSError:  # a file system without hard links: an exclusive copy instead
+            if not create_private_file(path):
+                return
+            with open(tmp, "rb") as src, open(path, "r+b") as dst:
+                dst.write(src.read())
+                os.fsync(dst.fileno())
+        integrity.record_clean(path)  # a database just built is sound
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+
+
+def open_db(path: Path | str, check_now: bool = True) -> None:
     """Open (creating if needed) the kith database at ``path`` and bring its schema up to date.
 
+    ``check_now=False`` leaves the damage check to a worker (the TUI); the first write runs it
+    anyway if the worker has not yet. A damaged database is opened read-only.
+
     Raises:
-        NotKithDatabase: the file is not SQLite, or is another program's SQLite database.
+        NotKithDatabase: the file is not SQLite, is another program's database, or is empty.
         DatabaseTooNew: the file was written by a newer kith.
+        DatabaseDamaged: the file is damaged and would need an upgrade to be read.
         StoreError: the file cannot be opened or locked.
     """
-    from kith.store.core.migrations import check, migrate
+    from kith.store.core.migrations import APPLICATION_ID, check, latest, migrate
 
+    global _atexit_registered
     path = Path(path).expanduser().absolute()
     if not db.is_closed():
-        db.close()
+        close_db()
+    integrity.forget()
     make_private_dir(path.parent)
-    create_private_file(path)
+    _refuse_what_is_not_ours(path)
+    if not path.exists():
+        _create_new(path)
     _check_is_kith(path)
+    integrity.begin(path, check_now)
     db.init(str(path), pragmas=_pragmas(), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
         db.connect()
-        check(db, path)  # before anything writes: a foreign file is never changed
-        _ensure_wal()
-        migrate(db, path)
+        version = check(db, path)  # before anything writes: a foreign file is never changed
+        if db.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise NotKithDatabase(
+                f"{path} is an SQLite file without kith's mark (perhaps a copy made without its -wal); "
+                f"it was left untouched")
+        if version != latest():
+            integrity.require_writable()  # an upgrade writes: never on a damaged file
+        if not integrity.damage():
+            _ensure_wal()
+            migrate(db, path)
     except DB_ERRORS as exc:
         db.close()
         raise map_error(exc, path) from None
     except StoreError:
         db.close()
         raise
+    if not _atexit_registered:
+        atexit.register(close_db)  # a clean close records the file as checked
+        _atexit_registered = True
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists() and side.stat().st_mode & 0o077:
@@ -112,9 +199,11 @@ def _ensure_wal() -> None:
 
 
 def close_db() -> None:
-    """Close the connection of the current thread, if any."""
+    """Close the connection of the current thread, if any; record a clean file as checked."""
     if not db.is_closed():
+        path = db_path()
         db.close()
+        integrity.closed(path)
 
 
 def data_version() -> int:
@@ -141,8 +230,10 @@ def db_path() -> Path:
 def write():
     """A write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
 
-    Nested uses become savepoints of the outer transaction.
+    Nested uses become savepoints of the outer transaction. The damage check runs first if
+    it is still due; a damaged database refuses every write (``DatabaseDamaged``).
     """
+    integrity.require_writable()
     try:
         with db.atomic("IMMEDIATE"):
             yield
@@ -153,7 +244,12 @@ def write():
 def map_error(exc: Exception, path: Path) -> StoreError:
     """Turn a raw sqlite3 error into a store error with a message a user can act on."""
     text = str(exc)
-    if "not a database" in text or "malformed" in text:
+    if integrity.damage() and ("readonly" in text or "malformed" in text):
+        return integrity.DatabaseDamaged(integrity.damage())
+    if "malformed" in text:
+        return NotKithDatabase(f"{path} is damaged ({text}); nothing was written. To recover what can "
+                               f"still be read: kith export json --salvage")
+    if "not a database" in text:
         return NotKithDatabase(f"{path} is not a kith database or is damaged ({text}); it was left untouched")
     if "locked" in text or "busy" in text:
         return StoreError(f"{path} is busy: another kith is writing; try again in a moment")

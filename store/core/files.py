@@ -366,8 +366,11 @@ def backup_database(dest: Path | str | None = None, *, beside: Path | str | None
     unique ``kith-YYYYMMDD-HHMMSS.db`` inside it; None: the same, in ``beside`` (the database's
     folder). The copy is built in a temporary file in the target folder and renamed.
     """
+    from kith.store.core import integrity
     from kith.store.core.db import db_path
 
+    # The backup API copies broken pages faithfully: a damaged database is never backed up as sound.
+    integrity.require_sound(db_path())
     if dest is None or absolute(dest).is_dir() and not absolute(dest).is_symlink():
         folder = absolute(dest) if dest is not None else absolute(beside or db_path().parent)
         return write_new(folder, "kith", ".db", _backup_fill)

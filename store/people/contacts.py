@@ -6,7 +6,8 @@ import json
 import re
 from datetime import date, datetime
 
-from kith.store.core.db import db, write
+from kith.store.core import undo
+from kith.store.core.db import db
 from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
 from kith.store.core.fold import fold
 from kith.store.people.models import Contact, ContactTag, Tag
@@ -250,11 +251,13 @@ def create_contact(name: str, **fields) -> ContactInfo:
     if values.get("introduced_by_id"):
         get_contact(values["introduced_by_id"])
     now = datetime.now()
-    with write():
+    with undo.action("add", f"added {values['name']}") as draft:
         c = Contact.create(**_to_db(values), created=now, updated=now, version=1,
                            search_key=_search_key(values, tags))
         if tags:
             _set_tags(c.id, tags)
+        draft.contact_id = c.id
+        undo.record("delete_contact", id=c.id)
     return get_contact(c.id)
 
 
@@ -280,7 +283,7 @@ def update_contact(contact_id: int, changes: dict, base: ContactInfo | None = No
     values = normalise(changes)
     if values.get("introduced_by_id") == contact_id:
         raise Invalid("introduced_by_id", "a contact cannot introduce themselves")
-    with write():
+    with undo.action("edit") as draft:
         current = get_contact(contact_id)
         if base is not None and base.version != current.version:
             # Any field this call writes that changed since it was read is a conflict, even when
@@ -295,32 +298,79 @@ def update_contact(contact_id: int, changes: dict, base: ContactInfo | None = No
             return current
         if values.get("introduced_by_id"):
             get_contact(values["introduced_by_id"])
-        merged = {**current.__dict__, **values}
-        tags = merged["tags"]
-        row = _to_db(values)
-        row["search_key"] = _search_key(merged, tags)
-        row["updated"] = datetime.now()
-        row["version"] = Contact.version + 1
-        Contact.update(row).where(Contact.id == contact_id).execute()
-        if "tags" in values:
-            _set_tags(contact_id, tags)
+        draft.contact_id = contact_id
+        draft.summary = f"edited {current.name} ({', '.join(values)})"
+        undo.record("set_contact", id=contact_id, values={k: _plain(_value(current, k)) for k in values})
+        _write_fields(contact_id, current, values)
     return get_contact(contact_id)
+
+
+def _write_fields(contact_id: int, current: ContactInfo, values: dict) -> None:
+    merged = {**current.__dict__, **values}
+    tags = merged["tags"]
+    row = _to_db(values)
+    row["search_key"] = _search_key(merged, tags)
+    row["updated"] = datetime.now()
+    row["version"] = Contact.version + 1
+    Contact.update(row).where(Contact.id == contact_id).execute()
+    if "tags" in values:
+        _set_tags(contact_id, tags)
+
+
+def _plain(value):
+    """A field value as JSON data for the undo log."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):  # tags
+        return [[t.name, t.kind] for t in value]
+    return value
+
+
+def restore_fields(contact_id: int, values: dict) -> None:
+    """Put back fields saved by ``_plain`` (undo); a contact deleted since is skipped."""
+    c = Contact.get_or_none(Contact.id == contact_id)
+    if c is None:
+        return
+    current = get_contact(contact_id)
+    back = dict(values)
+    if "tags" in back:
+        back["tags"] = tuple(TagInfo(name, kind) for name, kind in back["tags"])
+    if back.get("connected_on"):
+        back["connected_on"] = date.fromisoformat(back["connected_on"])
+    if back.get("introduced_by_id") and not Contact.select().where(Contact.id == back["introduced_by_id"]).exists():
+        back["introduced_by_id"] = None
+    _write_fields(contact_id, current, back)
+
+
+def restore_tags(contact_id: int, tags: list) -> None:
+    """Give a re-created contact its tags back, by name and kind (undo of a delete)."""
+    _set_tags(contact_id, tuple(TagInfo(name, kind) for name, kind in tags))
 
 
 def set_archived(contact_id: int, archived: bool = True) -> ContactInfo:
     """Archive (hide from lists and the queue) or restore a contact."""
-    return update_contact(contact_id, {"archived": archived})
+    verb = "archive" if archived else "unarchive"
+    with undo.action(verb, contact_id=contact_id) as draft:
+        info = update_contact(contact_id, {"archived": archived})
+        draft.summary = f"{verb}d {info.name}"
+    return info
 
 
 def delete_contact(contact_id: int) -> None:
-    """Delete a contact with its touches and follow-ups.
+    """Delete a contact with its touches and follow-ups; undo brings all of it back.
 
     Raises:
         NotFound: no contact has this id.
     """
-    with write():
-        if Contact.delete().where(Contact.id == contact_id).execute() == 0:
+    from kith.store.people import snapshot as contact_snapshot
+
+    with undo.action("delete", contact_id=contact_id) as draft:
+        name = Contact.select(Contact.name).where(Contact.id == contact_id).scalar()
+        if name is None:
             raise NotFound(f"no contact with id {contact_id}")
+        draft.summary = f"deleted {name}"
+        undo.record("restore_contact", snapshot=contact_snapshot.take(contact_id))
+        Contact.delete().where(Contact.id == contact_id).execute()
         Tag.delete().where(Tag.id.not_in(ContactTag.select(ContactTag.tag))).execute()
 
 
@@ -345,3 +395,4 @@ def resolve(name_or_id: str, include_archived: bool = False) -> ContactInfo:
     if len(matches) > 1:
         raise Ambiguous(f"{text!r} matches {len(matches)} contacts", [get_contact(r.id) for r in matches[:20]])
     return get_contact(matches[0].id)
+

@@ -22,11 +22,14 @@ class Context:
     config: Config
     db_path: Path
 
-    def open(self) -> None:
-        """Open the store; any store error becomes a one-line message."""
+    def open(self, check_now: bool = True) -> None:
+        """Open the store; any store error becomes a one-line message.
+
+        ``check_now=False`` (the TUI) leaves the damage check to a worker after the first paint.
+        """
         from kith.store.core.db import open_db
 
-        open_db(self.db_path)
+        open_db(self.db_path, check_now=check_now)
 
     def today(self) -> date:
         from kith.store.core.clock import today
@@ -59,17 +62,49 @@ def parse_date_arg(text: str, what: str = "date", today: date | None = None) -> 
 
 
 def resolve_contact(text: str):
-    """Return the one contact ``text`` names, or raise CliError listing the candidates."""
-    from kith.store.people.contacts import resolve
+    """Return the one contact ``text`` names exactly (archived ones too) or by id; never a guess.
+
+    No exact match raises CliError with "did you mean ..." from the matcher behind ``kith find``.
+    """
+    from kith.store.people.lookup import NoExactMatch, resolve_exact
     from kith.store.core.errors import Ambiguous, NotFound
 
     try:
-        return resolve(text)
+        return resolve_exact(text)
+    except NoExactMatch as exc:
+        if exc.suggestions:
+            guesses = " or ".join(f"{name} (#{cid})" + (" (archived)" if archived else "")
+                                  for cid, name, archived in exc.suggestions)
+            raise CliError(f"{exc}; did you mean {guesses}?") from None
+        raise CliError(str(exc)) from None
     except NotFound as exc:
         raise CliError(str(exc)) from None
     except Ambiguous as exc:
         lines = [f"{exc}; say which, by id:"]
         for c in exc.candidates:
             where = " · ".join(x for x in (c.role, c.company) if x)
-            lines.append(f"  #{c.id}  {safe_text(c.name)}" + (f"  ({safe_text(where)})" if where else ""))
+            lines.append(f"  #{c.id}  {safe_text(c.name)}" + (f"  ({safe_text(where)})" if where else "")
+                         + ("  (archived)" if c.archived else ""))
         raise CliError("\n".join(lines)) from None
+
+
+def named(contact) -> str:
+    """A contact's name as answers show it: "(archived)" follows an archived one."""
+    return f"{contact.name} (archived)" if contact.archived else contact.name
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Go on when ``--yes`` was given or the user says y on a terminal; otherwise raise CliError.
+
+    Without a terminal and without --yes nothing is asked: the command refuses (exit 2).
+    """
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise CliError(f"{question.rstrip('?')}: not without --yes (no terminal to ask on)")
+    try:
+        answer = input(safe_text(question) + " [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes"):
+        raise CliError("nothing changed")

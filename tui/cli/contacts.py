@@ -1,11 +1,13 @@
-"""Provides ``kith add``, ``kith log``, ``kith contacts``, ``kith demo`` and ``kith backup``."""
+"""Provides ``kith add``, ``kith log``, ``kith contacts``, ``kith demo`` and ``kith backup``.
+
+Showing, editing, archiving and deleting one contact are in ``tui.cli.people``."""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
 
-from kith.tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, named, parse_date_arg, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -21,11 +23,12 @@ def register(sub, common) -> None:
     p.add_argument("--every", type=int, default=None, metavar="DAYS", help="own cadence in days (0: never)")
     p.add_argument("--location", default="")
     p.add_argument("--note", default="")
+    p.add_argument("--yes", action="store_true", help="add even when someone looks like the same person")
     p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("log", parents=[common], help="log a touch (an interaction) with a contact")
     p.add_argument("contact", metavar="NAME_OR_ID")
-    p.add_argument("--kind", required=True, help="coffee, call, email, message, meeting, event, "
+    p.add_argument("--kind", default=None, help="default: the config's default kind (message); coffee, call, email, message, meeting, event, "
                    "informational interview, check-in, newsletter, introduction, other")
     p.add_argument("--note", default="")
     p.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="default: today")
@@ -57,14 +60,45 @@ def _tier(ctx: Context, tier: str | None) -> str:
     return tier.lower()
 
 
+def check_tag(text: str) -> str:
+    """Refuse a tag the user surely did not mean: ``:``, ``badkind:x``, a kind with no name."""
+    from kith.store.core.records import TAG_KINDS
+
+    kind, sep, name = text.partition(":")
+    if not sep:
+        return text
+    if not kind.strip() and not name.strip():
+        raise CliError(f"--tag {text!r} is empty: give TAG or KIND:TAG")
+    if kind.strip().lower() not in TAG_KINDS:
+        raise CliError(f"--tag {text!r}: unknown kind {kind.strip()!r}; KIND is one of {', '.join(TAG_KINDS)}")
+    if not name.strip():
+        raise CliError(f"--tag {text!r} has a kind but no name")
+    return text
+
+
+def check_every(days: int | None) -> int | None:
+    """A cadence in days: 0 means never; a negative one is refused."""
+    if days is not None and days < 0:
+        raise CliError(f"--every {days}: give a number of days (0 means never), not a negative one")
+    return days
+
+
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    from kith.store.people.lookup import likely_duplicates
     from kith.store.people.contacts import create_contact
 
     tier = _tier(ctx, args.tier)
+    tags = [check_tag(t) for t in args.tag]
+    check_every(args.every)
     ctx.open()
+    if not args.yes:
+        same = likely_duplicates(args.name, args.company, args.email)
+        if same:
+            cid, name, why = same[0]
+            raise CliError(f"{name} (#{cid}) looks like the same person ({why}); add anyway with --yes")
     c = create_contact(
         args.name, company=args.company, role=args.role, emails=args.email, phones=args.phone,
-        links=args.link, tags=args.tag, tier=tier, cadence_days=args.every, location=args.location,
+        links=args.link, tags=tags, tier=tier, cadence_days=args.every, location=args.location,
         notes=args.note,
     )
     say(f"added #{c.id}", c.name)
@@ -74,15 +108,20 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     from kith.store.people.touches import log_touch, parse_kind
 
-    kind = parse_kind(args.kind)
+    kind = parse_kind(args.kind or default_kind(ctx))
     on = parse_date_arg(args.on, "--on", ctx.today()) if args.on else ctx.today()
     if on > ctx.today():
         raise CliError(f"--on {on.isoformat()} is still ahead: log a touch once it happened (or add a follow-up)")
     ctx.open()
     c = resolve_contact(args.contact)
-    log_touch(c.id, kind, on, args.note)
-    say(f"logged {kind} with", c.name, f"on {on.isoformat()}")
+    touch = log_touch(c.id, kind, on, args.note)
+    say(f"logged {kind} with", named(c), f"on {on.isoformat()} (touch #{touch.id})")
     return 0
+
+
+def default_kind(ctx: Context) -> str:
+    """The kind ``kith log`` uses without --kind: the config's, else "message" (as the app's log form)."""
+    return getattr(ctx.config, "default_kind", "") or "message"
 
 
 def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:

@@ -102,7 +102,8 @@ def cmd_role(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_value(args: argparse.Namespace, ctx: Context) -> int:
-    from kith.store.mentors.value import add_value, parse_category, parse_direction
+    from kith.store.mentors.value import parse_category, parse_direction
+    from kith.store.mentors.value_edits import add_value  # undoable: `kith undo` removes it
 
     direction = _pick(parse_direction, args.direction)
     category = _pick(parse_category, direction, " ".join(args.category))

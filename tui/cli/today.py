@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from kith.tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, named, parse_date_arg, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -84,7 +84,7 @@ def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
     for item in items:
         review.snooze(item, until, day)
     what = ", ".join(item.source for item in items)
-    say("snoozed", contact.name, f"({what}) until {until.isoformat()}")
+    say("snoozed", named(contact), f"({what}) until {until.isoformat()}")
     return 0
 
 
@@ -95,5 +95,5 @@ def cmd_follow_up(args: argparse.Namespace, ctx: Context) -> int:
     ctx.open()
     contact = resolve_contact(args.contact)
     info = add_follow_up(contact.id, due, " ".join(args.text))
-    say(f"follow-up #{info.id} with", contact.name, f"due {due.isoformat()}:", info.what)
+    say(f"follow-up #{info.id} with", named(contact), f"due {due.isoformat()}:", info.what)
     return 0

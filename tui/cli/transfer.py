@@ -26,6 +26,10 @@ def register(sub, common) -> None:
     p.add_argument("--force", action="store_true",
                    help="replace an existing FILE (never a database; a link is replaced, not followed)")
     p.set_defaults(func=cmd_export)
+    from kith.tui.cli.salvage import cmd_export_salvage  # a small module: no heavy imports
+
+    p.add_argument("--salvage", dest="func", action="store_const", const=cmd_export_salvage, default=cmd_export,
+                   help="json only: from a damaged database, write every row that can still be read")
 
     p = sub.add_parser("restore", parents=[common], help="load a JSON or TOML export into an empty database")
     p.add_argument("file")

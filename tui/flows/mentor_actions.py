@@ -8,6 +8,8 @@ from collections.abc import Callable
 from textual.screen import Screen
 
 from kith.store.mentors import value as store_mentors
+
+from kith.store.mentors import value_edits
 from kith.store.core.errors import StoreError
 from kith.tui.literal import safe_text
 
@@ -28,8 +30,8 @@ def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str
         if draft is None:
             return
         try:
-            logged = store_mentors.add_value(contact_id, draft.direction, draft.category, draft.on, draft.note,
-                                             draft.touch_id)
+            logged = value_edits.add_value(contact_id, draft.direction, draft.category, draft.on, draft.note,
+                                           draft.touch_id)
         except StoreError as exc:
             screen.notify(safe_text(str(exc)), severity="error", markup=False)
             return

@@ -1,0 +1,44 @@
+"""Provides ``kith export json --salvage``: every row a damaged database still gives up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kith.tui.cli.common import CliError, Context, say
+
+
+def _default_path(ctx: Context):
+    from datetime import datetime
+
+    return ctx.db_path.parent / "exports" / f"kith-salvage-{datetime.now():%Y%m%d-%H%M%S}.json"
+
+
+def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
+    """Write the readable rows as a kith JSON export (restorable) and say how many were lost."""
+    from pathlib import Path
+
+    from kith.store.transfer.exporters import to_json
+    from kith.store.core.files import write_atomic
+    from kith.store.transfer.salvage import salvage
+
+    if args.kind != "json":
+        raise CliError("--salvage writes JSON only: kith export json --salvage")
+    ctx.open()
+    data, report = salvage()
+    text = to_json(data)
+    if args.output == "-":
+        from kith.tui.cli.common import _UNSAFE_IN_JSON
+
+        sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    else:
+        target = Path(args.output) if args.output else _default_path(ctx)
+        if target.exists() or target.is_symlink():
+            raise CliError(f"{target} already exists; salvage never overwrites a file: give a new name")
+        try:
+            write_atomic(target, text)
+        except OSError as exc:
+            raise CliError(f"cannot write {target}: {exc.strerror}") from None
+        say("salvage written to", target)
+    say(f"kith: {report.summary()}", file=sys.stderr)
+    return 0
