@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kith.store.core.db import open_db  # noqa: E402
 from kith.store.brand.pitches import create_pitch  # noqa: E402
 from kith.store.brand.wordcount import compute, count_words  # noqa: E402
+from kith.store.core.db import open_db  # noqa: E402
 
 SENTENCE = ("I'm a well-known data engineer who helps 1,000 finance teams trust their numbers at "
             "https://kith.example, and I've cut month-end close from ten days to six. ")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kith.store.mentors import value as m  # noqa: E402
 from kith.store.core.db import db, open_db  # noqa: E402
 from kith.store.demo import build_demo  # noqa: E402
+from kith.store.mentors import value as m  # noqa: E402
 from kith.store.today.queue import QueueContext  # noqa: E402
 
 
@@ -57,7 +57,8 @@ def main() -> None:
         for cid in mentors[::10]:
             for n in range(20):
                 ci = m.CheckIn.insert(contact=cid, date=today - timedelta(days=14 * n + 3), created=made).execute()
-                m.Commitment.insert(contact=cid, check_in=ci, what="ship it", outcome=None if n == 0 else "kept").execute()
+                m.Commitment.insert(contact=cid, check_in=ci, what="ship it",
+                                    outcome=None if n == 0 else "kept").execute()
     print(f"10,000 contacts, 100,000 touches, {len(mentors)} mentors, 50 partners, 50,000 value entries, "
           f"1,000 check-ins")
     ctx = QueueContext(today=today, tier_cadence={}, settings={"mentors": {}})

@@ -85,8 +85,8 @@ def count_keystrokes(folder: Path) -> None:
     from datetime import timedelta
 
     from kith.store.core.clock import today
-    from kith.store.people.contacts import create_contact
     from kith.store.core.db import close_db, open_db
+    from kith.store.people.contacts import create_contact
     from kith.store.people.touches import list_touches, log_touch
     from kith.tui.app import KithApp
     from kith.tui.config import Config

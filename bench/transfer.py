@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kith.store.core.db import close_db, open_db  # noqa: E402
-from kith.store.transfer.importers.common import import_file  # noqa: E402
+from kith.store.transfer.importers import import_file  # noqa: E402
 
 FIRST = ("Ada", "Grace", "José", "Priya", "Wei", "Fatima", "Kenji", "Olu", "Zoë", "Marcus", "Łukasz", "Amara")
 LAST = ("Lovelace", "Hopper", "Núñez", "Raman", "Zhang", "Al-Sayed", "Watanabe", "O'Brien", "Müller", "Okafor")
@@ -86,7 +86,8 @@ def main() -> None:
         build_demo(date(2026, 3, 16), contacts=10_000, touches=20_000)
         started = time.perf_counter()
         pairs = find_duplicates()
-        print(f"duplicates among 10,000 demo contacts{'':<8} {time.perf_counter() - started:6.2f} s   {len(pairs)} pairs")
+        took = time.perf_counter() - started
+        print(f"duplicates among 10,000 demo contacts{'':<8} {took:6.2f} s   {len(pairs)} pairs")
         close_db()
 
 

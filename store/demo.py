@@ -6,13 +6,13 @@ import json
 import random
 from datetime import date, datetime, timedelta
 
+from kith.store.brand.demo import demo as pitches_demo
 from kith.store.core.db import db, write
 from kith.store.core.errors import StoreError
 from kith.store.core.fold import fold
-from kith.store.people.models import Contact, ContactTag, FollowUp, Tag, Touch
 from kith.store.core.records import TOUCH_KINDS
-from kith.store.brand.pitches import demo as pitches_demo
-from kith.store.mentors.value import demo as mentors_demo
+from kith.store.mentors.demo import demo as mentors_demo
+from kith.store.people.models import Contact, ContactTag, FollowUp, Tag, Touch
 
 # Other areas add demo data for their own tables: function(rng, today, contact_ids).
 DEMO_PARTS = (mentors_demo, pitches_demo)

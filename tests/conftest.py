@@ -14,8 +14,8 @@ from hypothesis import settings
 settings.register_profile("kith", deadline=None)
 settings.load_profile("kith")
 
-from kith.store.core.db import close_db, open_db
-from kith.tui.config import Config
+from kith.store.core.db import close_db, open_db  # noqa: E402
+from kith.tui.config import Config  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 """kith's own real-format import files and hostile strings (tests/fixtures, inside the repository)."""

@@ -84,8 +84,8 @@ class KithApp(App[None]):
 
     def _first_run_chosen(self, demo: bool | None) -> None:
         if demo:
-            from kith.store.demo import build_demo
             from kith.store.core.errors import StoreError
+            from kith.store.demo import build_demo
 
             try:
                 made = build_demo(self.today())
@@ -174,6 +174,19 @@ class KithApp(App[None]):
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
+    # Screens never import each other: a screen that opens another asks the App.
+    def open_contact(self, contact_id: int) -> None:
+        """Push the contact detail screen for ``contact_id`` over the current screen."""
+        from kith.tui.screens.contact_detail import ContactDetailScreen
+
+        self.push_screen(ContactDetailScreen(contact_id))
+
+    def open_rehearsal(self, pitch, text: str) -> None:
+        """Push the rehearsal screen for ``pitch`` with the editor's ``text``."""
+        from kith.tui.screens.rehearsal import RehearsalScreen
+
+        self.push_screen(RehearsalScreen(pitch, text))
+
     def action_help(self) -> None:
         """Show every key of the current screen and the global ones."""
         from kith.tui.modals.help import HelpModal
@@ -227,9 +240,8 @@ class KithApp(App[None]):
     def _fatal_error(self) -> None:
         # Textual's crash report prints local variables, which can hold private notes. Log the
         # traceback without locals to an owner-only file and show a single line instead.
-        from kith.tui.crash import crash_line, log_crash
-
         from kith.store.core.db import DB_ERRORS, db_path, map_error
+        from kith.tui.crash import crash_line, log_crash
 
         exc = sys.exc_info()[1] or self._exception
         if isinstance(exc, DB_ERRORS):  # a damaged page: say what is wrong and how to recover

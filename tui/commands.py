@@ -49,9 +49,7 @@ class ContactsProvider(Provider):
         """Open the contact's own screen."""
         if contact_id is None:
             return
-        from kith.tui.screens.contact_detail import ContactDetailScreen
-
-        self.app.push_screen(ContactDetailScreen(contact_id))
+        self.app.open_contact(contact_id)
 
 
 

@@ -1,6 +1,6 @@
 """Provides the one clock kith reads "today" from, in the configured time zone."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -16,7 +16,7 @@ def now(tz: str | None = None) -> datetime:
             return datetime.now(ZoneInfo(tz))
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 def parse_day(text: str, today: date) -> date:

@@ -13,30 +13,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import peewee
-from peewee import SqliteDatabase
 
 from kith.store.core import integrity
+from kith.store.core.connection import db, db_path  # noqa: F401 (re-exported: the one database)
 from kith.store.core.errors import NotKithDatabase, StoreError
-from kith.store.core.files import make_private_dir  # noqa: F401 (one race-free folder maker; callers import it here too)
-from kith.store.core.fold import fold
+from kith.store.core.files import backup_beside, make_private_dir  # noqa: F401 (one race-free folder maker; callers import it here too)
 
 BUSY_TIMEOUT_S = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-
-class _KithDatabase(SqliteDatabase):
-    def _initialize_connection(self, conn):
-        # Text another program wrote as invalid UTF-8 would make every query reading it fail.
-        conn.text_factory = integrity.tolerant_text
-        if integrity.damage():
-            conn.execute("PRAGMA query_only = 1")
-
-
-db = _KithDatabase(None)
-"""The one database; ``open_db`` points it at a file."""
-
-db.register_function(fold, "kith_fold", 1)
 
 DB_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
 """What SQLite failures look like: raw from sqlite3, or wrapped by peewee (not a subclass)."""
@@ -164,7 +150,7 @@ def open_db(path: Path | str, check_now: bool = True) -> None:
             integrity.require_writable()  # an upgrade writes: never on a damaged file
         if not integrity.damage():
             _ensure_wal()
-            migrate(db, path)
+            migrate(db, path, backup=backup_beside)
     except DB_ERRORS as exc:
         db.close()
         raise map_error(exc, path) from None
@@ -219,11 +205,6 @@ def change_token() -> tuple[int, int]:
     re-reading 10,000 rows when nothing was written (a cancelled modal, a look at a detail).
     """
     return db.execute_sql("SELECT total_changes()").fetchone()[0], data_version()
-
-
-def db_path() -> Path:
-    """Return the path of the open database."""
-    return Path(db.database)
 
 
 @contextmanager

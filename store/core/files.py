@@ -17,10 +17,10 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from kith.store.core.errors import StoreError
 
@@ -93,7 +93,7 @@ def make_private_dir(path: Path | str) -> None:
 
 
 def _open_database() -> Path | None:
-    from kith.store.core.db import db
+    from kith.store.core.connection import db
 
     return absolute(db.database) if db.database and db.database != ":memory:" else None
 
@@ -332,7 +332,7 @@ def _copy_open_database(tmp: Path) -> None:
     """SQLite's backup API: a consistent copy even while another kith writes."""
     import sqlite3
 
-    from kith.store.core.db import db
+    from kith.store.core.connection import db
 
     target = sqlite3.connect(tmp)
     try:
@@ -367,7 +367,7 @@ def backup_database(dest: Path | str | None = None, *, beside: Path | str | None
     folder). The copy is built in a temporary file in the target folder and renamed.
     """
     from kith.store.core import integrity
-    from kith.store.core.db import db_path
+    from kith.store.core.connection import db_path
 
     # The backup API copies broken pages faithfully: a damaged database is never backed up as sound.
     integrity.require_sound(db_path())

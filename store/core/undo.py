@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -133,6 +134,20 @@ def recent(limit: int = 20) -> list[UndoEntry]:
     return [_entry(r) for r in rows]
 
 
+def _no_reverser(step: dict) -> None:
+    raise StoreError(f"cannot undo {step['op']!r}: the store's wiring is not loaded")
+
+
+_reverse_step: Callable[[dict], None] = _no_reverser
+"""Reverses one step through the area that owns its rows; set by ``kith.store.wiring``."""
+
+
+def use_reverser(fn: Callable[[dict], None]) -> None:
+    """Install the function that reverses one step (the areas sit above core, so it is passed in)."""
+    global _reverse_step
+    _reverse_step = fn
+
+
 def undo_last(day: date | None = None) -> UndoEntry | None:
     """Reverse the newest action (of ``day`` when given); return it, or None when nothing is left.
 
@@ -145,7 +160,7 @@ def undo_last(day: date | None = None) -> UndoEntry | None:
         raw = db.execute_sql("SELECT steps FROM undo_log WHERE id = ?", (entry.id,)).fetchone()[0]
         with _not_recorded():
             for step in reversed(_steps(raw)):
-                _apply(step)
+                _reverse_step(step)
         db.execute_sql("UPDATE undo_log SET undone = 1 WHERE id = ?", (entry.id,))
     return entry
 
@@ -165,55 +180,3 @@ def _steps(raw: str) -> list[dict]:
     if "delete_follow_up" in data:
         steps.append({"op": "delete_follow_up", "id": data["delete_follow_up"]})
     return list(reversed(steps))
-
-
-def _apply(step: dict) -> None:
-    op = step["op"]
-    if op == "delete_touch":
-        from kith.store.people.touches import remove_touch
-
-        remove_touch(step["id"])
-    elif op == "set_touch":
-        from kith.store.people.touches import restore_touch
-
-        restore_touch(step["id"], step["kind"], step["date"], step["note"])
-    elif op == "insert_touch":
-        from kith.store.people.touches import insert_touch
-
-        insert_touch(step)
-    elif op == "delete_follow_up":
-        db.execute_sql("DELETE FROM follow_up WHERE id = ?", (step["id"],))
-    elif op == "insert_follow_up":
-        from kith.store.people.followups import insert_follow_up
-
-        insert_follow_up(step)
-    elif op == "set_follow_up":
-        fields = {k: step[k] for k in ("due", "what", "done", "done_on") if k in step}
-        if fields:
-            sets = ", ".join(f"{k} = ?" for k in fields)
-            db.execute_sql(f"UPDATE follow_up SET {sets} WHERE id = ?", (*fields.values(), step["id"]))
-    elif op == "snooze":
-        from kith.store.today import snoozes
-
-        until = step.get("until")
-        snoozes.restore(step["source"], step["contact_id"], step.get("ref_id"),
-                        date.fromisoformat(until) if until else None)
-    elif op == "delete_contact":
-        db.execute_sql("DELETE FROM contact WHERE id = ?", (step["id"],))
-        db.execute_sql("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM contact_tag)")
-    elif op == "set_contact":
-        from kith.store.people.contacts import restore_fields
-
-        restore_fields(step["id"], step["values"])
-    elif op == "restore_contact":
-        from kith.store.people.snapshot import restore
-
-        restore(step["snapshot"])
-    elif op == "delete_value":
-        db.execute_sql("DELETE FROM value_entry WHERE id = ?", (step["id"],))
-    elif op == "set_value":
-        fields = step["values"]
-        sets = ", ".join(f"{k} = ?" for k in fields)
-        db.execute_sql(f"UPDATE value_entry SET {sets} WHERE id = ?", (*fields.values(), step["id"]))
-    else:
-        raise StoreError(f"cannot undo {op!r}: this kith is older than the change")

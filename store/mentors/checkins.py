@@ -17,8 +17,8 @@ from peewee import DateField, DateTimeField, ForeignKeyField, IntegerField, Text
 
 from kith.store.core.db import write
 from kith.store.core.errors import Invalid, NotFound
-from kith.store.people.models import BaseModel, Contact
 from kith.store.mentors.roles import MentorRole, current_since, last_ended, require_contact
+from kith.store.people.models import BaseModel, Contact
 
 OUTCOMES = ("kept", "missed")
 DEFAULT_QUESTIONS = ("What am I doing well?", "What do I need to fix?", "Who should I talk to?")

@@ -7,9 +7,9 @@ import random
 from datetime import date, datetime, timedelta
 
 from kith.store.mentors.checkins import DEFAULT_QUESTIONS, CheckIn, Commitment, Partner
+from kith.store.mentors.roles import MentorRole
 from kith.store.mentors.value import ValueEntry
 from kith.store.people.models import Contact
-from kith.store.mentors.roles import MentorRole
 
 _DEMO_RECEIVED = (
     ("introduction", "Introduced me to the Globex platform lead"),
@@ -29,7 +29,7 @@ _DEMO_GIVEN = (
 )
 
 
-def build(rng: random.Random, today: date, contact_ids: list[int]) -> None:
+def demo(rng: random.Random, today: date, contact_ids: list[int]) -> None:
     """Demo mentors, value both ways and a partner with check-ins (called by store.demo)."""
     del rng  # a local generator keeps this data the same whatever other extensions draw
     rnd = random.Random(404)

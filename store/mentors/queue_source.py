@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from kith.store.mentors.checkins import (
-    DEFAULT_CHECK_IN_DAYS, DEFAULT_GIVE_BACK_AFTER_DAYS, DEFAULT_GIVE_BACK_MARGIN, PartnerInfo, list_partners,
+    DEFAULT_CHECK_IN_DAYS,
+    DEFAULT_GIVE_BACK_AFTER_DAYS,
+    DEFAULT_GIVE_BACK_MARGIN,
+    PartnerInfo,
+    list_partners,
 )
 from kith.store.today.queue import QueueContext, QueueItem, source
-
 
 # -- the Today queue ----------------------------------------------------------------------------
 

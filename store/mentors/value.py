@@ -8,8 +8,6 @@ arguments; this module never reads the config itself.
 
 from __future__ import annotations
 
-import json
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -17,26 +15,62 @@ from datetime import date, datetime, timedelta
 from peewee import DateField, DateTimeField, ForeignKeyField, TextField
 
 from kith.store.core import clock
-from kith.store.mentors.checkins import (  # noqa: F401 (re-exported)
-    DEFAULT_CHECK_IN_DAYS, DEFAULT_GIVE_BACK_AFTER_DAYS, DEFAULT_GIVE_BACK_MARGIN, DEFAULT_QUESTIONS, MAX_COMMITMENT,
-    MAX_NOTE, MAX_QUESTION, MAX_QUESTIONS, OUTCOMES, _UNSET, CheckIn, CheckInInfo, Commitment, CommitmentInfo, Partner,
-    PartnerInfo, clean_note, clean_questions, count_check_ins, get_check_in, get_partner, list_check_ins,
-    list_partners, record_check_in, set_partner,
-)
 from kith.store.core.db import db, write
 from kith.store.core.errors import Invalid, NotFound
-from kith.store.mentors.queue_source import (  # noqa: F401 (re-exported)
-    check_in_items, check_in_reason, check_in_score, queue_settings,
+from kith.store.mentors.checkins import (  # noqa: F401 (re-exported)
+    _UNSET,
+    DEFAULT_CHECK_IN_DAYS,
+    DEFAULT_GIVE_BACK_AFTER_DAYS,
+    DEFAULT_GIVE_BACK_MARGIN,
+    DEFAULT_QUESTIONS,
+    MAX_COMMITMENT,
+    MAX_NOTE,
+    MAX_QUESTION,
+    MAX_QUESTIONS,
+    OUTCOMES,
+    CheckIn,
+    CheckInInfo,
+    Commitment,
+    CommitmentInfo,
+    Partner,
+    PartnerInfo,
+    clean_note,
+    clean_questions,
+    count_check_ins,
+    get_check_in,
+    get_partner,
+    list_check_ins,
+    list_partners,
+    record_check_in,
+    set_partner,
 )
-from kith.store.mentors.queue_source import ago as _ago, due_state as _state
-from kith.store.people.models import BaseModel, Contact, Touch
-from kith.store.today.queue import QueueContext, QueueItem, source
+from kith.store.mentors.queue_source import ago as _ago
+from kith.store.mentors.queue_source import (  # noqa: F401 (re-exported)
+    check_in_items,
+    check_in_reason,
+    check_in_score,
+    queue_settings,
+)
+from kith.store.mentors.queue_source import due_state as _state
+from kith.store.mentors.records import MentorRow, ValueEntryInfo, ValueLogged  # noqa: F401 (re-exported)
 from kith.store.mentors.roles import (  # noqa: F401 (re-exported)
-    ROLES, MentorRole, RolePeriod, all_periods, ever_had_role, get_roles, parse_role, pick, require_contact,
-    role_periods, set_role, set_roles,
+    ROLES,
+    MentorRole,
+    RolePeriod,
+    all_periods,
+    ever_had_role,
+    get_roles,
+    parse_role,
+    pick,
+    require_contact,
+    role_periods,
+    set_role,
+    set_roles,
 )
 from kith.store.mentors.roles import add_role as _add_role
+from kith.store.people.models import BaseModel, Contact, Touch
 from kith.store.search.registry import SearchKind, register_kind
+from kith.store.today.queue import QueueContext, QueueItem, source
 
 DIRECTIONS = ("received", "given")
 RECEIVED_CATEGORIES = (
@@ -69,70 +103,6 @@ class ValueEntry(BaseModel):
     touch = ForeignKeyField(Touch, null=True, on_delete="SET NULL")
     created = DateTimeField(default=datetime.now)
 
-
-
-# -- records ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ValueEntryInfo:
-    id: int
-    contact_id: int
-    date: date
-    direction: str
-    category: str
-    note: str = ""
-    touch_id: int | None = None
-
-
-@dataclass(frozen=True)
-class ValueLogged:
-    """What ``add_value`` did: the entry, and whether the contact just became a mentor."""
-
-    entry: ValueEntryInfo
-    made_mentor: bool
-
-
-@dataclass(frozen=True)
-class MentorRow:
-    """One line of the Mentors screen: roles, counts each way and the latest of each."""
-
-    contact_id: int
-    name: str
-    roles: tuple[str, ...]
-    since: date
-    received: int = 0
-    given: int = 0
-    last_given_on: date | None = None
-    last_given_category: str | None = None
-    last_received_on: date | None = None
-    last_received_category: str | None = None
-    last_received_note: str = ""
-    last_touch_on: date | None = None
-    last_touch_kind: str | None = None
-    periods: tuple[RolePeriod, ...] = ()
-    """Every period in a role, oldest first (ended ones are the history)."""
-
-    @property
-    def balance(self) -> int:
-        """Received minus given: above zero, you owe them."""
-        return self.received - self.given
-
-    @property
-    def former(self) -> bool:
-        """Held a role once and holds none now."""
-        return not self.roles and bool(self.periods)
-
-    @property
-    def former_roles(self) -> tuple[str, ...]:
-        """Roles held before and not now, in the order mentor, coach, partner."""
-        past = {p.role for p in self.periods if not p.current}
-        return tuple(r for r in ROLES if r in past and r not in self.roles)
-
-    @property
-    def until(self) -> date | None:
-        """The day the last role ended, for a former mentor."""
-        return max((p.ended for p in self.periods if p.ended), default=None) if self.former else None
 
 
 # -- parsing ------------------------------------------------------------------------------------
@@ -375,14 +345,3 @@ def assign_roles(contact_id: int, roles: Sequence[str], on: date, *, add_to_exis
         if "partner" in now:
             set_partner(contact_id, cadence_days=cadence_days, questions=questions)
     return now
-
-
-
-# -- demo data ----------------------------------------------------------------------------------
-
-
-def demo(rng: random.Random, today: date, contact_ids: list[int]) -> None:
-    """Demo mentors, value both ways and a partner with check-ins (called by store.demo)."""
-    from kith.store.mentors.demo import build
-
-    build(rng, today, contact_ids)

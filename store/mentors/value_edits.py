@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from kith.store.mentors import value as mentors
-
 from kith.store.core import undo
 from kith.store.core.db import db, write
 from kith.store.core.errors import Invalid
+from kith.store.mentors import value as mentors
 
 
 def add_value(contact_id: int, direction: str, category: str, on: date, note: str = "",

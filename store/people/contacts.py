@@ -10,8 +10,9 @@ from kith.store.core import undo
 from kith.store.core.db import db
 from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
 from kith.store.core.fold import fold
-from kith.store.people.models import Contact, ContactTag, Tag
 from kith.store.core.records import TAG_KINDS, ContactInfo, ContactRow, TagInfo
+from kith.store.people.models import Contact, ContactTag, Tag
+from kith.store.people.tags import _set_tags, restore_tags  # noqa: F401 (re-exported)
 
 # Field size caps: a 1 MB note takes seconds to render (SAFETY.md); nobody needs more.
 MAX_SHORT = 300
@@ -228,18 +229,6 @@ def count_contacts(include_archived: bool = False) -> int:
     return q.count()
 
 
-def _set_tags(contact_id: int, tags: tuple[TagInfo, ...]) -> None:
-    ContactTag.delete().where(ContactTag.contact == contact_id).execute()
-    for t in tags:
-        folded = fold(t.name)
-        tag = Tag.get_or_none((Tag.kind == t.kind) & (Tag.folded == folded))
-        if tag is None:
-            tag = Tag.create(name=t.name, kind=t.kind, folded=folded)
-        ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()
-    # Tags no contact uses any more would clutter suggestions.
-    Tag.delete().where(Tag.id.not_in(ContactTag.select(ContactTag.tag))).execute()
-
-
 def create_contact(name: str, **fields) -> ContactInfo:
     """Add a contact and return it.
 
@@ -340,11 +329,6 @@ def restore_fields(contact_id: int, values: dict) -> None:
     if back.get("introduced_by_id") and not Contact.select().where(Contact.id == back["introduced_by_id"]).exists():
         back["introduced_by_id"] = None
     _write_fields(contact_id, current, back)
-
-
-def restore_tags(contact_id: int, tags: list) -> None:
-    """Give a re-created contact its tags back, by name and kind (undo of a delete)."""
-    _set_tags(contact_id, tuple(TagInfo(name, kind) for name, kind in tags))
 
 
 def set_archived(contact_id: int, archived: bool = True) -> ContactInfo:

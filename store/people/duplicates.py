@@ -13,12 +13,12 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from kith.store.people.contacts import LIST_FIELDS, _search_key, get_contact
 from kith.store.core.db import db, write
 from kith.store.core.errors import Invalid
 from kith.store.core.fold import fold
-from kith.store.transfer.importers.common import url_key
 from kith.store.core.records import ContactInfo
+from kith.store.people.contacts import _search_key, get_contact
+from kith.store.people.keys import url_key
 
 # Letters that look like Latin ones (Unicode confusables, the common Cyrillic and Greek ones).
 CONFUSABLES = str.maketrans({
@@ -114,57 +114,6 @@ def find_duplicates() -> list[DuplicatePair]:
 # -- merging --------------------------------------------------------------------------------------
 
 
-def _union(a, b, key=lambda x: x):
-    out, seen = list(a), {key(x) for x in a}
-    for x in b:
-        if key(x) not in seen:
-            seen.add(key(x))
-            out.append(x)
-    return out
-
-
-def merged_fields(keep: ContactInfo, other: ContactInfo) -> dict:
-    """The fields ``keep`` gets from ``other`` where ``keep`` has none; lists and notes are joined.
-
-    A single value both have and that differs stays ``keep``'s; ``other``'s goes into a dated
-    note line (``store.merge_plan.conflicts``), so nothing of either is lost.
-    """
-    ch: dict = {}
-    for f in ("company", "role", "location", "how_met"):
-        if not getattr(keep, f) and getattr(other, f):
-            ch[f] = getattr(other, f)
-    for f in LIST_FIELDS:
-        grown = _union(getattr(keep, f), getattr(other, f), url_key if f == "links" else str.lower)
-        if len(grown) != len(getattr(keep, f)):
-            ch[f] = grown
-    if other.notes and other.notes not in keep.notes:
-        ch["notes"] = f"{keep.notes}\n\n{other.notes}" if keep.notes else other.notes
-    if not keep.birthday_month and other.birthday_month:
-        ch.update(birthday_month=other.birthday_month, birthday_day=other.birthday_day,
-                  birthday_year=other.birthday_year)
-    elif keep.birthday_month and not keep.birthday_year and other.birthday_year \
-            and (keep.birthday_month, keep.birthday_day) == (other.birthday_month, other.birthday_day):
-        ch["birthday_year"] = other.birthday_year
-    if other.connected_on and not keep.connected_on:
-        ch["connected_on"] = other.connected_on
-    if keep.cadence_days is None and other.cadence_days is not None:
-        ch["cadence_days"] = other.cadence_days
-    if not keep.introduced_by_id and other.introduced_by_id and other.introduced_by_id != keep.id:
-        ch["introduced_by_id"] = other.introduced_by_id
-    tags = _union(keep.tags, other.tags, lambda t: (t.kind, fold(t.name)))
-    if len(tags) != len(keep.tags):
-        ch["tags"] = tuple(tags)
-    extra = {**other.extra, **keep.extra}
-    clashes = {k: v for k, v in other.extra.items() if k in keep.extra and keep.extra[k] != v}
-    if other.name != keep.name:
-        extra["merged_names"] = _union(keep.extra.get("merged_names", []), [other.name])
-    if clashes:
-        extra["merged_extra"] = {**keep.extra.get("merged_extra", {}), str(other.id): clashes}
-    if extra != keep.extra:
-        ch["extra"] = extra
-    return ch
-
-
 def _references() -> list[tuple[str, str, str]]:
     """(table, column, on_delete) for every foreign key pointing at contact.id, in every table."""
     out = []
@@ -183,7 +132,8 @@ def merge(keep_id: int, other_id: int, today=None) -> ContactInfo:
 
     Every touch, follow-up, tag and row of other tables that refers to the other contact moves to
     the kept one. A single value of the other contact that differs from the kept one's (company,
-    role, connected-on…) is kept as a dated "Before merge with #N" line in the notes. A row that would clash with a unique constraint (e.g. a tag both already have)
+    role, connected-on…) is kept as a dated "Before merge with #N" line in the notes. A row that would
+    clash with a unique constraint (e.g. a tag both already have)
     is a true duplicate and is dropped with the other contact.
 
     Raises:
@@ -191,7 +141,7 @@ def merge(keep_id: int, other_id: int, today=None) -> ContactInfo:
         Invalid: both ids are the same.
     """
     from kith.store.people.contacts import normalise
-    from kith.store.people.merge import plan_changes
+    from kith.store.people.merge_fields import plan_changes
 
     if keep_id == other_id:
         raise Invalid("other", "a contact cannot be merged with itself")

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from kith.store.core import clock
-
-from kith.store.core import undo
+from kith.store.core import clock, undo
 from kith.store.core.errors import Invalid, NotFound
-from kith.store.people.models import Contact, FollowUp
 from kith.store.core.records import FollowUpInfo
+from kith.store.people.models import Contact, FollowUp
 
 MAX_WHAT = 1000
 

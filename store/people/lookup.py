@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 
-from kith.store.people.contacts import get_contact
 from kith.store.core.db import db
 from kith.store.core.errors import Ambiguous, NotFound
 from kith.store.core.fold import fold
 from kith.store.core.records import ContactInfo
+from kith.store.people.contacts import get_contact
 
 
 class NoExactMatch(NotFound):

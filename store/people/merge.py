@@ -15,70 +15,15 @@ from pathlib import Path
 
 from kith.store.core.fold import fold
 from kith.store.core.records import ContactInfo
-
-# (field, label) of every single-valued field, in the order a preview shows them.
-SINGLE_FIELDS = (
-    ("name", "name"), ("company", "company"), ("role", "role"), ("location", "location"),
-    ("how_met", "how met"), ("tier", "tier"), ("strength", "strength"), ("cadence_days", "cadence (days)"),
-    ("connected_on", "connected on"), ("birthday", "birthday"), ("introduced_by_id", "introduced by"),
+from kith.store.people.merge_fields import (  # noqa: F401 (re-exported: the preview's pieces)
+    LIST_LABELS,
+    SINGLE_FIELDS,
+    _differs,
+    _shown,
+    conflicts,
+    note_line,
+    plan_changes,
 )
-LIST_LABELS = (("emails", "emails"), ("phones", "phones"), ("links", "links"), ("tags", "tags"))
-
-
-def _shown(contact: ContactInfo, field: str) -> str:
-    value = getattr(contact, field)
-    if field == "introduced_by_id":
-        return f"#{value} {contact.introduced_by_name or ''}".strip() if value else ""
-    if field == "tags":
-        return ", ".join(t.label() for t in value)
-    if isinstance(value, (tuple, list)):
-        return ", ".join(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return "" if value is None else str(value)
-
-
-def _differs(keep: ContactInfo, other: ContactInfo, field: str) -> bool:
-    """Both have a value and they are not the same (text compared folded)."""
-    if field == "birthday":
-        if not (keep.birthday_month and other.birthday_month):
-            return False
-        if (keep.birthday_month, keep.birthday_day) != (other.birthday_month, other.birthday_day):
-            return True
-        return bool(keep.birthday_year and other.birthday_year and keep.birthday_year != other.birthday_year)
-    a, b = _shown(keep, field), _shown(other, field)
-    if field == "introduced_by_id":
-        return bool(keep.introduced_by_id and other.introduced_by_id
-                    and keep.introduced_by_id != other.introduced_by_id and other.introduced_by_id != keep.id)
-    return bool(a and b) and fold(a) != fold(b)
-
-
-def conflicts(keep: ContactInfo, other: ContactInfo) -> list[tuple[str, str]]:
-    """(label, other's value) for every single value ``other`` has that differs from ``keep``'s."""
-    return [(label, _shown(other, field)) for field, label in SINGLE_FIELDS if _differs(keep, other, field)]
-
-
-def note_line(keep: ContactInfo, other: ContactInfo, today: date | None = None) -> str:
-    """The dated line that keeps ``other``'s conflicting values, or "" when there are none."""
-    from kith.store.core import clock
-
-    found = conflicts(keep, other)
-    if not found:
-        return ""
-    day = (today or clock.today()).isoformat()
-    values = "; ".join(f"{label} {value}" for label, value in found)
-    return f"{day}: Before merge with #{other.id} {other.name}: {values}"
-
-
-def plan_changes(keep: ContactInfo, other: ContactInfo, today: date | None = None) -> dict:
-    """Every change the merge makes to ``keep`` (merged fields plus the note line)."""
-    from kith.store.people.duplicates import merged_fields
-
-    changes = merged_fields(keep, other)
-    line = note_line(keep, other, today)
-    if line:
-        changes["notes"] = "\n\n".join(x for x in (changes.get("notes", keep.notes), line) if x)
-    return changes
 
 
 @dataclass(frozen=True)
@@ -123,11 +68,12 @@ def merge_plan(keep_id: int, other_id: int, today: date | None = None) -> MergeP
     Raises:
         NotFound: either id is unknown.  Invalid: both ids are the same.
     """
-    from kith.store.people.contacts import get_contact
     from kith.store.core.db import db
-    from kith.store.people.duplicates import _references, _union
     from kith.store.core.errors import Invalid
-    from kith.store.transfer.importers.common import url_key
+    from kith.store.people.contacts import get_contact
+    from kith.store.people.duplicates import _references
+    from kith.store.people.keys import url_key
+    from kith.store.people.merge_fields import _union
 
     if keep_id == other_id:
         raise Invalid("other", "a contact cannot be merged with itself")
@@ -170,10 +116,10 @@ def merge_with_backup(keep_id: int, other_id: int, today: date | None = None) ->
         WriteRefused, WriteFailed: the backup could not be written; nothing was merged.
         NotFound, Invalid: as ``merge``.
     """
-    from kith.store.people.contacts import get_contact
-    from kith.store.people.duplicates import merge
     from kith.store.core.errors import Invalid
     from kith.store.core.files import backup_database
+    from kith.store.people.contacts import get_contact
+    from kith.store.people.duplicates import merge
 
     if keep_id == other_id:
         raise Invalid("other", "a contact cannot be merged with itself")

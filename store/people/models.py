@@ -3,7 +3,14 @@
 from datetime import datetime
 
 from peewee import (
-    BooleanField, CompositeKey, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField,
+    BooleanField,
+    CompositeKey,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
 )
 
 from kith.store.core.db import db

@@ -69,7 +69,7 @@ def restore(snapshot: dict) -> None:
     Raises:
         StoreError: the contact's id was taken by someone added since.
     """
-    from kith.store.people.contacts import restore_tags
+    from kith.store.people.tags import restore_tags
 
     cid = snapshot["id"]
     tables = snapshot["tables"]

@@ -9,8 +9,8 @@ from peewee import fn
 from kith.store.core import undo
 from kith.store.core.db import db
 from kith.store.core.errors import Invalid, NotFound
-from kith.store.people.models import Contact, Touch
 from kith.store.core.records import TOUCH_KINDS, TouchInfo
+from kith.store.people.models import Contact, Touch
 
 MAX_NOTE = 100_000
 

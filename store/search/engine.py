@@ -18,14 +18,12 @@ New kinds register themselves; see store/search_registry.py (``SearchKind``, ``r
 from __future__ import annotations
 
 import heapq
-import importlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from kith.store.core.db import data_version, db
 from kith.store.core.fold import fold
 from kith.store.search.match import Span, match_spans, snippet, typo_cutoff
-from kith.store.search.registry import FTS_TABLE, KINDS, CODE_SHIFT, SearchKind
+from kith.store.search.registry import CODE_SHIFT, FTS_TABLE, KINDS, SearchKind
 
 MAX_TOKENS = 6
 TYPO_MIN = 5
@@ -62,9 +60,7 @@ class SearchResult:
 
 
 def load_kinds() -> dict[str, SearchKind]:
-    """Import the store's wiring (which registers every kind) and return the registry."""
-    from kith.store import wiring  # noqa: F401 (the one list of modules that declare kinds)
-
+    """Return the registry (filled by ``kith.store.wiring`` when the store is imported)."""
     return KINDS
 
 
@@ -272,7 +268,8 @@ class SearchIndex:
         if not words:
             from rapidfuzz import fuzz
 
-            words = [w for w in key.split() if any(fuzz.partial_ratio(t, w) >= typo_cutoff(t) for t in tokens if len(t) >= TYPO_MIN)]
+            words = [w for w in key.split()
+                     if any(fuzz.partial_ratio(t, w) >= typo_cutoff(t) for t in tokens if len(t) >= TYPO_MIN)]
         text = " ".join(dict.fromkeys(words))[:SNIPPET_WIDTH]
         return text, match_spans(text, tokens)
 

@@ -9,9 +9,11 @@ they list the same items in the same order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, NamedTuple
+from typing import NamedTuple
+
 
 @dataclass(frozen=True)
 class QueueContext:
@@ -76,9 +78,7 @@ def source(name: str) -> Callable[[SourceFn], SourceFn]:
 
 
 def load_sources() -> dict[str, SourceFn]:
-    """Import the store's wiring (which registers every source) and return the registry."""
-    from kith.store import wiring  # noqa: F401 (the one list of source modules)
-
+    """Return the registry (filled by ``kith.store.wiring`` when the store is imported)."""
     return SOURCES
 
 

@@ -10,17 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kith.store.people import followups
-
-from kith.store.today import snoozes
-
-from kith.store.people import touches
-
 from kith.store.core import undo
 from kith.store.core.db import db
 from kith.store.core.errors import NotFound
-from kith.store.today.queue import QueueItem
 from kith.store.core.records import FollowUpInfo, TouchInfo
+from kith.store.people import followups, touches
+from kith.store.today import snoozes
+from kith.store.today.queue import QueueItem
 
 PROGRESS_ACTIONS = ("touch", "snooze", "done")
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import asdict, is_dataclass
 from datetime import date, timedelta
 
-from kith.store.today.cadence import DUE, DUE_SOON, OVERDUE
 from kith.store.core.db import db
+from kith.store.today.cadence import DUE, DUE_SOON, OVERDUE
 from kith.store.today.queue import QueueContext, QueueItem, source
 
 TIER_WEIGHT = {"inner": 1.5, "close": 1.25, "network": 1.0, "dormant": 0.6}

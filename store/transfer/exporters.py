@@ -12,11 +12,10 @@ import base64
 import csv
 import io
 import json
-import os
 import re
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from kith.store.core import clock
 from kith.store.core.db import db
@@ -253,10 +252,10 @@ def to_ics(cadence_for: Callable[[str, int | None], int | None], stamp: datetime
     """
     from icalendar import Calendar
 
-    from kith.store.today.cadence import next_due
     from kith.store.people.followups import list_open
+    from kith.store.today.cadence import next_due
 
-    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", "-//kith//career network//EN")
     cal.add("version", "2.0")

@@ -17,7 +17,6 @@ from kith.store.core.errors import StoreError
 from kith.store.transfer.exporters import FORMAT, FORMAT_VERSION, data_tables
 from kith.store.transfer.importers.common import read_text
 
-
 # Columns renamed by a migration: (schema that renamed it, table, old name) -> new name, so an
 # export from before still restores (schema 6 made mentor roles dated periods).
 RENAMED = {(6, "mentor_role", "since"): "started"}

@@ -87,7 +87,7 @@ def test_demo_is_deterministic_and_does_not_overwrite(tmp_path):
     kith("demo", db=a)
     kith("demo", db=b)
     ja, jb = kith("contacts", "--json", db=a).stdout, kith("contacts", "--json", db=b).stdout
-    strip = lambda s: [{k: v for k, v in c.items() if k not in ("created", "updated")} for c in json.loads(s)]
+    strip = lambda s: [{k: v for k, v in c.items() if k not in ("created", "updated")} for c in json.loads(s)]  # noqa: E731
     assert strip(ja) == strip(jb)
     assert len(json.loads(ja)) >= 60
     again = kith("demo", db=a)

@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from kith.store.people.contacts import create_contact
 from kith.store.core.db import close_db
+from kith.store.people.contacts import create_contact
 from kith.store.people.followups import add_follow_up
 from kith.store.people.touches import log_touch
 

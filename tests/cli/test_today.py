@@ -122,7 +122,7 @@ def test_control_characters_do_not_reach_the_terminal(capsys, tmp_path):
 @pytest.mark.parametrize("args", [["today"], ["today", "--json"], ["snooze", "x", "--for", "1d"],
                                   ["follow-up", "x", "--on", "2026-01-01", "y"]])
 def test_cli_does_not_import_textual(tmp_path, args):
-    code = ("import sys; from kith.tui.__main__ import main; main(%r); "
+    code = ("import sys; from kith.tui.__main__ import main; main(%r); "  # noqa: UP031
             "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]; "
             "print('TEXTUAL' if bad else 'CLEAN')") % (["--db", str(tmp_path / "t.db"), *args],)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,

@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from tests.conftest import FIXTURES
 from kith.tui.__main__ import main
+from tests.conftest import FIXTURES
 
 LINKEDIN = FIXTURES / "linkedin-Connections.csv"
 

@@ -6,14 +6,10 @@ from datetime import date
 
 import pytest
 
-from kith.store.people import contacts
-
-from kith.store.people import followups
-
-from kith.store.people import touches
 from kith.store.core.db import close_db, open_db
 from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
 from kith.store.core.records import TagInfo
+from kith.store.people import contacts, followups, touches
 
 
 def test_create_normalises_and_folds(db):

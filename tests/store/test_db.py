@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kith.store.core import migrations
-from kith.store.people.contacts import create_contact, list_contacts
 from kith.store.core.db import backup_to, close_db, db, open_db
 from kith.store.core.errors import DatabaseTooNew, NotKithDatabase
+from kith.store.people.contacts import create_contact, list_contacts
 
 
 def mode(path: Path) -> int:

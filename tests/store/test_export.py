@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import stat
 from datetime import date
 
 import pytest
 
-from kith.store.transfer import exporters
-from kith.store.people.contacts import create_contact, list_contacts
 from kith.store.core.db import close_db, open_db
-from kith.store.transfer.importers.common import import_file
+from kith.store.people.contacts import create_contact, list_contacts
+from kith.store.transfer import exporters
+from kith.store.transfer.importers import import_file
 from kith.store.transfer.restore import RestoreError, restore
 from tests.conftest import FIXTURES
 
@@ -151,7 +150,7 @@ def test_kept_vcard_lines_cannot_inject_a_card(db, tmp_path):
 
     from kith.store.people.contacts import create_contact
     from kith.store.transfer.exporters import to_vcard
-    from kith.store.transfer.importers.common import import_file
+    from kith.store.transfer.importers import import_file
 
     src = tmp_path / "nested.vcf"
     src.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Outer\r\nN:;Outer;;;\r\n"

@@ -9,8 +9,16 @@ import threading
 
 import pytest
 
-from kith.store.core.files import (WriteFailed, WriteRefused, backup_database, make_private_dir, reserve_name,
-                         write_atomic, write_file, write_with)
+from kith.store.core.files import (
+    WriteFailed,
+    WriteRefused,
+    backup_database,
+    make_private_dir,
+    reserve_name,
+    write_atomic,
+    write_file,
+    write_with,
+)
 
 
 def test_new_file_is_private_and_whole(tmp_path):

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from kith.store.people.contacts import list_contacts
-from kith.store.transfer.importers.common import BadImportFile, import_file
+from kith.store.transfer.importers import BadImportFile, import_file
 from kith.store.transfer.importers.linkedin import parse_connected_on
 from tests.conftest import FIXTURES
 
@@ -138,7 +138,7 @@ def test_bad_files_refused_and_db_untouched(db, tmp_path):
 
 
 def test_killed_import_leaves_database_as_it_was(db, monkeypatch):
-    import kith.store.transfer.importers.common as common
+    from kith.store.transfer.importers import apply as common
 
     def boom(*a, **k):
         raise KeyboardInterrupt
@@ -174,8 +174,8 @@ def test_bulk_import_keeps_every_index(db, tmp_path):
 def test_failed_bulk_import_keeps_indexes_and_rows(db, tmp_path, monkeypatch):
     import random
 
-    import kith.store.transfer.importers.common as common
     from bench.transfer import linkedin_csv
+    from kith.store.transfer.importers import apply as common
 
     import_file("linkedin", LINKEDIN)
     big = tmp_path / "big.csv"
@@ -188,7 +188,7 @@ def test_failed_bulk_import_keeps_indexes_and_rows(db, tmp_path, monkeypatch):
 
     monkeypatch.setattr(common.db, "execute_sql", lambda sql, *a, **k: boom() if sql.startswith("CREATE INDEX") else
                         type(common.db).execute_sql(common.db, sql, *a, **k))
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017
         import_file("linkedin", big)
     monkeypatch.undo()
     assert _indexes() == before and list_contacts() == contacts

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from kith.store.people.contacts import create_contact, list_contacts
-from kith.store.transfer.importers.common import BadImportFile, import_file
+from kith.store.transfer.importers import BadImportFile, import_file
 from tests.conftest import FIXTURES
 
 LINKEDIN = FIXTURES / "linkedin-Connections.csv"

@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 from kith.store.core import integrity
-from kith.store.people.contacts import create_contact, list_contacts
 from kith.store.core.db import backup_to, close_db, db, open_db
-from kith.store.demo import build_demo
 from kith.store.core.integrity import DatabaseDamaged, record_path
+from kith.store.demo import build_demo
+from kith.store.people.contacts import create_contact, list_contacts
 from tests.damage import table_leaf_pages, wreck_page, wreck_touch_page_mid_file
 
 

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from kith.store.core.errors import Invalid, NotFound
 from kith.store.mentors import value as m
 from kith.store.people.contacts import create_contact, set_archived
-from kith.store.core.errors import Invalid, NotFound
-from kith.store.today.queue import QueueContext, SOURCES, load_sources
 from kith.store.people.touches import log_touch
+from kith.store.today.queue import SOURCES, QueueContext, load_sources
 
 TODAY = date(2026, 3, 16)
 
@@ -143,7 +143,7 @@ def test_archived_mentors_are_hidden(ada):
 # -- the give-back rule -------------------------------------------------------------------------
 
 
-def row(received=0, given=0, last_given=None, since=ago(10), last_received=ago(1)) -> m.MentorRow:
+def row(received=0, given=0, last_given=None, since=ago(10), last_received=ago(1)) -> m.MentorRow:  # noqa: B008
     return m.MentorRow(1, "X", ("mentor",), since, received, given, last_given, "gratitude" if last_given else None,
                        last_received if received else None, "introduction" if received else None, "")
 
@@ -296,8 +296,8 @@ def test_value_notes_are_in_the_full_text_index(ada):
 
 
 def test_assign_roles_sets_partner_setup_in_one_write(db, fixed_today):
-    from kith.store.people.contacts import create_contact
     from kith.store.mentors.value import assign_roles, get_partner, get_roles
+    from kith.store.people.contacts import create_contact
 
     c = create_contact("Priya Raman")
     assign_roles(c.id, ["mentor"], fixed_today)
@@ -416,7 +416,8 @@ def test_former_partner_is_not_nudged_and_cannot_check_in_until_taken_on_again(a
 
 def test_migration_6_keeps_existing_roles_as_current_periods(tmp_path, monkeypatch):
     from kith.store.core import migrations
-    from kith.store.core.db import close_db, db as database, open_db
+    from kith.store.core.db import close_db, open_db
+    from kith.store.core.db import db as database
 
     path = tmp_path / "kith.db"
     everything = migrations.available()
@@ -435,8 +436,8 @@ def test_migration_6_keeps_existing_roles_as_current_periods(tmp_path, monkeypat
 
 @pytest.mark.parametrize("kind", ["json", "toml"])
 def test_export_and_restore_round_trip_role_periods(ada, bob, tmp_path, kind):
-    from kith.store.transfer import exporters
     from kith.store.core.db import close_db, open_db
+    from kith.store.transfer import exporters
     from kith.store.transfer.restore import restore
 
     m.set_role(ada, "mentor", on=ago(100))
@@ -454,8 +455,8 @@ def test_export_and_restore_round_trip_role_periods(ada, bob, tmp_path, kind):
 
 
 def test_restore_of_an_export_from_before_role_periods(ada, tmp_path):
-    from kith.store.transfer import exporters
     from kith.store.core.db import close_db, open_db
+    from kith.store.transfer import exporters
     from kith.store.transfer.restore import restore
 
     data = exporters.snapshot()

@@ -5,16 +5,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from kith.store.today import queue
-
-from kith.store.today import review
-from kith.store.people.contacts import create_contact, set_archived, update_contact
 from kith.store.core.errors import Invalid, NotFound
+from kith.store.people.contacts import create_contact, set_archived, update_contact
 from kith.store.people.followups import add_follow_up, get_follow_up, list_follow_ups
+from kith.store.people.touches import list_touches
+from kith.store.today import queue, review
 from kith.store.today.queue import QueueContext, QueueItem, build_queue, source
 from kith.store.today.snoozes import get_snooze, parse_span, snooze
 from kith.store.today.sources import context_for
-from kith.store.people.touches import list_touches
 from kith.tui.config import Config, TodayConfig
 
 TODAY = date(2026, 3, 16)

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from kith.store.transfer import exporters
-from kith.store.people.contacts import create_contact, list_contacts, update_contact
 from kith.store.core.db import close_db, open_db
-from kith.store.transfer.importers.common import import_file
 from kith.store.core.records import ContactInfo, TagInfo
+from kith.store.people.contacts import create_contact, list_contacts, update_contact
+from kith.store.transfer import exporters
+from kith.store.transfer.importers import import_file
 
 # Everything a contact holds except what the database assigns (ids, times, versions), what
 # comes from touches, and what only JSON carries (extra; the introducer is compared by name).

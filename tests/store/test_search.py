@@ -8,14 +8,15 @@ from datetime import date
 
 import pytest
 
-from kith.store.people.contacts import create_contact, delete_contact, update_contact
-from kith.store.core.db import db as sqlite_db, write
+from kith.store.core.db import db as sqlite_db
+from kith.store.core.db import write
 from kith.store.demo import build_demo
+from kith.store.people.contacts import create_contact, delete_contact, update_contact
 from kith.store.people.followups import add_follow_up, delete_follow_up
+from kith.store.people.touches import delete_touch, log_touch, update_touch
 from kith.store.search.engine import kind_names, rebuild_index, search
 from kith.store.search.match import fold_map, match_spans, snippet
 from kith.store.search.registry import KINDS, SearchKind, fts_install_sql, register_kind
-from kith.store.people.touches import delete_touch, log_touch, update_touch
 from tests.hostile import hostile_strings
 
 DAY = date(2026, 3, 16)

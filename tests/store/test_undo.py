@@ -7,25 +7,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from kith.store.people import contacts
-
-from kith.store.people import followups
-
-from kith.store.mentors import value as mentors
-
-from kith.store.core import migrations
-
-from kith.store.today import review
-
-from kith.store.people import touches
-
-from kith.store.core import undo
-
-from kith.store.mentors import value_edits
+from kith.store.core import migrations, undo
 from kith.store.core.db import close_db, db, open_db
 from kith.store.core.errors import Invalid, NotFound
-from kith.store.today.queue import QueueItem
+from kith.store.mentors import value as mentors
+from kith.store.mentors import value_edits
+from kith.store.people import contacts, followups, touches
 from kith.store.search.engine import search
+from kith.store.today import review
+from kith.store.today.queue import QueueItem
 from kith.store.today.snoozes import get_snooze
 
 DAY = date(2026, 3, 16)

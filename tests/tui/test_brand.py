@@ -7,7 +7,14 @@ import tomllib
 
 import pytest
 
-from kith.store.brand.pitches import create_pitch, get_pitch, list_rehearsals, list_versions, resolve_pitch, save_version
+from kith.store.brand.pitches import (
+    create_pitch,
+    get_pitch,
+    list_rehearsals,
+    list_versions,
+    resolve_pitch,
+    save_version,
+)
 from kith.tui.config import ConfigError, load_config
 from kith.tui.config_write import save_pace, set_config_value
 from kith.tui.modals.pitch_edit import PitchEditModal

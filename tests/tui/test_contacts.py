@@ -6,17 +6,18 @@ from datetime import timedelta
 
 import pytest
 
-from kith.store.people.contacts import create_contact, get_contact, list_rows, update_contact
 from kith.store.core.errors import NotFound
 from kith.store.core.fold import fold
+from kith.store.people.contacts import create_contact, get_contact, list_rows, update_contact
 from kith.store.people.followups import list_follow_ups
 from kith.store.people.touches import list_touches
+from kith.tui.format import ago_text, due_text
 from kith.tui.modals.confirm import ConfirmModal
 from kith.tui.modals.contact_form import ContactFormModal
 from kith.tui.modals.follow_up import FollowUpModal
 from kith.tui.modals.log_touch import LogTouchModal
 from kith.tui.screens.contact_detail import ContactDetailScreen
-from kith.tui.screens.contacts import ContactsScreen, ago_text, due_text
+from kith.tui.screens.contacts import ContactsScreen
 from kith.tui.widgets.contact_list import ContactList, fit
 
 SIZE = (80, 24)
@@ -461,8 +462,8 @@ async def test_logging_in_next_due_order_keeps_the_cursor_row(make_app, demo_db)
 
 async def test_value_from_detail_and_after_a_touch_with_a_mentor(make_app):
     """v in the detail logs mentor value; a touch with a mentor offers the value entry, linked to it."""
-    from kith.store.people.contacts import create_contact
     from kith.store.mentors.value import get_roles, list_values
+    from kith.store.people.contacts import create_contact
     from kith.tui.screens.contact_detail import ContactDetailScreen
 
     c = create_contact("Olu Adeyemi", role="Career Coach")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from kith.store.core import integrity
-from kith.store.people.contacts import get_contact
 from kith.store.core.db import close_db, open_db
-from tests.damage import wreck_touch_page_mid_file, write_invalid_utf8
+from kith.store.people.contacts import get_contact
 from kith.tui.screens.contacts import ContactsScreen
 from kith.tui.widgets.contact_list import ContactList
+from tests.damage import wreck_touch_page_mid_file, write_invalid_utf8
 
 SIZE = (80, 24)
 

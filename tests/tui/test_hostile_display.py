@@ -7,11 +7,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets._toast import Toast
 
 from kith.store.people.contacts import create_contact, get_contact, list_rows
-from tests.hostile import hostile_strings
 from kith.tui.literal import is_unsafe_char, safe_text
 from kith.tui.screens.contact_detail import ContactDetailScreen
 from kith.tui.screens.contacts import ContactsScreen
 from kith.tui.widgets.contact_list import ContactList
+from tests.hostile import hostile_strings
 
 HOSTILE = hostile_strings()
 
@@ -40,8 +40,8 @@ def _assert_inert(text: str) -> None:
 async def test_hostile_string_renders_literally(make_app, db, ident, text, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # a screenshot action, if it ran, would write here
     c = create_contact(f"{text} {ident}", company=text, tags=[text], notes=f"note {text} end")
-    from kith.store.people.touches import log_touch
     from kith.store.core.clock import today
+    from kith.store.people.touches import log_touch
 
     log_touch(c.id, "coffee", today(), text)
     shown = _visible(text)

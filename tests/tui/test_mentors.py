@@ -193,7 +193,7 @@ def test_snapshot_roles_modal(snap_compare, make_app, demo_db):
 
 async def test_log_value_right_after_a_touch_from_any_screen(make_app, db, fixed_today):
     from kith.store.people.touches import log_touch
-    from kith.tui.screens.mentors import log_value
+    from kith.tui.flows.mentor_actions import log_value
 
     cid = create_contact("Grace Hopper").id
     touch = log_touch(cid, "coffee", fixed_today - timedelta(days=1), "Talked through the Globex offer")

@@ -13,11 +13,11 @@ import time
 
 import pytest
 
-from kith.store.people.contacts import create_contact
 from kith.store.core.db import close_db
+from kith.store.people.contacts import create_contact
 from kith.store.people.touches import log_touch
-from tests.hostile import hostile_strings
 from kith.tui.literal import safe_text
+from tests.hostile import hostile_strings
 
 
 def start_in_pty(db_path, tmp_path, cols=80, rows=24):
@@ -129,8 +129,8 @@ def test_closing_the_terminal_does_not_leave_kith_running(hostile_path, tmp_path
 
 def test_hangup_keeps_the_pitch_being_typed(tmp_path):
     """SSH drop in the middle of writing a pitch: the draft is in the database afterwards."""
-    from kith.store.core.db import open_db
     from kith.store.brand.pitches import create_pitch, get_pitch
+    from kith.store.core.db import open_db
 
     path = tmp_path / "brand.db"
     open_db(path)

@@ -9,9 +9,9 @@ import pytest
 
 from kith.store.people.contacts import create_contact
 from kith.store.people.followups import add_follow_up, get_follow_up, list_follow_ups
+from kith.store.people.touches import list_touches, log_touch
 from kith.store.today.review import progress
 from kith.store.today.snoozes import get_snooze
-from kith.store.people.touches import list_touches, log_touch
 from kith.tui.modals.log_touch import LogTouchModal
 from kith.tui.modals.snooze import SnoozeModal
 from kith.tui.screens.today import TodayScreen
@@ -173,8 +173,8 @@ async def test_mode_switch_tightens_cadences_shows_targets_and_is_saved(make_app
 def test_save_mode_keeps_the_rest_of_the_file(tmp_path):
     from dataclasses import replace
 
+    from kith.tui.commands_mode import save_mode
     from kith.tui.config import Config, load_config
-    from kith.tui.screens.today_mode import save_mode
 
     path = tmp_path / "config.toml"
     path.write_text('# my settings\ntheme = "nord"\nmode = "steady"\n\n[today]\ndue_soon_days = 3\n')
@@ -188,7 +188,7 @@ def test_save_mode_keeps_the_rest_of_the_file(tmp_path):
 
 
 async def test_palette_offers_the_mode_switch(make_app, demo_db):
-    from kith.tui.screens.today_mode import ModeCommands
+    from kith.tui.commands_mode import ModeCommands
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -326,8 +326,8 @@ async def test_give_back_item_logs_the_touch_then_the_value_given(make_app, fixe
     """Acting on "give back to X" from Today records the touch and, one Enter later, what was given."""
     from datetime import timedelta
 
-    from kith.store.people.contacts import create_contact
     from kith.store.mentors.value import add_value, list_values
+    from kith.store.people.contacts import create_contact
 
     mentor = create_contact("Kenji Watanabe", tier="dormant")
     for days in (40, 30, 20, 10):

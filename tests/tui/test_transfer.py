@@ -5,12 +5,11 @@ from __future__ import annotations
 import stat
 
 from kith.store.people.contacts import create_contact, list_contacts
-from kith.store.people.followups import list_follow_ups
 from kith.store.people.touches import list_touches, log_touch
-from tests.conftest import FIXTURES
 from kith.tui.modals.confirm import ConfirmModal
 from kith.tui.screens.import_screen import ImportScreen
 from kith.tui.screens.merge import MergeScreen
+from tests.conftest import FIXTURES
 
 SIZE = (80, 24)
 

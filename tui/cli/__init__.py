@@ -6,10 +6,6 @@ Nothing here imports Textual: ``kith find`` and ``kith today`` must start fast.
 from __future__ import annotations
 
 import argparse
-import importlib
-
-# One module per area; each has register(subparsers, common) and keeps heavy imports local.
-AREAS = ("contacts", "people", "followups", "undo", "today", "mentors", "pitch", "find", "transfer")
 
 
 class KithArgumentParser(argparse.ArgumentParser):
@@ -49,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kith {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     parser.commands = sub.choices
-    for area in AREAS:
-        module = importlib.import_module(f"kith.tui.cli.{area}")
-        module.register(sub, common)
+    # One module per area, in help order; each has register(subparsers, common) and keeps heavy
+    # imports local.
+    from kith.tui.cli import contacts, find, followups, mentors, people, pitch, today, transfer, undo
+
+    for area in (contacts, people, followups, undo, today, mentors, pitch, find, transfer):
+        area.register(sub, common)
     return parser

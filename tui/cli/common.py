@@ -53,7 +53,8 @@ def dump_json(data: object) -> None:
 
 def parse_date_arg(text: str, what: str = "date", today: date | None = None) -> date:
     """Parse a day as the app's forms do (YYYY-MM-DD, today, yesterday, -3, +1w) or raise CliError."""
-    from kith.store.core.clock import parse_day, today as clock_today
+    from kith.store.core.clock import parse_day
+    from kith.store.core.clock import today as clock_today
 
     try:
         return parse_day(text, today or clock_today())
@@ -66,8 +67,8 @@ def resolve_contact(text: str):
 
     No exact match raises CliError with "did you mean ..." from the matcher behind ``kith find``.
     """
-    from kith.store.people.lookup import NoExactMatch, resolve_exact
     from kith.store.core.errors import Ambiguous, NotFound
+    from kith.store.people.lookup import NoExactMatch, resolve_exact
 
     try:
         return resolve_exact(text)

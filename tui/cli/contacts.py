@@ -18,7 +18,8 @@ def register(sub, common) -> None:
     p.add_argument("--email", action="append", default=[], help="repeat for several")
     p.add_argument("--phone", action="append", default=[])
     p.add_argument("--link", action="append", default=[], help="a URL such as a LinkedIn profile")
-    p.add_argument("--tag", action="append", default=[], help="TAG or KIND:TAG, KIND one of profession, industry, geography")
+    p.add_argument("--tag", action="append", default=[],
+                   help="TAG or KIND:TAG, KIND one of profession, industry, geography")
     p.add_argument("--tier", default=None, help="a tier from the config (default: network)")
     p.add_argument("--every", type=int, default=None, metavar="DAYS", help="own cadence in days (0: never)")
     p.add_argument("--location", default="")
@@ -28,7 +29,8 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("log", parents=[common], help="log a touch (an interaction) with a contact")
     p.add_argument("contact", metavar="NAME_OR_ID")
-    p.add_argument("--kind", default=None, help="default: the config's default kind (message); coffee, call, email, message, meeting, event, "
+    p.add_argument("--kind", default=None,
+                   help="default: the config's default kind (message); coffee, call, email, message, meeting, event, "
                    "informational interview, check-in, newsletter, introduction, other")
     p.add_argument("--note", default="")
     p.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="default: today")
@@ -84,8 +86,8 @@ def check_every(days: int | None) -> int | None:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
-    from kith.store.people.lookup import likely_duplicates
     from kith.store.people.contacts import create_contact
+    from kith.store.people.lookup import likely_duplicates
 
     tier = _tier(ctx, args.tier)
     tags = [check_tag(t) for t in args.tag]
@@ -142,8 +144,8 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     import time
 
-    from kith.store.people.contacts import count_contacts
     from kith.store.demo import build_demo
+    from kith.store.people.contacts import count_contacts
 
     if args.contacts is not None and not 1 <= args.contacts <= 10_000:
         raise CliError("--contacts must be between 1 and 10000")

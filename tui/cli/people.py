@@ -72,9 +72,9 @@ def _contact_json(c, cadence, due, touches, follow_ups) -> dict:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from kith.store.today.cadence import next_due
     from kith.store.people.followups import list_follow_ups
     from kith.store.people.touches import list_touches
+    from kith.store.today.cadence import next_due
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -149,8 +149,8 @@ def _edited_list(current, replace, add, remove, fold_key) -> list | None:
 
 
 def _changes(args: argparse.Namespace, ctx: Context, c) -> dict:
-    from kith.store.people.contacts import parse_tag
     from kith.store.core.fold import fold
+    from kith.store.people.contacts import parse_tag
     from kith.tui.cli.contacts import _tier, check_every, check_tag
 
     changes: dict = {}

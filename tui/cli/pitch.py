@@ -134,8 +134,8 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from kith.store.core.errors import Ambiguous, NotFound
     from kith.store.brand.pitches import list_rehearsals, resolve_pitch
+    from kith.store.core.errors import Ambiguous, NotFound
     from kith.tui.literal import safe_text
 
     ctx.open()

@@ -18,8 +18,8 @@ def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
     """Write the readable rows as a kith JSON export (restorable) and say how many were lost."""
     from pathlib import Path
 
-    from kith.store.transfer.exporters import to_json
     from kith.store.core.files import write_atomic
+    from kith.store.transfer.exporters import to_json
     from kith.store.transfer.salvage import salvage
 
     if args.kind != "json":

@@ -48,7 +48,7 @@ def register(sub, common) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from kith.store.transfer.importers.common import BadImportFile, import_file, read_text
+    from kith.store.transfer.importers import BadImportFile, import_file, read_text
 
     try:
         read_text(args.file)  # refuse a bad file before the database is even opened

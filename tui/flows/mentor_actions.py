@@ -7,10 +7,9 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from kith.store.mentors import value as store_mentors
-
-from kith.store.mentors import value_edits
 from kith.store.core.errors import StoreError
+from kith.store.mentors import value as store_mentors
+from kith.store.mentors import value_edits
 from kith.tui.literal import safe_text
 
 

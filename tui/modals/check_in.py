@@ -98,7 +98,8 @@ class CheckInModal(ModalScreen[CheckInDraft | None]):
                         max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"), classes="section")
             yield DayField(self.today, self.today, parse_day, compact=True, id="day", not_after_today=True)
-            yield Static(Content.styled("Enter: next field (saves on the last) · Ctrl+S saves · Esc cancels", "dim"), id="hint")
+            hint = "Enter: next field (saves on the last) · Ctrl+S saves · Esc cancels"
+            yield Static(Content.styled(hint, "dim"), id="hint")
 
     def on_mount(self) -> None:
         first = self.query(OutcomeToggle).first() if self.open_commitments else self.query(Input).first()

@@ -17,9 +17,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from kith.store.people.contacts import normalise
 from kith.store.core.errors import Invalid
 from kith.store.core.records import ContactInfo
+from kith.store.people.contacts import normalise
 from kith.tui.literal import literal, safe_text
 
 # (form field, label, placeholder); tier, strength and notes get their own widgets.

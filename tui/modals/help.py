@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from kith.tui.literal import literal
 
-
 # Focus and copy keys every Textual screen has; listing them would bury kith's own keys.
 _PLUMBING = {"app.focus_next", "app.focus_previous", "focus_next", "focus_previous", "screen.copy_text", "copy_text"}
 

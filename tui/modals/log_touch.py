@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from kith.store.core.records import TOUCH_KINDS
 from kith.store.core.clock import parse_day
+from kith.store.core.records import TOUCH_KINDS
 from kith.tui.literal import literal
 from kith.tui.widgets.day_field import DayField
 

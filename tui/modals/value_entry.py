@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
+from kith.store.core.clock import parse_day
 from kith.store.core.errors import Invalid
 from kith.store.mentors.value import CATEGORIES, DIRECTIONS, parse_category
-from kith.store.core.clock import parse_day
 from kith.tui.literal import literal
 from kith.tui.widgets.day_field import DayField
 

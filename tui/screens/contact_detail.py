@@ -13,10 +13,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
+from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.format import ago_text, due_state, due_text, role_company
 from kith.tui.literal import literal
-from kith.tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
-from kith.tui.widgets.nav_bar import NavBar
 from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
 
 NOTES_PREVIEW = 1500
 """Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
@@ -128,7 +129,8 @@ class ContactDetailScreen(ContactActions, Screen):
         Binding("f", "add_follow_up", "Follow-up", tooltip="Add a follow-up", id="detail-follow-up"),
         Binding("v", "log_value", "Value", tooltip="Log value received from or given to this contact (mentor log)",
                 id="detail-log-value"),
-        Binding("x", "toggle_follow_up", "Done", show=False, tooltip="Mark the highlighted follow-up done (or reopen it)",
+        Binding("x", "toggle_follow_up", "Done", show=False,
+                tooltip="Mark the highlighted follow-up done (or reopen it)",
                 id="detail-follow-up-done"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore this contact",
                 id="detail-archive"),
@@ -181,11 +183,11 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def reload(self) -> None:
         """Re-read the contact, its touches and follow-ups."""
-        from kith.store.today.cadence import next_due
-        from kith.store.people.contacts import get_contact
         from kith.store.core.errors import NotFound
+        from kith.store.people.contacts import get_contact
         from kith.store.people.followups import list_follow_ups
         from kith.store.people.touches import list_touches
+        from kith.store.today.cadence import next_due
 
         if self._gone:
             return
@@ -224,7 +226,8 @@ class ContactDetailScreen(ContactActions, Screen):
         keep = options.highlighted
         self.follow_ups = follow_ups
         options.clear_options()
-        options.add_options([Option(follow_up_prompt(f, today, self.app.config.today.due_soon_days), id=str(f.id)) for f in follow_ups])
+        soon = self.app.config.today.due_soon_days
+        options.add_options([Option(follow_up_prompt(f, today, soon), id=str(f.id)) for f in follow_ups])
         if follow_ups:
             options.highlighted = min(keep or 0, len(follow_ups) - 1)
         options.display = bool(follow_ups)
@@ -300,7 +303,7 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def action_log_value(self) -> None:
         """Log value received from or given to this contact (the mentor value log)."""
-        from kith.tui.screens.mentors import log_value
+        from kith.tui.flows.mentor_actions import log_value
 
         if self.contact is not None:
             log_value(self, self.contact.id, self.contact.name, after=self.reload)

@@ -70,7 +70,7 @@ class ImportScreen(Screen):
         self._show_kind(self.initial_path)
 
     def _show_kind(self, path: str) -> None:
-        from kith.store.transfer.importers.common import guess_kind
+        from kith.store.transfer.importers import guess_kind
 
         kind = guess_kind(self._expand(path)) if path.strip() else ""
         text = Content.assemble(("Format: ", "dim"), KIND_LABELS[kind]) if kind else Content("")
@@ -92,7 +92,7 @@ class ImportScreen(Screen):
 
     def action_run(self, dry_run: bool) -> None:
         """Start the import (or a dry run) of the typed path."""
-        from kith.store.transfer.importers.common import BadImportFile, guess_kind, read_text
+        from kith.store.transfer.importers import BadImportFile, guess_kind, read_text
 
         if self.running:
             return
@@ -115,7 +115,7 @@ class ImportScreen(Screen):
     def _import(self, kind: str, path: str, dry_run: bool) -> None:
         from kith.store.core.db import db
         from kith.store.core.errors import StoreError
-        from kith.store.transfer.importers.common import import_file
+        from kith.store.transfer.importers import import_file
 
         try:
             with db.connection_context():

@@ -13,14 +13,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from kith.store.mentors import value as store_mentors
 from kith.store.core.errors import Ambiguous, StoreError
+from kith.store.mentors import value as store_mentors
+from kith.tui.area import AreaScreen
+from kith.tui.flows.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
 from kith.tui.literal import literal, safe_text
 from kith.tui.widgets.check_in_history import check_ins_content
-from kith.tui.flows.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
-from kith.tui.screens.area import AreaScreen
-from kith.tui.widgets.nav_bar import NavBar
 from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
 
 ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
 WAY = {"received": "← received", "given": "→ given"}
@@ -364,6 +364,7 @@ class MentorsScreen(AreaScreen):
                     self._fail(exc)
                 self.reload()
 
-        question = Content.assemble(literal(f"Delete {entry.direction} · {entry.category} of {entry.date.isoformat()}? "),
+        what = f"Delete {entry.direction} · {entry.category} of {entry.date.isoformat()}? "
+        question = Content.assemble(literal(what),
                                     literal(entry.note, limit=60))
         self.app.push_screen(ConfirmModal(question), done)

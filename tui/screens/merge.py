@@ -71,8 +71,8 @@ class MergeScreen(Screen):
         self._show()
 
     def _show(self) -> None:
-        from kith.store.people.contacts import get_contact
         from kith.store.core.errors import NotFound
+        from kith.store.people.contacts import get_contact
         from kith.store.people.followups import list_follow_ups
         from kith.store.people.touches import list_touches
 
@@ -100,8 +100,8 @@ class MergeScreen(Screen):
     def action_merge(self, keep: str) -> None:
         """Ask, then merge the pair keeping the left or the right contact (after a backup)."""
         from kith.store.core.errors import StoreError
-        from kith.store.people.merge import conflicts
         from kith.store.people.contacts import get_contact
+        from kith.store.people.merge import conflicts
         from kith.tui.modals.confirm import ConfirmModal
 
         if not self.pairs:

@@ -202,7 +202,5 @@ class SearchScreen(Screen):
         if result.contact_id is None:
             self.app.notify("This result has no screen of its own yet.", severity="warning", markup=False)
             return
-        from kith.tui.screens.contact_detail import ContactDetailScreen
-
         # Pushed over the search: Esc on the contact comes back to these results.
-        self.app.push_screen(ContactDetailScreen(result.contact_id))
+        self.app.open_contact(result.contact_id)

@@ -17,12 +17,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from kith.store.today.queue import QueueItem
+from kith.tui.area import AreaScreen
+from kith.tui.commands_mode import ModeCommands, save_mode
 from kith.tui.literal import literal
-from kith.tui.screens.area import AreaScreen
-from kith.tui.screens.today_mode import ModeCommands, save_mode
+from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
 from kith.tui.widgets.queue_list import QueueList, QueueRow
-from kith.tui.widgets.key_footer import KeyFooter
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -239,11 +239,11 @@ class TodayScreen(AreaScreen):
             self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), "."))
             # Giving back and checking in are what the touch was for: record them straight away (Esc skips).
             if item.source == "give-back":
-                from kith.tui.screens.mentors import log_value
+                from kith.tui.flows.mentor_actions import log_value
 
                 log_value(self, item.contact_id, item.contact_name, "given", touch=touch)
             elif item.source == "check-in":
-                from kith.tui.screens.mentors import check_in
+                from kith.tui.flows.mentor_actions import check_in
 
                 check_in(self, item.contact_id)
 
@@ -298,9 +298,7 @@ class TodayScreen(AreaScreen):
         item = self.current_item()
         if item is None:
             return
-        from kith.tui.screens.contact_detail import ContactDetailScreen
-
-        self.app.push_screen(ContactDetailScreen(item.contact_id))
+        self.app.open_contact(item.contact_id)
 
     def action_undo(self) -> None:
         """Reverse the last action of today's review in the store."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from pathlib import Path
 
 from kith.store.core.errors import DatabaseTooNew, NotKithDatabase
@@ -51,16 +52,16 @@ def check(db, path: Path) -> int:
     return version
 
 
-def migrate(db, path: Path) -> int:
+def migrate(db, path: Path, backup: Callable[[Path, str, str], Path] | None = None) -> int:
     """Apply pending migrations; return the schema version now in force."""
-    from kith.store.core.files import backup_beside
 
     version = check(db, path)
     if version == latest():
         return version
     if version > 0:
         # a new name each time (…-2 in the same second): two kith starting at once both back up
-        backup_beside(path, f"{path.name}.v{version}", ".bak")
+        if backup is not None:
+            backup(path, f"{path.name}.v{version}", ".bak")
     db.execute_sql("BEGIN IMMEDIATE")
     try:
         version = check(db, path)  # another process may have migrated while we waited

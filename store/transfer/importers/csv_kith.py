@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from kith.store.people.contacts import parse_tag
 from kith.store.core.errors import Invalid
+from kith.store.core.records import TagInfo
+from kith.store.people.contacts import parse_tag
 from kith.store.transfer.importers.common import BadImportFile, ImportRecord, ImportSummary, Problem
 from kith.store.transfer.importers.csv_strict import csv_rows, strict_reader
 from kith.store.transfer.importers.vcard import parse_bday
-from kith.store.core.records import TagInfo
 
 COLUMNS = ("name", "company", "role", "emails", "phones", "links", "location", "tags", "tier",
            "birthday", "connected_on", "notes", "strength", "cadence_days", "how_met", "introduced_by",

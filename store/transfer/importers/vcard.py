@@ -17,8 +17,8 @@ import binascii
 import io
 import re
 
-from kith.store.people.contacts import parse_tag
 from kith.store.core.errors import Invalid
+from kith.store.people.contacts import parse_tag
 from kith.store.transfer.importers.common import BadImportFile, ImportRecord, ImportSummary, Problem
 
 # Google adds these system groups to every contact; they are not the user's tags.
@@ -132,7 +132,8 @@ def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
             if parsed:
                 fields["birthday_year"], fields["birthday_month"], fields["birthday_day"] = parsed
             else:
-                summary.remarks.append(Problem(number, f"birthday {_text(ch.value)!r} not understood; left out", "card"))
+                summary.remarks.append(
+                    Problem(number, f"birthday {_text(ch.value)!r} not understood; left out", "card"))
         elif name == "PHOTO":
             continue  # cut out before parsing; a nested card's is ignored here
         elif name == "ADR":
@@ -170,7 +171,8 @@ def _card(card, number: int, summary: ImportSummary) -> ImportRecord | None:
         n = card.contents.get("n")
         if n:
             v = n[0].value
-            fields["name"] = " ".join(" ".join(str(x) for x in (getattr(v, "given", ""), getattr(v, "family", ""))).split())
+            parts = (getattr(v, "given", ""), getattr(v, "family", ""))
+            fields["name"] = " ".join(" ".join(str(x) for x in parts).split())
     if exact_note is not None:
         fields["notes"] = exact_note
     if not fields.get("name") and any(emails):
