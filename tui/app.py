@@ -175,11 +175,11 @@ class KithApp(App[None]):
             self.push_screen(SearchScreen())
 
     # Screens never import each other: a screen that opens another asks the App.
-    def open_contact(self, contact_id: int) -> None:
-        """Push the contact detail screen for ``contact_id`` over the current screen."""
+    def open_contact(self, contact_id: int, focus_touch_id: int | None = None) -> None:
+        """Push the contact detail screen for ``contact_id`` (scrolled to a touch when given)."""
         from kith.tui.screens.contact_detail import ContactDetailScreen
 
-        self.push_screen(ContactDetailScreen(contact_id))
+        self.push_screen(ContactDetailScreen(contact_id, focus_touch_id=focus_touch_id))
 
     def open_rehearsal(self, pitch, text: str) -> None:
         """Push the rehearsal screen for ``pitch`` with the editor's ``text``."""
@@ -206,16 +206,19 @@ class KithApp(App[None]):
 
     # -- leaving --------------------------------------------------------------------------------
 
-    def save_drafts(self) -> None:
-        """Ask every open screen to keep unsaved work (the pitch editor's draft)."""
+    def save_drafts(self, hang_up: bool = False) -> None:
+        """Ask every open screen to keep unsaved work (the pitch editor's draft).
+
+        ``hang_up``: the app leaves at once; keep it without waiting for the database's lock.
+        """
         for screen in self.screen_stack:
             save = getattr(screen, "save_draft", None)
             if callable(save):
-                save()
+                save(hang_up=True) if hang_up else save()
 
     def _hang_up(self, signum: int) -> None:
         # An SSH drop sends SIGHUP: keep drafts first. Every other write is already committed.
-        self.save_drafts()
+        self.save_drafts(hang_up=True)
         if self.is_headless:
             self.exit(return_code=0)
             return

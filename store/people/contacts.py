@@ -10,12 +10,12 @@ from kith.store.core import undo
 from kith.store.core.db import db
 from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
 from kith.store.core.fold import fold
-from kith.store.core.records import TAG_KINDS, ContactInfo, ContactRow, TagInfo
+from kith.store.core.records import ContactInfo, ContactRow, TagInfo
+from kith.store.core.validate import check_values
 from kith.store.people.models import Contact, ContactTag, Tag
-from kith.store.people.tags import _set_tags, restore_tags  # noqa: F401 (re-exported)
+from kith.store.people.tags import MAX_SHORT, _check_tag, _set_tags, parse_tag, restore_tags  # noqa: F401 (re-exported)
 
 # Field size caps: a 1 MB note takes seconds to render (SAFETY.md); nobody needs more.
-MAX_SHORT = 300
 MAX_NOTES = 100_000
 LIST_FIELDS = ("emails", "phones", "links")
 TEXT_FIELDS = ("name", "company", "role", "location", "how_met", "tier")
@@ -23,23 +23,12 @@ EDITABLE = (
     *TEXT_FIELDS, "notes", *LIST_FIELDS, "strength", "cadence_days", "introduced_by_id",
     "birthday_month", "birthday_day", "birthday_year", "connected_on", "archived", "tags", "extra",
 )
+_LABELS = {"tags": "a tag", "emails": "an email", "phones": "a phone", "links": "a link", "notes": "the note",
+           "how_met": "how we met", "extra": "an extra field"}
 _TIER_RE = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+$")
 # http(s) links, or a bare domain; never javascript: or data: links, which a terminal could open.
 _LINK_RE = re.compile(r"^(https?://\S+|mailto:\S+|(?![a-z][a-z0-9+.-]*:)[\w.-]+\.[a-z]{2,}\S*)$", re.IGNORECASE)
-
-
-def parse_tag(text: str) -> TagInfo:
-    """Parse ``industry:Fintech`` (a kind prefix) or ``Fintech`` (kind ``other``)."""
-    text = " ".join(text.split())
-    kind, sep, name = text.partition(":")
-    if sep and kind.strip().lower() in TAG_KINDS:
-        if not name.strip():
-            raise Invalid("tags", f"the tag {text!r} has a kind but no name")
-        return TagInfo(name.strip()[:MAX_SHORT], kind.strip().lower())
-    if not text:
-        raise Invalid("tags", "a tag cannot be empty")
-    return TagInfo(text[:MAX_SHORT], "other")
 
 
 def _clean_list(name: str, values) -> list[str]:
@@ -78,6 +67,7 @@ def normalise(changes: dict) -> dict:
     for key, value in changes.items():
         if key not in EDITABLE:
             raise Invalid(key, f"unknown contact field {key!r}")
+        check_values(key, value, _LABELS.get(key))  # NUL and lone surrogates, from any entry point
         if key in TEXT_FIELDS:
             value = " ".join(str(value or "").split())
             if len(value) > MAX_SHORT:
@@ -112,7 +102,7 @@ def normalise(changes: dict) -> dict:
         elif key == "archived":
             value = bool(value)
         elif key == "tags":
-            tags = [t if isinstance(t, TagInfo) else parse_tag(str(t)) for t in value or ()]
+            tags = [_check_tag(t) if isinstance(t, TagInfo) else parse_tag(str(t)) for t in value or ()]
             seen, value = set(), []
             for t in tags:
                 if (t.kind, fold(t.name)) not in seen:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from kith.store.core import clock, undo
 from kith.store.core.errors import Invalid, NotFound
 from kith.store.core.records import FollowUpInfo
+from kith.store.core.validate import check_text
 from kith.store.people.models import Contact, FollowUp
 
 MAX_WHAT = 1000
@@ -17,7 +18,7 @@ def _info(f: FollowUp) -> FollowUpInfo:
 
 
 def _clean_what(what: str) -> str:
-    what = " ".join((what or "").split())
+    what = " ".join(check_text("what", what or "", "the follow-up").split())
     if not what:
         raise Invalid("what", "say what to follow up on")
     if len(what) > MAX_WHAT:

@@ -48,15 +48,17 @@ def register(sub, common) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from kith.store.transfer.importers import BadImportFile, import_file, read_text
+    from kith.store.transfer.importers import BadImportFile, parse_file
+    from kith.store.transfer.importers.apply import apply_records
 
     try:
-        read_text(args.file)  # refuse a bad file before the database is even opened
+        # A bad file is refused before the database is even opened (or created).
+        records, summary = parse_file(args.kind, args.file)
     except BadImportFile as exc:
         raise CliError(str(exc)) from None
     ctx.open()
     try:
-        summary = import_file(args.kind, args.file, dry_run=args.dry_run)
+        summary = apply_records(records, summary, dry_run=args.dry_run)
     except BadImportFile as exc:
         raise CliError(str(exc)) from None
     for line in summary.lines():

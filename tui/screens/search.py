@@ -202,5 +202,7 @@ class SearchScreen(Screen):
         if result.contact_id is None:
             self.app.notify("This result has no screen of its own yet.", severity="warning", markup=False)
             return
-        # Pushed over the search: Esc on the contact comes back to these results.
-        self.app.open_contact(result.contact_id)
+        # Pushed over the search: Esc on the contact comes back to these results. A touch hit
+        # opens the page scrolled to that touch.
+        touch = result.id if result.kind == "touch" else None
+        self.app.open_contact(result.contact_id, focus_touch_id=touch)

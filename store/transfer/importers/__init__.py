@@ -28,12 +28,21 @@ def import_file(kind: str, path: Path | str, dry_run: bool = False,
         BadImportFile: the file cannot be read or is not of that kind; nothing was written.
     """
 
+    records, summary = parse_file(kind, path)
+    return apply_records(records, summary, dry_run=dry_run, progress=progress)
+
+
+def parse_file(kind: str, path: Path | str) -> tuple[list, ImportSummary]:
+    """Read and parse ``path`` as ``kind`` without touching the database.
+
+    Raises:
+        BadImportFile: the file cannot be read or is not of that kind (which line, and why).
+    """
     if kind not in PARSERS:
         raise BadImportFile(f"unknown import format {kind!r}; use one of {', '.join(PARSERS)}")
     text = read_text(path)
     summary = ImportSummary(source=str(path))
-    records = PARSERS[kind](text, summary, str(path))
-    return apply_records(records, summary, dry_run=dry_run, progress=progress)
+    return list(PARSERS[kind](text, summary, str(path))), summary
 
 
 def guess_kind(path: Path | str) -> str:
