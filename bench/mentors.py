@@ -61,7 +61,7 @@ def main() -> None:
                                     outcome=None if n == 0 else "kept").execute()
     print(f"10,000 contacts, 100,000 touches, {len(mentors)} mentors, 50 partners, 50,000 value entries, "
           f"1,000 check-ins")
-    ctx = QueueContext(today=today, tier_cadence={}, settings={"mentors": {}})
+    ctx = QueueContext(today=today, tier_cadence={})
     rows = timed("list_mentors()", m.list_mentors)
     timed("list_values(one mentor)", lambda: m.list_values(rows[0].contact_id))
     timed("give_back_items(ctx)", lambda: m.give_back_items(ctx))

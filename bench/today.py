@@ -30,8 +30,8 @@ def time_queue(path: Path, runs: int) -> None:
     from kith.store.core.clock import today
     from kith.store.core.db import close_db, open_db
     from kith.store.today.queue import build_queue, load_sources
-    from kith.store.today.sources import context_for
     from kith.tui.config import Config
+    from kith.tui.settings import context_for
 
     open_db(path)
     ctx = context_for(Config(), today())

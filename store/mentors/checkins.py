@@ -19,14 +19,15 @@ from kith.store.core.db import write
 from kith.store.core.errors import Invalid, NotFound
 from kith.store.mentors.roles import MentorRole, current_since, last_ended, require_contact
 from kith.store.people.models import BaseModel, Contact
+from kith.store.today.queue import QueueSettings
 
 OUTCOMES = ("kept", "missed")
 DEFAULT_QUESTIONS = ("What am I doing well?", "What do I need to fix?", "Who should I talk to?")
 
 # Defaults of tui.config.MentorsConfig, repeated here because store never imports tui.
-DEFAULT_GIVE_BACK_MARGIN = 3
-DEFAULT_GIVE_BACK_AFTER_DAYS = 60
-DEFAULT_CHECK_IN_DAYS = 14
+DEFAULT_GIVE_BACK_MARGIN = QueueSettings.give_back_margin
+DEFAULT_GIVE_BACK_AFTER_DAYS = QueueSettings.give_back_after_days
+DEFAULT_CHECK_IN_DAYS = QueueSettings.check_in_days
 
 MAX_NOTE = 10_000
 MAX_QUESTION = 300

@@ -1,15 +1,11 @@
-"""Provides the Mentors area's Today-queue pieces: the ``mentors`` settings, the check-in source
-and the helpers the give-back source (in ``store.mentors``) shares with it."""
+"""Provides the Mentors area's Today-queue pieces: the check-in source and the helpers the
+give-back source (in ``mentors.value``) shares with it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 
 from kith.store.mentors.checkins import (
-    DEFAULT_CHECK_IN_DAYS,
-    DEFAULT_GIVE_BACK_AFTER_DAYS,
-    DEFAULT_GIVE_BACK_MARGIN,
     PartnerInfo,
     list_partners,
 )
@@ -25,22 +21,6 @@ def ago(day: date | None, today: date) -> str:
     if days == 0:
         return "today"
     return f"{days} d ago" if days > 0 else f"in {-days} d"
-
-
-def queue_settings(ctx: QueueContext) -> dict:
-    """The ``mentors`` settings of the queue context, each a positive number or its default."""
-    raw = ctx.settings.get("mentors") if isinstance(ctx.settings, Mapping) else None
-    raw = raw if isinstance(raw, Mapping) else {}
-
-    def number(key: str, default: int) -> int:
-        value = raw.get(key, default)
-        return value if isinstance(value, int) and value > 0 else default
-
-    return {
-        "give_back_margin": number("give_back_margin", DEFAULT_GIVE_BACK_MARGIN),
-        "give_back_after_days": number("give_back_after_days", DEFAULT_GIVE_BACK_AFTER_DAYS),
-        "check_in_days": number("check_in_days", DEFAULT_CHECK_IN_DAYS),
-    }
 
 
 def due_state(due: date, today: date) -> str:
@@ -73,7 +53,7 @@ def check_in_score(due: date, today: date, window: int) -> float:
 @source("check-in")
 def check_in_items(ctx: QueueContext) -> list[QueueItem]:
     """Today-queue items: check-ins with current partners due (or due within ``ctx.due_soon_days``)."""
-    default_days = queue_settings(ctx)["check_in_days"]
+    default_days = ctx.settings.check_in_days
     items = []
     for p in list_partners():
         due = p.next_due(default_days)

@@ -49,7 +49,6 @@ from kith.store.mentors.queue_source import (  # noqa: F401 (re-exported)
     check_in_items,
     check_in_reason,
     check_in_score,
-    queue_settings,
 )
 from kith.store.mentors.queue_source import due_state as _state
 from kith.store.mentors.records import MentorRow, ValueEntryInfo, ValueLogged  # noqa: F401 (re-exported)
@@ -322,13 +321,13 @@ def give_back_score(row: MentorRow, why: GiveBack, today: date, margin: int, aft
 @source("give-back")
 def give_back_items(ctx: QueueContext) -> list[QueueItem]:
     """Today-queue items: current mentors who gave more than they got (``mentors`` settings apply)."""
-    s = queue_settings(ctx)
+    s = ctx.settings
     items = []
     for row in list_mentors():
-        why = give_back_due(row, ctx.today, s["give_back_margin"], s["give_back_after_days"])
+        why = give_back_due(row, ctx.today, s.give_back_margin, s.give_back_after_days)
         if why is None:
             continue
-        score = give_back_score(row, why, ctx.today, s["give_back_margin"], s["give_back_after_days"])
+        score = give_back_score(row, why, ctx.today, s.give_back_margin, s.give_back_after_days)
         items.append(QueueItem("give-back", row.contact_id, row.name, why.due, score,
                                give_back_reason(row, why, ctx.today), None, _state(why.due, ctx.today)))
     return items

@@ -16,6 +16,21 @@ from typing import NamedTuple
 
 
 @dataclass(frozen=True)
+class QueueSettings:
+    """The queue's knobs beyond the cadences, typed and already valid (built from the config by
+    the terminal interface; the store never reads a config)."""
+
+    mode: str = "steady"
+    """steady or job-search."""
+    give_back_margin: int = 3
+    """Received minus given at which a mentor's give-back item appears."""
+    give_back_after_days: int = 60
+    """Days without giving anything back after which the give-back item appears."""
+    check_in_days: int = 14
+    """Default check-in cadence of an accountability partner."""
+
+
+@dataclass(frozen=True)
 class QueueContext:
     """What every source needs: the day, the cadence settings (from the config), the window."""
 
@@ -23,8 +38,8 @@ class QueueContext:
     tier_cadence: dict[str, int]
     """Tier -> cadence in days, already adjusted for the mode (job search tightens)."""
     due_soon_days: int = 7
-    settings: dict = field(default_factory=dict)
-    """Extra per-source settings (e.g. mentors' give-back margin), keyed by source name."""
+    settings: QueueSettings = field(default_factory=QueueSettings)
+    """The other sources' knobs (mentors' give-back margin, check-in cadence, the mode)."""
 
 
 class QueueItem(NamedTuple):

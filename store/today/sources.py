@@ -1,4 +1,4 @@
-"""Provides the Today queue's own sources: cadence, follow-ups and birthdays, and its context.
+"""Provides the Today queue's own sources: cadence, follow-ups and birthdays.
 
 Urgency scores (higher first), chosen so a row's rank can be read from its reason:
 
@@ -11,7 +11,6 @@ Urgency scores (higher first), chosen so a row's rank can be read from its reaso
 
 from __future__ import annotations
 
-from dataclasses import asdict, is_dataclass
 from datetime import date, timedelta
 
 from kith.store.core.db import db
@@ -22,22 +21,6 @@ TIER_WEIGHT = {"inner": 1.5, "close": 1.25, "network": 1.0, "dormant": 0.6}
 MAX_LATE_RATIO = 4.0
 # Not strftime: month names must not depend on the locale.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def context_for(config, today: date) -> QueueContext:
-    """Build the queue context from a kith ``Config`` (read by attribute; store never imports tui).
-
-    ``settings`` carries ``mode``, and the ``today`` and ``mentors`` config sections as dicts,
-    so area sources (give-back, check-ins) read their own knobs from it.
-    """
-    tiers = {tier: config.cadence_for(tier) or 0 for tier in config.tiers}
-    settings = {"mode": config.mode}
-    for section in ("today", "mentors"):
-        value = getattr(config, section, None)
-        if is_dataclass(value):
-            settings[section] = asdict(value)
-    return QueueContext(today=today, tier_cadence=tiers, due_soon_days=config.today.due_soon_days,
-                        settings=settings)
 
 
 def _ago(days: int) -> str:

@@ -10,13 +10,13 @@ from kith.store.core.errors import Invalid, NotFound
 from kith.store.mentors import value as m
 from kith.store.people.contacts import create_contact, set_archived
 from kith.store.people.touches import log_touch
-from kith.store.today.queue import SOURCES, QueueContext, load_sources
+from kith.store.today.queue import SOURCES, QueueContext, QueueSettings, load_sources
 
 TODAY = date(2026, 3, 16)
 
 
 def ctx(**mentors) -> QueueContext:
-    return QueueContext(today=TODAY, tier_cadence={}, due_soon_days=7, settings={"mentors": mentors} if mentors else {})
+    return QueueContext(today=TODAY, tier_cadence={}, due_soon_days=7, settings=QueueSettings(**mentors))
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
+from kith.store.brand.demo import demo
 from kith.store.brand.pitches import (
     CHANNEL_DEFAULTS,
     create_pitch,
     delete_pitch,
-    demo,
     discard_draft,
     get_pitch,
     list_pitches,

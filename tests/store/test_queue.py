@@ -12,8 +12,8 @@ from kith.store.people.touches import list_touches
 from kith.store.today import queue, review
 from kith.store.today.queue import QueueContext, QueueItem, build_queue, source
 from kith.store.today.snoozes import get_snooze, parse_span, snooze
-from kith.store.today.sources import context_for
 from kith.tui.config import Config, TodayConfig
+from kith.tui.settings import context_for
 
 TODAY = date(2026, 3, 16)
 TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -225,7 +225,8 @@ def test_context_from_config_applies_the_mode():
     job = context_for(replace(Config(), mode="job-search", today=TodayConfig(job_search_cadence_factor=0.5)), TODAY)
     assert steady.tier_cadence == {"inner": 14, "close": 30, "network": 90, "dormant": 0}
     assert job.tier_cadence == {"inner": 7, "close": 15, "network": 45, "dormant": 0}
-    assert job.settings["mode"] == "job-search" and "give_back_margin" in job.settings["mentors"]
+    # Typed settings now (QueueSettings), no longer a dict of config sections: same facts.
+    assert job.settings.mode == "job-search" and job.settings.give_back_margin == Config().mentors.give_back_margin
     assert steady.due_soon_days == 7
 
 

@@ -34,7 +34,7 @@ def register(sub, common) -> None:
 
 def _queue(ctx: Context, day):
     from kith.store.today.queue import build_queue
-    from kith.store.today.sources import context_for
+    from kith.tui.settings import context_for
 
     return build_queue(context_for(ctx.config, day))
 

@@ -87,7 +87,7 @@ class TodayScreen(AreaScreen):
             return
         from kith.store.today import review
         from kith.store.today.queue import build_queue
-        from kith.store.today.sources import context_for
+        from kith.tui.settings import context_for
 
         queue_list = self.query_one("#queue", QueueList)
         previous = self.current_item()
@@ -160,7 +160,8 @@ class TodayScreen(AreaScreen):
         empty.update(Content.assemble(text, "\n\n", coming) if coming else text)
 
     def _coming_up(self) -> Content | None:
-        from kith.store.today.sources import context_for, upcoming
+        from kith.store.today.sources import upcoming
+        from kith.tui.settings import context_for
 
         soon = upcoming(context_for(self.app.config, self._day), limit=3)
         if not soon:
