@@ -75,6 +75,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "mentors-add-value": ("MentorsScreen", "v"),
     "mentors-check-in-history": ("MentorsScreen", "h"),
     "mentors-check-in": ("MentorsScreen", "c"),
+    "mentors-check-in-history": ("MentorsScreen", "h"),
     "mentors-delete-entry": ("MentorsScreen", "x"),
     "mentors-filter-category": ("MentorsScreen", "f"),
     "mentors-filter-direction": ("MentorsScreen", "d"),
