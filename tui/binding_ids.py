@@ -73,7 +73,6 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "mentors-add": ("MentorsScreen", "a"),
     "mentors-add-given": ("MentorsScreen", "g"),
     "mentors-add-value": ("MentorsScreen", "v"),
-    "mentors-check-in-history": ("MentorsScreen", "h"),
     "mentors-check-in": ("MentorsScreen", "c"),
     "mentors-check-in-history": ("MentorsScreen", "h"),
     "mentors-delete-entry": ("MentorsScreen", "x"),
