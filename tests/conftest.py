@@ -97,3 +97,40 @@ def run_kith(capsys, monkeypatch, cli_db):
         return CliResult(code, out, err)
 
     return run
+
+
+def kith_in_process(*args: str, db: Path | str | None = None, stdin: str | None = None,
+                    env: dict[str, str] | None = None, check: bool = True):
+    """``kith ARGS`` in this process, as ``subprocess.run`` would report it (returncode, stdout, stderr).
+
+    For module-level helpers that have no fixtures; ``run_kith`` is the fixture form. Environment
+    changes and stdin last for the one call.
+    """
+    import contextlib
+    import io
+    import os
+    import subprocess
+    import sys
+
+    from kith.tui.__main__ import main
+
+    argv = [*(["--db", str(db)] if db else []), *args]
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_stdin = dict(os.environ), sys.stdin
+    os.environ.update(env or {})
+    sys.stdin = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")  # .buffer too
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # argparse's own exits (--version, --help, usage errors)
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    finally:
+        close_db()
+        os.environ.clear()
+        os.environ.update(saved_env)
+        sys.stdin = saved_stdin
+    result = subprocess.CompletedProcess(["kith", *argv], code, out.getvalue(), err.getvalue())
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result

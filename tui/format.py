@@ -44,3 +44,10 @@ def due_state(due: date | None, today: date, soon_days: int) -> str:
 
 def role_company(role: str, company: str) -> str:
     return " · ".join(part for part in (role, company) if part)
+
+
+DUE_STYLE = {"overdue": "bold $error", "due": "bold $warning", "due-soon": "$warning", "on-track": "$success"}
+"""The colour of each due state, wherever a row or a date shows one (due soon is a warning)."""
+
+DUE_MARK = {"overdue": "●", "due": "●", "due-soon": "○", "on-track": "·"}
+"""The mark in front of a Today row for each due state."""

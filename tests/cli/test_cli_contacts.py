@@ -1,20 +1,17 @@
-"""The command line as a user runs it: a real process, a real database file."""
+"""The command line as a user runs it: main() with a real database file (a real process for imports)."""
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
+from tests.conftest import kith_in_process
+
 
 def kith(*args, db=None, env=None, check=True):
-    full_env = {**os.environ, **(env or {})}
-    cmd = [sys.executable, "-m", "kith.tui", *(["--db", str(db)] if db else []), *args]
-    result = subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+    # In-process (same code, no interpreter start-up); the import test below keeps a real process.
+    return kith_in_process(*args, db=db, env=env, check=check)
 
 
 @pytest.fixture

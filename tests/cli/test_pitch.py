@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
+from tests.conftest import kith_in_process
+
 
 def kith(*args, db=None, stdin=None, env=None, check=True):
-    cmd = [sys.executable, "-m", "kith.tui", *(["--db", str(db)] if db else []), *args]
-    result = subprocess.run(cmd, capture_output=True, text=True, input=stdin, env={**os.environ, **(env or {})},
-                            timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+    # In-process (same code, no interpreter start-up); binary stdin and import tests keep a process.
+    return kith_in_process(*args, db=db, stdin=stdin, env=env, check=check)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
 from kith.tui.flows.contact_actions import ContactActions
-from kith.tui.format import ago_text, due_state, due_text, role_company
+from kith.tui.format import DUE_STYLE, ago_text, due_state, due_text, role_company
 from kith.tui.literal import literal
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
@@ -51,7 +51,7 @@ def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today:
         cadence_text = f"every {cadence} d ({c.tier} default)" if cadence else f"none ({c.tier} default)"
     last = (f"{c.last_touch_on.isoformat()} · {ago_text(c.last_touch_on, today)}"
             + (f" · {c.last_touch_kind}" if c.last_touch_kind else "")) if c.last_touch_on else "never"
-    due_style = {"overdue": "bold $error", "due-soon": "$warning"}.get(due_state(due, today, soon), "")
+    due_style = DUE_STYLE.get(due_state(due, today, soon), "")
     due_value = (Content.styled(f"{due.isoformat()} · {due_text(due, today)}", due_style) if due else _none())
     lines = [
         _field("Emails", many(c.emails)),
@@ -113,7 +113,7 @@ def follow_up_prompt(f: FollowUpInfo, today: date, soon: int = 7) -> Content:
         when = f"done {f.done_on.isoformat()}" if f.done_on else "done"
         return Content.assemble(("✓ ", "$success"), (f"{f.due.isoformat()}  ", "$text-muted"),
                                 literal(f.what, "$text-muted strike", limit=200), (f"  {when}", "$text-muted"))
-    style = {"overdue": "bold $error", "due-soon": "$warning"}.get(due_state(f.due, today, soon), "$text-muted")
+    style = DUE_STYLE.get(due_state(f.due, today, soon), "$text-muted")
     return Content.assemble(("○ ", "$accent"), (f"{f.due.isoformat()}  ", style), literal(f.what, limit=200),
                             (f"  {due_text(f.due, today)}", style))
 

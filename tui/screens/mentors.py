@@ -17,6 +17,7 @@ from kith.store.core.errors import Ambiguous, StoreError
 from kith.store.mentors import value as store_mentors
 from kith.tui.area import AreaScreen
 from kith.tui.flows.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
+from kith.tui.format import ago_text
 from kith.tui.literal import literal, safe_text
 from kith.tui.widgets.check_in_history import check_ins_content
 from kith.tui.widgets.key_footer import KeyFooter
@@ -32,13 +33,6 @@ def _cell(text: object, style: str = "", limit: int | None = None) -> Text:
     # DataTable measures rich Text reliably (Content cells come out one column wide); the
     # text still goes through safe_text, so nothing user-typed is read as markup or escapes.
     return Text(safe_text(text, limit=limit), style=style)
-
-
-def _ago(day: date | None, today: date) -> str:
-    if day is None:
-        return "never"
-    days = (today - day).days
-    return "today" if days == 0 else (f"{days} d ago" if days > 0 else f"in {-days} d")
 
 
 class MentorsScreen(AreaScreen):
@@ -160,13 +154,14 @@ class MentorsScreen(AreaScreen):
                 nxt.append("check-in")
         if r.former:
             return [_cell(r.name, "dim", limit=22), _cell("former", "dim italic"), _cell(r.received, "dim"),
-                    _cell(r.given, "dim"), _cell(f"{r.balance:+d}", "dim"), _cell(_ago(r.last_given_on, today), "dim"),
-                    _cell(_ago(r.last_touch_on, today), "dim"), _cell("")]
+                    _cell(r.given, "dim"), _cell(f"{r.balance:+d}", "dim"),
+                    _cell(ago_text(r.last_given_on, today), "dim"),
+                    _cell(ago_text(r.last_touch_on, today), "dim"), _cell("")]
         roles = "".join(ROLE_LETTERS[x] for x in r.roles)
         return [
             _cell(r.name, limit=22), _cell(roles), _cell(r.received), _cell(r.given),
             _cell(f"{r.balance:+d}", "bold" if due else ""),
-            _cell(_ago(r.last_given_on, today)), _cell(_ago(r.last_touch_on, today)),
+            _cell(ago_text(r.last_given_on, today)), _cell(ago_text(r.last_touch_on, today)),
             _cell(", ".join(nxt), "bold"),
         ]
 
@@ -201,13 +196,14 @@ class MentorsScreen(AreaScreen):
             cfg = self._config()
             due = p.next_due(cfg.check_in_days)
             line2.append((f"Check-in every {p.cadence(cfg.check_in_days)} d · "
-                          f"last {_ago(p.last_check_in_on, today)} · due {_ago(due, today)}", ""))
+                          f"last {ago_text(p.last_check_in_on, today)} · due {ago_text(due, today)}", ""))
             if p.open_commitments:
                 line2.append((f" · {len(p.open_commitments)} open", "bold"))
             if p.kept or p.missed:
                 line2.append((f" · kept {p.kept}, missed {p.missed}", ""))
         elif row.last_received_category:
-            line2.append(literal(f"Last received: {row.last_received_category} {_ago(row.last_received_on, today)}"))
+            when = ago_text(row.last_received_on, today)
+            line2.append(literal(f"Last received: {row.last_received_category} {when}"))
             if row.last_received_note:
                 line2.append((" · ", ""))
                 line2.append(literal(row.last_received_note, limit=60))
