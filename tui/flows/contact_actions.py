@@ -1,4 +1,4 @@
-"""Provides ContactActions: the edit / log a touch / archive / delete flows of the contact screens."""
+"""Provides ContactActions: the edit / log a touch / follow-up / archive / delete flows of the contact screens."""
 
 from __future__ import annotations
 
@@ -111,6 +111,12 @@ class ContactActions:
                 log_value(self, contact.id, contact.name, touch=touch, after=self.reload)
 
         self.app.push_screen(LogTouchModal(contact.name, self.today()), done)
+
+    def add_follow_up(self, contact_id: int) -> None:
+        """Ask what and when, then add a follow-up for the contact."""
+        from kith.tui.flows.follow_up_actions import add_follow_up
+
+        add_follow_up(self, contact_id)
 
     def touch_logged(self, contact_id: int) -> None:
         """Called after a touch was written; screens decide where the cursor goes."""

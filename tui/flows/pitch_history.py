@@ -19,7 +19,7 @@ class PitchHistoryActions:
     """The versions, discard and delete actions of the brand studio."""
 
     def action_versions(self) -> None:
-        if self._pitch is None:
+        if self._no_pitch():
             return
         self.save_draft()
         self.app.push_screen(PitchVersionsModal(self._pitch.name, list_versions(self._pitch.id),
@@ -41,7 +41,7 @@ class PitchHistoryActions:
 
     def action_discard_draft(self) -> None:
         p = self._pitch
-        if p is None:
+        if self._no_pitch():
             return
         if self.query_one("#editor").text == p.text:
             self.notify("Nothing unsaved to discard.")
@@ -61,7 +61,7 @@ class PitchHistoryActions:
 
     def action_delete_pitch(self) -> None:
         p = self._pitch
-        if p is None:
+        if self._no_pitch():
             return
         question = Content.assemble("Delete ", literal(p.name, "bold"),
                                     f" with its {p.versions} versions and its rehearsals?")

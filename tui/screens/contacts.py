@@ -21,6 +21,9 @@ from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
 
 SORTS = ("name", "last touch", "next due")
+LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
+                "show_archived", "delete_contact"}
+"""Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
 SORT_HINTS = {"name": "name", "last touch": "last touch, longest ago first", "next due": "next due, soonest first"}
 
 
@@ -32,22 +35,25 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     AREA = "contacts"
     CSS_PATH = "contacts.tcss"
-    AUTO_FOCUS = "ContactList"
+    AUTO_FOCUS = "#filter"  # typing a name filters; it never acts on a contact (issue 11)
     BINDINGS = [
-        Binding("f", "focus_filter", "Filter", tooltip="Type to filter by name, company, role, tag", id="filter"),
         Binding("n", "new_contact", "New", tooltip="Add a contact", id="new-contact"),
         Binding("l", "log_touch", "Log", tooltip="Log a touch with the highlighted contact", id="log-touch"),
+        Binding("f", "add_follow_up", "Follow-up", tooltip="Add a follow-up for the highlighted contact",
+                id="contacts-follow-up"),
         Binding("e", "edit_contact", "Edit", tooltip="Edit the highlighted contact", id="edit-contact"),
         Binding("o", "cycle_sort", "Sort", tooltip="Sort by name, last touch or next due", id="cycle-sort"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore the highlighted contact",
                 id="archive-contact"),
         Binding("A", "show_archived", "Show archived", show=False,
                 tooltip="Show or hide archived contacts", id="show-archived"),
-        Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete the highlighted contact",
-                id="delete-contact"),
-        Binding("escape", "leave_filter", "Back to list", show=False,
-                tooltip="From the filter: back to the list; in the list: clear the filter", id="leave-filter"),
-        Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list",
+        Binding("D,delete", "delete_contact", "Delete", show=False,
+                tooltip="Delete the highlighted contact (asks first)", id="delete-contact"),
+        Binding("escape", "leave_filter", "To list", tooltip="From the filter to the list, where the keys act",
+                id="leave-filter"),
+        Binding("escape", "back_to_filter", "Filter", tooltip="Back to the filter: type to filter",
+                id="back-to-filter"),
+        Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list (Enter too)",
                 id="filter-to-list"),
     ]
 
@@ -66,12 +72,14 @@ class ContactsScreen(ContactActions, AreaScreen):
         self._token: object = None
         self._shown = 0
         self._had_highlight: bool | None = None
+        self._entering = True
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         with Horizontal(id="filter-bar"):
             yield Label(Content("Filter"), id="filter-label")
-            yield Input(placeholder="name, company, role, tag…  (f)", id="filter", compact=True,
+            yield Input(placeholder="type a name, company, role, tag…  (↓ or ⏎ to the list)", id="filter",
+                        compact=True,
                         max_length=200)
         yield ContactListHeader(id="header")
         yield ContactList(id="contacts")
@@ -79,7 +87,7 @@ class ContactsScreen(ContactActions, AreaScreen):
         with Horizontal(id="status-bar"):
             yield Static(Content(""), id="status")
             yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
-                                          " archived  ", ("d", "bold"), " delete"), id="more-keys")
+                                          " archived  ", ("D", "bold"), " delete"), id="more-keys")
         yield KeyFooter()
 
 
@@ -204,26 +212,61 @@ class ContactsScreen(ContactActions, AreaScreen):
         return self.query_one(ContactList).highlighted_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("log_touch", "edit_contact", "toggle_archived", "delete_contact"):
-            return True if self.is_mounted and self.highlighted_id is not None else None
-        if action == "focus_list":
-            return self.focused is self.query_one("#filter", Input)
+        filtering = self.is_mounted and self.focused is self.query_one("#filter", Input)
+        if action in LIST_ACTIONS:
+            # While the filter has the cursor its letters are typing: the footer shows only what works there.
+            return not filtering
+        if action in ("focus_list", "leave_filter"):
+            return filtering
+        if action == "back_to_filter":
+            return not filtering
         return True
 
-    def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_screen_suspend(self) -> None:
+        # Still on the stack: a contact's page is over us. Gone from it: another area took over.
+        self._entering = self not in self.app.screen_stack
+
+    def on_mount(self) -> None:
+        # AreaScreen.on_mount (Textual calls it too) loads the rows; focus once they are there.
+        self.call_after_refresh(self.focus_filter)
+
+    def on_screen_resume(self) -> None:
+        # AreaScreen.on_screen_resume (Textual calls it too) reloads.
+        if self._entering and self.is_mounted:
+            self._entering = False
+            self.call_after_refresh(self.focus_filter)
+
+    def focus_filter(self) -> None:
+        """Entering Contacts: the cursor goes to the filter (to the list when there is nobody to filter)."""
+        if self._rows:
+            self.query_one("#filter", Input).focus()
+        else:
+            self.query_one(ContactList).focus()
+
+    def _need_contact(self, verb: str) -> int | None:
+        """The highlighted contact, or a toast that says why ``verb`` cannot run."""
+        contact_id = self.highlighted_id
+        if contact_id is None:
+            hint = "add one with n." if not self._rows else "none matches the filter."
+            self.toast(f"No contact to {verb}: " + hint, severity="warning")
+        return contact_id
 
     def action_focus_list(self) -> None:
         self.query_one(ContactList).focus()
 
     def action_leave_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
-        if self.focused is filter_input and self._shown:
-            self.query_one(ContactList).focus()  # keep the filter: browse what it found
-        elif filter_input.value:
-            if self.focused is filter_input:
-                self.query_one(ContactList).focus()  # it found nobody: clearing is what Esc is for
-            filter_input.value = ""  # Input.Changed re-filters
+        if not self._shown:
+            filter_input.value = ""  # it found nobody: clearing is what Esc is for
+        self.query_one(ContactList).focus()  # keep the filter: browse what it found
+
+    def action_back_to_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.focus()
+        filter_input.select_all()  # typing replaces the old filter; arrows keep it
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -239,12 +282,16 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.open_form(None, after=self._select)
 
     def action_edit_contact(self) -> None:
-        if self.highlighted_id is not None:
-            self.open_form(self.highlighted_id)
+        if (contact_id := self._need_contact("edit")) is not None:
+            self.open_form(contact_id)
 
     def action_log_touch(self) -> None:
-        if self.highlighted_id is not None:
-            self.log_touch(self.highlighted_id)
+        if (contact_id := self._need_contact("log a touch with")) is not None:
+            self.log_touch(contact_id)
+
+    def action_add_follow_up(self) -> None:
+        if (contact_id := self._need_contact("add a follow-up for")) is not None:
+            self.add_follow_up(contact_id)
 
     def touch_logged(self, contact_id: int) -> None:
         # Sorted by last touch or next due, the person just logged moves far down the list;
@@ -256,12 +303,12 @@ class ContactsScreen(ContactActions, AreaScreen):
             listing.move_to(row)
 
     def action_toggle_archived(self) -> None:
-        if self.highlighted_id is not None:
-            self.toggle_archived(self.highlighted_id)
+        if (contact_id := self._need_contact("archive")) is not None:
+            self.toggle_archived(contact_id)
 
     def action_delete_contact(self) -> None:
-        if self.highlighted_id is not None:
-            self.delete_contact(self.highlighted_id)
+        if (contact_id := self._need_contact("delete")) is not None:
+            self.delete_contact(contact_id)
 
     def _select(self, contact_id: int) -> None:
         """Highlight ``contact_id`` (a new contact), clearing a filter that would hide it."""
