@@ -23,7 +23,7 @@ def _tool(name: str) -> str:
 
 def _sources() -> list[Path]:
     """Every Python file of the project outside tests (the editable links are the same files)."""
-    return [p for folder in ("kith.store", "kith.tui", "bench") for p in (ROOT / folder).rglob("*.py")]
+    return [p for folder in ("store", "tui", "bench") for p in (ROOT / folder).rglob("*.py")]
 
 
 def test_import_contracts_are_kept():
@@ -94,7 +94,7 @@ def test_no_import_circles():
 
 def test_migrations_import_nothing_live():
     """A migration is frozen: it may import only the migrations package itself (and the stdlib)."""
-    folder = ROOT / "kith.store" / "core" / "migrations"
+    folder = ROOT / "store" / "core" / "migrations"
     for path in sorted(folder.glob("m[0-9][0-9][0-9][0-9]_*.py")) + [folder / "fts.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kith"):
@@ -117,7 +117,7 @@ def test_frozen_search_triggers_match_the_live_kinds():
 
 def test_registries_are_wired_by_plain_imports():
     """No module is found by a name string: the store has no importlib outside the migration runner."""
-    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "kith.store").rglob("*.py")
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "store").rglob("*.py")
                  if "importlib" in p.read_text(encoding="utf-8") and p.parent.name != "migrations"]
     assert offenders == []
     from kith.store.search.engine import load_kinds
