@@ -164,6 +164,7 @@ def test_store_does_not_import_textual():
 def test_widgets_never_import_the_store():
     """Widgets post messages up and get data pushed down; only screens talk to the store."""
     widgets = Path(__file__).resolve().parents[2] / "tui" / "widgets"
+    assert widgets.is_dir(), widgets
     offenders = [p.name for p in widgets.glob("*.py")
                  if any(line.startswith(("from kith.store", "import kith.store")) or " from kith.store" in line
                         for line in p.read_text().splitlines())]
