@@ -110,7 +110,7 @@ def test_frozen_search_triggers_match_the_live_kinds():
     from kith.store.search.registry import fts_install_sql
 
     kinds = load_kinds()
-    for name in ("contact", "touch", "follow-up", "value", "pitch"):
+    for name in ("contact", "touch", "follow-up", "value", "pitch", "feedback"):
         kind = kinds[name]
         assert fts.fts_install_sql(kind.name, kind.code, kind.table, kind.fts_columns) == fts_install_sql(kind)
 

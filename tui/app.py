@@ -181,6 +181,12 @@ class KithApp(App[None]):
 
         self.push_screen(ContactDetailScreen(contact_id, focus_touch_id=focus_touch_id))
 
+    def open_perception(self, brand_screen) -> None:
+        """Open Perception from the brand studio (a term copied there lands in its editor)."""
+        from kith.tui.screens.perception import open_from_brand
+
+        open_from_brand(brand_screen)
+
     def open_rehearsal(self, pitch, text: str) -> None:
         """Push the rehearsal screen for ``pitch`` with the editor's ``text``."""
         from kith.tui.screens.rehearsal import RehearsalScreen

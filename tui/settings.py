@@ -6,8 +6,10 @@ these dataclasses, never the Config itself.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
+from kith.store.perception.settings import PerceptionSettings
 from kith.store.today.queue import QueueContext, QueueSettings
 from kith.tui.config import Config
 
@@ -15,8 +17,10 @@ from kith.tui.config import Config
 def queue_settings(config: Config) -> QueueSettings:
     """The queue's knobs from the config (already validated by ``load_config``)."""
     m = config.mentors
+    perception = PerceptionSettings(**asdict(config.perception))
     return QueueSettings(mode=config.mode, give_back_margin=m.give_back_margin,
-                         give_back_after_days=m.give_back_after_days, check_in_days=m.check_in_days)
+                         give_back_after_days=m.give_back_after_days, check_in_days=m.check_in_days,
+                         areas={"perception": perception})
 
 
 def context_for(config: Config, today: date) -> QueueContext:

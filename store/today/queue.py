@@ -9,7 +9,7 @@ they list the same items in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -28,6 +28,8 @@ class QueueSettings:
     """Days without giving anything back after which the give-back item appears."""
     check_in_days: int = 14
     """Default check-in cadence of an accountability partner."""
+    areas: Mapping[str, object] = field(default_factory=dict)
+    """Typed settings of areas above Today, by area (``perception``: its PerceptionSettings)."""
 
 
 @dataclass(frozen=True)
@@ -80,13 +82,17 @@ class QueueItem(NamedTuple):
 
 SourceFn = Callable[[QueueContext], list[QueueItem]]
 SOURCES: dict[str, SourceFn] = {}
+SLOW: set[str] = set()
+"""Sources whose items are slow nudges (brand review, feedback not answered, ...)."""
 
 
-def source(name: str) -> Callable[[SourceFn], SourceFn]:
-    """Register a queue source under ``name``."""
+def source(name: str, *, slow: bool = False) -> Callable[[SourceFn], SourceFn]:
+    """Register a queue source under ``name``; ``slow`` marks a nudge that is not about people due."""
 
     def register(fn: SourceFn) -> SourceFn:
         SOURCES[name] = fn
+        if slow:
+            SLOW.add(name)
         return fn
 
     return register

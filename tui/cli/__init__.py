@@ -47,8 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.commands = sub.choices
     # One module per area, in help order; each has register(subparsers, common) and keeps heavy
     # imports local.
-    from kith.tui.cli import contacts, find, followups, mentors, people, pitch, today, transfer, undo
+    from kith.tui.cli import contacts, find, followups, mentors, people, perception, pitch, today, transfer, undo
 
-    for area in (contacts, people, followups, undo, today, mentors, pitch, find, transfer):
+    for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer):
         area.register(sub, common)
     return parser

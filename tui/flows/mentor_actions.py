@@ -10,7 +10,7 @@ from textual.screen import Screen
 from kith.store.core.errors import StoreError
 from kith.store.mentors import value as store_mentors
 from kith.store.mentors import value_edits
-from kith.tui.literal import safe_text
+from kith.tui.literal import plural, safe_text
 
 
 def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str = "received", touch=None,
@@ -67,7 +67,7 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
         except StoreError as exc:
             screen.notify(safe_text(str(exc)), severity="error", markup=False)
             return
-        screen.notify(f"Check-in saved: {len(ci.commitments)} new commitments, {len(ci.reviewed)} reviewed.")
+        screen.notify(f"Check-in saved: {plural(len(ci.commitments), 'new commitment')}, {len(ci.reviewed)} reviewed.")
         if after is not None:
             after()
 

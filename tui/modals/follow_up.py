@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from kith.store.core.clock import parse_day
 from kith.tui.literal import literal
+from kith.tui.modals.guard import GuardedModal
 from kith.tui.widgets.day_field import DayField
 
 
@@ -26,7 +27,7 @@ class FollowUpDraft:
     what: str
 
 
-class FollowUpModal(ModalScreen[FollowUpDraft | None]):
+class FollowUpModal(GuardedModal, ModalScreen[FollowUpDraft | None]):
     """Add a follow-up for ``contact_name``: type what, Enter saves."""
 
     CSS_PATH = "follow_up.tcss"
@@ -67,5 +68,3 @@ class FollowUpModal(ModalScreen[FollowUpDraft | None]):
         else:
             self.dismiss(FollowUpDraft(due, what))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -15,11 +15,12 @@ from textual.widgets import Input, Static
 from kith.store.core.clock import parse_day
 from kith.store.today.snoozes import MAX_SNOOZE_DAYS
 from kith.tui.literal import literal
+from kith.tui.modals.guard import GuardedModal
 
 CHOICES = (("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7))
 
 
-class SnoozeModal(ModalScreen[date | None]):
+class SnoozeModal(GuardedModal, ModalScreen[date | None]):
     """Snooze ``contact_name``'s item: returns the day it comes back, or None."""
 
     CSS_PATH = "snooze.tcss"
@@ -65,6 +66,7 @@ class SnoozeModal(ModalScreen[date | None]):
         field.display = True
         field.value = (self.today + timedelta(days=14)).isoformat()
         field.focus()
+        self.remember_start()  # the proposed day is not a change; typing over it is
         self.query_one("#hint", Static).update(Content.styled("Enter snoozes · Esc cancels", "dim"))
 
     @on(Input.Submitted, "#until")
@@ -83,5 +85,3 @@ class SnoozeModal(ModalScreen[date | None]):
             return
         self.dismiss(until)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -32,6 +32,7 @@ from kith.tui.flows.pitch_history import PitchHistoryActions
 from kith.tui.literal import literal
 from kith.tui.modals.pitch_edit import PitchEditModal, PitchSettings
 from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.lists import ListOptions
 from kith.tui.widgets.nav_bar import NavBar
 from kith.tui.widgets.pitch_figures import PitchFigures
 
@@ -74,6 +75,8 @@ class BrandScreen(PitchHistoryActions, AreaScreen):
         Binding("ctrl+b", "add_questions", "Questions", id="brand-questions",
                 tooltip="Add the four brand questions as sections"),
         Binding("escape", "leave_editor", "Done", id="brand-done", tooltip="Leave the editor (the draft is kept)"),
+        Binding("p", "perception", "Perception", show=False, id="brand-perception",
+                tooltip="How others see you: feedback, trending terms, they say / you say, brand review"),
     ]
 
     def __init__(self) -> None:
@@ -89,7 +92,7 @@ class BrandScreen(PitchHistoryActions, AreaScreen):
         yield NavBar(self.AREA)
         with Horizontal(id="studio"):
             with Vertical(id="side"):
-                yield OptionList(id="pitch-list")
+                yield ListOptions(id="pitch-list")
                 with VerticalScroll(id="figures-pane"):
                     yield PitchFigures(id="figures")
             editor = PitchEditor(id="editor", soft_wrap=True, show_line_numbers=False)
@@ -199,6 +202,10 @@ class BrandScreen(PitchHistoryActions, AreaScreen):
         self.query_one("#figures-pane").set_class(state == "over", "-over")
 
     # -- drafts ---------------------------------------------------------------------------------
+
+    def action_perception(self) -> None:
+        """Open Perception; a term copied there lands in this editor (tui/screens/perception.py)."""
+        self.app.open_perception(self)
 
     def save_draft(self, hang_up: bool = False, wait: bool = True) -> None:
         """Keep unsaved typing in the store (called every second, on leaving, and on SIGHUP).

@@ -335,6 +335,9 @@ class TodayScreen(ContactActions, AreaScreen):
         item = self._need_item("open")
         if item is None:
             return
+        if item.contact_id is None:  # about no one (a brand review): open its area instead
+            self.app.action_area("brand")
+            return
         self.app.open_contact(item.contact_id)
 
     def action_undo(self) -> None:
