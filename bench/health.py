@@ -24,13 +24,13 @@ from bench.common import KITH, big_db, summary  # noqa: E402
 
 
 def time_health(path: Path, runs: int) -> None:
-    from store.clock import today
-    from store.db import close_db, open_db
-    from store.quality.health import health
-    from store.queue import QueueContext
-    from store.quality.queue_source import help_offer_items, time_to_receive_items
-    from tui.cli.quality import health_settings
-    from tui.config import Config
+    from kith.store.core.clock import today
+    from kith.store.core.db import close_db, open_db
+    from kith.store.quality.health import health
+    from kith.store.quality.queue_source import help_offer_items, time_to_receive_items
+    from kith.store.today.queue import QueueContext
+    from kith.tui.config import Config
+    from kith.tui.settings import health_settings
 
     open_db(path)
     day = today()

@@ -9,17 +9,17 @@ def quality_commands(app):
     """System commands for ctrl+p."""
 
     def triage_all() -> None:
-        from tui.modals.triage import start_triage
+        from kith.tui.modals.triage import start_triage
 
         start_triage(app)
 
     def triage_last_import() -> None:
-        from tui.modals.triage import start_triage
+        from kith.tui.modals.triage import start_triage
 
         start_triage(app, "added:last-import", "Triage: last import")
 
     def health() -> None:
-        from tui.screens.network_health import HealthScreen
+        from kith.tui.screens.network_health import HealthScreen
 
         app.push_screen(HealthScreen())
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from store import undo
-from store.contacts import _search_key, parse_tag
-from store.db import db
-from store.errors import Invalid
-from store.fold import fold
-from store.records import TagInfo
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid
+from kith.store.core.fold import fold
+from kith.store.core.records import TagInfo
+from kith.store.people.contacts import _search_key, parse_tag
 
 FIELDS = ("tier", "strength", "cadence_days", "archived")
 _TIER_RE_HINT = "a tier name"
@@ -149,8 +149,8 @@ def restore(step: dict) -> None:
 
 def undo_step(step: dict) -> None:
     """Apply one ``quality`` undo step (bulk, triage or focus)."""
-    from store.quality.focus import restore_focus
-    from store.quality.triage import restore_triage
+    from kith.store.quality.focus import restore_focus
+    from kith.store.quality.triage import restore_triage
 
     what = step["what"]
     if what == "focus":
@@ -158,7 +158,7 @@ def undo_step(step: dict) -> None:
     elif what == "triage":
         restore_triage(step)
     elif what == "touch_rating":
-        from store.quality.strength import restore_rating
+        from kith.store.quality.strength import restore_rating
 
         restore_rating(step)
     else:

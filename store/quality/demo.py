@@ -9,8 +9,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from store.db import db
-from store.fold import fold
+from kith.store.core.db import db
+from kith.store.core.fold import fold
 
 FOCUS = (("industry", "fintech", 2.0), ("geography", "London", 1.0), ("profession", "engineering", 1.0))
 

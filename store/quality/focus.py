@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store import undo
-from store.db import db
-from store.errors import Invalid
-from store.fold import fold
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid
+from kith.store.core.fold import fold
 
 FOCUS_KINDS = ("profession", "industry", "geography")
 _TEXT_FIELD = {"profession": "role", "industry": "company", "geography": "location"}

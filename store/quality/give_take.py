@@ -29,7 +29,7 @@ def balances(today: date, recent_days: int = 90, weekday_turn: int | None = None
     ``weekday_turn``: only contacts whose id + that number is a multiple of 7 (Today's weekly turn),
     filtered in SQL so a nudge source reads a seventh of the rows.
     """
-    from store.db import db
+    from kith.store.core.db import db
 
     since = (today - timedelta(days=recent_days)).isoformat()
     turn = "" if weekday_turn is None else f" AND ({{col}} + {int(weekday_turn)}) % 7 = 0"

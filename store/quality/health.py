@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from store.db import db
-from store.quality.focus import FocusTerm, term_matches
-from store.quality.give_take import Balance, totals
-from store.quality.triage import initiator_counts
+from kith.store.core.db import db
+from kith.store.quality.focus import FocusTerm, term_matches
+from kith.store.quality.give_take import Balance, totals
+from kith.store.quality.triage import initiator_counts
 
 WEEKS = 52
 STATES = ("on-track", "due-soon", "due", "overdue", "no cadence")
@@ -84,7 +84,8 @@ def _monthly(today: date) -> list[tuple[str, int]]:
 def _cadence_sql(settings: HealthSettings) -> tuple[str, list]:
     cases = " ".join("WHEN ? THEN ?" for _ in settings.tier_cadence)
     args = [x for pair in settings.tier_cadence.items() for x in pair]
-    return (f"coalesce(c.cadence_days, CASE c.tier {cases} ELSE 0 END)" if cases else "coalesce(c.cadence_days, 0)"), args
+    sql = f"coalesce(c.cadence_days, CASE c.tier {cases} ELSE 0 END)" if cases else "coalesce(c.cadence_days, 0)"
+    return sql, args
 
 
 def _tier_states(h: Health, today: date, settings: HealthSettings) -> None:

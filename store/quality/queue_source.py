@@ -5,12 +5,13 @@
 * ``time-to-receive``: someone you have given much more than you received: it may be time to
   ask for something (``quality.receive_margin``; 0 turns it off).
 
-Settings come from ``ctx.settings["quality"]`` (a dict built from the config; defaults here).
+Settings come from ``ctx.settings.areas["quality"]`` (a ``QualitySettings``; defaults without one).
 """
 
 from __future__ import annotations
 
-from store.queue import QueueContext, QueueItem, source
+from kith.store.quality.settings import QualitySettings
+from kith.store.today.queue import QueueContext, QueueItem, source
 
 SCORE = 0.8  # below anyone due: a slow nudge never pushes a person off the top of the day
 
@@ -20,8 +21,13 @@ def _weekly_turn(contact_id: int, ctx: QueueContext) -> bool:
     return (ctx.today.toordinal() + contact_id) % 7 == 0
 
 
+def _settings(ctx: QueueContext) -> QualitySettings:
+    found = ctx.settings.areas.get("quality")
+    return found if isinstance(found, QualitySettings) else QualitySettings()
+
+
 def _names(ids: list[int]) -> dict[int, str]:
-    from store.db import db
+    from kith.store.core.db import db
 
     if not ids:
         return {}
@@ -32,12 +38,12 @@ def _names(ids: list[int]) -> dict[int, str]:
 @source("help-offer", slow=True)
 def help_offer_items(ctx: QueueContext) -> list[QueueItem]:
     """People you have only taken from lately."""
-    from store.quality.give_take import balances
+    from kith.store.quality.give_take import balances
 
-    s = ctx.settings.get("quality", {})
-    if not s.get("help_nudges", True):
+    s = _settings(ctx)
+    if not s.help_nudges:
         return []
-    days = s.get("give_take_days", 90)
+    days = s.give_take_days
     found = {cid: b for cid, b in balances(ctx.today, days, ctx.today.toordinal() % 7).items()
              if b.received_recent and not b.given_recent and _weekly_turn(cid, ctx)}
     names = _names(sorted(found))
@@ -49,9 +55,9 @@ def help_offer_items(ctx: QueueContext) -> list[QueueItem]:
 @source("time-to-receive", slow=True)
 def time_to_receive_items(ctx: QueueContext) -> list[QueueItem]:
     """People you have given much more than you received."""
-    from store.quality.give_take import balances
+    from kith.store.quality.give_take import balances
 
-    margin = ctx.settings.get("quality", {}).get("receive_margin", 3)
+    margin = _settings(ctx).receive_margin
     if not margin:
         return []
     found = {cid: b for cid, b in balances(ctx.today, weekday_turn=ctx.today.toordinal() % 7).items()

@@ -8,30 +8,38 @@ steady:     score × (1 + strength_weight × (strength − 3) / 4); the cadence 
 
 from __future__ import annotations
 
+from kith.store.quality.settings import QualitySettings
+from kith.store.today.queue import QueueItem, QueueSettings
 
-def weigh(items: list, settings: dict) -> list:
-    """Return ``items`` with their scores adjusted for the mode (items about no one unchanged)."""
-    q = settings.get("quality") or {}
+
+def weigh(items: list[QueueItem], settings: QueueSettings) -> list[QueueItem]:
+    """Return ``items`` with their scores adjusted for the mode (items about no one unchanged).
+
+    Today calls it through the weighting ``kith.store.wiring`` hands to the queue.
+    """
+    q = settings.areas.get("quality")
+    if not isinstance(q, QualitySettings):
+        q = QualitySettings()
     ids = sorted({i.contact_id for i in items if i.contact_id is not None})
     if not ids:
         return items
-    if settings.get("mode") == "job-search":
-        weight = q.get("relevance_weight", 0.5)
+    if settings.mode == "job-search":
+        weight = q.relevance_weight
         if not weight:
             return items
-        from store.quality.focus import effective_focus, parse_term, relevance
+        from kith.store.quality.focus import effective_focus, parse_term, relevance
 
-        extra = [parse_term(k, t) for k in ("profession", "industry", "geography") for t in q.get(k, ())]
+        extra = [parse_term(k, t) for k in ("profession", "industry", "geography") for t in getattr(q, k)]
         focus = effective_focus(extra)
         if not focus:
             return items
         rel = {cid: r.score for cid, r in _chunked(lambda part: relevance(focus, part), ids).items()}
         factor = {cid: 1 + weight * rel.get(cid, 0) / 100 for cid in ids}
     else:
-        weight = q.get("strength_weight", 0.0)
+        weight = q.strength_weight
         if not weight:
             return items
-        from store.db import db
+        from kith.store.core.db import db
 
         strength = {}
         for part in _parts(ids):

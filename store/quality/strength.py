@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from store import undo
-from store.db import db
-from store.errors import Invalid, NotFound
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
 
 KIND_WEIGHT = {
     "coffee": 3.0, "meeting": 3.0, "informational interview": 3.0, "call": 2.0, "check-in": 2.0,
@@ -102,7 +102,7 @@ def suggest(contact_id: int, today: date) -> Suggestion:
 
 def accept(contact_id: int, today: date) -> Suggestion:
     """Set the manual strength to the suggestion (undoable); return the suggestion."""
-    from store.contacts import update_contact
+    from kith.store.people.contacts import update_contact
 
     s = suggest(contact_id, today)
     if s.suggested != s.manual:
@@ -129,7 +129,7 @@ def rate_touch(touch_id: int, rating: int | None, minutes: int | None = None) ->
 def log_rated_touch(contact_id: int, kind: str, on: date, note: str = "", rating: int | None = None,
                     minutes: int | None = None):
     """Log a touch with a rating and a duration: one action, one undo."""
-    from store.touches import log_touch
+    from kith.store.people.touches import log_touch
 
     with undo.action("log touch", contact_id=contact_id) as draft:
         touch = log_touch(contact_id, kind, on, note)

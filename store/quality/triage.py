@@ -2,18 +2,18 @@
 
 A contact stays untriaged until triage stores that it was seen: a tier or strength set, a tag
 added, archived or skipped all stamp ``triaged_on``. Each decision is one undoable action.
-Imports record an ``import_run`` so ``added:last-import`` finds what the last one brought in.
+Imports record an ``import_run`` (``kith.store.people.import_runs``) for ``added:last-import``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from store import undo
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.filters import Query, matching_ids, parse
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.people.filters import Query, matching_ids, parse
 
 INITIATED = {"me": "you invited", "them": "they invited", "in-person": "met in person"}
 DEFAULT_QUERY = "triaged:no"
@@ -46,21 +46,9 @@ class TriageCard:
                 "initiated_by": self.initiated_by}
 
 
-def record_import(source: str, added_ids: list[int]) -> int:
-    """Remember an import and the contacts it added (call inside the import's transaction)."""
-    cur = db.execute_sql("INSERT INTO import_run (source, added, created) VALUES (?, ?, ?)",
-                         (source[:500], len(added_ids), datetime.now()))
-    run_id = cur.lastrowid
-    for start in range(0, len(added_ids), 900):
-        chunk = added_ids[start:start + 900]
-        db.execute_sql(f"UPDATE contact SET import_run_id = ? WHERE id IN ({','.join('?' * len(chunk))})",
-                       [run_id, *chunk])
-    return run_id
-
-
 def queue(query: Query | str = DEFAULT_QUERY, today: date | None = None) -> list[int]:
     """Ids to triage for ``query`` (default: every untriaged contact), newest additions first."""
-    from store import clock
+    from kith.store.core import clock
 
     if isinstance(query, str):
         query = parse(query)
@@ -96,7 +84,7 @@ def decide(contact_id: int, today: date, *, tier: str | None = None, strength: i
     Raises:
         NotFound, Invalid (a bad tier, strength, tag or initiator).
     """
-    from store.contacts import get_contact, parse_tag, update_contact
+    from kith.store.people.contacts import get_contact, parse_tag, update_contact
 
     if initiated_by is not None and initiated_by not in INITIATED:
         raise Invalid("initiated_by", f"who started it: one of {', '.join(INITIATED)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from store.db import db
+from kith.store.core.db import db
 
 CONVERSATION_KINDS = ("coffee", "call", "meeting", "informational interview", "check-in")
 
@@ -86,7 +86,8 @@ def week(today: date, streak_min: int = 3) -> Week:
         touches=_one("SELECT count(*) FROM touch WHERE date BETWEEN ? AND ?", span),
         conversations=_one(f"SELECT count(*) FROM touch WHERE date BETWEEN ? AND ? AND kind IN ({kinds})",
                            (*span, *CONVERSATION_KINDS)),
-        introductions_made=_one("SELECT count(*) FROM touch WHERE date BETWEEN ? AND ? AND kind = 'introduction'", span),
+        introductions_made=_one(
+            "SELECT count(*) FROM touch WHERE date BETWEEN ? AND ? AND kind = 'introduction'", span),
         introductions_received=_one("SELECT count(*) FROM contact WHERE introduced_by_id IS NOT NULL "
                                     "AND date(created) BETWEEN ? AND ?", span),
         new_people=_one("SELECT count(*) FROM contact WHERE date(created) BETWEEN ? AND ?", span),

@@ -7,12 +7,16 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from store import contacts, touches, undo, value_edits
-from store.db import db
-from store.filters import BadFilter, matching_ids, parse
-from store.models import Contact
-from store.quality import bulk, focus, give_take, strength, triage, weekly
-from store.quality.health import HealthSettings, health
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.mentors import value_edits
+from kith.store.people import contacts, touches
+from kith.store.people.filters import BadFilter, matching_ids, parse
+from kith.store.people.models import Contact
+from kith.store.quality import bulk, focus, give_take, strength, triage, weekly
+from kith.store.quality.health import HealthSettings, health
+from kith.store.quality.settings import QualitySettings
+from kith.store.today.queue import QueueSettings
 
 DAY = date(2026, 3, 16)  # a Monday
 
@@ -77,7 +81,7 @@ def test_bad_filters_say_one_clear_line(text, words):
 
 
 def test_added_last_import_finds_only_the_last_imports_people(people, tmp_path):
-    from store.importers.common import import_file
+    from kith.store.transfer.importers import import_file
 
     first = tmp_path / "a.vcf"
     first.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Dee One\nEND:VCARD\n")
@@ -263,7 +267,7 @@ def test_health_numbers(people):
 
 
 def test_give_take_nudges_in_today_are_slow_and_weekly(people):
-    from store.queue import SLOW, QueueContext, build_queue
+    from kith.store.today.queue import SLOW, QueueContext, build_queue
 
     ada, bo, cy = people
     value_edits.add_value(ada.id, "received", "information", DAY - timedelta(days=3))
@@ -276,19 +280,39 @@ def test_give_take_nudges_in_today_are_slow_and_weekly(people):
     item = next(i for i in build_queue(QueueContext(shown[0], {"close": 30, "network": 90}))
                 if i.source == "help-offer")
     assert item.reason.startswith("How can I help you?")
-    off = QueueContext(shown[0], {"close": 30}, settings={"quality": {"help_nudges": False}})
+    off = QueueContext(shown[0], {"close": 30}, settings=QueueSettings(areas={"quality": QualitySettings(help_nudges=False)}))
     assert not [i for i in build_queue(off) if i.source == "help-offer"]
 
 
 def test_job_search_lifts_relevant_people_in_today(people):
-    from store.queue import QueueItem
-    from store.quality.ranking import weigh
+    from kith.store.quality.ranking import weigh
+    from kith.store.today.queue import QueueItem
 
     ada, bo, cy = people
     focus.set_focus("industry", [focus.parse_term("industry", "fintech")])
     items = [QueueItem("cadence", bo.id, "Bo", DAY, 1.0, "due"), QueueItem("cadence", ada.id, "Ada", DAY, 1.0, "due")]
-    lifted = {i.contact_id: i.score for i in weigh(items, {"mode": "job-search", "quality": {"relevance_weight": 0.5}})}
+    lifted = {i.contact_id: i.score for i in weigh(items, _mode("job-search", relevance_weight=0.5))}
     assert lifted[ada.id] == 1.5 and lifted[bo.id] == 1.0  # Ada is 100 % relevant, Bo not at all
-    steady = {i.contact_id: i.score for i in weigh(items, {"mode": "steady", "quality": {"strength_weight": 0.4}})}
+    steady = {i.contact_id: i.score for i in weigh(items, _mode("steady", strength_weight=0.4))}
     assert steady[ada.id] == pytest.approx(1.1) and steady[bo.id] == pytest.approx(0.9)  # strength 4 and 2
-    assert weigh(items, {"mode": "steady"}) == items  # off by default: the cadence score already weighs strength
+    assert weigh(items, QueueSettings(mode="steady")) == items  # off by default: the cadence score already weighs strength
+
+
+def _mode(mode: str, **quality) -> QueueSettings:
+    return QueueSettings(mode=mode, areas={"quality": QualitySettings(**quality)})
+
+
+def test_the_wiring_hands_the_job_search_weighting_to_todays_queue(people):
+    from kith.store.today.queue import QueueContext, build_queue
+
+    ada, bo, cy = people
+    focus.set_focus("industry", [focus.parse_term("industry", "fintech")])
+    later = DAY + timedelta(days=40)  # Ada (close, every 30 d) and Bo (a year untouched) are due
+
+    def scores(weight: float) -> dict[int, float]:
+        ctx = QueueContext(later, {"close": 30, "network": 90}, settings=_mode("job-search", relevance_weight=weight))
+        return {i.contact_id: i.score for i in build_queue(ctx) if i.source == "cadence"}
+
+    plain, lifted = scores(0.0), scores(0.5)
+    assert lifted[ada.id] == pytest.approx(plain[ada.id] * 1.5)  # fully relevant
+    assert lifted[bo.id] == pytest.approx(plain[bo.id])  # not relevant: unchanged

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from store.contacts import create_contact, get_contact
-from store.filters import matching_ids
-from tui.modals.bulk import BulkModal
-from tui.modals.confirm import ConfirmModal
-from tui.screens.contacts import ContactsScreen
-from tui.widgets.contact_list import ContactList
+from kith.store.people.contacts import create_contact, get_contact
+from kith.store.people.filters import matching_ids
+from kith.tui.modals.bulk import BulkModal
+from kith.tui.modals.confirm import ConfirmModal
+from kith.tui.screens.contacts import ContactsScreen
+from kith.tui.widgets.contact_list import ContactList
 
 SIZE = (80, 24)
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from store.quality.focus import parse_term, set_focus
+from kith.store.quality.focus import parse_term, set_focus
 
 SIZE = (80, 24)
 
 
 async def _open_triage(pilot) -> None:
-    from tui.modals.triage import start_triage
+    from kith.tui.modals.triage import start_triage
 
     start_triage(pilot.app)
     await pilot.pause()
 
 
 async def _open_health(pilot) -> None:
-    from tui.screens.network_health import HealthScreen
+    from kith.tui.screens.network_health import HealthScreen
 
     await pilot.app.push_screen(HealthScreen())
     await pilot.pause()

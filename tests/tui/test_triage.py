@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from store.contacts import create_contact
-from store.importers.common import import_file
-from store.quality.triage import card, queue
-from tui.modals.triage import TriageModal, start_triage, tier_keys
+from kith.store.people.contacts import create_contact
+from kith.store.quality.triage import card, queue
+from kith.store.transfer.importers import import_file
+from kith.tui.modals.triage import TriageModal, start_triage, tier_keys
 
 SIZE = (80, 24)
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

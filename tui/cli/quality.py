@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -24,7 +24,8 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_focus)
 
     p = sub.add_parser("triage", parents=[common], help="print the next untriaged contacts (for scripts)")
-    p.add_argument("--filter", default="", metavar="QUERY", help="narrow with the filter grammar (e.g. added:last-import)")
+    p.add_argument("--filter", default="", metavar="QUERY",
+                   help="narrow with the filter grammar (e.g. added:last-import)")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="how many to print (default 20)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_triage)
@@ -55,34 +56,15 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_week)
 
 
-def health_settings(config, focus=None):
-    """The typed settings the store's health numbers need, built from the config."""
-    from store.quality.focus import effective_focus
-    from store.quality.health import HealthSettings
-
-    tiers = {t: (config.cadence_for(t) or 0) for t in config.tiers}
-    terms = focus if focus is not None else effective_focus(config_focus(config))
-    return HealthSettings(tiers, config.today.due_soon_days, config.mode, tuple(terms))
-
-
-def config_focus(config) -> list:
-    """Focus terms from the config's [quality] section."""
-    from store.quality.focus import parse_term
-
-    q = getattr(config, "quality", None)
-    if q is None:
-        return []
-    return [parse_term(kind, text) for kind in ("profession", "industry", "geography") for text in getattr(q, kind)]
-
-
 def _query(text: str):
-    from store.filters import parse
+    from kith.store.people.filters import parse
 
     return parse(text)  # BadFilter is a StoreError: one line, exit 2
 
 
 def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
-    from store.quality.health import health
+    from kith.store.quality.health import health
+    from kith.tui.settings import health_settings
 
     ctx.open()
     h = health(ctx.today(), health_settings(ctx.config))
@@ -110,7 +92,8 @@ def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_focus(args: argparse.Namespace, ctx: Context) -> int:
-    from store.quality.focus import get_focus, parse_term, set_focus
+    from kith.store.quality.focus import get_focus, parse_term, set_focus
+    from kith.tui.settings import config_focus
 
     wanted = {k: getattr(args, k) for k in ("profession", "industry", "geography") if getattr(args, k) is not None}
     parsed = {}
@@ -134,8 +117,9 @@ def cmd_focus(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_triage(args: argparse.Namespace, ctx: Context) -> int:
-    from store.quality.focus import effective_focus, relevance
-    from store.quality.triage import DEFAULT_QUERY, card, queue
+    from kith.store.quality.focus import effective_focus, relevance
+    from kith.store.quality.triage import DEFAULT_QUERY, card, queue
+    from kith.tui.settings import config_focus
 
     if not 1 <= args.limit <= 10000:
         raise CliError("--limit must be between 1 and 10000")
@@ -157,8 +141,8 @@ def cmd_triage(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_bulk(args: argparse.Namespace, ctx: Context) -> int:
-    from store.filters import matching_ids
-    from store.quality import bulk
+    from kith.store.people.filters import matching_ids
+    from kith.store.quality import bulk
 
     query = _query(args.filter)
     if args.tier is not None and args.tier not in ctx.config.tiers:
@@ -172,14 +156,14 @@ def cmd_bulk(args: argparse.Namespace, ctx: Context) -> int:
     if not ids:
         raise CliError(f"no contact matches {args.filter!r}: nothing to change")
     if args.tag or args.untag:
-        from store.contacts import parse_tag
+        from kith.store.people.contacts import parse_tag
 
         parse_tag(args.tag or args.untag)  # a bad tag is refused before anything is shown
     what = (f"add tag {args.tag}" if args.tag else f"remove tag {args.untag}" if args.untag
             else f"set tier {args.tier}" if args.tier else f"set cadence {args.every} d" if args.every is not None
             else f"set strength {args.strength}" if args.strength is not None else "archive")
     if not args.yes:
-        from store.quality.triage import card
+        from kith.store.quality.triage import card
 
         say(f"would {what} on {len(ids)} contact{'s' if len(ids) != 1 else ''} (add --yes to do it); the first ten:")
         for i in ids[:10]:
@@ -200,7 +184,7 @@ def cmd_bulk(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_strength(args: argparse.Namespace, ctx: Context) -> int:
-    from store.quality.strength import accept, suggest
+    from kith.store.quality.strength import accept, suggest
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -220,7 +204,7 @@ def cmd_strength(args: argparse.Namespace, ctx: Context) -> int:
 
 def week_sections(ctx: Context) -> list[tuple[str, list[str], dict]]:
     """The sections ``kith week`` prints, as (title, lines, json); other areas add theirs."""
-    from store.quality.weekly import week
+    from kith.store.quality.weekly import week
 
     q = getattr(ctx.config, "quality", None)
     w = week(ctx.today(), q.week_streak_touches if q else 3)

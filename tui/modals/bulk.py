@@ -41,8 +41,10 @@ class BulkModal(ModalScreen[BulkChoice | None]):
         Binding("t", "pick('tag')", "Tag", id="bulk-tag", tooltip="Add a tag to every marked contact"),
         Binding("r", "pick('untag')", "Untag", id="bulk-untag", tooltip="Remove a tag from every marked contact"),
         Binding("i", "pick('tier')", "Tier", id="bulk-tier", tooltip="Set the tier of every marked contact"),
-        Binding("c", "pick('every')", "Cadence", id="bulk-cadence", tooltip="Set an own cadence on every marked contact"),
-        Binding("s", "pick('strength')", "Strength", id="bulk-strength", tooltip="Set the strength of every marked contact"),
+        Binding("c", "pick('every')", "Cadence", id="bulk-cadence",
+                tooltip="Set an own cadence on every marked contact"),
+        Binding("s", "pick('strength')", "Strength", id="bulk-strength",
+                tooltip="Set the strength of every marked contact"),
         Binding("a", "pick('archive')", "Archive", id="bulk-archive", tooltip="Archive every marked contact"),
     ]
 

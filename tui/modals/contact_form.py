@@ -17,12 +17,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from store.contacts import normalise
-from store.errors import Invalid
-from store.records import ContactInfo
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import FormSelect
-from tui.literal import literal, safe_text
+from kith.store.core.errors import Invalid
+from kith.store.core.records import ContactInfo
+from kith.store.people.contacts import normalise
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.form_fields import FormSelect
 
 # (form field, label, placeholder); tier, strength and notes get their own widgets.
 TEXT_FIELDS = (

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 # Letters with a meaning of their own here, or everywhere (l log, x done, f follow-up, n new,
 # e edit, d delete, u undo): a tier never takes one of them.
@@ -70,7 +70,7 @@ class TriageModal(ModalScreen[int]):
         self._said: tuple[int, str] | None = None
 
     def compose(self) -> ComposeResult:
-        from store.quality.triage import tag_names
+        from kith.store.quality.triage import tag_names
 
         with Vertical(id="triage-dialog"):
             yield Static(id="triage-progress")
@@ -108,9 +108,9 @@ class TriageModal(ModalScreen[int]):
         return Content.assemble((self.title_text, "bold"), f" · {self.index + 1} of {total} · {eta}")
 
     def show_card(self) -> None:
-        from store.errors import NotFound
-        from store.quality.focus import relevance_of
-        from store.quality.triage import INITIATED, card
+        from kith.store.core.errors import NotFound
+        from kith.store.quality.focus import relevance_of
+        from kith.store.quality.triage import INITIATED, card
 
         self.query_one("#triage-progress", Static).update(self._progress())
         box = self.query_one("#triage-card", Static)
@@ -132,7 +132,8 @@ class TriageModal(ModalScreen[int]):
             facts.append(INITIATED[c.initiated_by])
         if c.how_met:
             facts.append(f"met: {c.how_met}")
-        parts = [literal(c.name, "bold", limit=70), "\n", literal(where or "no role or company", "$text-muted", limit=150)]
+        parts = [literal(c.name, "bold", limit=70), "\n",
+                 literal(where or "no role or company", "$text-muted", limit=150)]
         if facts:
             parts += ["\n", literal(" · ".join(facts), limit=150)]
         state = "archived" if c.archived else ("triaged" if c.triaged_on else "untriaged")
@@ -152,8 +153,8 @@ class TriageModal(ModalScreen[int]):
         return self.ids[self.index] if self.index < len(self.ids) else None
 
     def _decide(self, advance: bool, **what) -> None:
-        from store.errors import StoreError
-        from store.quality.triage import decide
+        from kith.store.core.errors import StoreError
+        from kith.store.quality.triage import decide
 
         cid = self._current()
         if cid is None:
@@ -224,7 +225,7 @@ class TriageModal(ModalScreen[int]):
         self.set_focus(None)
 
     def action_undo(self) -> None:
-        from store.undo import last_entry, undo_last
+        from kith.store.core.undo import last_entry, undo_last
 
         entry = last_entry()
         if entry is None or entry.action != "triage":
@@ -247,10 +248,10 @@ class TriageModal(ModalScreen[int]):
 
 def start_triage(app, query: str = "", title: str = "Triage", ids: list[int] | None = None) -> None:
     """Open triage on the untriaged contacts ``query`` keeps (or on ``ids``); toast when nobody is left."""
-    from store.errors import StoreError
-    from store.quality.focus import effective_focus
-    from store.quality.triage import DEFAULT_QUERY, queue
-    from tui.cli.quality import config_focus
+    from kith.store.core.errors import StoreError
+    from kith.store.quality.focus import effective_focus
+    from kith.store.quality.triage import DEFAULT_QUERY, queue
+    from kith.tui.settings import config_focus
 
     try:
         if ids is None:

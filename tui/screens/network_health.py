@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Sparkline, Static
 
-from tui.literal import literal
-from tui.widgets.key_footer import KeyFooter
+from kith.tui.literal import literal
+from kith.tui.widgets.key_footer import KeyFooter
 
 
 def _chart(title: Content, data: list[float], chart_id: str) -> ComposeResult:
@@ -48,9 +48,9 @@ class HealthView(VerticalScroll, can_focus=True):
 
     def reload(self) -> None:
         """Read the numbers again and redraw everything."""
-        from store.errors import StoreError
-        from store.quality.health import health
-        from tui.cli.quality import health_settings
+        from kith.store.core.errors import StoreError
+        from kith.store.quality.health import health
+        from kith.tui.settings import health_settings
 
         try:
             self.numbers = health(self.app.today(), health_settings(self.app.config))
