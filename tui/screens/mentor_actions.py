@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import DataTable
 
 from store import mentors as store_mentors, value_edits
 from store.errors import StoreError
@@ -73,3 +75,53 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
     today = screen.app.today()
     screen.app.push_screen(CheckInModal(p.name, today, p.questions, [(c.id, c.what) for c in p.open_commitments],
                                         p.last_check_in_on), done)
+
+
+class LedgerTable(DataTable):
+    """The Mentors screen's value ledger: ``e`` edits the highlighted entry, j / k move."""
+
+    BINDINGS = [
+        Binding("e", "screen.edit_entry", "Edit entry", id="mentors-edit-entry",
+                tooltip="Edit the highlighted ledger entry's direction, category, note or day"),
+        Binding("j", "cursor_down", "Down", show=False, id="mentors-ledger-next", tooltip="Next entry"),
+        Binding("k", "cursor_up", "Up", show=False, id="mentors-ledger-previous", tooltip="Previous entry"),
+    ]
+
+
+def edit_value(screen: Screen, entry_id: int, contact_name: str, after: Callable[[], None] | None = None) -> None:
+    """Open a value entry in the value modal, pre-filled; save writes only what changed (undoable)."""
+    from tui.modals.value_entry import ValueDraft, ValueEntryModal
+
+    try:
+        entry = store_mentors.get_value(entry_id)
+    except StoreError as exc:
+        screen.notify(safe_text(str(exc)), severity="error", markup=False)
+        return
+    shown_note = safe_text(entry.note).strip()
+
+    def done(draft: ValueDraft | None) -> None:
+        if draft is None:
+            screen.notify("Entry left as it was.")
+            return
+        changes: dict = {}
+        if draft.direction != entry.direction or draft.category != entry.category:
+            changes["direction"], changes["category"] = draft.direction, draft.category
+        if draft.on != entry.date:
+            changes["on"] = draft.on
+        if draft.note != shown_note:
+            changes["note"] = draft.note
+        if not changes:
+            screen.notify("Nothing changed in the entry.")
+            return
+        try:
+            value_edits.update_value(entry.id, **changes)
+        except StoreError as exc:
+            screen.notify(safe_text(str(exc)), severity="error", markup=False)
+            return
+        fields = ", ".join("day" if k == "on" else k for k in changes)
+        screen.notify(f"Entry edited ({fields}); kith undo puts it back.", markup=False)
+        if after is not None:
+            after()
+
+    screen.app.push_screen(ValueEntryModal(contact_name, screen.app.today(), entry.direction, entry.category,
+                                           note=entry.note, on=entry.date, title="Edit value with "), done)

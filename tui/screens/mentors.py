@@ -17,7 +17,7 @@ from store import mentors as store_mentors
 from store.errors import Ambiguous, StoreError
 from tui.literal import literal, safe_text
 from tui.screens.check_in_history import check_ins_content
-from tui.screens.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
+from tui.screens.mentor_actions import LedgerTable, check_in, edit_value, log_value  # noqa: F401 (others import them here)
 from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
@@ -91,7 +91,7 @@ class MentorsScreen(AreaScreen):
                      id="empty")
         yield Static("", id="summary")
         yield Static("", id="ledger-title")
-        yield DataTable(id="ledger", cursor_type="row")
+        yield LedgerTable(id="ledger", cursor_type="row")
         with VerticalScroll(id="history-pane"):
             yield Static("", id="history")
         yield KeyFooter()
@@ -345,6 +345,14 @@ class MentorsScreen(AreaScreen):
         current = order.index(self.category) if self.category in order else 0
         self.category = order[(current + 1) % len(order)]
         self._show_selected()
+
+    def action_edit_entry(self) -> None:
+        ledger, row = self.query_one("#ledger", DataTable), self._selected()
+        if row is None or not ledger.display or not ledger.row_count:
+            self.notify("No ledger entry to edit here: v logs one.", severity="warning")
+            return
+        key = ledger.coordinate_to_cell_key(ledger.cursor_coordinate).row_key.value
+        edit_value(self, int(key), row.name, after=self.reload)
 
     def action_delete_entry(self) -> None:
         from tui.modals.confirm import ConfirmModal
