@@ -42,6 +42,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "contact-list-page-down": ("ContactList", "pagedown"),
     "contact-list-page-up": ("ContactList", "pageup"),
     "contact-list-up": ("ContactList", "up"),
+    "contact-picker-matches": ("ContactPicker", "down"),
     "contacts-follow-up": ("ContactsScreen", "f"),
     "cycle-sort": ("ContactsScreen", "o"),
     "delete-contact": ("ContactsScreen", "D,delete"),

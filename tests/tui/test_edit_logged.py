@@ -144,3 +144,59 @@ async def test_edit_a_value_entry_from_the_mentors_ledger(make_app, db, fixed_to
     undo.undo_last()
     back = get_value(entry.id)
     assert (back.category, back.note) == ("information", "read this")
+
+
+async def _to_field(pilot, field_id: str) -> None:
+    for _ in range(20):
+        if getattr(pilot.app.focused, "id", None) == field_id:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"Tab never reached #{field_id}")
+
+
+async def test_form_sets_introduced_by_with_the_picker_and_connected_on(make_app, db, fixed_today):
+    from datetime import date
+
+    from store.contacts import get_contact
+    from tui.widgets.contact_picker import ContactPicker
+
+    ada = create_contact("Ada Lovelace").id
+    charles = create_contact("Charles Babbage").id
+    create_contact("Charlotte Brontë")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        page = await open_page(pilot, ada)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ContactFormModal)
+        await _to_field(pilot, "introduced_by")
+        await pilot.press(*"ada")  # herself: never offered
+        await pilot.pause()
+        picker = form.query_one(ContactPicker)
+        offered = [o.id for o in picker.query_one("OptionList").options]
+        assert str(ada) not in offered
+        await pilot.press("ctrl+u", *"charl")
+        await pilot.pause()
+        assert {o.id for o in picker.query_one("OptionList").options} >= {str(charles)}
+        await pilot.press("ctrl+s")  # a name typed but not picked: refused, the form stays
+        await pilot.pause()
+        assert app.screen is form and get_contact(ada).introduced_by_id is None
+        await pilot.press("ctrl+u", *"babb", "enter")  # Enter takes the first match
+        await pilot.pause()
+        assert picker.picked == charles
+        await pilot.press("tab", "ctrl+u", *"2025-06-01")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is page
+        saved = get_contact(ada)
+        assert (saved.introduced_by_id, saved.connected_on) == (charles, date(2025, 6, 1))
+        await pilot.press("e")
+        await pilot.pause()
+        await _to_field(pilot, "introduced_by")
+        await pilot.press("end", "ctrl+u", "tab", "ctrl+u", "ctrl+s")  # clear both
+        await pilot.pause()
+        assert app.screen is page
+    cleared = get_contact(ada)
+    assert (cleared.introduced_by_id, cleared.connected_on) == (None, None)
