@@ -1,5 +1,5 @@
 """The contact page's pickable items: the touch timeline and the follow-ups as lists the cursor
-enters (Tab), j / k moving inside, ``e`` editing the highlighted item in the modal that logged it.
+enters (Tab), j / k moving inside (ListOptions), ``e`` editing the highlighted item in the modal that logged it.
 
 Editing writes only the fields that changed, through ``store.touches.update_touch`` and
 ``store.followups.update_follow_up``; both record an undo entry (``kith undo`` reverts it).
@@ -8,31 +8,27 @@ Editing writes only the fields that changed, through ``store.touches.update_touc
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import OptionList
 
 from store.records import FollowUpInfo, TouchInfo
 from tui.literal import safe_text
+from tui.widgets.lists import ListOptions
 
 
-class TouchList(OptionList):
+class TouchList(ListOptions):
     """The touch timeline, newest first: ``e`` edits the highlighted touch."""
 
     BINDINGS = [
         Binding("e", "screen.edit_touch", "Edit touch", id="detail-edit-touch",
                 tooltip="Edit the highlighted touch's kind, day or note"),
-        Binding("j", "cursor_down", "Down", show=False, id="detail-touch-next", tooltip="Next (older) touch"),
-        Binding("k", "cursor_up", "Up", show=False, id="detail-touch-previous", tooltip="Previous (newer) touch"),
     ]
 
 
-class FollowUpList(OptionList):
+class FollowUpList(ListOptions):
     """The follow-ups: ``e`` edits the highlighted one (``x`` marks it done, on the page)."""
 
     BINDINGS = [
         Binding("e", "screen.edit_follow_up", "Edit follow-up", id="detail-edit-follow-up",
                 tooltip="Edit the highlighted follow-up's text or due day"),
-        Binding("j", "cursor_down", "Down", show=False, id="detail-follow-up-next", tooltip="Next follow-up"),
-        Binding("k", "cursor_up", "Up", show=False, id="detail-follow-up-previous", tooltip="Previous follow-up"),
     ]
 
 

@@ -7,11 +7,10 @@ from collections.abc import Callable
 
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from store import mentors as store_mentors, value_edits
 from store.errors import StoreError
-from tui.literal import safe_text
+from tui.literal import plural, safe_text
 
 
 def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str = "received", touch=None,
@@ -68,7 +67,7 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
         except StoreError as exc:
             screen.notify(safe_text(str(exc)), severity="error", markup=False)
             return
-        screen.notify(f"Check-in saved: {len(ci.commitments)} new commitments, {len(ci.reviewed)} reviewed.")
+        screen.notify(f"Check-in saved: {plural(len(ci.commitments), 'new commitment')}, {len(ci.reviewed)} reviewed.")
         if after is not None:
             after()
 
@@ -77,14 +76,12 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
                                         p.last_check_in_on), done)
 
 
-class LedgerTable(DataTable):
+class LedgerTable(ListTable):
     """The Mentors screen's value ledger: ``e`` edits the highlighted entry, j / k move."""
 
     BINDINGS = [
         Binding("e", "screen.edit_entry", "Edit entry", id="mentors-edit-entry",
                 tooltip="Edit the highlighted ledger entry's direction, category, note or day"),
-        Binding("j", "cursor_down", "Down", show=False, id="mentors-ledger-next", tooltip="Next entry"),
-        Binding("k", "cursor_up", "Up", show=False, id="mentors-ledger-previous", tooltip="Previous entry"),
     ]
 
 
