@@ -115,11 +115,12 @@ async def test_cancel_and_unchanged_save_write_nothing(make_app, db, fixed_today
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
-        await pilot.press(*"!!", "escape")
+        await pilot.press(*"!!", "escape", "y")  # typed, then Esc: asked first, then discarded
         await pilot.pause()
+        assert isinstance(app.screen, ContactDetailScreen)
         said = [n.message for n in app._notifications]
     assert get_touch(t.id) == t
-    assert any("Nothing changed" in m for m in said), said
+    assert any("Nothing changed" in m for m in said) and any("left as it was" in m for m in said), said
 
 
 async def test_edit_a_value_entry_from_the_mentors_ledger(make_app, db, fixed_today):

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from store import mentors as store_mentors, value_edits
 from store.errors import StoreError
 from tui.literal import plural, safe_text
+from tui.widgets.lists import ListTable
 
 
 def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str = "received", touch=None,
