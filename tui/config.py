@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tui.binding_ids import THEMES
+from kith.tui.binding_ids import THEMES
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -198,7 +198,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
     """Refuse an unknown binding id, a key that is not a key, and two bindings on one key."""
     import difflib
 
-    from tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
+    from kith.tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
 
     for bid, value in keys.items():
         if bid not in BINDINGS:

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from store import undo, value_edits
-from store.contacts import create_contact
-from store.followups import add_follow_up, get_follow_up
-from store.mentors import get_value
-from store.touches import get_touch, log_touch
-from tui.modals.contact_form import ContactFormModal
-from tui.modals.follow_up import FollowUpModal
-from tui.modals.log_touch import LogTouchModal
-from tui.modals.value_entry import ValueEntryModal
-from tui.screens.contact_detail import ContactDetailScreen
-from tui.screens.contact_items import FollowUpList, TouchList
-from tui.screens.mentor_actions import LedgerTable
-from tui.screens.mentors import MentorsScreen
+from kith.store.core import undo
+from kith.store.mentors import value_edits
+from kith.store.people.contacts import create_contact
+from kith.store.people.followups import add_follow_up, get_follow_up
+from kith.store.mentors.value import get_value
+from kith.store.people.touches import get_touch, log_touch
+from kith.tui.modals.contact_form import ContactFormModal
+from kith.tui.modals.follow_up import FollowUpModal
+from kith.tui.modals.log_touch import LogTouchModal
+from kith.tui.modals.value_entry import ValueEntryModal
+from kith.tui.screens.contact_detail import ContactDetailScreen
+from kith.tui.screens.contact_items import FollowUpList, TouchList
+from kith.tui.widgets.ledger_table import LedgerTable
+from kith.tui.screens.mentors import MentorsScreen
 
 SIZE = (80, 24)
 CLEAR = ("end", "ctrl+u")
@@ -158,8 +159,8 @@ async def _to_field(pilot, field_id: str) -> None:
 async def test_form_sets_introduced_by_with_the_picker_and_connected_on(make_app, db, fixed_today):
     from datetime import date
 
-    from store.contacts import get_contact
-    from tui.widgets.contact_picker import ContactPicker
+    from kith.store.people.contacts import get_contact
+    from kith.tui.widgets.contact_picker import ContactPicker
 
     ada = create_contact("Ada Lovelace").id
     charles = create_contact("Charles Babbage").id

@@ -17,15 +17,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from store.clock import parse_day
-from store.contacts import normalise
-from store.errors import Invalid
-from store.records import ContactInfo
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import FormSelect
-from tui.literal import literal, safe_text
-from tui.widgets.contact_picker import ContactPicker
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.store.core.errors import Invalid
+from kith.store.core.records import ContactInfo
+from kith.store.people.contacts import normalise
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.form_fields import FormSelect
+from kith.tui.widgets.contact_picker import ContactPicker
+from kith.tui.widgets.day_field import DayField
 
 # (form field, label, placeholder); tier, strength and notes get their own widgets.
 TEXT_FIELDS = (
@@ -90,7 +90,7 @@ def to_store(field: str, text: str) -> dict:
             raise Invalid("introduced_by_id", "pick one of the matches (Enter takes the first), or clear the field")
         changes = {"introduced_by_id": text or None}
     elif field == "connected_on":
-        from store import clock
+        from kith.store.core import clock
 
         text, today = text.strip(), clock.today()
         try:
@@ -200,7 +200,7 @@ class ContactFormModal(GuardedModal, ModalScreen[dict | None]):
 
     def _find_introducer(self, text: str) -> list[tuple[int, str]]:
         """Contacts matching ``text`` by the app's search, never the contact being edited."""
-        from store.search import search
+        from kith.store.search.engine import search
 
         own = self.contact.id if self.contact else None
         return [(r.id, r.title) for r in search(text, limit=8, kinds=["contact"]) if r.id != own]

@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store.clock import parse_day
-from tui.modals.guard import GuardedModal
-from tui.literal import literal, safe_text
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.day_field import DayField
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store.records import TOUCH_KINDS
-from store.clock import parse_day
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import FormSelect
-from tui.literal import literal, safe_text
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.store.core.records import TOUCH_KINDS
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.day_field import DayField
+from kith.tui.widgets.form_fields import FormSelect
 
 
 @dataclass(frozen=True)

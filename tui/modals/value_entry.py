@@ -14,13 +14,13 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
-from store.errors import Invalid
-from store.mentors import CATEGORIES, DIRECTIONS, parse_category
-from store.clock import parse_day
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import FormSelect
-from tui.literal import literal, safe_text
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.store.core.errors import Invalid
+from kith.store.mentors.value import CATEGORIES, DIRECTIONS, parse_category
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.day_field import DayField
+from kith.tui.widgets.form_fields import FormSelect
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,13 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.records import ContactInfo, FollowUpInfo, TouchInfo
-from tui.literal import literal, plural
-from tui.screens.contact_items import FollowUpList, TouchList, edit_follow_up, edit_touch
-from tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.key_footer import KeyFooter
+from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
+from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.format import DUE_STYLE, ago_text, due_state, due_text, role_company
+from kith.tui.literal import literal, plural
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.screens.contact_items import FollowUpList, TouchList, edit_follow_up, edit_touch
 
 NOTES_PREVIEW = 1500
 """Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
@@ -71,7 +72,7 @@ def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today:
         cadence_text = f"every {cadence} d ({c.tier} default)" if cadence else f"none ({c.tier} default)"
     last = (f"{c.last_touch_on.isoformat()} · {ago_text(c.last_touch_on, today)}"
             + (f" · {c.last_touch_kind}" if c.last_touch_kind else "")) if c.last_touch_on else "never"
-    due_style = {"overdue": "bold $error", "due-soon": "$warning"}.get(due_state(due, today, soon), "")
+    due_style = DUE_STYLE.get(due_state(due, today, soon), "")
     due_value = (Content.styled(f"{due.isoformat()} · {due_text(due, today)}", due_style) if due else _none())
     lines = [
         _field("Emails", many(c.emails)),
@@ -128,7 +129,7 @@ def touches_content(touches: list[TouchInfo], today: date) -> Content:
             line = Content.assemble(line, ("  — ", "$text-muted"), literal(t.note, limit=300))
         lines.append(line)
     if len(touches) > TOUCHES_SHOWN:
-        lines.append(Content.styled(f"… and {plural(len(touches) - TOUCHES_SHOWN, 'older touch', 'older touches')}", "$text-muted"))
+        lines.append(Content.styled(f"… and {plural(len(touches) - TOUCHES_SHOWN, 'older touch', 'older touches')}", "$text-muted"))  # noqa: E501
     return Content("\n").join(lines)
 
 
@@ -137,7 +138,7 @@ def follow_up_prompt(f: FollowUpInfo, today: date, soon: int = 7) -> Content:
         when = f"done {f.done_on.isoformat()}" if f.done_on else "done"
         return Content.assemble(("✓ ", "$success"), (f"{f.due.isoformat()}  ", "$text-muted"),
                                 literal(f.what, "$text-muted strike", limit=200), (f"  {when}", "$text-muted"))
-    style = {"overdue": "bold $error", "due-soon": "$warning"}.get(due_state(f.due, today, soon), "$text-muted")
+    style = DUE_STYLE.get(due_state(f.due, today, soon), "$text-muted")
     return Content.assemble(("○ ", "$accent"), (f"{f.due.isoformat()}  ", style), literal(f.what, limit=200),
                             (f"  {due_text(f.due, today)}", style))
 
@@ -153,7 +154,8 @@ class ContactDetailScreen(ContactActions, Screen):
         Binding("f", "add_follow_up", "Follow-up", tooltip="Add a follow-up", id="detail-follow-up"),
         Binding("v", "log_value", "Value", tooltip="Log value received from or given to this contact (mentor log)",
                 id="detail-log-value"),
-        Binding("x", "toggle_follow_up", "Done", show=False, tooltip="Mark the highlighted follow-up done (or reopen it)",
+        Binding("x", "toggle_follow_up", "Done", show=False,
+                tooltip="Mark the highlighted follow-up done (or reopen it)",
                 id="detail-follow-up-done"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore this contact",
                 id="detail-archive"),
@@ -194,7 +196,7 @@ class ContactDetailScreen(ContactActions, Screen):
                          classes="section", id="touches-title")
             yield TouchList(id="touches")
             yield Static(Content(""), id="no-touches")
-            yield Static(Content.styled("Feedback given", "bold"), classes="section feedback-given", id="feedback-title")
+            yield Static(Content.styled("Feedback given", "bold"), classes="section feedback-given", id="feedback-title")  # noqa: E501
             yield Static(Content(""), id="feedback-given", classes="feedback-given")
         yield KeyFooter()
 
@@ -225,11 +227,11 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def reload(self) -> None:
         """Re-read the contact, its touches and follow-ups."""
-        from store.cadence import next_due
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from store.followups import list_follow_ups
-        from store.touches import list_touches
+        from kith.store.core.errors import NotFound
+        from kith.store.people.contacts import get_contact
+        from kith.store.people.followups import list_follow_ups
+        from kith.store.people.touches import list_touches
+        from kith.store.today.cadence import next_due
 
         if self._gone:
             return
@@ -269,7 +271,8 @@ class ContactDetailScreen(ContactActions, Screen):
         keep = options.highlighted
         self.follow_ups = follow_ups
         options.clear_options()
-        options.add_options([Option(follow_up_prompt(f, today, self.app.config.today.due_soon_days), id=str(f.id)) for f in follow_ups])
+        soon = self.app.config.today.due_soon_days
+        options.add_options([Option(follow_up_prompt(f, today, soon), id=str(f.id)) for f in follow_ups])
         if follow_ups:
             options.highlighted = min(keep or 0, len(follow_ups) - 1)
         options.display = bool(follow_ups)
@@ -300,8 +303,8 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def _show_mentor_history(self) -> None:
         """Roles held over time and the last check-ins (newest first); hidden for someone with neither."""
-        from store.mentors import count_check_ins, list_check_ins, role_periods
-        from tui.screens.check_in_history import check_ins_content, periods_content
+        from kith.store.mentors.value import count_check_ins, list_check_ins, role_periods
+        from kith.tui.widgets.check_in_history import check_ins_content, periods_content
 
         periods = role_periods(self.contact_id)
         total = count_check_ins(self.contact_id)
@@ -317,14 +320,14 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def _show_feedback_given(self) -> None:
         """The feedback this person gave, newest first, verbatim (hidden when there is none)."""
-        from store.perception.feedback import list_feedback
+        from kith.store.perception.feedback import list_feedback
 
         given = list_feedback(self.contact_id)
         for wid in ("#feedback-title", "#feedback-given"):
             self.query_one(wid).display = bool(given)
         lines = []
         for f in given[:FEEDBACK_SHOWN]:
-            lines.append(Content.assemble((f"{f.given_on.isoformat()}  {f.context}{' · quotable' if f.quotable else ''}\n",
+            lines.append(Content.assemble((f"{f.given_on.isoformat()}  {f.context}{' · quotable' if f.quotable else ''}\n",  # noqa: E501
                                            "$text-muted"), literal(f.text, multiline=True, limit=600), ("\n", "")))
         if len(given) > FEEDBACK_SHOWN:
             lines.append(Content.styled(f"and {len(given) - FEEDBACK_SHOWN} more: Brand (4), then p", "$text-muted"))
@@ -358,13 +361,13 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def action_log_value(self) -> None:
         """Log value received from or given to this contact (the mentor value log)."""
-        from tui.screens.mentors import log_value
+        from kith.tui.flows.mentor_actions import log_value
 
         if self.contact is not None:
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
-        from tui.screens.follow_up_actions import toggle_follow_up_done
+        from kith.tui.flows.follow_up_actions import toggle_follow_up_done
 
         options = self.query_one("#follow-ups", OptionList)
         if not self.follow_ups or options.highlighted is None or self.contact is None:

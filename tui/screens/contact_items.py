@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from store.records import FollowUpInfo, TouchInfo
-from tui.literal import safe_text
-from tui.widgets.lists import ListOptions
+from kith.store.core.records import FollowUpInfo, TouchInfo
+from kith.tui.literal import safe_text
+from kith.tui.widgets.lists import ListOptions
 
 
 class TouchList(ListOptions):
@@ -34,14 +34,14 @@ class FollowUpList(ListOptions):
 
 def edit_touch(screen, touch: TouchInfo, contact_name: str) -> None:
     """Open the touch in the log modal, pre-filled; save writes only what changed."""
-    from tui.modals.log_touch import LogTouchModal, TouchDraft
+    from kith.tui.modals.log_touch import LogTouchModal, TouchDraft
 
     today = screen.today()
     shown_note = safe_text(touch.note)
 
     def done(draft: TouchDraft | None) -> None:
-        from store.errors import StoreError
-        from store.touches import update_touch
+        from kith.store.core.errors import StoreError
+        from kith.store.people.touches import update_touch
 
         if draft is None:
             screen.toast("Touch left as it was.")
@@ -71,13 +71,13 @@ def edit_touch(screen, touch: TouchInfo, contact_name: str) -> None:
 
 def edit_follow_up(screen, follow_up: FollowUpInfo, contact_name: str) -> None:
     """Open the follow-up in its modal, pre-filled; save writes only what changed."""
-    from tui.modals.follow_up import FollowUpDraft, FollowUpModal
+    from kith.tui.modals.follow_up import FollowUpDraft, FollowUpModal
 
     shown_what = " ".join(safe_text(follow_up.what).split())
 
     def done(draft: FollowUpDraft | None) -> None:
-        from store.errors import StoreError
-        from store.followups import update_follow_up
+        from kith.store.core.errors import StoreError
+        from kith.store.people.followups import update_follow_up
 
         if draft is None:
             screen.toast("Follow-up left as it was.")

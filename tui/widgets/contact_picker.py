@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.literal import literal, safe_text
+from kith.tui.literal import literal, safe_text
 
 MATCHES_SHOWN = 5
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 
 class DayField(Vertical):
