@@ -7,18 +7,18 @@ from datetime import timedelta
 
 from kith.store.core import undo
 from kith.store.mentors import value_edits
+from kith.store.mentors.value import get_value
 from kith.store.people.contacts import create_contact
 from kith.store.people.followups import add_follow_up, get_follow_up
-from kith.store.mentors.value import get_value
 from kith.store.people.touches import get_touch, log_touch
+from kith.tui.flows.edit_logged import FollowUpList, TouchList
 from kith.tui.modals.contact_form import ContactFormModal
 from kith.tui.modals.follow_up import FollowUpModal
 from kith.tui.modals.log_touch import LogTouchModal
 from kith.tui.modals.value_entry import ValueEntryModal
 from kith.tui.screens.contact_detail import ContactDetailScreen
-from kith.tui.screens.contact_items import FollowUpList, TouchList
-from kith.tui.widgets.ledger_table import LedgerTable
 from kith.tui.screens.mentors import MentorsScreen
+from kith.tui.widgets.ledger_table import LedgerTable
 
 SIZE = (80, 24)
 CLEAR = ("end", "ctrl+u")

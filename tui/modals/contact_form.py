@@ -23,9 +23,9 @@ from kith.store.core.records import ContactInfo
 from kith.store.people.contacts import normalise
 from kith.tui.literal import literal, safe_text
 from kith.tui.modals.guard import GuardedModal
-from kith.tui.widgets.form_fields import FormSelect
 from kith.tui.widgets.contact_picker import ContactPicker
 from kith.tui.widgets.day_field import DayField
+from kith.tui.widgets.form_fields import FormSelect
 
 # (form field, label, placeholder); tier, strength and notes get their own widgets.
 TEXT_FIELDS = (
@@ -225,7 +225,8 @@ class ContactFormModal(GuardedModal, ModalScreen[dict | None]):
         out["notes"] = self.query_one("#notes", TextArea).text
         picker = self.query_one(ContactPicker)
         # A name typed but not picked is "?name": an error until a match is picked or the field cleared.
-        out["introduced_by"] = str(picker.picked) if picker.picked else ("?" + picker.text if picker.text.strip() else "")
+        typed = "?" + picker.text if picker.text.strip() else ""
+        out["introduced_by"] = str(picker.picked) if picker.picked else typed
         out["connected_on"] = self.query_one("#connected_on", DayField).query_one(Input).value.strip()
         return out
 

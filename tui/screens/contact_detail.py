@@ -14,11 +14,11 @@ from textual.widgets.option_list import Option
 
 from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
 from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.flows.edit_logged import FollowUpList, TouchList, edit_follow_up, edit_touch
 from kith.tui.format import DUE_STYLE, ago_text, due_state, due_text, role_company
 from kith.tui.literal import literal, plural
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
-from kith.tui.screens.contact_items import FollowUpList, TouchList, edit_follow_up, edit_touch
 
 NOTES_PREVIEW = 1500
 """Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
@@ -183,8 +183,8 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content(""), id="tags")
             yield Static(Content.styled("Notes", "bold"), classes="section")
             yield Static(Content(""), id="notes")
-            yield Static(Content.assemble(("Follow-ups", "bold"), ("   f add · Tab picks one: e edit · x done or reopen",
-                                                                    "$text-muted")),
+            hint = "   f add · Tab picks one: e edit · x done or reopen"
+            yield Static(Content.assemble(("Follow-ups", "bold"), (hint, "$text-muted")),
                          classes="section", id="follow-ups-title")
             yield FollowUpList(id="follow-ups")
             yield Static(Content(""), id="no-follow-ups")

@@ -7,7 +7,7 @@ The widget never reads the store: the form passes ``find(text) -> [(contact_id, 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult

@@ -8,8 +8,8 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from kith.tui.literal import literal
