@@ -24,6 +24,11 @@ def steady_cursors(monkeypatch):
     from textual.widgets import Input, TextArea
 
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    # Toasts live 3 s in the app; a loaded test machine can take longer than that between a
+    # key and the assertion that reads the toast.
+    from kith.tui.app import KithApp
+
+    monkeypatch.setattr(KithApp, "NOTIFICATION_TIMEOUT", 60)
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
 
 

@@ -93,6 +93,7 @@ async def test_contact_page_shows_tags_birthday_and_touch_columns(make_app, db, 
         app.push_screen(ContactDetailScreen(c.id))
         await pilot.pause()
         text = "\n".join(str(w.render()) for w in app.screen.query("Static"))
+        text += "\n".join(str(o.prompt) for w in app.screen.query("OptionList") for o in w.options)  # the timeline
         assert "computing (industry)" in text and "14 Jul" in text
         assert "12 Mar 2026  coffee        — talked about the roadmap" in text
         assert " 2 Mar 2026  informational interview" in text

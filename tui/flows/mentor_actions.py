@@ -74,3 +74,43 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
     today = screen.app.today()
     screen.app.push_screen(CheckInModal(p.name, today, p.questions, [(c.id, c.what) for c in p.open_commitments],
                                         p.last_check_in_on), done)
+
+
+
+def edit_value(screen: Screen, entry_id: int, contact_name: str, after: Callable[[], None] | None = None) -> None:
+    """Open a value entry in the value modal, pre-filled; save writes only what changed (undoable)."""
+    from kith.tui.modals.value_entry import ValueDraft, ValueEntryModal
+
+    try:
+        entry = store_mentors.get_value(entry_id)
+    except StoreError as exc:
+        screen.notify(safe_text(str(exc)), severity="error", markup=False)
+        return
+    shown_note = safe_text(entry.note).strip()
+
+    def done(draft: ValueDraft | None) -> None:
+        if draft is None:
+            screen.notify("Entry left as it was.")
+            return
+        changes: dict = {}
+        if draft.direction != entry.direction or draft.category != entry.category:
+            changes["direction"], changes["category"] = draft.direction, draft.category
+        if draft.on != entry.date:
+            changes["on"] = draft.on
+        if draft.note != shown_note:
+            changes["note"] = draft.note
+        if not changes:
+            screen.notify("Nothing changed in the entry.")
+            return
+        try:
+            value_edits.update_value(entry.id, **changes)
+        except StoreError as exc:
+            screen.notify(safe_text(str(exc)), severity="error", markup=False)
+            return
+        fields = ", ".join("day" if k == "on" else k for k in changes)
+        screen.notify(f"Entry edited ({fields}); kith undo puts it back.", markup=False)
+        if after is not None:
+            after()
+
+    screen.app.push_screen(ValueEntryModal(contact_name, screen.app.today(), entry.direction, entry.category,
+                                           note=entry.note, on=entry.date, title="Edit value with "), done)

@@ -14,10 +14,10 @@ from textual.widgets.option_list import Option
 
 from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
 from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.flows.edit_logged import FollowUpList, TouchList, edit_follow_up, edit_touch
 from kith.tui.format import DUE_STYLE, ago_text, due_state, due_text, role_company
 from kith.tui.literal import literal, plural
 from kith.tui.widgets.key_footer import KeyFooter
-from kith.tui.widgets.lists import ListOptions
 from kith.tui.widgets.nav_bar import NavBar
 
 NOTES_PREVIEW = 1500
@@ -171,6 +171,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.contact: ContactInfo | None = None
         """The contact as last read from the store."""
         self.follow_ups: list[FollowUpInfo] = []
+        self.touches: list[TouchInfo] = []
         self._gone = False
 
     def compose(self) -> ComposeResult:
@@ -182,17 +183,19 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content(""), id="tags")
             yield Static(Content.styled("Notes", "bold"), classes="section")
             yield Static(Content(""), id="notes")
-            yield Static(Content.assemble(("Follow-ups", "bold"), ("   f add · x done or reopen · Tab picks one",
-                                                                    "$text-muted")),
+            hint = "   f add · Tab picks one: e edit · x done or reopen"
+            yield Static(Content.assemble(("Follow-ups", "bold"), (hint, "$text-muted")),
                          classes="section", id="follow-ups-title")
-            yield ListOptions(id="follow-ups")
+            yield FollowUpList(id="follow-ups")
             yield Static(Content(""), id="no-follow-ups")
             yield Static(Content.styled("Roles", "bold"), classes="section mentor-history", id="roles-title")
             yield Static(Content(""), id="roles-history", classes="mentor-history")
             yield Static(Content.styled("Check-ins", "bold"), classes="section mentor-history", id="check-ins-title")
             yield Static(Content(""), id="check-ins", classes="mentor-history")
-            yield Static(Content.styled("Touches", "bold"), classes="section")
-            yield Static(Content(""), id="touches")
+            yield Static(Content.assemble(("Touches", "bold"), ("   l log · Tab picks one: e edit", "$text-muted")),
+                         classes="section", id="touches-title")
+            yield TouchList(id="touches")
+            yield Static(Content(""), id="no-touches")
             yield Static(Content.styled("Feedback given", "bold"), classes="section feedback-given", id="feedback-title")  # noqa: E501
             yield Static(Content(""), id="feedback-given", classes="feedback-given")
         yield KeyFooter()
@@ -204,20 +207,14 @@ class ContactDetailScreen(ContactActions, Screen):
             self.call_after_refresh(self.scroll_to_touch, self.focus_touch_id)
 
     def scroll_to_touch(self, touch_id: int) -> None:
-        """Scroll the page so the line of touch ``touch_id`` is at the top (older touches are far down)."""
-        from kith.store.people.touches import list_touches
-
-        touches = list_touches(self.contact_id)
-        at = next((i for i, t in enumerate(touches) if t.id == touch_id), None)
-        timeline, body = self.query_one("#touches", Static), self.query_one("#body", VerticalScroll)
-        if at is None or not timeline.size.width:
+        """Put the cursor on touch ``touch_id`` in the timeline (older than the newest shown: on the last)."""
+        timeline = self.query_one("#touches", TouchList)
+        if not self.touches:
             return
-        if at >= TOUCHES_SHOWN:
-            body.scroll_end(animate=False)  # not drawn: down to "… and N older touches"
-            return
-        # The lines above it, wrapped at the timeline's width as drawn.
-        above = len(touches_content(touches[:at], self.today()).wrap(timeline.size.width)) if at else 0
-        body.scroll_to(y=timeline.virtual_region.y + above, animate=False)
+        at = next((i for i, t in enumerate(self.touches[:TOUCHES_SHOWN]) if t.id == touch_id),
+                  min(len(self.touches), TOUCHES_SHOWN) - 1)
+        timeline.focus()
+        timeline.highlighted = at
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -263,7 +260,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.query_one("#fields", Static).update(fields_content(c, cadence, due, today, soon))
         self.query_one("#tags", Static).update(tags_content(c))
         self.query_one("#notes", Static).update(notes_content(c.notes))
-        self.query_one("#touches", Static).update(touches_content(list_touches(c.id), today))
+        self._show_touches(list_touches(c.id), today)
         self._show_follow_ups(list_follow_ups(c.id), today)
         self._show_mentor_history()
         self._show_feedback_given()
@@ -282,6 +279,27 @@ class ContactDetailScreen(ContactActions, Screen):
         empty = self.query_one("#no-follow-ups", Static)
         empty.update(_none("none: press f to add one"))
         empty.display = not follow_ups
+
+    def _show_touches(self, touches: list[TouchInfo], today: date) -> None:
+        """The timeline as one option per touch (the cursor picks one); the rest counted, not drawn."""
+        timeline = self.query_one("#touches", TouchList)
+        keep = timeline.highlighted
+        self.touches = touches
+        timeline.clear_options()
+        shown = touches[:TOUCHES_SHOWN]
+        # One line per touch, as the timeline draws them together (one kind column for all).
+        lines = touches_content(shown, today).split("\n", allow_blank=True) if shown else []
+        options = [Option(line, id=str(t.id)) for t, line in zip(shown, lines)]
+        if len(touches) > TOUCHES_SHOWN:
+            older = plural(len(touches) - TOUCHES_SHOWN, "older touch", "older touches")
+            options.append(Option(Content.styled(f"… and {older}", "$text-muted"), disabled=True))
+        timeline.add_options(options)
+        if touches:
+            timeline.highlighted = min(keep or 0, min(len(touches), TOUCHES_SHOWN) - 1)
+        timeline.display = bool(touches)
+        empty = self.query_one("#no-touches", Static)
+        empty.update(touches_content([], today))
+        empty.display = not touches
 
     def _show_mentor_history(self) -> None:
         """Roles held over time and the last check-ins (newest first); hidden for someone with neither."""
@@ -356,3 +374,18 @@ class ContactDetailScreen(ContactActions, Screen):
             self.toast("No follow-up to mark done: f adds one.", severity="warning")
             return
         toggle_follow_up_done(self, self.contact_id, self.contact.name, self.follow_ups[options.highlighted])
+
+    def action_edit_touch(self) -> None:
+        timeline = self.query_one("#touches", TouchList)
+        at = timeline.highlighted
+        if self.contact is None or not self.touches or at is None or at >= len(self.touches):
+            self.toast("No touch to edit: l logs one.", severity="warning")
+            return
+        edit_touch(self, self.touches[at], self.contact.name)
+
+    def action_edit_follow_up(self) -> None:
+        at = self.query_one("#follow-ups", FollowUpList).highlighted
+        if self.contact is None or not self.follow_ups or at is None:
+            self.toast("No follow-up to edit: f adds one.", severity="warning")
+            return
+        edit_follow_up(self, self.follow_ups[at], self.contact.name)

@@ -16,11 +16,12 @@ from textual.widgets import DataTable, Static
 from kith.store.core.errors import Ambiguous, StoreError
 from kith.store.mentors import value as store_mentors
 from kith.tui.area import AreaScreen
-from kith.tui.flows.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
+from kith.tui.flows.mentor_actions import check_in, edit_value, log_value  # noqa: F401 (other screens import them here)
 from kith.tui.format import ago_text
 from kith.tui.literal import literal, safe_text
 from kith.tui.widgets.check_in_history import check_ins_content
 from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.ledger_table import LedgerTable
 from kith.tui.widgets.lists import ListTable
 from kith.tui.widgets.nav_bar import NavBar
 
@@ -86,7 +87,7 @@ class MentorsScreen(AreaScreen):
                      id="empty")
         yield Static("", id="summary")
         yield Static("", id="ledger-title")
-        yield ListTable(id="ledger", cursor_type="row")
+        yield LedgerTable(id="ledger", cursor_type="row")
         with VerticalScroll(id="history-pane"):
             yield Static("", id="history")
         yield KeyFooter()
@@ -347,6 +348,14 @@ class MentorsScreen(AreaScreen):
         current = order.index(self.category) if self.category in order else 0
         self.category = order[(current + 1) % len(order)]
         self._show_selected()
+
+    def action_edit_entry(self) -> None:
+        ledger, row = self.query_one("#ledger", DataTable), self._selected()
+        if row is None or not ledger.display or not ledger.row_count:
+            self.notify("No ledger entry to edit here: v logs one.", severity="warning")
+            return
+        key = ledger.coordinate_to_cell_key(ledger.cursor_coordinate).row_key.value
+        edit_value(self, int(key), row.name, after=self.reload)
 
     def action_delete_entry(self) -> None:
         from kith.tui.modals.confirm import ConfirmModal
