@@ -150,6 +150,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "today-open": ("TodayScreen", "enter"),
     "today-snooze": ("TodayScreen", "s"),
     "today-undo": ("TodayScreen", "u"),
+    "undo": ("KithApp", "u"),
     "value-cancel": ("ValueEntryModal", "escape"),
     "value-save": ("ValueEntryModal", "ctrl+s"),
 }
