@@ -120,3 +120,30 @@ async def test_u_on_a_contact_page_undoes_and_reloads_it(make_app, db):
         assert not get_contact(ada).archived
         assert isinstance(app.screen, ContactDetailScreen)
         assert any(t.startswith("Undid") and "Ada Lovelace" in t for t in toasts(app))
+
+
+async def test_delete_dialog_promises_undo_and_u_keeps_it(make_app, db):
+    from kith.tui.modals.confirm import ConfirmModal
+
+    ada = create_contact("Ada Lovelace").id
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        words = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "cannot be undone" not in words and "u (undo) brings them back" in words
+        await pilot.press("u")  # no undo under the dialog
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, ContactDetailScreen)
+        await pilot.press("u")
+        await pilot.pause()
+        assert get_contact(ada).name == "Ada Lovelace"
