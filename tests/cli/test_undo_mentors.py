@@ -60,3 +60,16 @@ def test_undo_brings_back_a_deleted_value_entry(run_kith):
     assert "deleted value entry" in r.out
     (back,) = mentors.list_values()
     assert (back.id, back.category, back.date) == (entry.id, entry.category, entry.date)
+
+
+def test_undo_stops_at_a_change_it_cannot_reverse_and_says_so(run_kith):
+    _setup(run_kith)
+    assert run_kith("archive", "Zed Zimmer").code == 0
+    from kith.store.brand.pitches import create_pitch
+
+    create_pitch("Elevator", "elevator pitch", "Hello there")
+    for _ in range(2):  # asked again, it still reverses nothing older
+        r = run_kith("undo")
+        assert "the last change, created a pitch, cannot be undone" in r.out + r.err
+        assert "undid" not in r.out
+        assert '"archived": true' in run_kith("show", "Zed Zimmer", "--json").out
