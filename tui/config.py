@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tui.binding_ids import THEMES
+from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
+from kith.store.career.settings import CareerSettings as CareerConfig  # [career] is the store's settings as is
+from kith.tui.binding_ids import THEMES
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -75,19 +77,30 @@ class PerceptionConfig:
 
 
 @dataclass(frozen=True)
-class CareerConfig:
-    display_currency: str = "EUR"
-    """ISO 4217 code: income shares and history are computed in it (nothing is converted)."""
-    stale_months: int = 18
-    """A hard skill unused for longer is stale."""
-    emerging_learning_months: int = 6
-    """An emerging skill with no learning for longer is flagged."""
-    largest_share_percent: int = 80
-    """Today nudges when the largest income stream's share is above this."""
-    income_streams_target: int = 3
-    """Today nudges when fewer income streams are active."""
-    certification_warn_days: int = 60
-    """Today warns this many days before a certification expires."""
+class QualityConfig:
+    profession: tuple[str, ...] = ()
+    """Your focus from the config (``"data engineer"`` or ``"data engineer=2"`` to weigh it double);
+    ``kith focus`` stores more, and a stored term wins over the same one here."""
+    industry: tuple[str, ...] = ()
+    geography: tuple[str, ...] = ()
+    relevance_weight: float = 0.5
+    """Job-search mode: how much a contact's relevance (0-100 %) lifts its Today items (0: not at all)."""
+    strength_weight: float = 0.0
+    """Steady mode: how much MORE a contact's strength (1-5) lifts its Today items; the cadence score
+    already weighs strength (0.9 for 1 … 1.3 for 5), so 0 keeps that as it is."""
+    weekly_review_day: str = "monday"
+    """The day Today opens with the weekly review."""
+    week_streak_touches: int = 3
+    """A week counts towards the streak with at least this many touches."""
+    give_take_days: int = 90
+    """"Lately" for give and take: the last this many days."""
+    help_nudges: bool = True
+    """Today suggests "How can I help you?" for people you have only taken from lately."""
+    receive_margin: int = 3
+    """Given minus received at which Today says it may be time to ask (0: never)."""
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,7 @@ class Config:
     brand: BrandConfig = field(default_factory=BrandConfig)
     perception: PerceptionConfig = field(default_factory=PerceptionConfig)
     career: CareerConfig = field(default_factory=CareerConfig)
+    quality: QualityConfig = field(default_factory=QualityConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -219,7 +233,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
     """Refuse an unknown binding id, a key that is not a key, and two bindings on one key."""
     import difflib
 
-    from tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
+    from kith.tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
 
     for bid, value in keys.items():
         if bid not in BINDINGS:
@@ -249,10 +263,8 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
                                           "two bindings cannot share a key")
 
 
-
-
-TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "career",
-            "keys"}
+TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
+            "career", "keys"}
 
 
 def _source_names(r: _Reader) -> tuple[str, ...]:
@@ -264,7 +276,6 @@ def _source_names(r: _Reader) -> tuple[str, ...]:
 
 
 def _career(r: _Reader) -> CareerConfig:
-    from store.career.currency import CURRENCIES  # a constant module: no database, no Textual
 
     r.table("career", {f for f in CareerConfig.__dataclass_fields__})
     code = r.get("career", "display_currency", str, "EUR")
@@ -344,6 +355,7 @@ def load_config(cli_path: str | None = None) -> Config:
         review_nudge=r.get("perception", "review_nudge", bool, True),
     )
     career = _career(r)
+    quality = _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     _check_keys(r, keys)
@@ -356,6 +368,33 @@ def load_config(cli_path: str | None = None) -> Config:
         time_zone=time_zone,
         theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
-        tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, career=career,
+        tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality, career=career,
         keys=keys,
+    )
+
+
+def _quality(r: _Reader) -> QualityConfig:
+    table = r.table("quality", {f for f in QualityConfig.__dataclass_fields__})
+    focus = {}
+    for kind in ("profession", "industry", "geography"):
+        value = table.get(kind, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise r.fail("quality", kind, 'must be a list of names like ["fintech", "payments=2"]')
+        focus[kind] = tuple(value)
+        for text in value:
+            name, _, weight = text.rpartition("=") if "=" in text else (text, "", "")
+            try:
+                if weight and not 0.1 <= float(weight) <= 10:
+                    raise ValueError
+            except ValueError:
+                raise r.fail("quality", kind, f"{text!r}: the weight after = must be from 0.1 to 10") from None
+    return QualityConfig(
+        **focus,
+        relevance_weight=r.get("quality", "relevance_weight", float, 0.5, 0.0, 5.0),
+        strength_weight=r.get("quality", "strength_weight", float, 0.0, 0.0, 5.0),
+        weekly_review_day=r.get("quality", "weekly_review_day", str, "monday", choices=WEEKDAYS),
+        week_streak_touches=r.get("quality", "week_streak_touches", int, 3, 1, 1000),
+        give_take_days=r.get("quality", "give_take_days", int, 90, 7, 3650),
+        help_nudges=r.get("quality", "help_nudges", bool, True),
+        receive_margin=r.get("quality", "receive_margin", int, 3, 0, 100),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from store.errors import Invalid
+from kith.store.core.errors import Invalid
 
 MAX_TEXT = 2000
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -66,7 +66,7 @@ def choose(value: str | None, choices: tuple[str, ...], what: str) -> str:
 
 
 def now() -> datetime:
-    from store import clock
+    from kith.store.core import clock
 
     return clock.now()
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from store.career.common import month_of, months_before
-from store.db import db
-from store.fold import fold
+from kith.store.career.common import month_of, months_before
+from kith.store.core.db import db
+from kith.store.core.fold import fold
 
 # name, kind, depth, months since last use (None: no date), emerging, where, evidence
 _SKILLS = (

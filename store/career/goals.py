@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from store import undo
-from store.career import undo as career_undo
-from store.career.common import choose, clean, day_value, now
-from store.db import db
-from store.errors import Invalid, NotFound
+from kith.store.career import undo as career_undo
+from kith.store.career.common import choose, clean, day_value, now
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
 
 GOAL_KINDS = ("goal", "challenge")
 

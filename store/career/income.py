@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from store import undo
-from store.career import undo as career_undo
-from store.career.common import choose, clean, day_value, month_of, months_before, now
-from store.career.currency import currency_code, parse_amount, stored
-from store.career.settings import CareerSettings
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.fold import fold
+from kith.store.career import undo as career_undo
+from kith.store.career.common import choose, clean, day_value, month_of, months_before, now
+from kith.store.career.currency import currency_code, parse_amount, stored
+from kith.store.career.settings import CareerSettings
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.core.fold import fold
 
 INCOME_KINDS = ("salary", "freelance", "consulting", "product", "teaching", "writing", "investments", "rental",
                 "other")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from store import undo
-from store.career import undo as career_undo
-from store.career.common import clean, month_index, month_of, not_future, now, parse_month
-from store.db import db
-from store.errors import Invalid
+from kith.store.career import undo as career_undo
+from kith.store.career.common import clean, month_index, month_of, not_future, now, parse_month
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid
 
 GAP_MONTHS = 3
 """A gap longer than this many months is shown ("helps fill gaps in a resume")."""

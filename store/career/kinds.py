@@ -5,7 +5,7 @@ The triggers that index them are written out in migration m0013 (codes 180, 181,
 
 from __future__ import annotations
 
-from store.search_registry import SearchKind, register_kind
+from kith.store.search.registry import SearchKind, register_kind
 
 SKILL_KIND = register_kind(SearchKind(
     name="skill", label="Skill", code=180, table="skill",

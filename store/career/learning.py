@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from store import undo
-from store.career import undo as career_undo
-from store.career.common import choose, clean, day_value, now
-from store.career.skills import skill_id
-from store.db import db
-from store.errors import Invalid
+from kith.store.career import undo as career_undo
+from kith.store.career.common import choose, clean, day_value, now
+from kith.store.career.skills import skill_id
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid
 
 LEARNING_KINDS = ("degree", "course", "certification", "language", "book", "talk", "project")
 STATUSES = ("planned", "doing", "done", "dropped")
@@ -117,7 +117,7 @@ def set_status(lid: int, status: str, today: date) -> LearningInfo:
     status = choose(status, STATUSES, "status")
     item = get_learning(lid) if db.execute_sql("SELECT 1 FROM learning WHERE id = ?", (lid,)).fetchone() else None
     if item is None:
-        from store.errors import NotFound
+        from kith.store.core.errors import NotFound
 
         raise NotFound(f"no learning item with id {lid}")
     started = item.started or (today if status in ("doing", "done") else None)

@@ -8,24 +8,24 @@
 * ``stale-skill``: a hard skill unused for longer than ``stale_months``; score ``0.3 + 0.05 × depth``.
 * ``emerging-skill``: an emerging skill with no learning in ``emerging_learning_months``; score 0.45.
 
-Every item is slow (``store.queue.cap_slow``): they never push people down the list.
+Every item is slow (``kith.store.today.queue.cap_slow``): they never push people down the list.
 """
 
 from __future__ import annotations
 
-from store.cadence import DUE, DUE_SOON, OVERDUE
-from store.career.income import summary
-from store.career.learning import expiring
-from store.career.settings import CareerSettings
-from store.career.skills import list_skills
-from store.db import db
-from store.queue import QueueContext, QueueItem, source
+from kith.store.career.income import summary
+from kith.store.career.learning import expiring
+from kith.store.career.settings import CareerSettings
+from kith.store.career.skills import list_skills
+from kith.store.core.db import db
+from kith.store.today.cadence import DUE, DUE_SOON, OVERDUE
+from kith.store.today.queue import QueueContext, QueueItem, source
 
 AREA = "career"
 
 
 def _settings(ctx: QueueContext) -> CareerSettings:
-    return CareerSettings.from_mapping(ctx.settings.get("career"))
+    return ctx.settings.areas.get("career") or CareerSettings()
 
 
 @source("certification", slow=True)

@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from store import undo
-from store.career import undo as career_undo
-from store.career.common import (choose, clean, month_index, month_of, months_before, not_future, now,
-                                 parse_month)
-from store.career.settings import CareerSettings
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.fold import fold
+from kith.store.career import undo as career_undo
+from kith.store.career.common import choose, clean, month_index, month_of, months_before, not_future, now, parse_month
+from kith.store.career.settings import CareerSettings
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.core.fold import fold
 
 SKILL_KINDS = ("hard", "soft", "language", "domain")
 DEPTH_LABELS = ("aware", "working", "practitioner", "expert", "authority")
@@ -63,7 +62,8 @@ class SkillInfo:
 
 def check_depth(depth) -> int:
     if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= 5:
-        raise Invalid("depth", f"depth must be 1 to 5 ({', '.join(f'{n} {w}' for n, w in enumerate(DEPTH_LABELS, 1))}), "
+        labels = ", ".join(f"{n} {w}" for n, w in enumerate(DEPTH_LABELS, 1))
+        raise Invalid("depth", f"depth must be 1 to 5 ({labels}), "
                                f"not {depth!r}")
     return depth
 

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from store import undo
-from store.db import db
-from store.errors import StoreError
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import StoreError
 
 TABLES = ("skill", "learning", "learning_skill", "income_stream", "income_amount", "my_job", "goal")
 

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-import store.clock
+from kith.store.core import clock
 
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch, fixed_today):
-    monkeypatch.setattr(store.clock, "today", lambda tz=None: fixed_today)
+    monkeypatch.setattr(clock, "today", lambda tz=None: fixed_today)
 
 
 def test_skills_learning_and_stale(run_kith):

@@ -7,15 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from store.career.currency import currency_code, parse_amount
-from store.career.goals import add_goal, list_goals, mark_done
-from store.career.income import add_income, end_income, list_streams, summary
-from store.career.jobs import add_job, gaps, list_jobs
-from store.career.learning import add_learning, set_status
-from store.career.settings import CareerSettings
-from store.career.skills import add_skill, list_skills, mark_used
-from store.errors import Invalid, NotFound
-from store.undo import undo_last
+from kith.store.career.currency import currency_code, parse_amount
+from kith.store.career.goals import add_goal, list_goals, mark_done
+from kith.store.career.income import add_income, end_income, list_streams, summary
+from kith.store.career.jobs import add_job, gaps, list_jobs
+from kith.store.career.learning import add_learning, set_status
+from kith.store.career.settings import CareerSettings
+from kith.store.career.skills import add_skill, list_skills, mark_used
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.core.undo import undo_last
 
 DAY = date(2026, 3, 16)
 
@@ -152,6 +152,6 @@ def test_learning_status_change_is_undoable(db):
     item = add_learning("SQL course", DAY, status="doing")
     assert set_status(item.id, "done", DAY).finished == DAY
     undo_last()
-    from store.career.learning import get_learning
+    from kith.store.career.learning import get_learning
 
     assert get_learning(item.id).status == "doing" and get_learning(item.id).finished is None

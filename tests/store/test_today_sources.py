@@ -7,21 +7,21 @@ from datetime import date, timedelta
 
 import pytest
 
-from store import queue
-from store.career.income import add_income
-from store.career.learning import add_learning
-from store.career.skills import add_skill
-from store.contacts import create_contact
-from store.queue import QueueContext, QueueItem, build_queue, cap_slow, slow_day, source
+from kith.store.career.income import add_income
+from kith.store.career.learning import add_learning
+from kith.store.career.settings import CareerSettings
+from kith.store.career.skills import add_skill
+from kith.store.people.contacts import create_contact
+from kith.store.today import queue
+from kith.store.today.queue import QueueContext, QueueItem, QueueSettings, build_queue, cap_slow, slow_day, source
 
 TODAY = date(2026, 3, 16)
 TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
 
 
 def ctx(day=TODAY, sources_off=(), slow_per_day=3, career=None) -> QueueContext:
-    settings = {"today": {"sources_off": tuple(sources_off), "slow_per_day": slow_per_day}}
-    if career:
-        settings["career"] = career
+    areas = {"career": CareerSettings(**career)} if career else {}
+    settings = QueueSettings(sources_off=frozenset(sources_off), slow_per_day=slow_per_day, areas=areas)
     return QueueContext(day, TIERS, settings=settings)
 
 
@@ -67,7 +67,7 @@ def test_cap_takes_each_sources_best_before_anyones_second():
 
 
 def test_people_come_first_and_a_source_can_be_turned_off(db):
-    from store.touches import log_touch
+    from kith.store.people.touches import log_touch
 
     ada = create_contact("Ada", tier="inner")
     log_touch(ada.id, "coffee", TODAY - timedelta(days=100), "")  # long overdue all week

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from textual.widgets import DataTable
 
-from store.career.income import list_streams, summary
-from store.career.learning import add_learning, list_learning
-from store.career.skills import list_skills
-from tui.modals.career_form import CareerFormModal
-from tui.screens.career import CareerScreen
+from kith.store.career.income import list_streams, summary
+from kith.store.career.learning import add_learning, list_learning
+from kith.store.career.skills import list_skills
+from kith.tui.modals.career_form import CareerFormModal
+from kith.tui.screens.career import CareerScreen
 
 SIZE = (80, 24)
 
@@ -107,9 +107,9 @@ async def test_typing_filters_the_list_and_action_letters_never_act_while_typing
 
 
 async def test_today_keys_on_an_item_about_no_one(make_app, db_file, fixed_today):
-    from store.queue import build_queue
-    from store.today import context_for
-    from tui.screens.today import TodayScreen
+    from kith.store.today.queue import build_queue
+    from kith.tui.settings import context_for
+    from kith.tui.screens.today import TodayScreen
 
     add_learning("CKA", fixed_today, kind="certification", status="done", expires=fixed_today + timedelta(days=20))
     # The certification source shows on one weekday: find it and open the app on that day.

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import CliError, Context, dump_json, parse_date_arg, say
+from kith.tui.cli.common import CliError, Context, dump_json, parse_date_arg, say
 
 
 def settings(ctx: Context):
     """The career rules from the config, as the store's typed settings."""
     from dataclasses import asdict
 
-    from store.career.settings import CareerSettings
+    from kith.store.career.settings import CareerSettings
 
     return CareerSettings(**asdict(ctx.config.career))
 
@@ -126,7 +126,7 @@ def _missing(usage: str) -> int:
 # -- skills and learning --------------------------------------------------------------------------
 
 def cmd_skill_add(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.skills import add_skill
+    from kith.store.career.skills import add_skill
 
     day = ctx.today()
     ctx.open()
@@ -137,7 +137,7 @@ def cmd_skill_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_skill_used(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.skills import mark_used
+    from kith.store.career.skills import mark_used
 
     day = ctx.today()
     ctx.open()
@@ -147,7 +147,7 @@ def cmd_skill_used(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_skills(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.skills import list_skills
+    from kith.store.career.skills import list_skills
 
     day = ctx.today()
     ctx.open()
@@ -168,7 +168,7 @@ def cmd_skills(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_learn_add(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.learning import add_learning
+    from kith.store.career.learning import add_learning
 
     day = ctx.today()
     expires = parse_date_arg(args.expires, "--expires", day) if args.expires else None
@@ -182,7 +182,7 @@ def cmd_learn_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_learning(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.learning import list_learning
+    from kith.store.career.learning import list_learning
 
     day = ctx.today()
     ctx.open()
@@ -206,8 +206,8 @@ def cmd_learning(args: argparse.Namespace, ctx: Context) -> int:
 # -- income -----------------------------------------------------------------------------------------
 
 def cmd_income_add(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.currency import shown
-    from store.career.income import add_income
+    from kith.store.career.currency import shown
+    from kith.store.career.income import add_income
 
     day = ctx.today()
     start = parse_date_arg(args.from_day, "--from", day) if args.from_day else day
@@ -221,7 +221,7 @@ def cmd_income_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_income_end(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.income import end_income
+    from kith.store.career.income import end_income
 
     day = ctx.today()
     on = parse_date_arg(args.on, "--on", day) if args.on else day
@@ -252,8 +252,8 @@ def _summary_json(s) -> dict:
 
 
 def cmd_income(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.currency import shown
-    from store.career.income import summary
+    from kith.store.career.currency import shown
+    from kith.store.career.income import summary
 
     day = ctx.today()
     ctx.open()
@@ -282,7 +282,7 @@ def cmd_income(args: argparse.Namespace, ctx: Context) -> int:
 # -- your own career and goals ------------------------------------------------------------------------
 
 def cmd_me_job(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.jobs import add_job
+    from kith.store.career.jobs import add_job
 
     day = ctx.today()
     ctx.open()
@@ -293,7 +293,7 @@ def cmd_me_job(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_me_career(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.jobs import gaps, list_jobs
+    from kith.store.career.jobs import gaps, list_jobs
 
     day = ctx.today()
     ctx.open()
@@ -315,7 +315,7 @@ def cmd_me_career(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_goal_add(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.goals import add_goal
+    from kith.store.career.goals import add_goal
 
     day = ctx.today()
     ctx.open()
@@ -325,7 +325,7 @@ def cmd_goal_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_goal_done(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.goals import mark_done
+    from kith.store.career.goals import mark_done
 
     text = args.id.lstrip("#")
     if not text.isdigit():
@@ -338,7 +338,7 @@ def cmd_goal_done(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_goals(args: argparse.Namespace, ctx: Context) -> int:
-    from store.career.goals import list_goals
+    from kith.store.career.goals import list_goals
 
     ctx.open()
     goals = list_goals(include_done=args.json)

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 
 @dataclass(frozen=True)

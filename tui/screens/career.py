@@ -15,12 +15,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Input, Sparkline, Static, TabbedContent, TabPane
 
-from tui.literal import literal
-from tui.screens.area import AreaScreen
-from tui.screens.career_tabs import TABS, CareerData, income_rows, learning_rows, skill_rows
-from tui.widgets.bars import BarChart
-from tui.widgets.key_footer import KeyFooter
-from tui.widgets.nav_bar import NavBar
+from kith.tui.area import AreaScreen
+from kith.tui.flows.career_tabs import TABS, CareerData, income_rows, learning_rows, skill_rows
+from kith.tui.literal import literal
+from kith.tui.widgets.bars import BarChart
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
 
 
 class CareerScreen(AreaScreen):
@@ -33,7 +33,6 @@ class CareerScreen(AreaScreen):
         Binding("w", "used", "Used now", id="career-used", tooltip="Skills: record that you used it this month"),
         Binding("x", "done", "Done/End", id="career-done",
                 tooltip="Learning: mark it done · Income: end the stream today"),
-        Binding("u", "undo", "Undo", id="career-undo", tooltip="Undo the last change (kith undo)"),
         Binding("right_square_bracket", "tab(1)", "Next tab", id="career-next-tab",
                 tooltip="Skills → Learning → Income"),
         Binding("left_square_bracket", "tab(-1)", "Prev tab", show=False, id="career-prev-tab",
@@ -87,15 +86,15 @@ class CareerScreen(AreaScreen):
     def _settings(self):
         from dataclasses import asdict
 
-        from store.career.settings import CareerSettings
+        from kith.store.career.settings import CareerSettings
 
         return CareerSettings(**asdict(self.app.config.career))
 
     def reload(self, force: bool = False) -> None:
-        from store.career.income import summary
-        from store.career.learning import list_learning
-        from store.career.skills import list_skills, t_shape
-        from store.db import change_token
+        from kith.store.career.income import summary
+        from kith.store.career.learning import list_learning
+        from kith.store.career.skills import list_skills, t_shape
+        from kith.store.core.db import change_token
 
         signature = (change_token(), self.today(), self.app.config)
         if not force and signature == self._loaded_at:
@@ -129,7 +128,7 @@ class CareerScreen(AreaScreen):
 
     def apply_filter(self, tab: str) -> None:
         """Show the rows of ``tab`` whose text holds every word of its filter (accents and case ignored)."""
-        from store.fold import fold
+        from kith.store.core.fold import fold
 
         if self.data is None:
             return
@@ -185,7 +184,7 @@ class CareerScreen(AreaScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action in ("new", "used", "done", "undo", "tab") and isinstance(self.focused, Input):
+        if action in ("new", "used", "done", "tab") and isinstance(self.focused, Input):
             return False  # typing: a letter queued behind a focus change must not act
         if action == "used":
             return True if self.tab == "skills" else False
@@ -213,7 +212,7 @@ class CareerScreen(AreaScreen):
             field.value = ""
 
     def _store(self, what, *args) -> bool:
-        from store.errors import StoreError
+        from kith.store.core.errors import StoreError
 
         try:
             what(*args)
@@ -224,13 +223,13 @@ class CareerScreen(AreaScreen):
         return True
 
     def action_new(self) -> None:
-        from tui.screens.career_tabs import new_form
+        from kith.tui.flows.career_tabs import new_form
 
         self.app.push_screen(new_form(self.tab, self.today(), self._settings()),
                              lambda values: self.reload(force=True) if values else None)
 
     def action_used(self) -> None:
-        from store.career.skills import mark_used
+        from kith.store.career.skills import mark_used
 
         sid = self.highlighted()
         skill = next((s for s in self.data.skills if s.id == sid), None) if self.data else None
@@ -238,8 +237,8 @@ class CareerScreen(AreaScreen):
             self.notify(Content.assemble("Used ", literal(skill.name), " this month."))
 
     def action_done(self) -> None:
-        from store.career.income import end_income
-        from store.career.learning import set_status
+        from kith.store.career.income import end_income
+        from kith.store.career.learning import set_status
 
         rid = self.highlighted()
         if rid is None:
@@ -250,16 +249,3 @@ class CareerScreen(AreaScreen):
             stream = next((s for s in self.data.income.streams if s.id == rid), None)
             if stream and self._store(end_income, stream.name, self.today()):
                 self.notify(Content.assemble("Ended ", literal(stream.name), " today (u undoes)."))
-
-    def action_undo(self) -> None:
-        from store.errors import StoreError
-        from store.undo import undo_last
-
-        try:
-            entry = undo_last()
-        except StoreError as exc:
-            self.notify(literal(str(exc)), severity="error")
-            return
-        self.reload(force=True)
-        self.notify(Content.assemble("Undid: ", literal(entry.summary or entry.action)) if entry
-                    else Content("Nothing to undo."))

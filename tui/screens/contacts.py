@@ -1,8 +1,4 @@
-"""Provides ContactsScreen: the Contacts area (filter, sort and act on every contact).
-
-Also provides the day formatting both contact screens use; ContactActions (the shared flows)
-lives in contact_actions and is re-exported here.
-"""
+"""Provides ContactsScreen: the Contacts area (filter, sort and act on every contact)."""
 
 from __future__ import annotations
 
@@ -15,69 +11,27 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
-from store.records import ContactRow
-from tui.literal import literal
-from tui.screens.area import AreaScreen
-from tui.screens.contact_actions import ContactActions
-from tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.key_footer import KeyFooter
+from kith.store.core.records import ContactRow
+from kith.tui.area import AreaScreen
+from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.flows.contacts_bulk import BULK_BINDINGS, BulkActions
+from kith.tui.format import ago_text, due_state, due_text, role_company  # noqa: F401 (used by the list)
+from kith.tui.literal import literal
+from kith.tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
 
 SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
-                "show_archived", "delete_contact"}
+                "show_archived", "delete_contact", "toggle_mark", "mark_all", "bulk", "triage", "undo"}
 """Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
 SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
-
-
-# -- day formatting shared with the detail screen ------------------------------------------------
-
-
-def _span(days: int) -> str:
-    if days < 100:
-        return f"{days} d"
-    if days < 730:
-        return f"{days // 30} mo"
-    return f"{days // 365} y"
-
-
-def ago_text(day: date | None, today: date) -> str:
-    """``never``, ``today``, ``12 d ago``, ``5 mo ago``, ``2 y ago`` (``in 3 d`` for a future day)."""
-    if day is None:
-        return "never"
-    days = (today - day).days
-    if days == 0:
-        return "today"
-    return f"in {_span(-days)}" if days < 0 else f"{_span(days)} ago"
-
-
-def due_text(due: date | None, today: date) -> str:
-    """``—`` (no cadence), ``today``, ``in 5 d`` or ``overdue 12 d``."""
-    if due is None:
-        return "—"
-    days = (due - today).days
-    if days == 0:
-        return "today"
-    return f"in {_span(days)}" if days > 0 else f"overdue {_span(-days)}"
-
-
-def due_state(due: date | None, today: date, soon_days: int) -> str:
-    """``overdue``, ``due-soon`` or empty, as the dash classes and list colours use them."""
-    if due is None:
-        return ""
-    if due < today:
-        return "overdue"
-    return "due-soon" if (due - today).days <= soon_days else ""
-
-
-def role_company(role: str, company: str) -> str:
-    return " · ".join(part for part in (role, company) if part)
 
 
 # -- the screen ---------------------------------------------------------------------------------------
 
 
-class ContactsScreen(ContactActions, AreaScreen):
+class ContactsScreen(ContactActions, BulkActions, AreaScreen):
     """Every contact in a fast virtual list: filter as you type, sort, open, act."""
 
     AREA = "contacts"
@@ -102,6 +56,7 @@ class ContactsScreen(ContactActions, AreaScreen):
                 id="back-to-filter"),
         Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list (Enter too)",
                 id="filter-to-list"),
+        *BULK_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -119,22 +74,23 @@ class ContactsScreen(ContactActions, AreaScreen):
         self._token: object = None
         self._shown = 0
         self._had_highlight: bool | None = None
+        self._filter_error = ""
         self._entering = True
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         with Horizontal(id="filter-bar"):
             yield Label(Content("Filter"), id="filter-label")
-            yield Input(placeholder="type a name, company, role, tag…  (↓ or ⏎ to the list)", id="filter",
-                        compact=True,
-                        max_length=200)
+            yield Input(placeholder="type a name, or tier:close tag:fintech last>1y…  (↓ or ⏎ to the list)",
+                        id="filter", compact=True, max_length=200)
         yield ContactListHeader(id="header")
         yield ContactList(id="contacts")
         yield Static(Content(""), id="empty")
         with Horizontal(id="status-bar"):
             yield Static(Content(""), id="status")
-            yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
-                                          " archived  ", ("D", "bold"), " delete"), id="more-keys")
+            yield Static(Content.assemble(("⏎", "bold"), " open ", ("a", "bold"), " archive ", ("A", "bold"),
+                                          " archived ", ("D", "bold"), " delete ", ("␣", "bold"), " mark"),
+                         id="more-keys")
         yield KeyFooter()
 
 
@@ -142,8 +98,8 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     def reload(self, force: bool = False) -> None:
         """Re-read the rows if the store changed, keeping the filter, sort and highlighted contact."""
-        from store.contacts import list_rows
-        from store.db import change_token
+        from kith.store.core.db import change_token
+        from kith.store.people.contacts import list_rows
 
         token = (change_token(), self.show_archived, self.today())
         if token == self._token and not force:
@@ -159,7 +115,7 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.apply_filter()
 
     def _due(self, contact_id: int) -> date | None:
-        from store.cadence import next_due
+        from kith.store.today.cadence import next_due
 
         if contact_id not in self._dues:
             r = self._rows[contact_id]
@@ -193,19 +149,36 @@ class ContactsScreen(ContactActions, AreaScreen):
         return self._orders[self.sort]
 
     def apply_filter(self) -> None:
-        """Show the contacts whose folded search key holds every word of the filter."""
-        from store.fold import fold
+        """Show the contacts the filter keeps: plain words match the folded search key as you type;
+        keyed terms (tier:, tag:, strength>=, last<90d, -negation …) go through the one filter grammar."""
+        from kith.store.core.fold import fold
+        from kith.store.people.filters import BadFilter, matching_ids, parse
 
         query = self.query_one("#filter", Input).value
+        try:
+            parsed = parse(query)
+        except BadFilter as exc:
+            self._filter_error = str(exc)  # keep the last good result while the user types on
+            self._update_status(query)
+            return
+        self._filter_error = ""
+        if parsed.archived_mode in ("yes", "any") and not self.show_archived:
+            self.show_archived = True
+            self.reload(force=True)
+            return
         folded = fold(query)
         words = folded.split()
         pairs = self._ordered()
         last = self._last_filter
-        if last and last[0] == self.sort and last[1] and folded.startswith(last[1]):
-            pairs = last[2]  # typing on narrows the previous result: scan only that
-        for word in words:
-            pairs = [p for p in pairs if word in p[0]]
-        self._last_filter = (self.sort, folded, pairs)
+        if parsed.keyed:
+            keep = set(matching_ids(parsed, self.today(), include_archived=self.show_archived))
+            pairs = [p for p in pairs if p[1] in keep]
+        else:
+            if last and last[0] == self.sort and last[1] and folded.startswith(last[1]):
+                pairs = last[2]  # typing on narrows the previous result: scan only that
+            for word in words:
+                pairs = [p for p in pairs if word in p[0]]
+        self._last_filter = (self.sort, "" if parsed.keyed else folded, pairs)
         listing = self.query_one(ContactList)
         listing.show([contact_id for _, contact_id in pairs], self.entry_for, keep_id=listing.highlighted_id)
         self._shown = len(pairs)
@@ -224,7 +197,12 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.set_class(self._shown == 0, "-empty")
         noun = "contact" if total == 1 else "contacts"
         counts = f"{self._shown} of {total} {noun}" if self._shown != total else f"{total} {noun}"
-        parts: list = [counts, f" · {SORT_HINTS[self.sort]}"]
+        if self._filter_error:
+            self.query_one("#status", Static).update(literal(self._filter_error, "$error", limit=200))
+            return
+        marked = len(self.query_one(ContactList).marked)
+        parts: list = [f"{marked} marked of {counts} · B bulk · * none" if marked
+                       else f"{counts} · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
             parts.append(" · archived shown")
         self.query_one("#status", Static).update(Content.assemble(*parts))
@@ -250,9 +228,7 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     @on(ContactList.Chosen)
     def _chosen(self, event: ContactList.Chosen) -> None:
-        from tui.screens.contact_detail import ContactDetailScreen
-
-        self.app.push_screen(ContactDetailScreen(event.contact_id))
+        self.app.open_contact(event.contact_id)
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -299,8 +275,8 @@ class ContactsScreen(ContactActions, AreaScreen):
         """The highlighted contact, or a toast that says why ``verb`` cannot run."""
         contact_id = self.highlighted_id
         if contact_id is None:
-            self.toast(f"No contact to {verb}: " + ("add one with n." if not self._rows else "none matches the filter."),
-                       severity="warning")
+            hint = "add one with n." if not self._rows else "none matches the filter."
+            self.toast(f"No contact to {verb}: " + hint, severity="warning")
         return contact_id
 
     def action_focus_list(self) -> None:

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 
-from tui.literal import literal
-from tui.widgets.key_footer import KeyFooter
+from kith.tui.literal import literal
+from kith.tui.widgets.key_footer import KeyFooter
 
 KIND_LABELS = {"linkedin": "LinkedIn connections", "vcard": "vCard contacts", "csv": "kith CSV export"}
 
@@ -29,6 +29,8 @@ class ImportScreen(Screen):
                 tooltip="Show what the import would change; write nothing"),
         Binding("ctrl+s", "run(False)", "Import", priority=True, id="import-run",
                 tooltip="Import the file (Enter in the path does the same)"),
+        Binding("ctrl+t", "triage", "Triage", priority=True, id="import-triage",
+                tooltip="Triage the people the import just added, one at a time"),
     ]
 
     @dataclass
@@ -40,6 +42,7 @@ class ImportScreen(Screen):
     class Finished(Message):
         lines: list[str]
         dry_run: bool
+        added: int = 0
 
     @dataclass
     class Failed(Message):
@@ -51,7 +54,7 @@ class ImportScreen(Screen):
         self.running = False
 
     def compose(self) -> ComposeResult:
-        from tui.literal import safe_text
+        from kith.tui.literal import safe_text
 
         with Vertical(id="import-form"):
             yield Static(Content("Import contacts"), id="import-title")
@@ -70,7 +73,7 @@ class ImportScreen(Screen):
         self._show_kind(self.initial_path)
 
     def _show_kind(self, path: str) -> None:
-        from store.importers.common import guess_kind
+        from kith.store.transfer.importers import guess_kind
 
         kind = guess_kind(self._expand(path)) if path.strip() else ""
         text = Content.assemble(("Format: ", "dim"), KIND_LABELS[kind]) if kind else Content("")
@@ -92,7 +95,7 @@ class ImportScreen(Screen):
 
     def action_run(self, dry_run: bool) -> None:
         """Start the import (or a dry run) of the typed path."""
-        from store.importers.common import BadImportFile, guess_kind, read_text
+        from kith.store.transfer.importers import BadImportFile, guess_kind, read_text
 
         if self.running:
             return
@@ -113,9 +116,9 @@ class ImportScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def _import(self, kind: str, path: str, dry_run: bool) -> None:
-        from store.db import db
-        from store.errors import StoreError
-        from store.importers.common import import_file
+        from kith.store.core.db import db
+        from kith.store.core.errors import StoreError
+        from kith.store.transfer.importers import import_file
 
         try:
             with db.connection_context():
@@ -125,12 +128,12 @@ class ImportScreen(Screen):
             self.post_message(self.Failed(str(exc)))
             return
         except Exception as exc:  # a worker must report, not take the app down mid-import
-            from tui.crash import log_crash
+            from kith.tui.crash import log_crash
 
             log_crash(exc)
             self.post_message(self.Failed(f"import failed: {type(exc).__name__}: {exc}; nothing was written"))
             return
-        self.post_message(self.Finished(result.lines(), dry_run))
+        self.post_message(self.Finished(result.lines(), dry_run, len(result.added_ids)))
 
     def on_import_screen_progressed(self, event: Progressed) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=max(event.total, 1), progress=event.done)
@@ -143,6 +146,11 @@ class ImportScreen(Screen):
         parts = [literal(head, "bold")]
         for line in rest:
             parts += [Content("\n"), literal(line)]
+        self.added = 0 if event.dry_run else event.added
+        if self.added:
+            parts += [Content("\n\n"), Content.assemble("Press ", ("ctrl+t", "bold"),
+                                                         f" to triage the {self.added} people just added.")]
+        self.refresh_bindings()
         self.query_one("#import-summary", Static).update(Content.assemble(*parts))
 
     def on_import_screen_failed(self, event: Failed) -> None:
@@ -150,6 +158,16 @@ class ImportScreen(Screen):
         self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
         self.query_one("#import-summary", Static).update(
             Content.assemble(("Cannot import: ", "$error"), literal(event.error)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "triage":
+            return bool(getattr(self, "added", 0)) and not self.running  # hidden until an import added people
+        return True
+
+    def action_triage(self) -> None:
+        from kith.tui.modals.triage import start_triage
+
+        start_triage(self.app, "added:last-import", "Triage: last import")
 
     def action_close(self) -> None:
         """Leave the import screen (a running import carries on to its end)."""
