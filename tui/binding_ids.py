@@ -64,7 +64,6 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "contacts-mark": ("ContactsScreen", "space"),
     "contacts-mark-all": ("ContactsScreen", "asterisk"),
     "contacts-triage": ("ContactsScreen", "T"),
-    "contacts-undo": ("ContactsScreen", "u"),
     "cycle-sort": ("ContactsScreen", "o"),
     "delete-contact": ("ContactsScreen", "D,delete"),
     "detail-archive": ("ContactDetailScreen", "a"),
