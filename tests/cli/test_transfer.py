@@ -48,10 +48,13 @@ def test_import_prints_summary_and_reimport_is_unchanged(capsys, dbp):
     assert out.splitlines()[0].endswith("added 0, updated 0, unchanged 12, skipped 2")
 
 
-def test_dry_run_writes_nothing(capsys, dbp):
-    code, out, _ = run(capsys, "--db", str(dbp), "import", "vcard", str(FIXTURES / "apple-contacts.vcf"), "--dry-run")
+def test_dry_run_writes_nothing(capsys, dbp, db_file):
+    code, _, err = run(capsys, "--db", str(dbp), "import", "vcard", str(FIXTURES / "apple-contacts.vcf"), "--dry-run")
+    assert code == 2 and f"no database at {dbp}" in err and not dbp.exists()  # a preview creates nothing
+    code, out, _ = run(capsys, "--db", str(db_file), "import", "vcard", str(FIXTURES / "apple-contacts.vcf"),
+                       "--dry-run")
     assert code == 0 and "would add 3" in out and "dry run: nothing written" in out
-    assert contacts(capsys, dbp) == []
+    assert contacts(capsys, db_file) == []
 
 
 def test_bad_files_exit_2_one_line_db_untouched(capsys, dbp, tmp_path):

@@ -25,7 +25,7 @@ def register(sub, common) -> None:
     p.add_argument("--location", default="")
     p.add_argument("--note", default="")
     p.add_argument("--yes", action="store_true", help="add even when someone looks like the same person")
-    p.set_defaults(func=cmd_add)
+    p.set_defaults(func=cmd_add, creates_db=True)
 
     p = sub.add_parser("log", parents=[common], help="log a touch (an interaction) with a contact")
     p.add_argument("contact", metavar="NAME_OR_ID")
@@ -44,7 +44,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("demo", parents=[common], help="fill an empty database with a demo network")
     p.add_argument("--contacts", type=int, default=None, metavar="N", help="benchmark size (up to 10000)")
     p.add_argument("--touches", type=int, default=None, metavar="M", help="benchmark size (up to 100000)")
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, creates_db=True)
 
     p = sub.add_parser("backup", parents=[common], help="copy the database safely (SQLite backup API)")
     p.add_argument("path", nargs="?", default=None,

@@ -16,8 +16,9 @@ def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common], help="import contacts from LinkedIn, vCard or kith CSV")
     p.add_argument("kind", choices=IMPORT_KINDS, help="linkedin (Connections.csv), vcard (.vcf) or csv (kith's export)")
     p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    p.set_defaults(func=cmd_import)
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would change; write nothing (needs an existing database)")
+    p.set_defaults(func=cmd_import, creates_db=True)
 
     p = sub.add_parser("export", parents=[common], help="export everything (json, toml) or contacts (csv, vcard, ics)")
     p.add_argument("kind", choices=EXPORT_KINDS)
@@ -34,7 +35,7 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("restore", parents=[common], help="load a JSON or TOML export into an empty database")
     p.add_argument("file")
-    p.set_defaults(func=cmd_restore)
+    p.set_defaults(func=cmd_restore, creates_db=True)
 
     p = sub.add_parser("duplicates", parents=[common], help="list likely duplicate contacts")
     p.add_argument("--json", action="store_true")
