@@ -55,11 +55,11 @@ def register(sub, common) -> None:
 
 
 def _tier(ctx: Context, tier: str | None) -> str:
+    from kith.store.people.contacts import check_tier  # the importers check a file's tiers with it too
+
     if tier is None:
         return "network" if "network" in ctx.config.tiers else next(iter(ctx.config.tiers))
-    if tier.lower() not in ctx.config.tiers:
-        raise CliError(f"unknown tier {tier!r}; the config has: {', '.join(ctx.config.tiers)}")
-    return tier.lower()
+    return check_tier(tier, ctx.config.tiers)
 
 
 def check_tag(text: str) -> str:

@@ -60,7 +60,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError(str(exc)) from None
     ctx.open()
     try:
-        summary = apply_records(records, summary, dry_run=args.dry_run)
+        summary = apply_records(records, summary, dry_run=args.dry_run, tiers=ctx.config.tiers)
     except BadImportFile as exc:
         raise CliError(str(exc)) from None
     for line in summary.lines():
