@@ -42,8 +42,7 @@ class Context:
             if not self.may_create:
                 raise CliError(f"no database at {self.db_path} (`kith add`, `kith import` or `kith demo` creates one)")
             created = make_private_dir(self.db_path.parent.absolute())
-            if created:
-                say(f"kith: created folder {created[0]}", file=sys.stderr)
+            tell_created_folder(created[0] if created else None)
         try:
             open_db(self.db_path, check_now=check_now)
         except StoreError:
@@ -58,6 +57,19 @@ class Context:
         from kith.store.core.clock import today
 
         return today(self.config.time_zone or None)
+
+
+def tell_created_folder(folder: Path | None) -> None:
+    """Say once on stderr that kith had to create ``folder`` (for the database, an export, a backup)."""
+    if folder is not None:
+        say(f"kith: created folder {folder}", file=sys.stderr)
+
+
+def output_path(text: str | None, option: str = "-o") -> str | None:
+    """A file name the user gave; an empty one is refused (it never means the default)."""
+    if text is not None and not text.strip():
+        raise CliError(f"{option} is empty: give a file name (or leave {option} out for the default)")
+    return text
 
 
 def say(*parts: object, file=None) -> None:

@@ -165,8 +165,11 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from kith.store.core.files import backup_database
+    from kith.tui.cli.common import output_path, tell_created_folder
 
+    output_path(args.path, "PATH")
     ctx.open()
     written = backup_database(args.path, beside=ctx.db_path.parent, force=args.force)
+    tell_created_folder(written.created_folder)
     say("backed up to", written.path, *(["(replaced the existing file)"] if written.replaced else []))
     return 0

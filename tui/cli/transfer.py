@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kith.tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, output_path, resolve_contact, say, tell_created_folder
 from kith.tui.literal import plural
 
 IMPORT_KINDS = ("linkedin", "vcard", "csv")
@@ -76,6 +76,7 @@ def default_export_folder(ctx: Context):
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     from kith.store.transfer.exporters import export_file, export_new, render
 
+    output_path(args.output)
     ctx.open()
     cadence = ctx.config.cadence_for
     if args.output == "-":
@@ -95,6 +96,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         written = export_file(args.kind, args.output, cadence, force=args.force)
     else:
         written = export_new(args.kind, default_export_folder(ctx), cadence)
+    tell_created_folder(written.created_folder)
     say(f"exported {args.kind} to", written.path, *(["(replaced the existing file)"] if written.replaced else []))
     return 0
 
