@@ -112,7 +112,9 @@ def test_other_exports_default_path(capsys, dbp, kind):
 
 def test_duplicates_and_merge(capsys, dbp):
     run(capsys, "--db", str(dbp), "add", "José Núñez", "--company", "Acme")
-    run(capsys, "--db", str(dbp), "add", "Jose Nunez", "--email", "jose@acme.example")
+    code, _, err = run(capsys, "--db", str(dbp), "add", "Jose Nunez", "--email", "jose@acme.example")
+    assert code == 2 and "same name, at Acme; no company given" in err  # kith add warns first
+    run(capsys, "--db", str(dbp), "add", "Jose Nunez", "--email", "jose@acme.example", "--yes")
     run(capsys, "--db", str(dbp), "log", "#2", "--kind", "coffee", "--on", "2026-03-01")
     code, out, _ = run(capsys, "--db", str(dbp), "duplicates", "--json")
     pairs = json.loads(out)
