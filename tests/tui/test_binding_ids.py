@@ -15,7 +15,7 @@ def collect_bindings() -> dict[str, tuple[str, str]]:
     from textual.dom import DOMNode
 
     modules = ["kith.tui.app", "kith.tui.commands"]
-    for package in ("kith.tui.screens", "kith.tui.modals", "kith.tui.widgets"):
+    for package in ("kith.tui.screens", "kith.tui.modals", "kith.tui.widgets", "kith.tui.flows"):
         path = importlib.import_module(package).__path__
         modules += [f"{package}.{m.name}" for m in pkgutil.iter_modules(path)]
     found: dict[str, tuple[str, str]] = {}
