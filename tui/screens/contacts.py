@@ -24,7 +24,8 @@ SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
                 "show_archived", "delete_contact"}
 """Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
-SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
+# Short: with "+archived" and the keys beside them, the status line fits 80 columns.
+SORT_HINTS = {"name": "by name", "last touch": "untouched first", "next due": "due first"}
 
 
 # -- the screen ---------------------------------------------------------------------------------------
@@ -86,8 +87,8 @@ class ContactsScreen(ContactActions, AreaScreen):
         yield Static(Content(""), id="empty")
         with Horizontal(id="status-bar"):
             yield Static(Content(""), id="status")
-            yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
-                                          " archived  ", ("D", "bold"), " delete"), id="more-keys")
+            yield Static(Content.assemble(("⏎", "bold"), " open ", ("a", "bold"), " archive ", ("A", "bold"),
+                                          " archived ", ("D", "bold"), " delete"), id="more-keys")
         yield KeyFooter()
 
 
@@ -176,10 +177,10 @@ class ContactsScreen(ContactActions, AreaScreen):
                                           ".\nPress Esc to clear the filter."))
         self.set_class(self._shown == 0, "-empty")
         noun = "contact" if total == 1 else "contacts"
-        counts = f"{self._shown} of {total} {noun}" if self._shown != total else f"{total} {noun}"
+        counts = f"{self._shown} of {total}" if self._shown != total else f"{total} {noun}"
         parts: list = [counts, f" · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
-            parts.append(" · archived shown")
+            parts.append(" · +archived")
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # -- messages from the widgets ----------------------------------------------------------------
