@@ -367,8 +367,7 @@ class ContactDetailScreen(ContactActions, Screen):
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
-        """x acts on the highlighted follow-up when the cursor is in the list; from elsewhere only on
-        the one open follow-up the user can see, never on one below the fold."""
+        """x: the highlighted follow-up when in the list, else only the one open follow-up in view."""
         from kith.tui.flows.follow_up_actions import toggle_follow_up_done
 
         options = self.query_one("#follow-ups", FollowUpList)
@@ -378,12 +377,11 @@ class ContactDetailScreen(ContactActions, Screen):
         if options.has_focus and options.highlighted is not None:
             chosen = self.follow_ups[options.highlighted]
         else:
-            on_screen = options.rows_on_screen(self.query_one("#body").content_region)
-            seen = [f for i, f in enumerate(self.follow_ups) if not f.done and i in on_screen]
-            if len(seen) != 1:
-                self.toast("Tab to the follow-ups, then x.", severity="warning")
-                return
-            chosen = seen[0]
+            in_view = options.rows_on_screen(self.query_one("#body").content_region)
+            seen = [f for i, f in enumerate(self.follow_ups) if i in in_view and not f.done]
+            if len(seen) != 1:  # none in view, or which one is unclear
+                return self.toast("Tab to the follow-ups, then x.", severity="warning")
+            [chosen] = seen
         toggle_follow_up_done(self, self.contact_id, self.contact.name, chosen)
 
     def action_edit_touch(self) -> None:
