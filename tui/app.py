@@ -45,7 +45,7 @@ class KithApp(App[None]):
         Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
                 tooltip="Search everything, even while typing"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key of this screen"),
-        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change (as kith undo)"),
+        Binding("u", "undo", "Undo", show=False, id="undo", tooltip="Undo the last change (as kith undo)"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave kith"),
     ]
 

@@ -90,8 +90,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         with Horizontal(id="status-bar"):
             yield Static(Content(""), id="status")
             yield Static(Content.assemble(("⏎", "bold"), " open ", ("a", "bold"), " archive ", ("A", "bold"),
-                                          " archived ", ("D", "bold"), " delete ", ("␣", "bold"), " mark"),
-                         id="more-keys")
+                                          " archived ", ("D", "bold"), " delete"), id="more-keys")
         yield KeyFooter()
 
 
