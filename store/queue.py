@@ -15,7 +15,7 @@ from datetime import date
 from typing import Callable, NamedTuple
 
 # Modules whose import registers sources (keep this list the only place that names them).
-SOURCE_MODULES: list[str] = ["store.today", "store.mentors"]
+SOURCE_MODULES: list[str] = ["store.today", "store.mentors", "store.conversations.queue"]
 
 
 @dataclass(frozen=True)

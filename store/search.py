@@ -92,6 +92,8 @@ def load_kinds() -> dict[str, SearchKind]:
             except OSError:
                 continue
             importlib.import_module(f"store.{path.stem}")
+        for path in sorted(here.glob("*/search.py")):  # area packages declare theirs in <area>/search.py
+            importlib.import_module(f"store.{path.parent.name}.search")
     return KINDS
 
 

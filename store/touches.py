@@ -66,6 +66,10 @@ def log_touch(contact_id: int, kind: str, on: date, note: str = "") -> TouchInfo
         _refresh_last_touch(contact_id)
         draft.summary = f"logged {kind} with {name} on {on.isoformat()}"
         undo.record("delete_touch", id=t.id)
+        if kind == "thank-you":  # a thank-you closes what is owed to them (store.conversations.thanks)
+            from store.conversations.thanks import close_open
+
+            close_open(contact_id, t.id, on)
     return _info(t)
 
 

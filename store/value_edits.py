@@ -34,6 +34,10 @@ def add_value(contact_id: int, direction: str, category: str, on: date, note: st
             logged = mentors.add_value(contact_id, direction, category, on, note, touch_id, today)
             draft.summary = f"logged value {logged.entry.direction} · {logged.entry.category}"
             undo.record("delete_value", id=logged.entry.id)
+            if logged.entry.direction == "received":  # the thank-you loop (store.conversations.thanks)
+                from store.conversations.thanks import owe_thanks
+
+                owe_thanks(contact_id, "mentor-value", logged.entry.date)
     return logged
 
 

@@ -57,6 +57,27 @@ class BrandConfig:
 
 
 @dataclass(frozen=True)
+class ConversationsConfig:
+    thank_interview_days: int = 1
+    """Days after an informational interview its thank-you is due; 0 turns these off."""
+    thank_feedback_days: int = 1
+    """... after a feedback entry; 0 turns these off."""
+    thank_introduction_days: int = 1
+    """... after an introduction received; 0 turns these off."""
+    thank_mentor_value_days: int = 1
+    """... after value received from a mentor; 0 turns these off."""
+    interviews_per_week: int = 5
+    """In job-search mode, the weekly target of informational interviews (Today's header)."""
+
+    def thanks(self):
+        """The store's typed thank-you settings (None: that kind is off)."""
+        from store.conversations.thanks import ThanksSettings
+
+        return ThanksSettings(self.thank_interview_days or None, self.thank_feedback_days or None,
+                              self.thank_introduction_days or None, self.thank_mentor_value_days or None)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file this config was read from, if any."""
@@ -73,6 +94,7 @@ class Config:
     today: TodayConfig = field(default_factory=TodayConfig)
     mentors: MentorsConfig = field(default_factory=MentorsConfig)
     brand: BrandConfig = field(default_factory=BrandConfig)
+    conversations: ConversationsConfig = field(default_factory=ConversationsConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -211,7 +233,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
                                           "two bindings cannot share a key")
 
 
-TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "keys"}
+TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "conversations", "keys"}
 
 
 def load_config(cli_path: str | None = None) -> Config:
@@ -267,6 +289,10 @@ def load_config(cli_path: str | None = None) -> Config:
         slow_words_per_minute=r.get("brand", "slow_words_per_minute", int, 110, 40, 400),
         fast_words_per_minute=r.get("brand", "fast_words_per_minute", int, 160, 40, 400),
     )
+    r.table("conversations", {f for f in ConversationsConfig.__dataclass_fields__})
+    conversations = ConversationsConfig(**{
+        key: r.get("conversations", key, int, default, 0, 365 if key.startswith("thank") else 100)
+        for key, default in ConversationsConfig().__dict__.items()})
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     _check_keys(r, keys)
@@ -279,5 +305,5 @@ def load_config(cli_path: str | None = None) -> Config:
         time_zone=time_zone,
         theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
-        tiers=tiers, today=today, mentors=mentors, brand=brand, keys=keys,
+        tiers=tiers, today=today, mentors=mentors, brand=brand, conversations=conversations, keys=keys,
     )

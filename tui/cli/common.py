@@ -50,6 +50,9 @@ class Context:
             from store.readonly import open_read_only
 
             open_read_only(self.db_path)
+        from store.conversations.thanks import configure
+
+        configure(self.config.conversations.thanks())  # the thank-you loop's per-kind days, for every area
 
     def today(self) -> date:
         from store.clock import today
