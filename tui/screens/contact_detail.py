@@ -134,6 +134,7 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-archive"),
         Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete this contact",
                 id="detail-delete"),
+        Binding("p", "prep", "Prep", id="detail-prep", tooltip="The prep brief: plan, record and prepare a conversation"),
     ]
 
     def __init__(self, contact_id: int, focus_touch_id: int | None = None) -> None:
@@ -167,6 +168,12 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content.styled("Touches", "bold"), classes="section")
             yield Static(Content(""), id="touches")
         yield KeyFooter()
+
+    def action_prep(self) -> None:
+        """Open the prep brief for this person (plan a conversation from there)."""
+        from tui.flows.prep import open_prep
+
+        open_prep(self, self.contact_id)
 
     def on_mount(self) -> None:
         self.reload()

@@ -27,8 +27,9 @@ from tui.widgets.key_footer import KeyFooter
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Touch kind the log modal starts on, by source: a birthday wish is a message, a check-in a check-in.
-KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email"}
-NEEDS_ITEM = {"log_touch", "snooze", "done", "follow_up", "open_contact"}
+KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email",
+                   "thank-you": "thank-you"}
+NEEDS_ITEM = {"log_touch", "snooze", "done", "follow_up", "open_contact", "prep"}
 
 
 def day_label(day: date) -> str:
@@ -49,6 +50,7 @@ class TodayScreen(AreaScreen):
         Binding("f", "follow_up", "Follow-up", id="today-follow-up", tooltip="Add a follow-up for this person"),
         Binding("enter", "open_contact", "Open", id="today-open", tooltip="Open this person's page"),
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last action of today's review"),
+        Binding("p", "prep", "Prep", id="today-prep", tooltip="The prep brief for this person or conversation"),
         Binding("m", "toggle_mode", "Mode", show=False, id="today-mode",
                 tooltip="Switch between steady and job-search mode"),
     ]
@@ -118,11 +120,11 @@ class TodayScreen(AreaScreen):
         lines = [Content.assemble(left, " " * max(1, self.size.width - left.cell_length - right.cell_length - 2),
                                   right)]
         if config.mode == "job-search":
+            from tui.flows.prep import interview_targets
+
             counts = daily_counts(day)
             lines.append(Content.assemble(
-                "Daily targets: ",
-                self._target("informational interviews", counts.interviews, config.today.job_search_interviews_per_day),
-                " · ",
+                "Targets: ", interview_targets(config, day, self._target), " · ",
                 self._target("outreach", counts.outreach, config.today.job_search_outreach_per_day),
             ))
         self.query_one("#review-header", Static).update(Content("\n").join(lines))
@@ -301,6 +303,14 @@ class TodayScreen(AreaScreen):
         from tui.screens.contact_detail import ContactDetailScreen
 
         self.app.push_screen(ContactDetailScreen(item.contact_id))
+
+    def action_prep(self) -> None:
+        """Open the prep brief of the highlighted conversation or person."""
+        from tui.flows.prep import open_prep
+
+        item = self.current_item()
+        if item is not None:
+            open_prep(self, item.contact_id, source=item.source, ref_id=item.ref_id)
 
     def action_undo(self) -> None:
         """Reverse the last action of today's review in the store."""

@@ -1,0 +1,1 @@
+"""Flows: small pieces of screen logic that several screens share (they push screens and modals)."""
