@@ -8,7 +8,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from store.conversations.models import FEEDBACK_QUESTIONS, Plan, Referral, ThankYou
-from store.models import FollowUp, Touch
+from store.models import Contact, FollowUp, Touch
 
 _PLANS = (
     # days from today, kind, time, purpose, objectives, offer, state
@@ -28,6 +28,11 @@ def demo(rng: random.Random, today: date, contact_ids: list[int]) -> None:
     if len(contact_ids) < 12:
         return
     picks = rng.sample(contact_ids[:60], 8)
+    # The held one is with a dormant contact (no cadence): its touch moves no one's place in Today.
+    dormant = [cid for (cid,) in Contact.select(Contact.id).where((Contact.tier == "dormant") & (Contact.archived == False))  # noqa: E712
+               .order_by(Contact.id).tuples() if cid not in picks]
+    if dormant:
+        picks[4] = dormant[len(dormant) // 2]
     created = datetime.combine(today - timedelta(days=10), time(9))
     for n, (offset, kind, at, purpose, objectives, offer, state) in enumerate(_PLANS):
         day = today + timedelta(days=offset)

@@ -20,14 +20,14 @@ def open_prep(screen, contact_id: int | None = None, *, source: str = "", ref_id
 
 def interview_targets(config, day, target):
     """Today's header in job-search mode: informational interviews held today and this week against
-    the targets, with how many are still planned (``target(label, got, goal)`` styles one figure)."""
+    the targets, and how many of the week's are still planned (``target(label, got, goal)`` styles
+    one figure)."""
     from textual.content import Content
 
     from store.conversations.counts import interview_counts
 
     c = interview_counts(day)
-    today_planned = f" (+{c.day_planned} planned)" if c.day_planned else ""
-    week_planned = f" (+{c.week_planned} planned)" if c.week_planned else ""
+    planned = f", {c.week_planned} planned" if c.week_planned else ""
     return Content.assemble(
-        target("interviews today", c.day_held, config.today.job_search_interviews_per_day), today_planned, " · ",
-        target("this week", c.week_held, config.conversations.interviews_per_week), week_planned)
+        target("informational interviews", c.day_held, config.today.job_search_interviews_per_day), " · ",
+        target("week", c.week_held, config.conversations.interviews_per_week), planned)
