@@ -132,7 +132,7 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-follow-up-done"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore this contact",
                 id="detail-archive"),
-        Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete this contact",
+        Binding("D,delete", "delete_contact", "Delete", show=False, tooltip="Delete this contact (asks first)",
                 id="detail-delete"),
         Binding("p", "prep", "Prep", id="detail-prep", tooltip="The prep brief: plan, record and prepare a conversation"),
     ]
@@ -276,11 +276,6 @@ class ContactDetailScreen(ContactActions, Screen):
             shown = list_check_ins(self.contact_id, limit=CHECK_INS_SHOWN)
             self.query_one("#check-ins", Static).update(check_ins_content(shown, total))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_follow_up":
-            return True if self.follow_ups else None
-        return True
-
     # -- actions ----------------------------------------------------------------------------------
 
     def action_back(self) -> None:
@@ -304,26 +299,8 @@ class ContactDetailScreen(ContactActions, Screen):
             self.app.pop_screen()
 
     def action_add_follow_up(self) -> None:
-        from tui.modals.follow_up import FollowUpModal
-
-        if self.contact is None:
-            return
-
-        def done(draft) -> None:
-            from store.errors import StoreError
-            from store.followups import add_follow_up
-
-            if draft is None:
-                return
-            try:
-                add_follow_up(self.contact_id, draft.due, draft.what)
-            except StoreError as exc:
-                self.error(exc)
-                return
-            self.toast(f"Follow-up due {draft.due.isoformat()}: {{}}", user=(draft.what,))
-            self.reload()
-
-        self.app.push_screen(FollowUpModal(self.contact.name, self.today()), done)
+        if self.contact is not None:
+            self.add_follow_up(self.contact_id)
 
     def action_log_value(self) -> None:
         """Log value received from or given to this contact (the mentor value log)."""
@@ -333,17 +310,10 @@ class ContactDetailScreen(ContactActions, Screen):
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
-        from store.errors import StoreError
-        from store.followups import set_done
+        from tui.screens.follow_up_actions import toggle_follow_up_done
 
         options = self.query_one("#follow-ups", OptionList)
-        if not self.follow_ups or options.highlighted is None:
+        if not self.follow_ups or options.highlighted is None or self.contact is None:
+            self.toast("No follow-up to mark done: f adds one.", severity="warning")
             return
-        f = self.follow_ups[options.highlighted]
-        try:
-            set_done(f.id, not f.done, self.today())
-        except StoreError as exc:
-            self.error(exc)
-            return
-        self.toast("Done: {}" if not f.done else "Reopened: {}", user=(f.what,))
-        self.reload()
+        toggle_follow_up_done(self, self.contact_id, self.contact.name, self.follow_ups[options.highlighted])
