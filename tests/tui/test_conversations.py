@@ -43,7 +43,7 @@ async def test_the_whole_loop(make_app, db_file, fixed_today, monkeypatch):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         # Plan it from the person's page: p opens the brief, n the plan form (tomorrow by default).
-        await pilot.press("2", "enter")
+        await pilot.press("2", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactDetailScreen)
         await pilot.press("p")
@@ -81,7 +81,7 @@ async def test_the_whole_loop(make_app, db_file, fixed_today, monkeypatch):
         assert [i.source for i in today.items] == ["conversation"]
         await pilot.press("p")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, RecordModal)
         await pilot.press(*"clear stories")
@@ -119,7 +119,7 @@ async def test_a_refused_plan_shows_inline_and_keeps_the_form(make_app, db_file,
     create_contact("Ada Lovelace")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "enter", "p", "n")
+        await pilot.press("2", "down", "enter", "p", "n")
         await pilot.pause()
         await pilot.press("ctrl+s")  # an informational interview without a purpose
         await pilot.pause()
@@ -145,7 +145,7 @@ async def _keys(pilot, *keys):
 
 def test_snapshot_plan_form(snap_compare, make_app, db_file, fixed_today):
     create_contact("Ada Lovelace")
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=lambda p: _keys(p, "2", "enter", "p", "n"))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=lambda p: _keys(p, "2", "down", "enter", "p", "n"))
 
 
 def test_snapshot_prep_brief(snap_compare, make_app, db_file, fixed_today):
@@ -154,4 +154,4 @@ def test_snapshot_prep_brief(snap_compare, make_app, db_file, fixed_today):
 
 def test_snapshot_record_dialog(snap_compare, make_app, db_file, fixed_today):
     assert snap_compare(_brief_app(make_app, fixed_today), terminal_size=SIZE,
-                        run_before=lambda p: _keys(p, "p", "r"))
+                        run_before=lambda p: _keys(p, "p", "h"))

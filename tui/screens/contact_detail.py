@@ -134,7 +134,7 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-archive"),
         Binding("D,delete", "delete_contact", "Delete", show=False, tooltip="Delete this contact (asks first)",
                 id="detail-delete"),
-        Binding("p", "prep", "Prep", id="detail-prep", tooltip="The prep brief: plan, record and prepare a conversation"),
+        Binding("p", "prep", "Prep", id="detail-prep", tooltip="Prep brief: plan, hold a conversation"),
     ]
 
     def __init__(self, contact_id: int, focus_touch_id: int | None = None) -> None:

@@ -1,7 +1,7 @@
 """Provides PrepScreen: the prep brief for a person or one planned conversation, on one page.
 
 Opened with ``p`` from Today or a contact's page (``tui.flows.prep.open_prep``). From here:
-``n`` plans a conversation, ``r`` records the plan as held, ``m`` moves it, ``D`` drops it.
+``n`` plans a conversation, ``h`` records the plan as held, ``s`` moves it to another day (a snooze), ``D`` drops it.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ class PrepScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="prep-back", tooltip="Back to where you came from"),
         Binding("n", "new_plan", "Plan", id="prep-new", tooltip="Plan a conversation with this person"),
-        Binding("r", "record", "Held", id="prep-record",
+        Binding("h", "record", "Held", id="prep-record",
                 tooltip="Record the planned conversation as held: answers, referrals, next steps"),
-        Binding("m", "move", "Move", id="prep-move", tooltip="Move the planned conversation to another day"),
+        Binding("s", "move", "Move", id="prep-move", tooltip="Move (snooze) the planned conversation to another day"),
         Binding("D", "drop", "Drop", id="prep-drop", tooltip="Drop the planned conversation (asks first; undoable)"),
     ]
 
