@@ -68,8 +68,9 @@ def thank_you_items(ctx: QueueContext) -> list[QueueItem]:
     for fid, cid, name, reason, due in db.execute_sql(sql, (ctx.today.isoformat(),)):
         due = date.fromisoformat(str(due)[:10])
         late = (ctx.today - due).days
-        head = f"thank-you owed {late} d" if late else "thank-you due today"
+        # The envelope sets thank-yous apart from the follow-ups around them.
+        head = f"✉ thank-you owed {late} d" if late else "✉ thank-you due today"
         out.append(QueueItem("thank-you", cid, name, due, 2.6 + min(late, 30) / 7,
-                             f"{head}: for {REASON_WORDS.get(reason, reason)} (l logs it)", fid,
+                             f"{head}: for {REASON_WORDS.get(reason, reason)} · l logs it", fid,
                              OVERDUE if late else DUE))
     return out

@@ -155,3 +155,19 @@ def test_snapshot_prep_brief(snap_compare, make_app, db_file, fixed_today):
 def test_snapshot_record_dialog(snap_compare, make_app, db_file, fixed_today):
     assert snap_compare(_brief_app(make_app, fixed_today), terminal_size=SIZE,
                         run_before=lambda p: _keys(p, "p", "h"))
+
+
+async def test_hostile_text_in_the_brief_is_shown_literally(make_app, db_file, fixed_today):
+    bad = "[/] [@click=app.quit]x[/] \x1b]52;c;AAAA\x07"
+    ada = create_contact(f"Ada {bad}", company=bad, how_met=bad)
+    plan_conversation(ada.id, fixed_today, today=fixed_today, purpose=bad, objectives=[bad], offer=bad)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+        shown = str(app.screen.query_one("#brief").render())
+        assert "[@click=app.quit]x[/]" in shown and "\x1b" not in shown
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordModal)
