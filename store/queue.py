@@ -15,7 +15,7 @@ from datetime import date
 from typing import Callable, NamedTuple
 
 # Modules whose import registers sources (keep this list the only place that names them).
-SOURCE_MODULES: list[str] = ["store.today", "store.mentors", "store.conversations.queue"]
+SOURCE_MODULES: list[str] = ["store.today", "store.mentors", "store.perception.queue", "store.conversations.queue"]
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,17 @@ class QueueItem(NamedTuple):
 
 SourceFn = Callable[[QueueContext], list[QueueItem]]
 SOURCES: dict[str, SourceFn] = {}
+SLOW: set[str] = set()
+"""Sources whose items are slow nudges (brand review, feedback not answered, ...)."""
 
 
-def source(name: str) -> Callable[[SourceFn], SourceFn]:
-    """Register a queue source under ``name``."""
+def source(name: str, *, slow: bool = False) -> Callable[[SourceFn], SourceFn]:
+    """Register a queue source under ``name``; ``slow`` marks a nudge that is not about people due."""
 
     def register(fn: SourceFn) -> SourceFn:
         SOURCES[name] = fn
+        if slow:
+            SLOW.add(name)
         return fn
 
     return register

@@ -8,6 +8,12 @@ difference; ``collect_bindings()`` in that test gives the new table).
 
 from __future__ import annotations
 
+EXCLUSIVE: frozenset[frozenset[str]] = frozenset({
+    # Bindings of one screen that are never active together, so they may share a key (Contacts:
+    # Esc in the filter goes to the list, Esc in the list goes back to the filter).
+    frozenset({"leave-filter", "back-to-filter"}),
+})
+
 APP_OWNER = "KithApp"
 """The owner of global bindings: they are active on every screen."""
 
@@ -19,6 +25,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "brand-discard": ("BrandScreen", "u"),
     "brand-done": ("BrandScreen", "escape"),
     "brand-new": ("BrandScreen", "n"),
+    "brand-perception": ("BrandScreen", "p"),
     "brand-questions": ("BrandScreen", "ctrl+b"),
     "brand-rehearse": ("BrandScreen", "r"),
     "brand-save": ("BrandScreen", "ctrl+s"),
@@ -55,6 +62,8 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "detail-log-value": ("ContactDetailScreen", "v"),
     "detail-prep": ("ContactDetailScreen", "p"),
     "edit-contact": ("ContactsScreen", "e"),
+    "feedback-cancel": ("FeedbackModal", "escape"),
+    "feedback-save": ("FeedbackModal", "ctrl+s"),
     "filter-to-list": ("ContactsScreen", "down"),
     "first-run-demo": ("FirstRunModal", "d"),
     "first-run-empty": ("FirstRunModal", "e,escape"),
@@ -88,6 +97,12 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "merge-skip": ("MergeScreen", "s,n"),
     "new-contact": ("ContactsScreen", "n"),
     "open-contact": ("ContactList", "enter"),
+    "perception-ask": ("PerceptionScreen", "k"),
+    "perception-back": ("PerceptionScreen", "escape"),
+    "perception-copy": ("PerceptionScreen", "c"),
+    "perception-new": ("PerceptionScreen", "n"),
+    "perception-next-tab": ("PerceptionScreen", "t"),
+    "perception-review": ("PerceptionScreen", "r"),
     "pitch-edit-cancel": ("PitchEditModal", "escape"),
     "pitch-edit-save": ("PitchEditModal", "ctrl+s"),
     "pitch-versions-close": ("PitchVersionsModal", "escape"),
@@ -107,6 +122,8 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "rehearsal-back": ("RehearsalScreen", "escape"),
     "rehearsal-save-pace": ("RehearsalScreen", "p"),
     "rehearsal-toggle": ("RehearsalScreen", "space"),
+    "review-cancel": ("BrandReviewModal", "escape"),
+    "review-save": ("BrandReviewModal", "ctrl+s"),
     "roles-cancel": ("RolesModal", "escape"),
     "roles-save": ("RolesModal", "ctrl+s"),
     "search": ("KithApp", "slash"),

@@ -2,7 +2,7 @@
 
 Who they are (role, organisation, how you met, introduced by), the last five touches with notes,
 open follow-ups and thank-yous, open commitments, the mentor value balance, what they said about
-you (feedback, when that area is installed), the people and organisations you share, and the
+you (their feedback entries), the people and organisations you share, and the
 plan's purpose, objectives, points, questions and offer. ``sections`` turns it into plain lines
 that the command line prints and the screen shows.
 """
@@ -76,15 +76,10 @@ def _value(contact_id: int) -> tuple[int, int] | None:
 
 
 def _feedback(contact_id: int) -> tuple[str, ...]:
-    # The feedback area may not be installed in this kith: read its table only when it exists.
-    if not db.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feedback'").fetchone():
-        return ()
-    cols = {r[1] for r in db.execute_sql("PRAGMA table_info(feedback)")}
-    text = next((c for c in ("text", "body", "words") if c in cols), None)
-    if text is None or "contact_id" not in cols:
-        return ()
-    rows = db.execute_sql(f"SELECT {text} FROM feedback WHERE contact_id = ? ORDER BY id DESC LIMIT 3", (contact_id,))
-    return tuple(str(r[0]) for r in rows)
+    """Their latest feedback entries (the Perception area's), newest first, with the day."""
+    rows = db.execute_sql("SELECT given_on, text FROM feedback WHERE contact_id = ? ORDER BY given_on DESC, id DESC "
+                          "LIMIT 3", (contact_id,))
+    return tuple(f"{str(day)[:10]}: {text}" for day, text in rows)
 
 
 def prep_brief(contact_id: int | None = None, *, today: date, plan_id: int | None = None) -> Brief:

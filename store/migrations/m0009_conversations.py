@@ -56,7 +56,7 @@ def up(db) -> None:
     for statement in SQL.split(";"):
         if statement.strip():
             db.execute_sql(statement)
-    # The plan kind's triggers, frozen here (store/conversations/search.py declares the same kind).
+    # The plan kind's triggers, frozen here (store/conversations/search_kind.py declares the same kind).
     plan = SearchKind(name="conversation", label="Conversation", code=140, table="conversation_plan", rows_sql="",
                       fts_columns=("purpose", "objectives", "points", "offer", "learned"))
     for statement in fts_install_sql(plan):

@@ -214,6 +214,23 @@ def test_the_brief_holds_everything_asked(db, fixed_today):
                      "1 other contact at Globex", "received 0 · given 0"):
         assert expected in text, expected
     assert prep_brief(today=fixed_today, plan_id=p.id).contact.id == ada.id
+    from store.perception.feedback import add_feedback
+
+    add_feedback(ada.id, "Clear on strategy, vague on the numbers.", fixed_today, today=fixed_today)
+    assert "2026-03-16: Clear on strategy" in as_text(prep_brief(ada.id, today=fixed_today), fixed_today)
+
+
+def test_feedback_owes_a_thank_you_through_the_loop(db, fixed_today):
+    from store.perception.feedback import add_feedback
+
+    ada = create_contact("Ada Lovelace").id
+    f = add_feedback(ada, "Clear on strategy.", fixed_today, today=fixed_today)
+    (owed,) = list_owed()
+    assert (owed.reason, owed.follow_up_id, owed.due) == ("feedback", f.thank_you_id, fixed_today + timedelta(days=1))
+    assert get_follow_up(owed.follow_up_id).what == "Thank Ada for the feedback"
+    thanks.configure(ThanksSettings(feedback=None))
+    bob = create_contact("Bob Ross").id
+    assert add_feedback(bob, "Kind words.", fixed_today, today=fixed_today).thank_you_id is None
 
 
 def test_conversations_survive_export_and_restore(db, fixed_today, tmp_path):

@@ -78,7 +78,7 @@ async def test_add_value_both_ways_and_a_check_in(make_app, demo_db, fixed_today
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CheckInModal)
-        await pilot.press("k", "tab", "m", "enter")  # first kept, second missed, on to the answers
+        await pilot.press("y", "down", "n", "enter")  # first kept, second missed, on to the answers
         await pilot.press(*"steady outreach", "enter", "enter", *"an ex-colleague", "enter")
         await pilot.press(*"send 5 messages; draft pitch", "ctrl+s")
         await pilot.pause()

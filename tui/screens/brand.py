@@ -24,7 +24,7 @@ from store.pitches import (
     restore_version, save_draft, save_version, update_pitch,
 )
 from store.wordcount import BRAND_QUESTIONS, compute, target_state
-from tui.literal import literal, safe_text
+from tui.literal import literal, safe_text, plural
 from tui.modals.confirm import ConfirmModal
 from tui.modals.pitch_edit import PitchEditModal, PitchSettings
 from tui.modals.pitch_versions import PitchVersionsModal
@@ -32,6 +32,7 @@ from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.pitch_figures import PitchFigures
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lists import ListOptions
 
 DRAFT_EVERY_S = 1.0
 """How often unsaved typing is written as a draft (an SSH drop loses at most this much)."""
@@ -72,6 +73,8 @@ class BrandScreen(AreaScreen):
         Binding("ctrl+b", "add_questions", "Questions", id="brand-questions",
                 tooltip="Add the four brand questions as sections"),
         Binding("escape", "leave_editor", "Done", id="brand-done", tooltip="Leave the editor (the draft is kept)"),
+        Binding("p", "perception", "Perception", show=False, id="brand-perception",
+                tooltip="How others see you: feedback, trending terms, they say / you say, brand review"),
     ]
 
     def __init__(self) -> None:
@@ -87,7 +90,7 @@ class BrandScreen(AreaScreen):
         yield NavBar(self.AREA)
         with Horizontal(id="studio"):
             with Vertical(id="side"):
-                yield OptionList(id="pitch-list")
+                yield ListOptions(id="pitch-list")
                 with VerticalScroll(id="figures-pane"):
                     yield PitchFigures(id="figures")
             editor = PitchEditor(id="editor", soft_wrap=True, show_line_numbers=False)
@@ -197,6 +200,12 @@ class BrandScreen(AreaScreen):
         self.query_one("#figures-pane").set_class(state == "over", "-over")
 
     # -- drafts ---------------------------------------------------------------------------------
+
+    def action_perception(self) -> None:
+        """Open Perception; a term copied there lands in this editor (tui/screens/perception.py)."""
+        from tui.screens.perception import open_from_brand
+
+        open_from_brand(self)
 
     def save_draft(self, hang_up: bool = False, wait: bool = True) -> None:
         """Keep unsaved typing in the store (called every second, on leaving, and on SIGHUP).
@@ -408,7 +417,7 @@ class BrandScreen(AreaScreen):
         if self._no_pitch():
             return
         question = Content.assemble("Delete ", literal(p.name, "bold"),
-                                    f" with its {p.versions} versions and its rehearsals?")
+                                    f" with its {plural(p.versions, 'version')} and its rehearsals?")
         self.app.push_screen(ConfirmModal(question, "Delete"), self._delete_confirmed)
 
     def _delete_confirmed(self, yes: bool | None) -> None:

@@ -337,6 +337,9 @@ class TodayScreen(ContactActions, AreaScreen):
         item = self._need_item("open")
         if item is None:
             return
+        if item.contact_id is None:  # about no one (a brand review): open its area instead
+            self.app.action_area("brand")
+            return
         from tui.screens.contact_detail import ContactDetailScreen
 
         self.app.push_screen(ContactDetailScreen(item.contact_id))
