@@ -82,6 +82,8 @@ class ConversationsConfig:
     """... after value received from a mentor; 0 turns these off."""
     interviews_per_week: int = 5
     """In job-search mode, the weekly target of informational interviews (Today's header)."""
+    today_off: tuple[str, ...] = ()
+    """This area's Today sources not to show: any of prepare, conversation, held, thank-you."""
 
     def thanks(self):
         """The store's typed thank-you settings (None: that kind is off)."""
@@ -254,6 +256,15 @@ TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors
             "conversations", "keys"}
 
 
+def _conversation_sources(r: _Reader) -> tuple[str, ...]:
+    from store.conversations.models import TODAY_SOURCES  # constants only: no database, no Textual
+
+    names = r.table("conversations", None).get("today_off", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) and n in TODAY_SOURCES for n in names):
+        raise r.fail("conversations", "today_off", f"must be a list of any of: {', '.join(TODAY_SOURCES)}")
+    return tuple(names)
+
+
 def load_config(cli_path: str | None = None) -> Config:
     """Read and validate the config file in force; a missing file gives the defaults.
 
@@ -318,7 +329,8 @@ def load_config(cli_path: str | None = None) -> Config:
     r.table("conversations", {f for f in ConversationsConfig.__dataclass_fields__})
     conversations = ConversationsConfig(**{
         key: r.get("conversations", key, int, default, 0, 365 if key.startswith("thank") else 100)
-        for key, default in ConversationsConfig().__dict__.items()})
+        for key, default in ConversationsConfig().__dict__.items() if key != "today_off"},
+        today_off=_conversation_sources(r))
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     _check_keys(r, keys)

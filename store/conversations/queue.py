@@ -17,7 +17,11 @@ from store.conversations.thanks import REASON_WORDS
 from store.db import db
 from store.queue import QueueContext, QueueItem, source
 
-SOURCES = ("prepare", "conversation", "held", "thank-you")
+
+def _off(ctx: QueueContext, name: str) -> bool:
+    raw = ctx.settings.get("conversations") if isinstance(ctx.settings, dict) else None
+    return isinstance(raw, dict) and name in (raw.get("today_off") or ())
+
 
 _PLANS = ("SELECT p.id, p.contact_id, c.name, p.kind, p.day, p.at, p.purpose FROM conversation_plan p "
           "JOIN contact c ON c.id = p.contact_id WHERE p.state = 'planned' AND c.archived = 0 AND ")
@@ -31,6 +35,8 @@ def _what(kind: str, at: str | None, purpose: str) -> str:
 @source("prepare")
 def prepare_items(ctx: QueueContext) -> list[QueueItem]:
     """Conversations planned for tomorrow: prepare (the brief is one key away)."""
+    if _off(ctx, "prepare"):
+        return []
     tomorrow = ctx.today + timedelta(days=1)
     rows = db.execute_sql(_PLANS + "p.day = ?", (tomorrow.isoformat(),))
     return [QueueItem("prepare", cid, name, tomorrow, 2.2, f"prepare for tomorrow's {_what(kind, at, purpose)}",
@@ -40,6 +46,8 @@ def prepare_items(ctx: QueueContext) -> list[QueueItem]:
 @source("conversation")
 def conversation_items(ctx: QueueContext) -> list[QueueItem]:
     """Conversations planned for today."""
+    if _off(ctx, "conversation"):
+        return []
     rows = db.execute_sql(_PLANS + "p.day = ?", (ctx.today.isoformat(),))
     return [QueueItem("conversation", cid, name, ctx.today, 3.0, f"today: {_what(kind, at, purpose)}", pid, DUE)
             for pid, cid, name, kind, _day, at, purpose in rows]
@@ -48,6 +56,8 @@ def conversation_items(ctx: QueueContext) -> list[QueueItem]:
 @source("held")
 def held_items(ctx: QueueContext) -> list[QueueItem]:
     """Planned conversations whose day has passed: record them, move them or drop them."""
+    if _off(ctx, "held"):
+        return []
     out = []
     for pid, cid, name, kind, day, at, purpose in db.execute_sql(_PLANS + "p.day < ?", (ctx.today.isoformat(),)):
         day = date.fromisoformat(str(day)[:10])
@@ -61,6 +71,8 @@ def held_items(ctx: QueueContext) -> list[QueueItem]:
 @source("thank-you")
 def thank_you_items(ctx: QueueContext) -> list[QueueItem]:
     """Thank-yous owed and due: shown as their own kind, not as plain follow-ups."""
+    if _off(ctx, "thank-you"):
+        return []
     sql = ("SELECT t.follow_up_id, t.contact_id, c.name, t.reason, f.due FROM thank_you t "
            "JOIN follow_up f ON f.id = t.follow_up_id JOIN contact c ON c.id = t.contact_id "
            "WHERE f.done = 0 AND c.archived = 0 AND f.due <= ?")

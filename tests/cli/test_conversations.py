@@ -82,3 +82,18 @@ def test_read_commands_do_not_create_a_database(run_kith, tmp_path):
         r = run_kith(*args, db=tmp_path / "none.db")
         assert r.code == 2 and "no database" in r.err
     assert not (tmp_path / "none.db").exists()
+
+
+def test_config_turns_thank_yous_off_per_kind_and_sources_off(run_kith, ada, tmp_path, monkeypatch):
+    config = tmp_path / "config.toml"
+    config.write_text("[conversations]\nthank_interview_days = 0\ntoday_off = [\"prepare\"]\n")
+    monkeypatch.setenv("KITH_CONFIG", str(config))
+    assert plan(run_kith).code == 0
+    tomorrow = (clock_today() + timedelta(days=1)).isoformat()
+    assert json.loads(run_kith("today", "--json").out) == []  # "prepare" is off
+    r = run_kith("held", "1")
+    assert r.code == 0 and "thank-you owed" not in r.out
+    assert json.loads(run_kith("today", "--date", tomorrow, "--json").out) == []
+    config.write_text("[conversations]\ntoday_off = [\"lunch\"]\n")
+    r = run_kith("plans")
+    assert r.code == 2 and "config.toml:2: conversations.today_off" in r.err

@@ -85,6 +85,17 @@ def test_today_prepare_the_day_before_then_on_the_day_then_held_move_drop(db, fi
         move_plan(p.id, fixed_today, today=later)  # not into the past
 
 
+def test_each_source_can_be_turned_off(db, fixed_today):
+    ada = create_contact("Ada Lovelace")
+    ii(ada.id, fixed_today + timedelta(days=1), fixed_today)
+    owe_thanks(ada.id, "interview", fixed_today - timedelta(days=1))
+    on = queue(fixed_today)
+    assert {i.source for i in on} == {"prepare", "thank-you"}
+    off = build_queue(QueueContext(today=fixed_today, tier_cadence={},
+                                   settings={"conversations": {"today_off": ["prepare", "thank-you"]}}))
+    assert off == []
+
+
 def test_recording_makes_a_touch_referrals_follow_ups_and_a_thank_you(db, fixed_today):
     ada = create_contact("Ada Lovelace")
     bob = create_contact("Bob Ross")
