@@ -257,7 +257,7 @@ TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors
 
 
 def _conversation_sources(r: _Reader) -> tuple[str, ...]:
-    from store.conversations.models import TODAY_SOURCES  # constants only: no database, no Textual
+    from store.conversations.names import TODAY_SOURCES  # constants only: no database, no Textual
 
     names = r.table("conversations", None).get("today_off", [])
     if not isinstance(names, list) or not all(isinstance(n, str) and n in TODAY_SOURCES for n in names):

@@ -86,7 +86,8 @@ def week(today: date) -> Week:
     s, e = start.isoformat(), end.isoformat()
     rows = db.execute_sql(
         "SELECT p.id, p.contact_id, c.name, p.kind, coalesce(p.held_on, p.day), p.state FROM conversation_plan p "
-        "JOIN contact c ON c.id = p.contact_id WHERE p.state != 'dropped' AND coalesce(p.held_on, p.day) BETWEEN ? AND ? "
+        "JOIN contact c ON c.id = p.contact_id "
+        "WHERE p.state != 'dropped' AND coalesce(p.held_on, p.day) BETWEEN ? AND ? "
         "ORDER BY coalesce(p.held_on, p.day), p.at, p.id", (s, e)).fetchall()
     refs: dict[int, list[str]] = {}
     for plan_id, name in db.execute_sql(

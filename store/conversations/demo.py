@@ -17,7 +17,8 @@ _PLANS = (
     (0, "coffee", "08:30", "Catch up after the conference", (), "", "planned"),
     (3, "mentor meeting", None, "Review my pitch for the staff role", ("Get a verdict on the 30-second pitch",),
      "Send the article she asked about", "planned"),
-    (-2, "informational interview", "15:00", "Hear about data roles at their company", ("One referral",), "", "planned"),
+    (-2, "informational interview", "15:00", "Hear about data roles at their company", ("One referral",), "",
+     "planned"),
     (-6, "informational interview", "11:00", "Explore product management", ("Ask about the path from engineering",),
      "Intro to the meetup organiser", "held"),
 )
@@ -29,8 +30,9 @@ def demo(rng: random.Random, today: date, contact_ids: list[int]) -> None:
         return
     picks = rng.sample(contact_ids[:60], 8)
     # The held one is with a dormant contact (no cadence): its touch moves no one's place in Today.
-    dormant = [cid for (cid,) in Contact.select(Contact.id).where((Contact.tier == "dormant") & (Contact.archived == False))  # noqa: E712
-               .order_by(Contact.id).tuples() if cid not in picks]
+    active_dormant = (Contact.tier == "dormant") & (Contact.archived == False)  # noqa: E712
+    dormant = [cid for (cid,) in Contact.select(Contact.id).where(active_dormant).order_by(Contact.id).tuples()
+               if cid not in picks]
     if dormant:
         picks[4] = dormant[len(dormant) // 2]
     created = datetime.combine(today - timedelta(days=10), time(9))

@@ -4,14 +4,10 @@ from datetime import datetime
 
 from peewee import DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from store.conversations.names import (  # noqa: F401 (re-exported)
+    FEEDBACK_QUESTIONS, PLAN_KINDS, PLAN_STATES, THANK_REASONS, TODAY_SOURCES,
+)
 from store.models import BaseModel, Contact, FollowUp, Touch
-
-PLAN_KINDS = ("informational interview", "coffee", "mentor meeting", "check-in", "call", "other")
-PLAN_STATES = ("planned", "held", "dropped")
-THANK_REASONS = ("interview", "feedback", "introduction", "mentor-value")
-TODAY_SOURCES = ("prepare", "conversation", "held", "thank-you")
-"""This area's Today sources (each can be turned off: ``[conversations] today_off``)."""
-FEEDBACK_QUESTIONS = ("What am I doing well?", "What do I need to fix?", "Who should I talk to?")
 
 
 class Plan(BaseModel):

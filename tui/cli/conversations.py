@@ -146,7 +146,8 @@ def cmd_held(args: argparse.Namespace, ctx: Context) -> int:
                referrals=args.referral, next_steps=args.next, rating=args.rating, minutes=args.minutes)
     say(f"held #{h.plan.id}: {h.plan.kind} with", h.plan.contact_name, f"on {h.plan.held_on.isoformat()}")
     for cid, name, created in h.referrals:
-        say("  referral:", name, f"(#{cid}, {'added' if created else 'linked'}, introduced by", h.plan.contact_name + ")")
+        how = "added" if created else "linked"
+        say("  referral:", name, f"(#{cid}, {how}, introduced by", h.plan.contact_name + ")")
     if h.follow_up_ids:
         say(f"  {len(h.follow_up_ids)} next step{'s' if len(h.follow_up_ids) != 1 else ''} added as follow-ups")
     if h.thank_you_id:

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from store.clock import parse_day
-from store.conversations.models import FEEDBACK_QUESTIONS, PLAN_KINDS
+from store.conversations.names import FEEDBACK_QUESTIONS, PLAN_KINDS
 from tui.literal import literal
 from tui.widgets.day_field import DayField
 

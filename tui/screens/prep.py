@@ -147,7 +147,8 @@ class PrepScreen(Screen):
             if held is None:
                 return
             self.plan_id = plan.id
-            extra = f", {len(held.referrals)} referral{'s' if len(held.referrals) != 1 else ''}" if held.referrals else ""
+            n = len(held.referrals)
+            extra = f", {n} referral{'s' if n != 1 else ''}" if n else ""
             self._after(Content.assemble("Recorded the ", plan.kind, " with ", literal(plan.contact_name, limit=40),
                                          f"{extra}."))
 
