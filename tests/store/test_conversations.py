@@ -261,3 +261,12 @@ def test_conversations_survive_export_and_restore(db, fixed_today, tmp_path):
     open_db(tmp_path / "fresh.db")
     restore(path)
     assert exporters.snapshot()["tables"] == data["tables"]
+
+
+def test_plans_are_searchable(db, fixed_today):
+    from store.search import search
+
+    ada = create_contact("Ada Lovelace").id
+    p = ii(ada, fixed_today, fixed_today, purpose="Learn how the platform team hires")
+    (hit,) = search("platform team", kinds=["conversation"])
+    assert (hit.id, hit.contact_id) == (p.id, ada)

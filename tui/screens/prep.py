@@ -18,9 +18,6 @@ from textual.widgets import Static
 from tui.literal import literal
 from tui.widgets.key_footer import KeyFooter
 
-NEEDS_PLAN = {"record", "move", "drop"}
-
-
 class PrepScreen(Screen):
     """The brief: who they are, what happened, what is open, what you share, and the plan."""
 
@@ -90,15 +87,13 @@ class PrepScreen(Screen):
         self.refresh_bindings()
 
     def _plan(self):
+        """The plan still to hold, or None after saying so (every key answers)."""
         plan = self.brief.plan if self.brief else None
-        return plan if plan is not None and plan.state == "planned" else None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in NEEDS_PLAN and self.is_mounted and self._plan() is None:
-            return None  # greyed out: nothing planned
-        if action == "new_plan" and self.is_mounted and self.brief is None:
-            return None
-        return True
+        if plan is not None and plan.state == "planned":
+            return plan
+        self.notify("Nothing planned with them to hold, move or drop: n plans a conversation.",
+                    severity="warning")
+        return None
 
     def _after(self, message: Content | None) -> None:
         if message is not None:
@@ -113,6 +108,7 @@ class PrepScreen(Screen):
         from tui.modals.plan_form import PlanFormModal
 
         if self.brief is None:
+            self.notify("No one to plan with: this person or plan is gone.", severity="warning")
             return
         contact = self.brief.contact
         today = self.today()
