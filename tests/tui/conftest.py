@@ -17,6 +17,16 @@ def frozen_clock(monkeypatch, fixed_today):
     monkeypatch.setattr(store.clock, "today", lambda tz=None: fixed_today)
 
 
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch):
+    """A blinking cursor is a timer: on a loaded machine a snapshot caught it in either phase.
+    Keep every cursor visible (the blink itself is Textual's, not ours to test)."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
 @pytest.fixture
 def make_app(db_file, config):
     """Build a KithApp on the test database: make_app(first_run=False, config=None)."""

@@ -101,7 +101,7 @@ async def test_add_mentor_ambiguous_name_is_an_inline_error_and_keeps_the_input(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        await pilot.press("a", *"ann", "enter")
+        await pilot.press("n", *"ann", "enter")
         await pilot.pause()
         assert isinstance(app.screen, RolesModal)
         error = str(app.screen.query_one("#who-error").render())
@@ -120,7 +120,7 @@ async def test_checkbox_glyph_shows_ticked_and_enter_saves(make_app, db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        await pilot.press("a", *"okafor", "tab")
+        await pilot.press("n", *"okafor", "tab")
         await pilot.pause()
         box = app.focused
         assert isinstance(box, TickBox) and box.value
@@ -139,9 +139,10 @@ async def test_checkbox_glyph_shows_ticked_and_enter_saves(make_app, db):
 async def test_j_and_k_move_in_the_contact_list_and_the_mentor_table(make_app, demo_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
+        await pilot.press("2", "enter")  # the cursor starts in the filter; Enter moves into the list
         await pilot.pause()
         listing = app.screen.query_one("ContactList")
+        assert listing.has_focus
         start = listing.cursor
         await pilot.press("j", "j")
         assert listing.cursor == start + 2
