@@ -28,8 +28,8 @@ from bench.common import KITH, big_db, summary  # noqa: E402
 
 def pick(path: Path) -> tuple[int, int]:
     """The planned conversation whose person has the most touches: (contact id, plan id)."""
-    from store.conversations.plans import list_plans
-    from store.db import close_db, db, open_db
+    from kith.store.conversations.plans import list_plans
+    from kith.store.core.db import close_db, db, open_db
 
     open_db(path)
     plans = list_plans()
@@ -50,9 +50,9 @@ def time_cli(path: Path, args: list[str], runs: int, label: str) -> None:
 
 
 def time_in_process(path: Path, contact_id: int, runs: int) -> None:
-    from store.clock import today
-    from store.conversations.brief import prep_brief, sections
-    from store.db import close_db, open_db
+    from kith.store.conversations.brief import prep_brief, sections
+    from kith.store.core.clock import today
+    from kith.store.core.db import close_db, open_db
 
     open_db(path)
     times = []

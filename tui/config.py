@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tui.binding_ids import THEMES
+from kith.tui.binding_ids import THEMES
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -84,13 +84,6 @@ class ConversationsConfig:
     """In job-search mode, the weekly target of informational interviews (Today's header)."""
     today_off: tuple[str, ...] = ()
     """This area's Today sources not to show: any of prepare, conversation, held, thank-you."""
-
-    def thanks(self):
-        """The store's typed thank-you settings (None: that kind is off)."""
-        from store.conversations.thanks import ThanksSettings
-
-        return ThanksSettings(self.thank_interview_days or None, self.thank_feedback_days or None,
-                              self.thank_introduction_days or None, self.thank_mentor_value_days or None)
 
 
 @dataclass(frozen=True)
@@ -222,7 +215,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
     """Refuse an unknown binding id, a key that is not a key, and two bindings on one key."""
     import difflib
 
-    from tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
+    from kith.tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
 
     for bid, value in keys.items():
         if bid not in BINDINGS:
@@ -257,7 +250,7 @@ TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors
 
 
 def _conversation_sources(r: _Reader) -> tuple[str, ...]:
-    from store.conversations.names import TODAY_SOURCES  # constants only: no database, no Textual
+    from kith.store.conversations.names import TODAY_SOURCES  # constants only: no database, no Textual
 
     names = r.table("conversations", None).get("today_off", [])
     if not isinstance(names, list) or not all(isinstance(n, str) and n in TODAY_SOURCES for n in names):

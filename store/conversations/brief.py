@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from store.conversations.plans import PlanInfo, get_plan, next_plan
-from store.conversations.thanks import OwedInfo, list_owed
-from store.db import db
-from store.errors import Invalid
-from store.records import ContactInfo, FollowUpInfo, TouchInfo
+from kith.store.conversations.plans import PlanInfo, get_plan, next_plan
+from kith.store.conversations.thanks import OwedInfo, list_owed
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid
+from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
 
 LAST_TOUCHES = 5
 NOTE_PREVIEW = 160
@@ -89,7 +89,7 @@ def prep_brief(contact_id: int | None = None, *, today: date, plan_id: int | Non
         NotFound: no such contact or plan.
         Invalid: neither given.
     """
-    from store.contacts import get_contact
+    from kith.store.people.contacts import get_contact
 
     if plan_id is not None:
         plan = get_plan(plan_id)

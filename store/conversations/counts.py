@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from store.db import db
+from kith.store.core.db import db
 
 II = "informational interview"
 
@@ -80,7 +80,7 @@ class Week:
 def week(today: date) -> Week:
     """The conversations of ``today``'s week (held on, or planned for, a day in it), the referrals
     they produced and the thank-yous sent in it."""
-    from store.conversations.thanks import thanks_sent
+    from kith.store.conversations.thanks import thanks_sent
 
     start, end = week_of(today)
     s, e = start.isoformat(), end.isoformat()

@@ -7,8 +7,8 @@ import json
 import random
 from datetime import date, datetime, time, timedelta
 
-from store.conversations.models import FEEDBACK_QUESTIONS, Plan, Referral, ThankYou
-from store.models import Contact, FollowUp, Touch
+from kith.store.conversations.models import FEEDBACK_QUESTIONS, Plan, Referral, ThankYou
+from kith.store.people.models import Contact, FollowUp, Touch
 
 _PLANS = (
     # days from today, kind, time, purpose, objectives, offer, state
@@ -53,6 +53,6 @@ def demo(rng: random.Random, today: date, contact_ids: list[int]) -> None:
                             created=created)
         ThankYou.create(contact=picks[n], reason="interview", follow_up=f.id, plan=p.id, owed_on=day,
                         created=created)
-        from store.touches import _refresh_last_touch
+        from kith.store.people.touches import _refresh_last_touch
 
         _refresh_last_touch(picks[n])

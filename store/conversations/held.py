@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from store import undo
-from store.conversations import thanks
-from store.conversations.models import Plan, Referral
-from store.conversations.plans import PlanInfo, clean_line, clean_list, clean_long, get_plan
-from store.db import db
-from store.errors import Invalid
-from store.fold import fold
+from kith.store.conversations import thanks
+from kith.store.conversations.models import Plan, Referral
+from kith.store.conversations.plans import PlanInfo, clean_line, clean_list, clean_long, get_plan
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid
+from kith.store.core.fold import fold
 
 TOUCH_KIND = {"informational interview": "informational interview", "coffee": "coffee",
               "mentor meeting": "meeting", "check-in": "check-in", "call": "call", "other": "other"}
@@ -66,7 +66,7 @@ def _note(p: PlanInfo, answers: list[str], learned: str, names: list[str], steps
 
 
 def _link_referral(plan: PlanInfo, text: str, on: date) -> tuple[int, str, bool]:
-    from store.contacts import create_contact, get_contact, update_contact
+    from kith.store.people.contacts import create_contact, get_contact, update_contact
 
     cid = find_referral(text)
     if cid is None:
@@ -86,7 +86,7 @@ def _link_referral(plan: PlanInfo, text: str, on: date) -> tuple[int, str, bool]
 def _ledger(by_id: int, contact_id: int, on: date) -> None:
     """Record the introduction in the network's ledger when that area is installed."""
     try:
-        from store.network.introductions import record_introduction  # type: ignore[import-not-found]
+        from kith.store.network.introductions import record_introduction  # type: ignore[import-not-found]
     except ImportError:
         return
     record_introduction(by_id, None, contact_id, on, "referral from a conversation")
@@ -102,8 +102,8 @@ def record_held(plan_id: int, *, today: date, on: date | None = None, answers: S
         Invalid: already held or dropped, a day ahead of today, more answers than questions, a
             referral naming several contacts, a rating outside 1-5, minutes outside 1-1440.
     """
-    from store.followups import add_follow_up
-    from store.touches import log_touch
+    from kith.store.people.followups import add_follow_up
+    from kith.store.people.touches import log_touch
 
     plan = get_plan(plan_id)
     if plan.state != "planned":

@@ -1,13 +1,17 @@
-"""Provides the Conversations area's Peewee models (the schema is migration 9's)."""
+"""Provides the Conversations area's Peewee models (the schema is migration 11's)."""
 
 from datetime import datetime
 
 from peewee import DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from store.conversations.names import (  # noqa: F401 (re-exported)
-    FEEDBACK_QUESTIONS, PLAN_KINDS, PLAN_STATES, THANK_REASONS, TODAY_SOURCES,
+from kith.store.conversations.names import (  # noqa: F401 (re-exported)
+    FEEDBACK_QUESTIONS,
+    PLAN_KINDS,
+    PLAN_STATES,
+    THANK_REASONS,
+    TODAY_SOURCES,
 )
-from store.models import BaseModel, Contact, FollowUp, Touch
+from kith.store.people.models import BaseModel, Contact, FollowUp, Touch
 
 
 class Plan(BaseModel):

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from store import undo
-from store.conversations.models import FEEDBACK_QUESTIONS, PLAN_KINDS, Plan
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.models import Contact
-from store.validate import check_text
+from kith.store.conversations.models import FEEDBACK_QUESTIONS, PLAN_KINDS, Plan
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.core.validate import check_text
+from kith.store.people.models import Contact
 
 MAX_SHORT = 500
 MAX_LONG = 10_000

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from store.cadence import DUE, DUE_SOON, OVERDUE
-from store.conversations.thanks import REASON_WORDS
-from store.db import db
-from store.queue import QueueContext, QueueItem, source
+from kith.store.conversations.settings import ConversationsSettings
+from kith.store.conversations.thanks import REASON_WORDS
+from kith.store.core.db import db
+from kith.store.today.cadence import DUE, DUE_SOON, OVERDUE
+from kith.store.today.queue import QueueContext, QueueItem, source
 
 
 def _off(ctx: QueueContext, name: str) -> bool:
-    raw = ctx.settings.get("conversations") if isinstance(ctx.settings, dict) else None
-    return isinstance(raw, dict) and name in (raw.get("today_off") or ())
+    found = ctx.settings.areas.get("conversations")
+    return isinstance(found, ConversationsSettings) and name in found.today_off
 
 
 _PLANS = ("SELECT p.id, p.contact_id, c.name, p.kind, p.day, p.at, p.purpose FROM conversation_plan p "
@@ -59,7 +60,7 @@ def held_items(ctx: QueueContext) -> list[QueueItem]:
     if _off(ctx, "held"):
         return []
     out = []
-    for pid, cid, name, kind, day, at, purpose in db.execute_sql(_PLANS + "p.day < ?", (ctx.today.isoformat(),)):
+    for pid, cid, name, kind, day, _at, _purpose in db.execute_sql(_PLANS + "p.day < ?", (ctx.today.isoformat(),)):
         day = date.fromisoformat(str(day)[:10])
         late = (ctx.today - day).days
         when = "yesterday" if late == 1 else f"{late} d ago"

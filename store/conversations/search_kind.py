@@ -1,7 +1,7 @@
 """Provides the search kind of planned and held conversations (purpose, objectives, points, offer,
-what was learned); Enter opens the person. Migration 9 holds a frozen copy of its triggers."""
+what was learned); Enter opens the person. Migration 11 holds a frozen copy of its triggers."""
 
-from store.search_registry import SearchKind, register_kind
+from kith.store.search.registry import SearchKind, register_kind
 
 PLAN_KIND = register_kind(SearchKind(
     name="conversation", label="Conversation", code=140, table="conversation_plan",

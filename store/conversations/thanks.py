@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from store import undo
-from store.conversations.models import THANK_REASONS, ThankYou
-from store.db import db
-from store.errors import Invalid
-from store.models import Contact
+from kith.store.conversations.models import THANK_REASONS, ThankYou
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid
+from kith.store.people.models import Contact
 
 REASON_WORDS = {
     "interview": "the informational interview", "feedback": "the feedback",
@@ -90,7 +90,7 @@ def owe_thanks(contact_id: int, reason: str, on: date, *, plan_id: int | None = 
     follow-up id is returned: one thank-you covers everything owed to one person at a time.
     Runs inside the caller's undo action when there is one.
     """
-    from store.followups import add_follow_up
+    from kith.store.people.followups import add_follow_up
 
     reason = parse_reason(reason)
     after = (settings or SETTINGS).after(reason)
@@ -116,14 +116,19 @@ def _open_follow_up(contact_id: int) -> int | None:
     return row[0] if row else None
 
 
+def owe_mentor_value_thanks(contact_id: int, on: date) -> int | None:
+    """Value received from someone (``kith.store.mentors.value_edits``): a thank-you is owed."""
+    return owe_thanks(contact_id, "mentor-value", on)
+
+
 def close_open(contact_id: int, touch_id: int, on: date) -> int:
     """Close every thank-you owed to the contact with the touch that thanked them; return how many.
 
     For a current mentor or coach, the thanks also count as value given (gratitude), tied to
     the touch (undoing the touch removes it too). Called by ``store.touches.log_touch``.
     """
-    from store.followups import set_done
-    from store.roles import get_roles
+    from kith.store.mentors.roles import get_roles
+    from kith.store.people.followups import set_done
 
     rows = db.execute_sql("SELECT t.id, t.follow_up_id FROM thank_you t JOIN follow_up f ON f.id = t.follow_up_id "
                           "WHERE t.contact_id = ? AND f.done = 0", (contact_id,)).fetchall()
@@ -132,7 +137,7 @@ def close_open(contact_id: int, touch_id: int, on: date) -> int:
         undo.record("conversations.set_thanks_touch", id=tid, touch_id=None)
         ThankYou.update(touch=touch_id).where(ThankYou.id == tid).execute()
     if set(get_roles(contact_id)) & {"mentor", "coach"}:
-        from store.mentors import add_value
+        from kith.store.mentors.value import add_value
 
         add_value(contact_id, "given", "gratitude", on, "thank-you", touch_id=touch_id, today=on)
     return len(rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.db import db
+from kith.store.core.db import db
 
 
 def apply(step: dict) -> None:
@@ -11,7 +11,7 @@ def apply(step: dict) -> None:
     if op == "delete_plan":
         db.execute_sql("DELETE FROM conversation_plan WHERE id = ?", (step["id"],))
     elif op == "set_plan":
-        from store.conversations.plans import restore_plan
+        from kith.store.conversations.plans import restore_plan
 
         restore_plan(step["id"], step["values"])
     elif op == "delete_referrals":
@@ -21,6 +21,6 @@ def apply(step: dict) -> None:
     elif op == "set_thanks_touch":
         db.execute_sql("UPDATE thank_you SET touch_id = ? WHERE id = ?", (step["touch_id"], step["id"]))
     else:
-        from store.errors import StoreError
+        from kith.store.core.errors import StoreError
 
         raise StoreError(f"cannot undo {step['op']!r}: this kith is older than the change")

@@ -7,8 +7,8 @@ with the contract ``(contact_id, name, day) -> follow-up id or None``, inside th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 
 def thank_you_follow_up(contact_id: int, name: str, day: date) -> int | None:
@@ -16,7 +16,7 @@ def thank_you_follow_up(contact_id: int, name: str, day: date) -> int | None:
     (``store.conversations.thanks``): "Thank NAME for the feedback", due the configured days after
     ``day`` (the next day by default), shown in Today as a thank-you; None when that kind is off.
     One already open to them covers this too (its follow-up id is returned)."""
-    from store.conversations.thanks import owe_thanks
+    from kith.store.conversations.thanks import owe_thanks
 
     return owe_thanks(contact_id, "feedback", day)
 

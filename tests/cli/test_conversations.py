@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from store.clock import today as clock_today
+from kith.store.core.clock import today as clock_today
 
 
 @pytest.fixture

@@ -7,20 +7,21 @@ from datetime import timedelta
 
 import pytest
 
-from store import undo
-from store.contacts import create_contact, get_contact
-from store.conversations import thanks
-from store.conversations.brief import as_text, prep_brief
-from store.conversations.counts import interview_counts, week
-from store.conversations.held import record_held
-from store.conversations.plans import drop_plan, get_plan, list_plans, move_plan, plan_conversation
-from store.conversations.thanks import ThanksSettings, list_owed, owe_thanks
-from store.errors import Invalid
-from store.followups import get_follow_up, list_follow_ups
-from store.mentors import list_values, set_role
-from store.queue import QueueContext, build_queue
-from store.touches import list_touches, log_touch
-from store.value_edits import add_value
+from kith.store.conversations import thanks
+from kith.store.conversations.brief import as_text, prep_brief
+from kith.store.conversations.counts import interview_counts, week
+from kith.store.conversations.held import record_held
+from kith.store.conversations.plans import drop_plan, get_plan, list_plans, move_plan, plan_conversation
+from kith.store.conversations.settings import ConversationsSettings
+from kith.store.conversations.thanks import ThanksSettings, list_owed, owe_thanks
+from kith.store.core import undo
+from kith.store.core.errors import Invalid
+from kith.store.mentors.value import list_values, set_role
+from kith.store.mentors.value_edits import add_value
+from kith.store.people.contacts import create_contact, get_contact
+from kith.store.people.followups import get_follow_up, list_follow_ups
+from kith.store.people.touches import list_touches, log_touch
+from kith.store.today.queue import QueueContext, QueueSettings, build_queue
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +93,8 @@ def test_each_source_can_be_turned_off(db, fixed_today):
     on = queue(fixed_today)
     assert {i.source for i in on} == {"prepare", "thank-you"}
     off = build_queue(QueueContext(today=fixed_today, tier_cadence={},
-                                   settings={"conversations": {"today_off": ["prepare", "thank-you"]}}))
+                                   settings=QueueSettings(areas={"conversations": ConversationsSettings(
+                                           today_off=("prepare", "thank-you"))})))
     assert off == []
 
 
@@ -225,14 +227,14 @@ def test_the_brief_holds_everything_asked(db, fixed_today):
                      "1 other contact at Globex", "received 0 · given 0"):
         assert expected in text, expected
     assert prep_brief(today=fixed_today, plan_id=p.id).contact.id == ada.id
-    from store.perception.feedback import add_feedback
+    from kith.store.perception.feedback import add_feedback
 
     add_feedback(ada.id, "Clear on strategy, vague on the numbers.", fixed_today, today=fixed_today)
     assert "2026-03-16: Clear on strategy" in as_text(prep_brief(ada.id, today=fixed_today), fixed_today)
 
 
 def test_feedback_owes_a_thank_you_through_the_loop(db, fixed_today):
-    from store.perception.feedback import add_feedback
+    from kith.store.perception.feedback import add_feedback
 
     ada = create_contact("Ada Lovelace").id
     f = add_feedback(ada, "Clear on strategy.", fixed_today, today=fixed_today)
@@ -245,9 +247,9 @@ def test_feedback_owes_a_thank_you_through_the_loop(db, fixed_today):
 
 
 def test_conversations_survive_export_and_restore(db, fixed_today, tmp_path):
-    from store import exporters
-    from store.db import close_db, open_db
-    from store.restore import restore
+    from kith.store.core.db import close_db, open_db
+    from kith.store.transfer import exporters
+    from kith.store.transfer.restore import restore
 
     ada = create_contact("Ada Lovelace").id
     p = ii(ada, fixed_today, fixed_today, objectives=["x"])
@@ -264,7 +266,7 @@ def test_conversations_survive_export_and_restore(db, fixed_today, tmp_path):
 
 
 def test_plans_are_searchable(db, fixed_today):
-    from store.search import search
+    from kith.store.search.engine import search
 
     ada = create_contact("Ada Lovelace").id
     p = ii(ada, fixed_today, fixed_today, purpose="Learn how the platform team hires")

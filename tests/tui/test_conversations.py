@@ -7,19 +7,19 @@ from datetime import timedelta
 
 import pytest
 
-import store.clock
-from store.contacts import create_contact, get_contact, list_contacts
-from store.conversations import thanks
-from store.conversations.plans import list_plans, plan_conversation
-from store.conversations.thanks import ThanksSettings, list_owed
-from store.followups import list_follow_ups
-from store.touches import list_touches
-from tui.modals.log_touch import LogTouchModal
-from tui.modals.plan_form import PlanFormModal
-from tui.modals.record_held import RecordModal
-from tui.screens.contact_detail import ContactDetailScreen
-from tui.screens.prep import PrepScreen
-from tui.screens.today import TodayScreen
+import kith.store.core.clock
+from kith.store.conversations import thanks
+from kith.store.conversations.plans import list_plans, plan_conversation
+from kith.store.conversations.thanks import ThanksSettings, list_owed
+from kith.store.people.contacts import create_contact, get_contact, list_contacts
+from kith.store.people.followups import list_follow_ups
+from kith.store.people.touches import list_touches
+from kith.tui.modals.log_touch import LogTouchModal
+from kith.tui.modals.plan_form import PlanFormModal
+from kith.tui.modals.record_held import RecordModal
+from kith.tui.screens.contact_detail import ContactDetailScreen
+from kith.tui.screens.prep import PrepScreen
+from kith.tui.screens.today import TodayScreen
 
 SIZE = (80, 24)
 
@@ -30,7 +30,7 @@ def default_thanks():
 
 
 def set_day(monkeypatch, day) -> None:
-    monkeypatch.setattr(store.clock, "today", lambda tz=None: day)
+    monkeypatch.setattr(kith.store.core.clock, "today", lambda tz=None: day)
 
 
 async def type_into(pilot, selector: str, text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -66,7 +66,7 @@ def register(sub, common) -> None:
 
 def _store(call, *args, **kwargs):
     """Run a store call; its refusal is one line and exit 2."""
-    from store.errors import StoreError
+    from kith.store.core.errors import StoreError
 
     try:
         return call(*args, **kwargs)
@@ -75,7 +75,7 @@ def _store(call, *args, **kwargs):
 
 
 def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
-    from store.conversations.plans import parse_kind, parse_time, plan_conversation
+    from kith.store.conversations.plans import parse_kind, parse_time, plan_conversation
 
     today = ctx.today()
     day = parse_date_arg(args.on, "--on", today)
@@ -85,7 +85,7 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError(f"--on: {day.isoformat()} is in the past: plan a conversation for today or later")
     ctx.open()
     if args.new:
-        from store.contacts import create_contact
+        from kith.store.people.contacts import create_contact
 
         if parse_kind(args.kind) == "informational interview" and not args.purpose.strip():
             raise CliError("an informational interview needs a purpose: what do you want from it?")
@@ -99,7 +99,7 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_plans(args: argparse.Namespace, ctx: Context) -> int:
-    from store.conversations.plans import list_plans
+    from kith.store.conversations.plans import list_plans
 
     ctx.open()
     plans = list_plans(include_all=args.all)
@@ -116,7 +116,7 @@ def cmd_plans(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_prep(args: argparse.Namespace, ctx: Context) -> int:
-    from store.conversations.brief import as_text, prep_brief
+    from kith.store.conversations.brief import as_text, prep_brief
 
     if (args.contact is None) == (args.plan is None):
         raise CliError("say whom to prepare for (NAME_OR_ID) or which plan (--plan ID), not both")
@@ -135,7 +135,7 @@ def cmd_prep(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_held(args: argparse.Namespace, ctx: Context) -> int:
-    from store.conversations.held import record_held
+    from kith.store.conversations.held import record_held
 
     if args.rating is not None and not 1 <= args.rating <= 5:
         raise CliError("--rating must be 1 to 5")
@@ -151,15 +151,15 @@ def cmd_held(args: argparse.Namespace, ctx: Context) -> int:
     if h.follow_up_ids:
         say(f"  {len(h.follow_up_ids)} next step{'s' if len(h.follow_up_ids) != 1 else ''} added as follow-ups")
     if h.thank_you_id:
-        from store.followups import get_follow_up
+        from kith.store.people.followups import get_follow_up
 
         say("  thank-you owed:", get_follow_up(h.thank_you_id).what, f"(due {get_follow_up(h.thank_you_id).due})")
     return 0
 
 
 def cmd_thank(args: argparse.Namespace, ctx: Context) -> int:
-    from store.conversations.thanks import list_owed, parse_channel
-    from store.touches import log_touch
+    from kith.store.conversations.thanks import list_owed, parse_channel
+    from kith.store.people.touches import log_touch
 
     channel = _store(parse_channel, args.kind)
     ctx.open()
@@ -175,7 +175,7 @@ def cmd_thank(args: argparse.Namespace, ctx: Context) -> int:
 
 # `kith week` is a list of sections, each (args, ctx, day) -> lines: the weekly review adds its own.
 def conversations_section(args, ctx: Context, day) -> tuple[str, list[str], dict]:
-    from store.conversations.counts import week
+    from kith.store.conversations.counts import week
 
     w = week(day)
     lines = [f"{c.day.isoformat()} {c.kind} with {c.name}" + (f" [{c.state}]" if c.state != "held" else "")
@@ -192,7 +192,7 @@ WEEK_SECTIONS = [conversations_section]
 
 
 def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
-    from store.conversations.counts import week_of
+    from kith.store.conversations.counts import week_of
 
     day = parse_date_arg(args.date, "--date", ctx.today()) if args.date else ctx.today()
     ctx.open()

@@ -1,1 +1,1 @@
-"""Flows: small pieces of screen logic that several screens share (they push screens and modals)."""
+"""Provides actions used by several screens (log value, check in, ...)."""

@@ -8,12 +8,10 @@ PLAN_SOURCES = frozenset({"prepare", "conversation", "held"})
 
 def open_prep(screen, contact_id: int | None = None, *, source: str = "", ref_id: int | None = None) -> None:
     """Push the prep brief for a plan (a conversation item of Today) or for a person."""
-    from tui.screens.prep import PrepScreen
-
     if source in PLAN_SOURCES and ref_id:
-        screen.app.push_screen(PrepScreen(plan_id=ref_id))
+        screen.app.open_prep(plan_id=ref_id)
     elif contact_id is not None:
-        screen.app.push_screen(PrepScreen(contact_id=contact_id))
+        screen.app.open_prep(contact_id=contact_id)
     else:
         screen.notify("The prep brief is about a person: this item is about no one.")
 
@@ -24,7 +22,7 @@ def interview_targets(config, day, target):
     one figure)."""
     from textual.content import Content
 
-    from store.conversations.counts import interview_counts
+    from kith.store.conversations.counts import interview_counts
 
     c = interview_counts(day)
     planned = f", {c.week_planned} planned" if c.week_planned else ""

@@ -19,10 +19,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from store.clock import parse_day
-from store.conversations.names import FEEDBACK_QUESTIONS, PLAN_KINDS
-from tui.literal import literal
-from tui.widgets.day_field import DayField
+from kith.store.conversations.names import FEEDBACK_QUESTIONS, PLAN_KINDS
+from kith.store.core.clock import parse_day
+from kith.tui.literal import literal
+from kith.tui.widgets.day_field import DayField
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class PlanFormModal(ModalScreen[object]):
         self.focus_next()  # many fields: Enter moves on, ctrl+s saves
 
     def action_save(self) -> None:
-        from store.errors import StoreError
+        from kith.store.core.errors import StoreError
 
         draft = self.draft()
         if draft is None:
@@ -154,7 +154,7 @@ class MoveModal(ModalScreen[object]):
 
     @on(Input.Submitted)
     def action_save(self) -> None:
-        from store.errors import StoreError
+        from kith.store.core.errors import StoreError
 
         day = self.query_one("#day", DayField).day
         if day is None:

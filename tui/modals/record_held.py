@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class RecordModal(ModalScreen[object]):
         self.focus_next()  # many fields: Enter moves on, ctrl+s saves
 
     def action_save(self) -> None:
-        from store.errors import StoreError
+        from kith.store.core.errors import StoreError
 
         try:
             result = self.save(self.draft())

@@ -15,8 +15,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.literal import literal
-from tui.widgets.key_footer import KeyFooter
+from kith.tui.literal import literal
+from kith.tui.widgets.key_footer import KeyFooter
+
 
 class PrepScreen(Screen):
     """The brief: who they are, what happened, what is open, what you share, and the plan."""
@@ -56,8 +57,8 @@ class PrepScreen(Screen):
             self.reload()
 
     def reload(self) -> None:
-        from store.conversations.brief import prep_brief, sections
-        from store.errors import NotFound
+        from kith.store.conversations.brief import prep_brief, sections
+        from kith.store.core.errors import NotFound
 
         try:
             self.brief = prep_brief(self.contact_id, today=self.today(), plan_id=self.plan_id)
@@ -104,8 +105,8 @@ class PrepScreen(Screen):
         self.app.pop_screen()
 
     def action_new_plan(self) -> None:
-        from store.conversations.plans import plan_conversation
-        from tui.modals.plan_form import PlanFormModal
+        from kith.store.conversations.plans import plan_conversation
+        from kith.tui.modals.plan_form import PlanFormModal
 
         if self.brief is None:
             self.notify("No one to plan with: this person or plan is gone.", severity="warning")
@@ -127,8 +128,8 @@ class PrepScreen(Screen):
         self.app.push_screen(PlanFormModal(contact.name, today, save), done)
 
     def action_record(self) -> None:
-        from store.conversations.held import record_held
-        from tui.modals.record_held import RecordModal
+        from kith.store.conversations.held import record_held
+        from kith.tui.modals.record_held import RecordModal
 
         plan = self._plan()
         if plan is None:
@@ -151,8 +152,8 @@ class PrepScreen(Screen):
         self.app.push_screen(RecordModal(f"{plan.kind} with {plan.contact_name}", plan.questions, save), done)
 
     def action_move(self) -> None:
-        from store.conversations.plans import move_plan
-        from tui.modals.plan_form import MoveModal
+        from kith.store.conversations.plans import move_plan
+        from kith.tui.modals.plan_form import MoveModal
 
         plan = self._plan()
         if plan is None:
@@ -167,9 +168,9 @@ class PrepScreen(Screen):
                                        lambda day, at: move_plan(plan.id, day, today=today, at=at)), done)
 
     def action_drop(self) -> None:
-        from store.conversations.plans import drop_plan
-        from store.errors import StoreError
-        from tui.modals.confirm import ConfirmModal
+        from kith.store.conversations.plans import drop_plan
+        from kith.store.core.errors import StoreError
+        from kith.tui.modals.confirm import ConfirmModal
 
         plan = self._plan()
         if plan is None:
