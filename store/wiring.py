@@ -17,10 +17,13 @@ from kith.store.mentors import queue_source, value, value_edits  # noqa: F401 (s
 from kith.store.people import touches
 from kith.store.perception import feedback  # noqa: F401 (search kind: feedback)
 from kith.store.perception import queue as perception_queue  # noqa: F401 (sources: feedback-overdue, brand-review)
+from kith.store.quality import queue_source as quality_queue  # noqa: F401 (sources: help-offer, time-to-receive)
+from kith.store.quality import ranking
 from kith.store.search import registry  # noqa: F401 (search kinds: contact, touch, follow-up)
-from kith.store.today import sources  # noqa: F401 (sources: cadence, follow-up, birthday)
+from kith.store.today import queue, sources  # noqa: F401 (sources: cadence, follow-up, birthday)
 
 undo.use_reverser(undo_steps.apply_step)
+queue.use_weighting(ranking.weigh)
 # The thank-you loop: a thank-you touch closes what is owed; value received from a mentor owes one.
 touches.THANKED = thanks.close_open
 value_edits.VALUE_RECEIVED = thanks.owe_mentor_value_thanks

@@ -10,7 +10,7 @@ from kith.tui.binding_ids import BINDINGS, SPECIAL_KEYS, THEMES
 
 
 def collect_bindings() -> dict[str, tuple[str, str]]:
-    """Every Binding with an id in the app, its screens, modals and widgets: id -> (class, keys)."""
+    """Every Binding with an id in the app, its screens, modals, widgets and flows: id -> (class, keys)."""
     from textual.binding import Binding
     from textual.dom import DOMNode
 

@@ -58,11 +58,6 @@ def register(sub, common) -> None:
     p.add_argument("--note", default="", metavar="TEXT")
     p.set_defaults(func=cmd_thank)
 
-    p = sub.add_parser("week", parents=[common], help="this week: conversations, referrals gained, thank-yous sent")
-    p.add_argument("--date", default=None, metavar="DAY", help="a day of the week to show (default: today)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_week)
-
 
 def _store(call, *args, **kwargs):
     """Run a store call; its refusal is one line and exit 2."""
@@ -173,39 +168,20 @@ def cmd_thank(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-# `kith week` is a list of sections, each (args, ctx, day) -> lines: the weekly review adds its own.
-def conversations_section(args, ctx: Context, day) -> tuple[str, list[str], dict]:
-    from kith.store.conversations.counts import week
+# `kith week` (the weekly review, kith.tui.cli.quality) adds this section: this calendar week's
+# conversations, referrals gained and thank-yous sent.
+def conversations_section(ctx: Context, day) -> tuple[str, list[str], dict]:
+    from kith.store.conversations.counts import week, week_of
 
     w = week(day)
-    lines = [f"{c.day.isoformat()} {c.kind} with {c.name}" + (f" [{c.state}]" if c.state != "held" else "")
-             + (f" → referrals: {', '.join(c.referrals)}" if c.referrals else "") for c in w.conversations]
-    lines = lines or ["no conversations this week"]
+    start, end = week_of(day)
+    lines = [f"week of {start.isoformat()} to {end.isoformat()}"]
+    lines += [f"{c.day.isoformat()} {c.kind} with {c.name}" + (f" [{c.state}]" if c.state != "held" else "")
+              + (f" → referrals: {', '.join(c.referrals)}" if c.referrals else "") for c in w.conversations]
+    if len(lines) == 1:
+        lines.append("no conversations this week")
     i = w.interviews
     lines.append(f"informational interviews: {i.week_held} held, {i.week_planned} still planned "
                  f"(target {ctx.config.conversations.interviews_per_week})")
     lines.append(f"referrals gained: {w.referrals} · thank-yous sent: {w.thank_yous}")
-    return "Conversations", lines, w.as_json()
-
-
-WEEK_SECTIONS = [conversations_section]
-
-
-def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
-    from kith.store.conversations.counts import week_of
-
-    day = parse_date_arg(args.date, "--date", ctx.today()) if args.date else ctx.today()
-    ctx.open()
-    start, end = week_of(day)
-    built = [section(args, ctx, day) for section in WEEK_SECTIONS]
-    if args.json:
-        dump_json({"start": start.isoformat(), "end": end.isoformat(),
-                   **{title.lower().replace(" ", "_"): data for title, _lines, data in built}})
-        return 0
-    say(f"Week of {start.isoformat()} to {end.isoformat()}")
-    for title, lines, _data in built:
-        say("")
-        say(title)
-        for line in lines:
-            say(f"  {line}")
-    return 0
+    return "conversations", lines, {"start": start.isoformat(), "end": end.isoformat(), **w.as_json()}
