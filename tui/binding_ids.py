@@ -184,6 +184,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "triage-skip": ("TriageModal", "s,space"),
     "triage-tag": ("TriageModal", "t"),
     "triage-undo": ("TriageModal", "u"),
+    "undo": ("KithApp", "u"),
     "value-cancel": ("ValueEntryModal", "escape"),
     "value-save": ("ValueEntryModal", "ctrl+s"),
 }
