@@ -7,6 +7,7 @@ import random
 from datetime import date, datetime, timedelta
 
 from kith.store.brand.demo import demo as pitches_demo
+from kith.store.conversations.demo import demo as conversations_demo
 from kith.store.core.db import db, write
 from kith.store.core.errors import StoreError
 from kith.store.core.fold import fold
@@ -17,7 +18,7 @@ from kith.store.perception.demo import demo as perception_demo
 from kith.store.quality.demo import build as quality_demo
 
 # Other areas add demo data for their own tables: function(rng, today, contact_ids).
-DEMO_PARTS = (mentors_demo, pitches_demo, perception_demo, quality_demo)
+DEMO_PARTS = (mentors_demo, pitches_demo, perception_demo, quality_demo, conversations_demo)
 
 FIRST = ("Ada", "Grace", "José", "Priya", "Wei", "Fatima", "Kenji", "Olu", "Zoë", "Marcus", "Chiamaka",
          "Astrid", "Jürgen", "Sam", "Tom", "Amara", "Lucía", "Mateo", "Ingrid", "Ravi", "Hana", "Noah",

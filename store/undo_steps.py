@@ -71,6 +71,10 @@ def apply_step(step: dict) -> None:
         from kith.store.perception.feedback import apply_undo
 
         apply_undo(step)
+    elif op.startswith("conversations."):
+        from kith.store.conversations import undo_steps
+
+        undo_steps.apply(step)
     else:
         raise StoreError(f"cannot undo {op!r}: this kith is older than the change")
 

@@ -212,6 +212,12 @@ class KithApp(App[None]):
 
         open_from_brand(brand_screen)
 
+    def open_prep(self, *, plan_id: int | None = None, contact_id: int | None = None) -> None:
+        """Push the prep brief for a planned conversation or for a person."""
+        from kith.tui.screens.prep import PrepScreen
+
+        self.push_screen(PrepScreen(plan_id=plan_id) if plan_id else PrepScreen(contact_id=contact_id))
+
     def open_rehearsal(self, pitch, text: str) -> None:
         """Push the rehearsal screen for ``pitch`` with the editor's ``text``."""
         from kith.tui.screens.rehearsal import RehearsalScreen

@@ -94,6 +94,23 @@ class QualityConfig:
     """Given minus received at which Today says it may be time to ask (0: never)."""
 
 
+
+@dataclass(frozen=True)
+class ConversationsConfig:
+    thank_interview_days: int = 1
+    """Days after an informational interview its thank-you is due; 0 turns these off."""
+    thank_feedback_days: int = 1
+    """... after a feedback entry; 0 turns these off."""
+    thank_introduction_days: int = 1
+    """... after an introduction received; 0 turns these off."""
+    thank_mentor_value_days: int = 1
+    """... after value received from a mentor; 0 turns these off."""
+    interviews_per_week: int = 5
+    """In job-search mode, the weekly target of informational interviews (Today's header)."""
+    today_off: tuple[str, ...] = ()
+    """This area's Today sources not to show: any of prepare, conversation, held, thank-you."""
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -115,6 +132,7 @@ class Config:
     mentors: MentorsConfig = field(default_factory=MentorsConfig)
     brand: BrandConfig = field(default_factory=BrandConfig)
     perception: PerceptionConfig = field(default_factory=PerceptionConfig)
+    conversations: ConversationsConfig = field(default_factory=ConversationsConfig)
     quality: QualityConfig = field(default_factory=QualityConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
@@ -257,7 +275,16 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
-            "keys"}
+            "conversations", "keys"}
+
+
+def _conversation_sources(r: _Reader) -> tuple[str, ...]:
+    from kith.store.conversations.names import TODAY_SOURCES  # constants only: no database, no Textual
+
+    names = r.table("conversations", None).get("today_off", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) and n in TODAY_SOURCES for n in names):
+        raise r.fail("conversations", "today_off", f"must be a list of any of: {', '.join(TODAY_SOURCES)}")
+    return tuple(names)
 
 
 def load_config(cli_path: str | None = None) -> Config:
@@ -321,6 +348,11 @@ def load_config(cli_path: str | None = None) -> Config:
         feedback_nudge=r.get("perception", "feedback_nudge", bool, True),
         review_nudge=r.get("perception", "review_nudge", bool, True),
     )
+    r.table("conversations", {f for f in ConversationsConfig.__dataclass_fields__})
+    conversations = ConversationsConfig(**{
+        key: r.get("conversations", key, int, default, 0, 365 if key.startswith("thank") else 100)
+        for key, default in ConversationsConfig().__dict__.items() if key != "today_off"},
+        today_off=_conversation_sources(r))
     quality = _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
@@ -335,7 +367,7 @@ def load_config(cli_path: str | None = None) -> Config:
         theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
         tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
-        keys=keys,
+        conversations=conversations, keys=keys,
     )
 
 

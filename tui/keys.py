@@ -36,5 +36,8 @@ DATA_KEYS: dict[str, str] = {
     "snooze-1d": "snooze", "snooze-3d": "snooze", "snooze-1w": "snooze",
     "contact-form-save": "save", "follow-up-save": "save", "log-save": "save", "value-save": "save",
     "check-in-save": "save", "roles-save": "save", "pitch-edit-save": "save",
+    # Conversations: the prep brief and its dialogs
+    "prep-new": "new", "prep-record": "record held", "prep-move": "snooze", "prep-drop": "delete",
+    "plan-form-save": "save", "plan-move-save": "save", "record-save": "save",
 }
 """Binding id -> the data change it makes."""

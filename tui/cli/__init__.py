@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     # imports local.
     from kith.tui.cli import (
         contacts,
+        conversations,
         find,
         followups,
         mentors,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         undo,
     )
 
-    for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality):
+    for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
+                 conversations):
         area.register(sub, common)
     return parser

@@ -52,6 +52,10 @@ class Context:
             from kith.store.core.readonly import open_read_only
 
             open_read_only(self.db_path)
+        from kith.store.conversations.thanks import configure
+        from kith.tui.settings import conversations_settings
+
+        configure(conversations_settings(self.config).thanks)  # the thank-you loop's per-kind days, for every area
 
     def today(self) -> date:
         from kith.store.core.clock import today

@@ -76,8 +76,7 @@ def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today:
     due_value = (Content.styled(f"{due.isoformat()} · {due_text(due, today)}", due_style) if due else _none())
     lines = [
         _field("Emails", many(c.emails)),
-        _field("Phones", many(c.phones)),
-        _field("Links", many(c.links)),
+        _field("Phones", many(c.phones)), _field("Links", many(c.links)),
         _field("Location", text(c.location)),
         _field("Tier", Content.assemble(literal(c.tier), (f" · strength {c.strength}/5", "$text-muted"))),
         _field("Cadence", Content(cadence_text)),
@@ -161,6 +160,7 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-archive"),
         Binding("D,delete", "delete_contact", "Delete", show=False, tooltip="Delete this contact (asks first)",
                 id="detail-delete"),
+        Binding("p", "prep", "Prep", id="detail-prep", tooltip="Prep brief: plan, hold a conversation"),
     ]
 
     def __init__(self, contact_id: int, focus_touch_id: int | None = None) -> None:

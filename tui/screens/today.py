@@ -29,12 +29,14 @@ from kith.tui.widgets.queue_list import QueueList, QueueRow
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Touch kind the log modal starts on, by source: a birthday wish is a message, a check-in a check-in.
-KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email"}
+KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email",
+                   "thank-you": "thank-you"}
 # Why ``x`` (done) does not apply to a row, by source: what to press instead.
 NOT_DONE_WHY = {
     "give-back": "a give-back is done by giving: l logs the touch and asks what you gave; s snoozes it",
     "check-in": "a check-in is done by checking in: l logs it and opens the check-in; s snoozes it",
     "birthday": "a birthday is done by wishing: l logs the message; s snoozes it",
+    "thank-you": "a thank-you is done by thanking: l logs it (kind thank-you)",
 }
 
 
@@ -60,6 +62,7 @@ class TodayScreen(ContactActions, AreaScreen):
         Binding("x", "done", "Done", id="today-done", tooltip="Mark this follow-up done"),
         Binding("f", "follow_up", "Follow-up", id="today-follow-up", tooltip="Add a follow-up for this person"),
         Binding("enter", "open_contact", "Open", id="today-open", tooltip="Open this person's page"),
+        Binding("p", "prep", "Prep", id="today-prep", tooltip="The prep brief for this person or conversation"),
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last action of today's review"),
         Binding("n", "new_contact", "New", show=False, id="today-new-contact", tooltip="Add a contact"),
         Binding("m", "toggle_mode", "Mode", show=False, id="today-mode",
@@ -131,11 +134,11 @@ class TodayScreen(ContactActions, AreaScreen):
         lines = [Content.assemble(left, " " * max(1, self.size.width - left.cell_length - right.cell_length - 2),
                                   right)]
         if config.mode == "job-search":
+            from kith.tui.flows.prep import interview_targets
+
             counts = daily_counts(day)
             lines.append(Content.assemble(
-                "Daily targets: ",
-                self._target("informational interviews", counts.interviews, config.today.job_search_interviews_per_day),
-                " · ",
+                "Targets: ", interview_targets(config, day, self._target), " · ",
                 self._target("outreach", counts.outreach, config.today.job_search_outreach_per_day),
             ))
         self.query_one("#review-header", Static).update(Content("\n").join(lines))
@@ -341,6 +344,14 @@ class TodayScreen(ContactActions, AreaScreen):
             self.app.action_area("brand")
             return
         self.app.open_contact(item.contact_id)
+
+    def action_prep(self) -> None:
+        """Open the prep brief of the highlighted conversation or person."""
+        from kith.tui.flows.prep import open_prep
+
+        item = self._need_item("prepare")
+        if item is not None:
+            open_prep(self, item.contact_id, source=item.source, ref_id=item.ref_id)
 
     def action_undo(self) -> None:
         """Reverse the last action of today's review in the store."""
