@@ -9,8 +9,14 @@ from kith.store import undo_steps
 from kith.store.brand import pitches  # noqa: F401 (search kind: pitch)
 from kith.store.career import kinds  # noqa: F401 (search kinds: skill, learning, goal)
 from kith.store.career import queue as career_queue  # noqa: F401 (sources: certification, income, stale-skill, emerging-skill)
+from kith.store.conversations import queue as conversations_queue  # noqa: F401 (sources: prepare, held, ...)
+from kith.store.conversations import (
+    search_kind,  # noqa: F401 (search kind: conversation)
+    thanks,
+)
 from kith.store.core import undo
-from kith.store.mentors import queue_source, value  # noqa: F401 (sources: check-in, give-back; kind: value)
+from kith.store.mentors import queue_source, value, value_edits  # noqa: F401 (sources: check-in, give-back; kind: value)
+from kith.store.people import touches
 from kith.store.perception import feedback  # noqa: F401 (search kind: feedback)
 from kith.store.perception import queue as perception_queue  # noqa: F401 (sources: feedback-overdue, brand-review)
 from kith.store.quality import queue_source as quality_queue  # noqa: F401 (sources: help-offer, time-to-receive)
@@ -20,3 +26,6 @@ from kith.store.today import queue, sources  # noqa: F401 (sources: cadence, fol
 
 undo.use_reverser(undo_steps.apply_step)
 queue.use_weighting(ranking.weigh)
+# The thank-you loop: a thank-you touch closes what is owed; value received from a mentor owes one.
+touches.THANKED = thanks.close_open
+value_edits.VALUE_RECEIVED = thanks.owe_mentor_value_thanks

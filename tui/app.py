@@ -50,7 +50,7 @@ class KithApp(App[None]):
         Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
                 tooltip="Search everything, even while typing"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key of this screen"),
-        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change (as kith undo)"),
+        Binding("u", "undo", "Undo", show=False, id="undo", tooltip="Undo the last change (as kith undo)"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave kith"),
     ]
 
@@ -216,6 +216,12 @@ class KithApp(App[None]):
         from kith.tui.screens.perception import open_from_brand
 
         open_from_brand(brand_screen)
+
+    def open_prep(self, *, plan_id: int | None = None, contact_id: int | None = None) -> None:
+        """Push the prep brief for a planned conversation or for a person."""
+        from kith.tui.screens.prep import PrepScreen
+
+        self.push_screen(PrepScreen(plan_id=plan_id) if plan_id else PrepScreen(contact_id=contact_id))
 
     def open_rehearsal(self, pitch, text: str) -> None:
         """Push the rehearsal screen for ``pitch`` with the editor's ``text``."""

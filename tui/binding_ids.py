@@ -9,9 +9,12 @@ difference; ``collect_bindings()`` in that test gives the new table).
 from __future__ import annotations
 
 EXCLUSIVE: frozenset[frozenset[str]] = frozenset({
-    # Bindings of one screen that are never active together, so they may share a key (Contacts:
-    # Esc in the filter goes to the list, Esc in the list goes back to the filter).
+    # Bindings that may share a key: never active together (Contacts: Esc in the filter goes to
+    # the list, Esc in the list back to the filter), or a screen's own undo that deliberately
+    # shadows the app-wide one (Today: today's changes; Brand: the unsaved draft).
     frozenset({"leave-filter", "back-to-filter"}),
+    frozenset({"today-undo", "undo"}),
+    frozenset({"brand-discard", "undo"}),
 })
 
 APP_OWNER = "KithApp"
@@ -73,7 +76,6 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "contacts-mark": ("ContactsScreen", "space"),
     "contacts-mark-all": ("ContactsScreen", "asterisk"),
     "contacts-triage": ("ContactsScreen", "T"),
-    "contacts-undo": ("ContactsScreen", "u"),
     "cycle-sort": ("ContactsScreen", "o"),
     "delete-contact": ("ContactsScreen", "D,delete"),
     "detail-archive": ("ContactDetailScreen", "a"),
@@ -86,6 +88,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "detail-follow-up-done": ("ContactDetailScreen", "x"),
     "detail-log-touch": ("ContactDetailScreen", "l"),
     "detail-log-value": ("ContactDetailScreen", "v"),
+    "detail-prep": ("ContactDetailScreen", "p"),
     "edit-contact": ("ContactsScreen", "e"),
     "feedback-cancel": ("FeedbackModal", "escape"),
     "feedback-save": ("FeedbackModal", "ctrl+s"),
@@ -94,6 +97,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "first-run-empty": ("FirstRunModal", "e,escape"),
     "follow-up-cancel": ("FollowUpModal", "escape"),
     "follow-up-save": ("FollowUpModal", "ctrl+s"),
+    "form-enter": ("GuardedModal", "enter"),
     "form-select-open": ("FormSelect", "space,down,up"),
     "form-select-submit": ("FormSelect", "enter"),
     "go-brand": ("KithApp", "4"),
@@ -133,7 +137,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "merge-skip": ("MergeScreen", "s,n"),
     "new-contact": ("ContactsScreen", "n"),
     "open-contact": ("ContactList", "enter"),
-    "perception-ask": ("PerceptionScreen", "k"),
+    "perception-ask": ("PerceptionScreen", "b"),
     "perception-back": ("PerceptionScreen", "escape"),
     "perception-copy": ("PerceptionScreen", "c"),
     "perception-new": ("PerceptionScreen", "n"),
@@ -143,7 +147,18 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "pitch-edit-save": ("PitchEditModal", "ctrl+s"),
     "pitch-versions-close": ("PitchVersionsModal", "escape"),
     "pitch-versions-restore": ("PitchVersionsModal", "r"),
+    "plan-form-cancel": ("PlanFormModal", "escape"),
+    "plan-form-save": ("PlanFormModal", "ctrl+s"),
+    "plan-move-cancel": ("MoveModal", "escape"),
+    "plan-move-save": ("MoveModal", "ctrl+s"),
+    "prep-back": ("PrepScreen", "escape"),
+    "prep-drop": ("PrepScreen", "D"),
+    "prep-move": ("PrepScreen", "s"),
+    "prep-new": ("PrepScreen", "n"),
+    "prep-record": ("PrepScreen", "h"),
     "quit": ("KithApp", "q"),
+    "record-cancel": ("RecordModal", "escape"),
+    "record-save": ("RecordModal", "ctrl+s"),
     "rehearsal-back": ("RehearsalScreen", "escape"),
     "rehearsal-save-pace": ("RehearsalScreen", "p"),
     "rehearsal-toggle": ("RehearsalScreen", "space"),
@@ -173,6 +188,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "today-mode": ("TodayScreen", "m"),
     "today-new-contact": ("TodayScreen", "n"),
     "today-open": ("TodayScreen", "enter"),
+    "today-prep": ("TodayScreen", "p"),
     "today-snooze": ("TodayScreen", "s"),
     "today-undo": ("TodayScreen", "u"),
     "triage-archive": ("TriageModal", "a"),

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
-from kith.store.career.settings import CareerSettings as CareerConfig  # [career] is the store's settings as is
 from kith.tui.binding_ids import THEMES
+from kith.tui.config_sections import CareerConfig, read_career, read_sources_off
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -36,10 +35,8 @@ class TodayConfig:
     """In job-search mode, the daily target of informational interviews."""
     job_search_outreach_per_day: int = 3
     """In job-search mode, the daily target of other touches (outreach)."""
-    sources_off: tuple[str, ...] = ()
-    """Today sources not to ask at all, e.g. ``["birthday", "stale-skill"]``."""
-    slow_per_day: int = 3
-    """At most this many slow nudges a day (each slow source shows on one weekday only)."""
+    sources_off: tuple[str, ...] = ()  # Today sources never asked, e.g. ("birthday", "stale-skill")
+    slow_per_day: int = 3  # at most this many slow nudges a day (each slow source on one weekday only)
 
 
 @dataclass(frozen=True)
@@ -100,6 +97,23 @@ class QualityConfig:
     """Given minus received at which Today says it may be time to ask (0: never)."""
 
 
+
+@dataclass(frozen=True)
+class ConversationsConfig:
+    thank_interview_days: int = 1
+    """Days after an informational interview its thank-you is due; 0 turns these off."""
+    thank_feedback_days: int = 1
+    """... after a feedback entry; 0 turns these off."""
+    thank_introduction_days: int = 1
+    """... after an introduction received; 0 turns these off."""
+    thank_mentor_value_days: int = 1
+    """... after value received from a mentor; 0 turns these off."""
+    interviews_per_week: int = 5
+    """In job-search mode, the weekly target of informational interviews (Today's header)."""
+    today_off: tuple[str, ...] = ()
+    """This area's Today sources not to show: any of prepare, conversation, held, thank-you."""
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -121,6 +135,7 @@ class Config:
     mentors: MentorsConfig = field(default_factory=MentorsConfig)
     brand: BrandConfig = field(default_factory=BrandConfig)
     perception: PerceptionConfig = field(default_factory=PerceptionConfig)
+    conversations: ConversationsConfig = field(default_factory=ConversationsConfig)
     career: CareerConfig = field(default_factory=CareerConfig)
     quality: QualityConfig = field(default_factory=QualityConfig)
     keys: dict[str, str] = field(default_factory=dict)
@@ -264,31 +279,16 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
-            "career", "keys"}
+            "conversations", "career", "keys"}
 
 
-def _source_names(r: _Reader) -> tuple[str, ...]:
-    names = r.table("today", None).get("sources_off", [])
-    if not isinstance(names, list) or not all(isinstance(n, str) and re.match(r"^[a-z][a-z0-9-]{0,40}$", n)
-                                              for n in names):
-        raise r.fail("today", "sources_off", 'must be a list of source names like ["birthday", "income"]')
+def _conversation_sources(r: _Reader) -> tuple[str, ...]:
+    from kith.store.conversations.names import TODAY_SOURCES  # constants only: no database, no Textual
+
+    names = r.table("conversations", None).get("today_off", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) and n in TODAY_SOURCES for n in names):
+        raise r.fail("conversations", "today_off", f"must be a list of any of: {', '.join(TODAY_SOURCES)}")
     return tuple(names)
-
-
-def _career(r: _Reader) -> CareerConfig:
-
-    r.table("career", {f for f in CareerConfig.__dataclass_fields__})
-    code = r.get("career", "display_currency", str, "EUR")
-    if code not in CURRENCIES:
-        raise r.fail("career", "display_currency", f"unknown ISO 4217 currency code {code!r} (e.g. EUR, USD)")
-    return CareerConfig(
-        display_currency=code,
-        stale_months=r.get("career", "stale_months", int, 18, 1, 600),
-        emerging_learning_months=r.get("career", "emerging_learning_months", int, 6, 1, 120),
-        largest_share_percent=r.get("career", "largest_share_percent", int, 80, 1, 100),
-        income_streams_target=r.get("career", "income_streams_target", int, 3, 1, 50),
-        certification_warn_days=r.get("career", "certification_warn_days", int, 60, 1, 730),
-    )
 
 
 def load_config(cli_path: str | None = None) -> Config:
@@ -331,8 +331,7 @@ def load_config(cli_path: str | None = None) -> Config:
         job_search_cadence_factor=r.get("today", "job_search_cadence_factor", float, 0.5, 0.05, 1.0),
         job_search_interviews_per_day=r.get("today", "job_search_interviews_per_day", int, 1, 0, 50),
         job_search_outreach_per_day=r.get("today", "job_search_outreach_per_day", int, 3, 0, 200),
-        sources_off=_source_names(r),
-        slow_per_day=r.get("today", "slow_per_day", int, 3, 0, 50),
+        sources_off=read_sources_off(r), slow_per_day=r.get("today", "slow_per_day", int, 3, 0, 50),
     )
     r.table("mentors", {f for f in MentorsConfig.__dataclass_fields__})
     mentors = MentorsConfig(
@@ -354,8 +353,12 @@ def load_config(cli_path: str | None = None) -> Config:
         feedback_nudge=r.get("perception", "feedback_nudge", bool, True),
         review_nudge=r.get("perception", "review_nudge", bool, True),
     )
-    career = _career(r)
-    quality = _quality(r)
+    r.table("conversations", {f for f in ConversationsConfig.__dataclass_fields__})
+    conversations = ConversationsConfig(**{
+        key: r.get("conversations", key, int, default, 0, 365 if key.startswith("thank") else 100)
+        for key, default in ConversationsConfig().__dict__.items() if key != "today_off"},
+        today_off=_conversation_sources(r))
+    career, quality = read_career(r), _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     _check_keys(r, keys)
@@ -363,13 +366,10 @@ def load_config(cli_path: str | None = None) -> Config:
     if theme not in THEMES:
         raise r.fail("", "theme", f"unknown theme {theme!r} (one of: {', '.join(THEMES)})")
     return Config(
-        path=path,
-        database=r.get("", "database", str, ""),
-        time_zone=time_zone,
-        theme=theme,
+        path=path, database=r.get("", "database", str, ""), time_zone=time_zone, theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
-        tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality, career=career,
-        keys=keys,
+        tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
+        conversations=conversations, career=career, keys=keys,
     )
 
 

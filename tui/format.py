@@ -51,3 +51,15 @@ DUE_STYLE = {"overdue": "bold $error", "due": "bold $warning", "due-soon": "$war
 
 DUE_MARK = {"overdue": "●", "due": "●", "due-soon": "○", "on-track": "·"}
 """The mark in front of a Today row for each due state."""
+
+SNOOZED_ITEM = {"cadence": "catch-up", "follow-up": "follow-up", "birthday": "birthday", "give-back": "give-back",
+                "check-in": "check-in", "feedback-overdue": "feedback request", "brand-review": "brand review"}
+"""What a snooze hid, by queue source: snoozing is per item, never the whole person."""
+
+
+def snoozed_line(name: str, sources: list[str], until: str) -> str:
+    """``Snoozed Grace Adeyemi's give-back until Wed 9 Dec`` (no person for the brand review)."""
+    what = " and ".join(SNOOZED_ITEM.get(s, s) for s in dict.fromkeys(sources))
+    if sources == ["brand-review"]:
+        return f"Snoozed the {what} until {until}"
+    return f"Snoozed {name}'s {what} until {until}"

@@ -28,7 +28,7 @@ DATA_KEYS: dict[str, str] = {
     # Brand and rehearsal
     "brand-new": "new", "brand-write": "edit", "brand-settings": "edit settings", "brand-discard": "undo",
     "brand-delete": "delete", "brand-save": "save", "brand-questions": "add questions",
-    "rehearsal-save-pace": "save pace",
+    "rehearsal-save-pace": "save pace", "perception-ask": "ask for feedback",
     # Import and merge
     "import-run": "save", "merge-keep-left": "merge", "merge-keep-right": "merge into right",
     # Modals: the key that completes a write
@@ -36,5 +36,8 @@ DATA_KEYS: dict[str, str] = {
     "snooze-1d": "snooze", "snooze-3d": "snooze", "snooze-1w": "snooze",
     "contact-form-save": "save", "follow-up-save": "save", "log-save": "save", "value-save": "save",
     "check-in-save": "save", "roles-save": "save", "pitch-edit-save": "save",
+    # Conversations: the prep brief and its dialogs
+    "prep-new": "new", "prep-record": "record held", "prep-move": "snooze", "prep-drop": "delete",
+    "plan-form-save": "save", "plan-move-save": "save", "record-save": "save",
 }
 """Binding id -> the data change it makes."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
+from kith.store.conversations.settings import ConversationsSettings
+from kith.store.conversations.thanks import ThanksSettings
 from kith.store.perception.settings import PerceptionSettings
 from kith.store.quality.settings import QualitySettings
 from kith.store.today.queue import QueueContext, QueueSettings
@@ -23,7 +25,17 @@ def queue_settings(config: Config) -> QueueSettings:
     return QueueSettings(mode=config.mode, give_back_margin=m.give_back_margin,
                          give_back_after_days=m.give_back_after_days, check_in_days=m.check_in_days,
                          sources_off=frozenset(config.today.sources_off), slow_per_day=config.today.slow_per_day,
-                         areas={"perception": perception, "quality": quality_settings(config), "career": config.career})
+                         areas={"perception": perception, "quality": quality_settings(config), "career": config.career,
+                                "conversations": conversations_settings(config)})
+
+
+def conversations_settings(config: Config) -> ConversationsSettings:
+    """The Conversations area's knobs: Today sources turned off, the weekly target, thank-you days
+    (0 in the config turns that kind of thank-you off)."""
+    c = config.conversations
+    thanks = ThanksSettings(c.thank_interview_days or None, c.thank_feedback_days or None,
+                            c.thank_introduction_days or None, c.thank_mentor_value_days or None)
+    return ConversationsSettings(today_off=c.today_off, interviews_per_week=c.interviews_per_week, thanks=thanks)
 
 
 def quality_settings(config: Config) -> QualitySettings:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 TAG_KINDS = ("profession", "industry", "geography", "other")
 TOUCH_KINDS = (
     "coffee", "call", "email", "message", "meeting", "event", "informational interview",
-    "check-in", "newsletter", "introduction", "other",
+    "check-in", "newsletter", "introduction", "other", "thank-you",
 )
 
 

@@ -8,12 +8,17 @@ removes both.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 
 from kith.store.core import undo
 from kith.store.core.db import db, write
 from kith.store.core.errors import Invalid
 from kith.store.mentors import value as mentors
+
+VALUE_RECEIVED: Callable[[int, date], object] | None = None
+"""Called with (contact id, day) inside the write when value received is logged (a thank-you is
+owed); the thank-you loop (``kith.store.conversations``) sets it from ``kith.store.wiring``."""
 
 
 def add_value(contact_id: int, direction: str, category: str, on: date, note: str = "",
@@ -35,6 +40,8 @@ def add_value(contact_id: int, direction: str, category: str, on: date, note: st
             logged = mentors.add_value(contact_id, direction, category, on, note, touch_id, today)
             draft.summary = f"logged value {logged.entry.direction} · {logged.entry.category}"
             undo.record("delete_value", id=logged.entry.id)
+            if logged.entry.direction == "received" and VALUE_RECEIVED is not None:  # a thank-you owed
+                VALUE_RECEIVED(contact_id, logged.entry.date)
     return logged
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from peewee import fn
@@ -14,6 +15,10 @@ from kith.store.core.validate import check_text
 from kith.store.people.models import Contact, Touch
 
 MAX_NOTE = 100_000
+
+THANKED: Callable[[int, int, date], object] | None = None
+"""Called with (contact id, touch id, day) inside the write when a thank-you touch is logged; the
+thank-you loop (``kith.store.conversations``) sets it from ``kith.store.wiring``."""
 
 
 def parse_kind(text: str) -> str:
@@ -66,6 +71,8 @@ def log_touch(contact_id: int, kind: str, on: date, note: str = "") -> TouchInfo
         _refresh_last_touch(contact_id)
         draft.summary = f"logged {kind} with {name} on {on.isoformat()}"
         undo.record("delete_touch", id=t.id)
+        if kind == "thank-you" and THANKED is not None:  # closes what is owed to them
+            THANKED(contact_id, t.id, on)
     return _info(t)
 
 

@@ -1,23 +1,24 @@
 """Provides the thank-you after feedback: a follow-up "Thank X for the feedback" due the next day.
 
 "Always thank them for the time; they may be taking a risk providing this feedback." This is
-the small stand-in for the conversations issue's thank-you loop: ``THANK_YOU`` is the one hook
-feedback calls, so that work can replace it (``thanks.THANK_YOU = its_function``) and keep the
-same contract: ``(contact_id, name, day) -> follow-up id or None``, inside the caller's write.
+the one hook feedback calls; it goes through the conversations area's general thank-you loop,
+with the contract ``(contact_id, name, day) -> follow-up id or None``, inside the caller's write.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 
 def thank_you_follow_up(contact_id: int, name: str, day: date) -> int | None:
-    """Add the follow-up "Thank NAME for the feedback" due the day after ``day``; return its id."""
-    from kith.store.people.followups import add_follow_up
+    """Owe NAME a thank-you for the feedback through the general thank-you loop
+    (``store.conversations.thanks``): "Thank NAME for the feedback", due the configured days after
+    ``day`` (the next day by default), shown in Today as a thank-you; None when that kind is off.
+    One already open to them covers this too (its follow-up id is returned)."""
+    from kith.store.conversations.thanks import owe_thanks
 
-    first = name.split()[0] if name.split() else name
-    return add_follow_up(contact_id, day + timedelta(days=1), f"Thank {first} for the feedback").id
+    return owe_thanks(contact_id, "feedback", day)
 
 
 THANK_YOU: Callable[[int, str, date], int | None] = thank_you_follow_up

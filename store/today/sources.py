@@ -83,7 +83,8 @@ def cadence_items(ctx: QueueContext) -> list[QueueItem]:
 def follow_up_items(ctx: QueueContext) -> list[QueueItem]:
     """Open follow-ups of active contacts due today or earlier."""
     sql = ("SELECT f.id, f.contact_id, c.name, f.due, f.what FROM follow_up f JOIN contact c ON c.id = f.contact_id "
-           "WHERE f.done = 0 AND c.archived = 0 AND f.due <= ?")
+           "WHERE f.done = 0 AND c.archived = 0 AND f.due <= ? "
+           "AND f.id NOT IN (SELECT follow_up_id FROM thank_you)")  # thank-yous are their own source
     out = []
     for fid, cid, name, due, what in db.execute_sql(sql, (ctx.today.isoformat(),)):
         due = date.fromisoformat(str(due)[:10])

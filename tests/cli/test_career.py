@@ -7,11 +7,15 @@ import json
 import pytest
 
 from kith.store.core import clock
+from kith.store.core.db import close_db, open_db
 
 
 @pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch, fixed_today):
+def fixed_clock(monkeypatch, fixed_today, cli_db):
     monkeypatch.setattr(clock, "today", lambda tz=None: fixed_today)
+    # Only add, demo, import and restore create a database: start from an empty one.
+    open_db(cli_db)
+    close_db()
 
 
 def test_skills_learning_and_stale(run_kith):

@@ -108,8 +108,8 @@ async def test_typing_filters_the_list_and_action_letters_never_act_while_typing
 
 async def test_today_keys_on_an_item_about_no_one(make_app, db_file, fixed_today):
     from kith.store.today.queue import build_queue
-    from kith.tui.settings import context_for
     from kith.tui.screens.today import TodayScreen
+    from kith.tui.settings import context_for
 
     add_learning("CKA", fixed_today, kind="certification", status="done", expires=fixed_today + timedelta(days=20))
     # The certification source shows on one weekday: find it and open the app on that day.

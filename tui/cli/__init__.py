@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     from kith.tui.cli import (
         career,
         contacts,
+        conversations,
         find,
         followups,
         mentors,
@@ -63,6 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
-                 career):
+                 conversations, career):
         area.register(sub, common)
     return parser

@@ -208,7 +208,9 @@ def week_sections(ctx: Context) -> list[tuple[str, list[str], dict]]:
 
     q = getattr(ctx.config, "quality", None)
     w = week(ctx.today(), q.week_streak_touches if q else 3)
-    return [("weekly review", w.lines(), w.as_json())]
+    from kith.tui.cli.conversations import conversations_section
+
+    return [("weekly review", w.lines(), w.as_json()), conversations_section(ctx, ctx.today())]
 
 
 def cmd_week(args: argparse.Namespace, ctx: Context) -> int:

@@ -16,6 +16,12 @@ class ContactActions:
     writes happen here, on the screen side.
     """
 
+    def action_prep(self) -> None:
+        """The contact page's ``p``: the prep brief for this person (plan a conversation from there)."""
+        from kith.tui.flows.prep import open_prep
+
+        open_prep(self, self.contact_id)
+
     def toast(self, text: str, user: tuple[str, ...] = (), severity: str = "information") -> None:
         """Notify with literal text: ``text`` is kith's own wording; its ``{}`` slots take ``user`` strings,
         made safe (never markup, never a control character)."""

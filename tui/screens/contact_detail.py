@@ -76,8 +76,7 @@ def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today:
     due_value = (Content.styled(f"{due.isoformat()} · {due_text(due, today)}", due_style) if due else _none())
     lines = [
         _field("Emails", many(c.emails)),
-        _field("Phones", many(c.phones)),
-        _field("Links", many(c.links)),
+        _field("Phones", many(c.phones)), _field("Links", many(c.links)),
         _field("Location", text(c.location)),
         _field("Tier", Content.assemble(literal(c.tier), (f" · strength {c.strength}/5", "$text-muted"))),
         _field("Cadence", Content(cadence_text)),
@@ -161,6 +160,7 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-archive"),
         Binding("D,delete", "delete_contact", "Delete", show=False, tooltip="Delete this contact (asks first)",
                 id="detail-delete"),
+        Binding("p", "prep", "Prep", id="detail-prep", tooltip="Prep brief: plan, hold a conversation"),
     ]
 
     def __init__(self, contact_id: int, focus_touch_id: int | None = None) -> None:
@@ -367,13 +367,22 @@ class ContactDetailScreen(ContactActions, Screen):
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
+        """x: the highlighted follow-up when in the list, else only the one open follow-up in view."""
         from kith.tui.flows.follow_up_actions import toggle_follow_up_done
 
-        options = self.query_one("#follow-ups", OptionList)
-        if not self.follow_ups or options.highlighted is None or self.contact is None:
+        options = self.query_one("#follow-ups", FollowUpList)
+        if not self.follow_ups or self.contact is None:
             self.toast("No follow-up to mark done: f adds one.", severity="warning")
             return
-        toggle_follow_up_done(self, self.contact_id, self.contact.name, self.follow_ups[options.highlighted])
+        if options.has_focus and options.highlighted is not None:
+            chosen = self.follow_ups[options.highlighted]
+        else:
+            in_view = options.rows_on_screen(self.query_one("#body").content_region)
+            seen = [f for i, f in enumerate(self.follow_ups) if i in in_view and not f.done]
+            if len(seen) != 1:  # none in view, or which one is unclear
+                return self.toast("Tab to the follow-ups, then x.", severity="warning")
+            [chosen] = seen
+        toggle_follow_up_done(self, self.contact_id, self.contact.name, chosen)
 
     def action_edit_touch(self) -> None:
         timeline = self.query_one("#touches", TouchList)

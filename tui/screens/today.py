@@ -20,6 +20,7 @@ from textual.widgets import Static
 from kith.store.today.queue import QueueItem
 from kith.tui.area import AreaScreen
 from kith.tui.commands_mode import ModeCommands, save_mode
+from kith.tui.flows.about_no_one import about_no_one
 from kith.tui.flows.contact_actions import ContactActions
 from kith.tui.literal import literal
 from kith.tui.widgets.key_footer import KeyFooter
@@ -29,12 +30,14 @@ from kith.tui.widgets.queue_list import QueueList, QueueRow
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Touch kind the log modal starts on, by source: a birthday wish is a message, a check-in a check-in.
-KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email"}
+KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email",
+                   "thank-you": "thank-you"}
 # Why ``x`` (done) does not apply to a row, by source: what to press instead.
 NOT_DONE_WHY = {
     "give-back": "a give-back is done by giving: l logs the touch and asks what you gave; s snoozes it",
     "check-in": "a check-in is done by checking in: l logs it and opens the check-in; s snoozes it",
     "birthday": "a birthday is done by wishing: l logs the message; s snoozes it",
+    "thank-you": "a thank-you is done by thanking: l logs it (kind thank-you)",
 }
 
 
@@ -60,6 +63,7 @@ class TodayScreen(ContactActions, AreaScreen):
         Binding("x", "done", "Done", id="today-done", tooltip="Mark this follow-up done"),
         Binding("f", "follow_up", "Follow-up", id="today-follow-up", tooltip="Add a follow-up for this person"),
         Binding("enter", "open_contact", "Open", id="today-open", tooltip="Open this person's page"),
+        Binding("p", "prep", "Prep", id="today-prep", tooltip="The prep brief for this person or conversation"),
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last action of today's review"),
         Binding("n", "new_contact", "New", show=False, id="today-new-contact", tooltip="Add a contact"),
         Binding("m", "toggle_mode", "Mode", show=False, id="today-mode",
@@ -131,11 +135,11 @@ class TodayScreen(ContactActions, AreaScreen):
         lines = [Content.assemble(left, " " * max(1, self.size.width - left.cell_length - right.cell_length - 2),
                                   right)]
         if config.mode == "job-search":
+            from kith.tui.flows.prep import interview_targets
+
             counts = daily_counts(day)
             lines.append(Content.assemble(
-                "Daily targets: ",
-                self._target("informational interviews", counts.interviews, config.today.job_search_interviews_per_day),
-                " · ",
+                "Targets: ", interview_targets(config, day, self._target), " · ",
                 self._target("outreach", counts.outreach, config.today.job_search_outreach_per_day),
             ))
         self.query_one("#review-header", Static).update(Content("\n").join(lines))
@@ -241,20 +245,6 @@ class TodayScreen(ContactActions, AreaScreen):
 
     # -- actions --------------------------------------------------------------------------------
 
-    def _about_no_one(self, item: QueueItem, what: str) -> bool:
-        """Explain why ``what`` does not apply to an item about no one (a certificate, income); True if so."""
-        if item.contact_id is not None:
-            return False
-        where = f" Enter opens the {item.area.title()} area." if item.area else ""
-        if what == "snooze":
-            self.notify(Content.assemble(literal(item.contact_name, limit=40),
-                                         f" is a slow nudge: it shows at most once a week. To stop it, add "
-                                         f"\"{item.source}\" to [today] sources_off in the config.{where}"))
-        else:
-            self.notify(Content.assemble(literal(item.contact_name, limit=40),
-                                         f" is about no one: there is nobody to {what}.{where}"))
-        return True
-
     def _run(self, what, *args, keep: tuple | None = None):
         """Call a store function; show a store error as a toast instead of crashing."""
         from kith.store.core.errors import StoreError
@@ -273,7 +263,7 @@ class TodayScreen(ContactActions, AreaScreen):
         from kith.tui.modals.log_touch import LogTouchModal
 
         item = self._need_item("log a touch for")
-        if item is None or self._about_no_one(item, "log a touch with"):
+        if item is None or about_no_one(self, item, "log a touch with"):
             return
         day = self.today()
 
@@ -303,13 +293,15 @@ class TodayScreen(ContactActions, AreaScreen):
         from kith.tui.modals.snooze import SnoozeModal
 
         item = self._need_item("snooze")
-        if item is None or self._about_no_one(item, "snooze"):
+        if item is None or about_no_one(self, item, "snooze"):
             return
         day = self.today()
 
         def chosen(until: date) -> None:
             if self._run(review.snooze, item, until, day):
-                self.notify(Content.assemble("Snoozed ", literal(item.contact_name), f" until {day_label(until)}."))
+                from kith.tui.format import snoozed_line
+
+                self.notify(literal(snoozed_line(item.contact_name, [item.source], day_label(until)) + "."))
 
         self._ask(SnoozeModal(item.contact_name, day), chosen)
 
@@ -333,7 +325,7 @@ class TodayScreen(ContactActions, AreaScreen):
         from kith.tui.modals.follow_up import FollowUpModal
 
         item = self._need_item("add a follow-up for")
-        if item is None or self._about_no_one(item, "follow up with"):
+        if item is None or about_no_one(self, item, "follow up with"):
             return
         day = self.today()
 
@@ -355,6 +347,14 @@ class TodayScreen(ContactActions, AreaScreen):
                 self.app.action_area(area)
             return
         self.app.open_contact(item.contact_id)
+
+    def action_prep(self) -> None:
+        """Open the prep brief of the highlighted conversation or person."""
+        from kith.tui.flows.prep import open_prep
+
+        item = self._need_item("prepare")
+        if item is not None:
+            open_prep(self, item.contact_id, source=item.source, ref_id=item.ref_id)
 
     def action_undo(self) -> None:
         """Reverse the last action of today's review in the store."""

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 AREAS = (("1", "today", "Today"), ("2", "contacts", "Contacts"), ("3", "mentors", "Mentors"), ("4", "brand", "Brand"),
-         ("6", "career", "Career"))
+         ("5", "network", "Network"), ("6", "career", "Career"))
 
 
 class NavBar(Static):
@@ -46,12 +46,13 @@ class NavBar(Static):
                                  ("^p", "bold $text"), " commands ")
         short = Content.assemble(("/", "bold $text"), " ", ("?", "bold $text"), " ", ("^p", "bold $text"), " ")
         width = self.size.width
-        left = self._left(AREAS, active)
-        if left.cell_length + 1 + right.cell_length > width:
-            # 80 columns: the first four areas always, later ones only when active (their keys are
-            # in help and ctrl+p); short hints when even that is too wide.
-            left = self._left([a for n, a in enumerate(AREAS) if n < 4 or a[1] == active], active)
-            if left.cell_length + 1 + right.cell_length > width:
-                right = short
+        # Narrow (80 columns): short hints first; then the first four areas and the active one
+        # (the other keys are in help and ctrl+p).
+        few = [a for n, a in enumerate(AREAS) if n < 4 or a[1] == active]
+        for areas, hints in ((AREAS, right), (AREAS, short), (few, right), (few, short)):
+            left = self._left(areas, active)
+            if left.cell_length + 1 + hints.cell_length <= width:
+                break
+        right = hints
         gap = max(1, width - left.cell_length - right.cell_length)
         return Content.assemble(left, " " * gap, right)

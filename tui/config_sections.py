@@ -1,0 +1,36 @@
+"""Provides readers of config sections kept apart from ``config.py`` (which stays short):
+``[today] sources_off`` and ``[career]``. ``r`` is config's reader (file:line:key errors)."""
+
+from __future__ import annotations
+
+import re
+
+from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
+from kith.store.career.settings import CareerSettings
+
+CareerConfig = CareerSettings  # the [career] section is the store's settings as they are
+
+
+def read_sources_off(r) -> tuple[str, ...]:
+    """Today sources never asked, e.g. ``["birthday", "income"]``."""
+    names = r.table("today", None).get("sources_off", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) and re.match(r"^[a-z][a-z0-9-]{0,40}$", n)
+                                              for n in names):
+        raise r.fail("today", "sources_off", 'must be a list of source names like ["birthday", "income"]')
+    return tuple(names)
+
+
+def read_career(r) -> CareerSettings:
+    """The career rules: the display currency and the Today thresholds."""
+    r.table("career", {f for f in CareerSettings.__dataclass_fields__})
+    code = r.get("career", "display_currency", str, "EUR")
+    if code not in CURRENCIES:
+        raise r.fail("career", "display_currency", f"unknown ISO 4217 currency code {code!r} (e.g. EUR, USD)")
+    return CareerSettings(
+        display_currency=code,
+        stale_months=r.get("career", "stale_months", int, 18, 1, 600),
+        emerging_learning_months=r.get("career", "emerging_learning_months", int, 6, 1, 120),
+        largest_share_percent=r.get("career", "largest_share_percent", int, 80, 1, 100),
+        income_streams_target=r.get("career", "income_streams_target", int, 3, 1, 50),
+        certification_warn_days=r.get("career", "certification_warn_days", int, 60, 1, 730),
+    )
