@@ -258,6 +258,7 @@ def create_contact(name: str, **fields) -> ContactInfo:
             _set_tags(c.id, tags)
         draft.contact_id = c.id
         undo.record("delete_contact", id=c.id)
+        _network_follows(c.id, values, set(values))
     return get_contact(c.id)
 
 
@@ -315,6 +316,16 @@ def _write_fields(contact_id: int, current: ContactInfo, values: dict) -> None:
     Contact.update(row).where(Contact.id == contact_id).execute()
     if "tags" in values:
         _set_tags(contact_id, tags)
+    _network_follows(contact_id, merged, set(values))
+
+
+def _network_follows(contact_id: int, values: dict, changed: set[str]) -> None:
+    # Company and role are the current job, introduced-by is the ledger's: keep them in step.
+    from store import network
+
+    network.contact_changed(contact_id, values.get("company") or "", values.get("role") or "", changed)
+    if "introduced_by_id" in changed:
+        network.contact_introducer_set(contact_id, values.get("introduced_by_id"), values.get("connected_on"))
 
 
 def _plain(value):

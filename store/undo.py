@@ -215,5 +215,9 @@ def _apply(step: dict) -> None:
         fields = step["values"]
         sets = ", ".join(f"{k} = ?" for k in fields)
         db.execute_sql(f"UPDATE value_entry SET {sets} WHERE id = ?", (*fields.values(), step["id"]))
+    elif op.startswith("network."):
+        from store.network import undo_steps
+
+        undo_steps.apply(step)
     else:
         raise StoreError(f"cannot undo {op!r}: this kith is older than the change")

@@ -343,8 +343,11 @@ def apply_records(records: Iterable[ImportRecord], summary: ImportSummary, dry_r
 def _run(records, summary, dry_run, progress, total) -> None:
     from store.importers.kith_ids import match, resolve_introducers
 
+    from store.network.imports import edited_fields, keep_edits
+
     state = _load_state()
     index = _Index(state)
+    edited = edited_fields()
     seen: dict[int, int] = {}  # contact id -> row of this file that matched or created it
     by_kith_id: dict[str, int] = {}  # kith id in the file -> contact id (fake, negative, for new ones)
     claimed_by: dict[int, str] = {}  # contact id -> the kith id that matched or created it
@@ -393,6 +396,7 @@ def _run(records, summary, dry_run, progress, total) -> None:
             claimed_by[cid] = rec.kith_id
         cur = state[cid]
         changes = _changes(cur, f)
+        summary.remarks += [Problem(rec.row, r, rec.unit) for r in keep_edits(cid, cur, changes, edited)]
         if not changes:
             summary.unchanged += 1
             continue
@@ -510,6 +514,10 @@ def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict
             links += [(cid, tag_ids[(t.kind, fold(t.name))]) for t in s["tags"]]
     if links:
         cur.executemany("INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)", links)
+    from store import clock
+    from store.network.imports import after_import
+
+    after_import(new_rows, updates, state, intro_rows, clock.today())
 
 
 def import_file(kind: str, path: Path | str, dry_run: bool = False,
