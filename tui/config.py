@@ -55,6 +55,27 @@ class BrandConfig:
 
 
 @dataclass(frozen=True)
+class NetworkConfig:
+    edge_introduction: int = 4
+    """Warm-path strength of an introduction edge (1–5)."""
+    edge_colleagues_long: int = 3
+    """Strength of colleagues who overlapped a year or more."""
+    edge_colleagues_short: int = 2
+    """Strength of colleagues who overlapped less than a year."""
+    edge_shared: int = 2
+    """Strength of having been at the same event or volunteering engagement."""
+    target_stale_days: int = 14
+    """Job-search mode: a target with no progress this many days shows in Today (0: never)."""
+
+    def settings(self):
+        """The typed settings the store's network area takes."""
+        from store.network.settings import NetworkSettings
+
+        return NetworkSettings(self.edge_introduction, self.edge_colleagues_long, self.edge_colleagues_short,
+                               self.edge_shared, self.target_stale_days)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file this config was read from, if any."""
@@ -71,6 +92,7 @@ class Config:
     today: TodayConfig = field(default_factory=TodayConfig)
     mentors: MentorsConfig = field(default_factory=MentorsConfig)
     brand: BrandConfig = field(default_factory=BrandConfig)
+    network: NetworkConfig = field(default_factory=NetworkConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -169,7 +191,7 @@ class _Reader:
         return kind(value)
 
 
-TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "keys"}
+TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "network", "keys"}
 
 
 def load_config(cli_path: str | None = None) -> Config:
@@ -225,6 +247,10 @@ def load_config(cli_path: str | None = None) -> Config:
         slow_words_per_minute=r.get("brand", "slow_words_per_minute", int, 110, 40, 400),
         fast_words_per_minute=r.get("brand", "fast_words_per_minute", int, 160, 40, 400),
     )
+    r.table("network", {f for f in NetworkConfig.__dataclass_fields__})
+    network = NetworkConfig(**{f: r.get("network", f, int, getattr(NetworkConfig, f), 0 if f == "target_stale_days" else 1,
+                                         365 if f == "target_stale_days" else 5)
+                               for f in NetworkConfig.__dataclass_fields__})
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     return Config(
@@ -233,5 +259,5 @@ def load_config(cli_path: str | None = None) -> Config:
         time_zone=time_zone,
         theme=r.get("", "theme", str, "textual-dark"),
         mode=r.get("", "mode", str, "steady", choices=MODES),
-        tiers=tiers, today=today, mentors=mentors, brand=brand, keys=keys,
+        tiers=tiers, today=today, mentors=mentors, brand=brand, network=network, keys=keys,
     )
