@@ -21,9 +21,10 @@ from tui.literal import literal
 from tui.screens.brand import BrandScreen
 from tui.screens.contacts import ContactsScreen
 from tui.screens.mentors import MentorsScreen
+from tui.screens.network import NetworkScreen
 from tui.screens.today import TodayScreen
 
-AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"))
+AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"), ("network", "Network"))
 
 
 class KithApp(App[None]):
@@ -32,13 +33,15 @@ class KithApp(App[None]):
     TITLE = "kith"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ContactsProvider, KeysProvider}  # ctrl+p: every key of the screen, and contacts by name
-    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen}
+    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen, "network": NetworkScreen}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "area('today')", "Today", show=False, id="go-today", tooltip="The Today queue"),
         Binding("2", "area('contacts')", "Contacts", show=False, id="go-contacts", tooltip="All contacts"),
         Binding("3", "area('mentors')", "Mentors", show=False, id="go-mentors", tooltip="Mentor value log"),
         Binding("4", "area('brand')", "Brand", show=False, id="go-brand", tooltip="Pitch and taglines"),
+        Binding("5", "area('network')", "Network", show=False, id="go-network",
+                tooltip="Targets and warm paths, organisations, connectors"),
         Binding("slash", "search", "Search", id="search", tooltip="Search everything"),
         Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
                 tooltip="Search everything, even while typing"),

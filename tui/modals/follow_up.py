@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from store.clock import parse_day
-from tui.literal import literal
+from tui.literal import literal, safe_text
 from tui.widgets.day_field import DayField
 
 
@@ -35,8 +35,10 @@ class FollowUpModal(ModalScreen[FollowUpDraft | None]):
         Binding("ctrl+s", "save", "Save", id="follow-up-save", tooltip="Save (Enter works too)"),
     ]
 
-    def __init__(self, contact_name: str, today: date, due_in_days: int = 7) -> None:
+    def __init__(self, contact_name: str, today: date, due_in_days: int = 7, what: str = "") -> None:
         super().__init__()
+        self.what = what
+        """A drafted text to start from (the Network area's asks for an introduction)."""
         self.contact_name = contact_name
         self.today = today
         self.due = today + timedelta(days=due_in_days)
@@ -46,7 +48,8 @@ class FollowUpModal(ModalScreen[FollowUpDraft | None]):
             yield Static(Content.assemble(("Follow up with ", "bold"), literal(self.contact_name, "bold $accent")),
                          id="title")
             yield Label(Content("What"))
-            yield Input(placeholder="e.g. send the deck from the talk", id="what", max_length=1000)
+            yield Input(safe_text(self.what, limit=1000), placeholder="e.g. send the deck from the talk", id="what",
+                        max_length=1000)
             yield Static("", id="what-error", classes="error")
             yield Label(Content("Due  (YYYY-MM-DD, tomorrow, +3, +2w)"))
             yield DayField(self.due, self.today, parse_day, id="due")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-AREAS = (("1", "today", "Today"), ("2", "contacts", "Contacts"), ("3", "mentors", "Mentors"), ("4", "brand", "Brand"))
+AREAS = (("1", "today", "Today"), ("2", "contacts", "Contacts"), ("3", "mentors", "Mentors"), ("4", "brand", "Brand"),
+         ("5", "network", "Network"))
 
 
 class NavBar(Static):
@@ -34,5 +35,7 @@ class NavBar(Static):
         left = Content.assemble(*parts)
         right = Content.assemble(("/", "bold $text"), " search  ", ("?", "bold $text"), " help  ",
                                  ("^p", "bold $text"), " commands ")
+        if left.cell_length + right.cell_length + 1 > self.size.width:
+            right = Content.assemble(("/", "bold $text"), " ", ("?", "bold $text"), " ", ("^p", "bold $text"), " ")
         gap = max(1, self.size.width - left.cell_length - right.cell_length)
         return Content.assemble(left, " " * gap, right)
