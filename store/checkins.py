@@ -128,7 +128,9 @@ class PartnerInfo:
 
 
 def clean_note(note: str | None) -> str:
-    note = (note or "").replace("\r\n", "\n").strip()
+    from store.validate import check_text
+
+    note = check_text("note", (note or "").replace("\r\n", "\n").strip(), "the note")
     if len(note) > MAX_NOTE:
         raise Invalid("note", f"the note is longer than {MAX_NOTE:,} characters")
     return note

@@ -12,6 +12,7 @@ from store.errors import Ambiguous, Conflict, Invalid, NotFound
 from store.fold import fold
 from store.models import Contact, ContactTag, Tag
 from store.records import TAG_KINDS, ContactInfo, ContactRow, TagInfo
+from store.validate import check_text, check_values
 
 # Field size caps: a 1 MB note takes seconds to render (SAFETY.md); nobody needs more.
 MAX_SHORT = 300
@@ -22,6 +23,8 @@ EDITABLE = (
     *TEXT_FIELDS, "notes", *LIST_FIELDS, "strength", "cadence_days", "introduced_by_id",
     "birthday_month", "birthday_day", "birthday_year", "connected_on", "archived", "tags", "extra",
 )
+_LABELS = {"tags": "a tag", "emails": "an email", "phones": "a phone", "links": "a link", "notes": "the note",
+           "how_met": "how we met", "extra": "an extra field"}
 _TIER_RE = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+$")
 # http(s) links, or a bare domain; never javascript: or data: links, which a terminal could open.
@@ -29,16 +32,31 @@ _LINK_RE = re.compile(r"^(https?://\S+|mailto:\S+|(?![a-z][a-z0-9+.-]*:)[\w.-]+\
 
 
 def parse_tag(text: str) -> TagInfo:
-    """Parse ``industry:Fintech`` (a kind prefix) or ``Fintech`` (kind ``other``)."""
-    text = " ".join(text.split())
+    """Parse ``industry:Fintech`` (a kind prefix) or ``Fintech`` (kind ``other``).
+
+    Raises:
+        Invalid: empty, longer than ``MAX_SHORT`` (refused like a long name, never cut), NUL.
+    """
+    text = " ".join(check_text("tags", text, "a tag").split())
     kind, sep, name = text.partition(":")
     if sep and kind.strip().lower() in TAG_KINDS:
         if not name.strip():
             raise Invalid("tags", f"the tag {text!r} has a kind but no name")
-        return TagInfo(name.strip()[:MAX_SHORT], kind.strip().lower())
-    if not text:
+        kind, name = kind.strip().lower(), name.strip()
+    elif not text:
         raise Invalid("tags", "a tag cannot be empty")
-    return TagInfo(text[:MAX_SHORT], "other")
+    else:
+        kind, name = "other", text
+    if len(name) > MAX_SHORT:
+        raise Invalid("tags", f"a tag is longer than {MAX_SHORT} characters ({name[:20]!r}…)")
+    return TagInfo(name, kind)
+
+
+def _check_tag(tag: TagInfo) -> TagInfo:
+    check_text("tags", tag.name, "a tag")
+    if len(tag.name) > MAX_SHORT:
+        raise Invalid("tags", f"a tag is longer than {MAX_SHORT} characters ({tag.name[:20]!r}…)")
+    return tag
 
 
 def _clean_list(name: str, values) -> list[str]:
@@ -77,6 +95,7 @@ def normalise(changes: dict) -> dict:
     for key, value in changes.items():
         if key not in EDITABLE:
             raise Invalid(key, f"unknown contact field {key!r}")
+        check_values(key, value, _LABELS.get(key))  # NUL and lone surrogates, from any entry point
         if key in TEXT_FIELDS:
             value = " ".join(str(value or "").split())
             if len(value) > MAX_SHORT:
@@ -111,7 +130,7 @@ def normalise(changes: dict) -> dict:
         elif key == "archived":
             value = bool(value)
         elif key == "tags":
-            tags = [t if isinstance(t, TagInfo) else parse_tag(str(t)) for t in value or ()]
+            tags = [_check_tag(t) if isinstance(t, TagInfo) else parse_tag(str(t)) for t in value or ()]
             seen, value = set(), []
             for t in tags:
                 if (t.kind, fold(t.name)) not in seen:

@@ -65,8 +65,10 @@ def absolute(path: Path | str) -> Path:
     return Path(os.path.normpath(Path(path).expanduser().absolute()))
 
 
-def make_private_dir(path: Path | str) -> None:
+def make_private_dir(path: Path | str) -> list[Path]:
     """Create ``path`` and missing parents; the folders this call created become 0700.
+
+    Returns the folders this call created, outermost first (empty when ``path`` existed).
 
     Each level is created with ``mkdir`` and an existing one is simply used, so two processes
     creating the same folder at once never fail (checking ``exists()`` first races).
@@ -86,7 +88,11 @@ def make_private_dir(path: Path | str) -> None:
     except FileExistsError:  # the name, or one above it, is a file
         raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(path)) from None
     for folder in created:
-        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+        try:
+            os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+        except FileNotFoundError:
+            pass  # removed again by someone else: nothing of ours to protect
+    return created
 
 
 # -- what may never be written ------------------------------------------------------------------

@@ -8,6 +8,7 @@ from store import clock, undo
 from store.errors import Invalid, NotFound
 from store.models import Contact, FollowUp
 from store.records import FollowUpInfo
+from store.validate import check_text
 
 MAX_WHAT = 1000
 
@@ -17,7 +18,7 @@ def _info(f: FollowUp) -> FollowUpInfo:
 
 
 def _clean_what(what: str) -> str:
-    what = " ".join((what or "").split())
+    what = " ".join(check_text("what", what or "", "the follow-up").split())
     if not what:
         raise Invalid("what", "say what to follow up on")
     if len(what) > MAX_WHAT:

@@ -161,7 +161,7 @@ def _entry(v: ValueEntry) -> ValueEntryInfo:
 
 
 def add_value(contact_id: int, direction: str, category: str, on: date, note: str = "",
-              touch_id: int | None = None) -> ValueLogged:
+              touch_id: int | None = None, today: date | None = None) -> ValueLogged:
     """Log value received from or given to a contact; someone who never had a role becomes a mentor.
 
     A former mentor stays former: the entry joins their ledger, no role is restarted.
@@ -175,6 +175,10 @@ def add_value(contact_id: int, direction: str, category: str, on: date, note: st
     note = clean_note(note)
     if not isinstance(on, date):
         raise Invalid("date", "the date is missing")
+    # Value is logged once it happened, as touches are. Without the caller's today (its time
+    # zone), allow a day: no zone is more than a day ahead of the machine's.
+    if on > (today or clock.today() + timedelta(days=1)):
+        raise Invalid("date", f"{on.isoformat()} is still ahead: log value once it happened")
     with write():
         require_contact(contact_id)
         if touch_id is not None:

@@ -168,8 +168,11 @@ def parse_channel(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Normalise line ends and drop control characters (a paste can carry escape sequences)."""
+    from store.validate import check_text
+
     text = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", text)
+    # Controls (NUL included) are dropped as ever; a lone surrogate cannot be stored at all.
+    return check_text("text", _CONTROLS.sub("", text), "the text")
 
 
 def _check_text(text: str) -> str:

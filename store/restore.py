@@ -16,6 +16,7 @@ from store.db import db, write
 from store.errors import StoreError
 from store.exporters import FORMAT, FORMAT_VERSION, data_tables
 from store.importers.common import read_text
+from store.validate import text_problem
 
 
 # Columns renamed by a migration: (schema that renamed it, table, old name) -> new name, so an
@@ -65,6 +66,16 @@ def _value(v):
     if isinstance(v, dict) and "$base64" in v:
         return base64.b64decode(v["$base64"])
     return v
+
+
+def _check_texts(path, table: str, cols: list[str], rows: list[list]) -> None:
+    # The store's text rule (no NUL, no lone surrogate) holds for restored rows too; a restore
+    # is all or nothing, so the first bad value names its row and column and nothing is written.
+    for number, row in enumerate(rows, 1):
+        for col, value in zip(cols, row):
+            problem = text_problem(value) if isinstance(value, str) else None
+            if problem:
+                raise RestoreError(f"{path}: table {table}, row {number}, {col}: the value {problem}; nothing was restored")
 
 
 def _children_first(tables: list[str]) -> list[str]:
@@ -118,6 +129,7 @@ def restore(path: Path | str) -> dict[str, int]:
             rows = [[_value(v) for v in r] for r in t["rows"]]
             if any(len(r) != len(cols) for r in rows):
                 raise RestoreError(f"{path}: table {table} has a row with the wrong number of values")
+            _check_texts(path, table, cols, rows)
             db.cursor().executemany(sql, rows)
             counts[table] = len(rows)
     return counts

@@ -10,6 +10,13 @@ How it ranks (all comparisons on FOLDED text, see store/fold.py):
   must match). A match in the title (the name) counts more, as do matches at a word start.
 - Long text (contact notes, touch notes, follow-ups, and whatever later kinds index) is found by
   the FTS5 trigram table ``search_fts`` (substring, 3+ characters), newest rows first.
+- Mixed: some words in a contact's short fields, the rest in a note or touch of theirs
+  (``ada engines``).
+- Typos in long text: only when nothing matched as typed, each word of 5+ letters also looks
+  for the indexed words one typing slip away (two from 9 letters; a spelling vocabulary read
+  from the index on first need and kept until the next write), then the index is asked again.
+- Order: score, then newest (a touch's date), then the latest row. ``kith find`` and the screen
+  both call ``search`` and rank the same candidates whatever their limit.
 
 New kinds register themselves; see store/search_registry.py (``SearchKind``, ``register_kind``,
 ``fts_install_sql``). Nothing here imports Textual.
@@ -19,22 +26,28 @@ from __future__ import annotations
 
 import heapq
 import importlib
+from itertools import combinations
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import DatabaseError
+
 from store.db import data_version, db
 from store.fold import fold
-from store.search_match import Span, match_spans, snippet, typo_cutoff
-from store.search_registry import FTS_TABLE, KINDS, CODE_SHIFT, SearchKind
+from store.search_match import Span, match_spans, near_words, quote, typo_cutoff, words_of
+from store.search_registry import FTS_TABLE, KINDS, SearchKind
+from store.search_text import LONG_TEXT, POOL, Asked, Hit, People, full_text, order, rows
 
 MAX_TOKENS = 6
 TYPO_MIN = 5
 """Words shorter than this match exactly: one typo in four letters matches half the network."""
-FTS_BASE = 45.0
-"""An exact substring in long text scores 45..65: above weak typo matches, below name matches."""
 SNIPPET_WIDTH = 90
-LONG_TEXT = 5000
-"""Texts longer than this are folded only near the match (speed)."""
+TYPO_WHEN_FEWER = 100
+"""A short-field word looks for typos only when fewer rows hold it as typed (a pass over every key)."""
+MIXED_WORDS = 4
+"""Words tried as a contact's (``ada`` in ``ada engines``); more would multiply the queries."""
+MIXED_CONTACTS = 2000
+"""Words matching more contacts than this are too vague to narrow their notes and touches."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,7 @@ def load_kinds() -> dict[str, SearchKind]:
         _loaded = True
         here = Path(__file__).parent
         for path in sorted(here.glob("*.py")):
-            if path.stem in ("search", "search_registry", "search_match", "__init__"):
+            if path.stem in ("search", "search_registry", "search_match", "search_text", "__init__"):
                 continue
             try:
                 if "register_kind(" not in path.read_text(encoding="utf-8"):
@@ -99,24 +112,13 @@ class _Short:
         return None if at is None else self.keys[at]
 
 
-@dataclass
-class _Hit:
-    kind: SearchKind
-    id: int
-    score: float
-    in_text: bool = False
-    """The long text matched too: quote it as the snippet."""
-    from_text: bool = False
-    """Found only by the long text (so the title need not match)."""
-    archived: bool = False
-
-
 class SearchIndex:
     """The in-memory side of the index (short fields), reloaded when the database changes."""
 
     def __init__(self) -> None:
         self._stamp: tuple | None = None
         self._short: dict[str, _Short] = {}
+        self._vocabulary: list[str] | None = None
 
     def _current_stamp(self) -> tuple:
         conn = db.connection()
@@ -129,6 +131,7 @@ class SearchIndex:
         if stamp == self._stamp:
             return
         self._short = {}
+        self._vocabulary = None  # built again on the next query with a typo
         for kind in load_kinds().values():
             if kind.short_sql:
                 rows = db.execute_sql(kind.short_sql).fetchall()
@@ -136,6 +139,18 @@ class SearchIndex:
                     [r[0] for r in rows], [r[1] or "" for r in rows], [r[2] or "" for r in rows],
                     [r[3] or "" for r in rows], [bool(r[4]) for r in rows])
         self._stamp = self._current_stamp()
+
+    def vocabulary(self) -> list[str]:
+        """The distinct words of every indexed long text, read on first need after a change."""
+        if self._vocabulary is None:
+            try:
+                # FTS5 keeps the text in its documented ``_content`` shadow table: reading it
+                # directly is twice as fast as through the virtual table.
+                rows = db.execute_sql(f"SELECT DISTINCT c0 FROM {FTS_TABLE}_content").fetchall()
+            except DatabaseError:  # no such table after a layout change: read it the slow, sure way
+                rows = db.execute_sql(f"SELECT DISTINCT body FROM {FTS_TABLE}").fetchall()
+            self._vocabulary = words_of(row[0] or "" for row in rows)
+        return self._vocabulary
 
     # -- matching -------------------------------------------------------------------------------
 
@@ -146,39 +161,55 @@ class SearchIndex:
             return []
         self.refresh()
         chosen = [k for k in load_kinds().values() if kinds is None or k.name in kinds]
-        hits: dict[tuple[str, int], _Hit] = {}
+        hits: dict[tuple[str, int], Hit] = {}
+        # Candidates per source: the same for every limit up to POOL, so the order is too.
+        done = Asked(max(POOL, limit))
         for kind in chosen:
             if kind.name in self._short:
-                for hit in self._fuzzy(kind, tokens, limit):
+                for hit in self._fuzzy(kind, tokens, done.pool):
                     hits[(kind.name, hit.id)] = hit
-        for kind in chosen:
-            if kind.fts_columns:
-                self._full_text(kind, tokens, limit, hits)
-        ranked = sorted(hits.values(), key=lambda h: -h.score)[: limit * 2]
+        exact = [(t,) for t in tokens]
+        self._long_text(chosen, tokens, exact, hits, done)
+        if not any(h.exact for h in hits.values()):
+            # Nothing matched as typed: try the indexed words one typo away (artcle -> article).
+            groups = self._corrected(tokens)
+            if groups != exact:
+                self._long_text(chosen, tokens, groups, hits, done)
+        ranked = sorted(hits.values(), key=order, reverse=True)[: limit * 2]
         return self._results(ranked, tokens, limit)
 
-    def _fuzzy(self, kind: SearchKind, tokens: list[str], limit: int) -> list[_Hit]:
-        from rapidfuzz import fuzz, process
+    def _corrected(self, tokens: list[str]) -> list[tuple[str, ...]]:
+        return [(t, *near_words(t, self.vocabulary())) if len(t) >= TYPO_MIN else (t,) for t in tokens]
+
+    def _token_scores(self, short: _Short, token: str, pool: list[int] | None = None) -> dict[int, float]:
+        """Rows of ``short`` whose key holds ``token`` (100) or a typo of it (its partial_ratio)."""
+        keys = short.keys
+        found = {i: 100.0 for i in (range(len(keys)) if pool is None else pool) if token in keys[i]}
+        if len(token) >= TYPO_MIN and len(found) < TYPO_WHEN_FEWER:
+            # Typo tolerance only where exact hits are few: it costs a pass over every key.
+            from rapidfuzz import fuzz, process
+
+            choices = keys if pool is None else {i: keys[i] for i in pool}
+            for _, score, i in process.extract(token, choices, scorer=fuzz.partial_ratio, processor=None,
+                                               score_cutoff=typo_cutoff(token), limit=None):
+                found.setdefault(i, score)
+        return found
+
+    def _fuzzy(self, kind: SearchKind, tokens: list[str], pool: int) -> list[Hit]:
+        from rapidfuzz import fuzz
 
         short = self._short[kind.name]
         keys = short.keys
         scores: dict[int, float] | None = None
         for token in tokens:
-            pool = range(len(keys)) if scores is None else list(scores)
-            found = {i: 100.0 for i in pool if token in keys[i]}
-            if len(token) >= TYPO_MIN and len(found) < limit * 2:
-                # Typo tolerance only where exact hits are few: it costs a pass over every key.
-                choices = keys if scores is None else {i: keys[i] for i in scores}
-                for _, score, i in process.extract(token, choices, scorer=fuzz.partial_ratio, processor=None,
-                                                   score_cutoff=typo_cutoff(token), limit=None):
-                    found.setdefault(i, score)
+            found = self._token_scores(short, token, None if scores is None else list(scores))
             scores = found if scores is None else {i: scores[i] + s for i, s in found.items() if i in scores}
             if not scores:
                 return []
         assert scores is not None
         n = len(tokens)
         sorts = short.sorts
-        best = heapq.nlargest(max(limit * 3, 60), scores, key=lambda i: (scores[i], str(sorts[i])))
+        best = heapq.nlargest(pool + pool // 2, scores, key=lambda i: (scores[i], str(sorts[i])))
         out = []
         joined = " ".join(tokens)
         for i in best:
@@ -200,61 +231,50 @@ class SearchIndex:
                 score += 2
             if short.archived[i]:
                 score -= 8
-            out.append(_Hit(kind, short.ids[i], score + kind.weight, archived=short.archived[i]))
+            out.append(Hit(kind, short.ids[i], score + kind.weight, archived=short.archived[i],
+                            exact=key_mean == 100.0, when=str(sorts[i] or "")))
         return out
 
-    def _full_text(self, kind: SearchKind, tokens: list[str], limit: int, hits: dict) -> None:
-        # FTS5's query parser stops at a NUL ("unterminated string"): such words cannot be indexed anyway.
-        long_tokens = [t.replace("\x00", "") for t in tokens if len(t.replace("\x00", "")) >= 3]
-        if not long_tokens:
-            return  # trigrams need 3 characters; short words are matched in the short fields
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)
-        base = kind.rowid_base
-        rows = db.execute_sql(
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid BETWEEN ? AND ? "
-            "ORDER BY rowid DESC LIMIT ?", (match, base, base + CODE_SHIFT - 1, limit * 2)).fetchall()
-        ids = [r[0] - base for r in rows]
-        if not ids:
+    def _long_text(self, chosen: list[SearchKind], tokens: list[str], groups: list[tuple[str, ...]],
+                   hits: dict, done: Asked) -> None:
+        """Hits whose long text holds every word; then hits whose contact's short fields hold some
+        words as typed (a name, a company) and whose text holds the others (``ada engines``).
+        ``done`` holds what this search already worked out (the typo pass repeats some of it)."""
+        for kind in chosen:
+            if kind.fts_columns:
+                full_text(kind, tokens, groups, hits, done)
+        contacts = self._short.get("contact")
+        if len(tokens) < 2 or contacts is None:
             return
-        texts = {row[0]: row[4] or "" for row in self._rows(kind, ids)}
-        joined = " ".join(tokens)
-        for rank, rid in enumerate(ids):
-            text = texts.get(rid)
-            if text is None:
-                continue
-            score = FTS_BASE
-            if len(text) <= LONG_TEXT:
-                folded = fold(text)
-                if any(t not in folded for t in tokens):
-                    continue  # a short word that is not in the text after all
-                padded = f" {folded}"
-                starts = sum(1 for t in tokens if f" {t}" in padded)
-                score += 10 * starts / len(tokens) + (10 if joined in folded else 0)
-            score += kind.weight - rank * 0.01  # newest first among equals
-            old = hits.get((kind.name, rid))
-            if old is None or old.score < score:
-                hits[(kind.name, rid)] = _Hit(kind, rid, score, True, True, old.archived if old else False)
-            else:
-                old.in_text = True
+        if done.by_word is None:  # the same for both passes: which contacts hold each word
+            done.by_word = {t: found for t in tokens[:MIXED_WORDS]
+                            if (found := {i for i, key in enumerate(contacts.keys) if t in key})}
+        by_word = done.by_word
+        for size in range(1, len(by_word) + 1):
+            for words in combinations(by_word, size):
+                rest = [i for i, t in enumerate(tokens) if t not in words]
+                if not rest or any(len(tokens[i]) < 3 for i in rest):
+                    continue
+                common = set.intersection(*(by_word[w] for w in words))
+                if len(common) > MIXED_CONTACTS:
+                    continue
+                people = People(words, {contacts.ids[i]: 100.0 * size for i in common})
+                for kind in chosen:
+                    if kind.fts_columns and kind.fts_contact:
+                        full_text(kind, [tokens[i] for i in rest], [groups[i] for i in rest], hits, done,
+                                  people)
 
-    def _rows(self, kind: SearchKind, ids: list[int]) -> list[tuple]:
-        out = []
-        for start in range(0, len(ids), 500):
-            chunk = ",".join(str(int(i)) for i in ids[start:start + 500])
-            out += db.execute_sql(kind.rows_sql.format(ids=chunk)).fetchall()
-        return out
-
-    def _results(self, ranked: list[_Hit], tokens: list[str], limit: int) -> list[SearchResult]:
-        by_kind: dict[str, list[_Hit]] = {}
+    def _results(self, ranked: list[Hit], tokens: list[str], limit: int) -> list[SearchResult]:
+        by_kind: dict[str, list[Hit]] = {}
         for hit in ranked:
             by_kind.setdefault(hit.kind.name, []).append(hit)
-        rows: dict[tuple[str, int], tuple] = {}
+        found: dict[tuple[str, int], tuple] = {}
         for name, group in by_kind.items():
-            for row in self._rows(group[0].kind, [h.id for h in group]):
-                rows[(name, row[0])] = row
+            for row in rows(group[0].kind, [h.id for h in group]):
+                found[(name, row[0])] = row
         out = []
         for hit in ranked:
-            row = rows.get((hit.kind.name, hit.id))
+            row = found.get((hit.kind.name, hit.id))
             if row is None:
                 continue  # deleted since the index was read
             _, contact_id, title, detail, text = (*row, "", "", "", "")[:5]
@@ -262,7 +282,7 @@ class SearchIndex:
             title_spans = match_spans(title, tokens)
             detail_spans = match_spans(detail, tokens)
             if hit.in_text:
-                shown, spans = _quote(text, tokens)
+                shown, spans = quote(text, list(hit.words) or tokens, SNIPPET_WIDTH, LONG_TEXT)
             elif not hit.from_text and not title_spans and not detail_spans:
                 shown, spans = self._what_matched(hit, tokens)
             else:
@@ -274,7 +294,7 @@ class SearchIndex:
                 break
         return out
 
-    def _what_matched(self, hit: _Hit, tokens: list[str]) -> tuple[str, list[Span]]:
+    def _what_matched(self, hit: Hit, tokens: list[str]) -> tuple[str, list[Span]]:
         # The match was in a field not shown (an email, a tag): quote the words of the key.
         short = self._short.get(hit.kind.name)
         if short is None:
@@ -289,22 +309,6 @@ class SearchIndex:
             words = [w for w in key.split() if any(fuzz.partial_ratio(t, w) >= typo_cutoff(t) for t in tokens if len(t) >= TYPO_MIN)]
         text = " ".join(dict.fromkeys(words))[:SNIPPET_WIDTH]
         return text, match_spans(text, tokens)
-
-
-def _quote(text: str, tokens: list[str]) -> tuple[str, list[Span]]:
-    """The part of ``text`` around the first match, with the matched spans."""
-    offset = 0
-    if len(text) > LONG_TEXT:
-        # Folding a 100 KB note per character costs tens of ms: fold only a window around a
-        # first guess (casefold finds the spot whenever the word is typed without accents).
-        lowered = text.casefold()
-        at = min((p for p in (lowered.find(t) for t in tokens) if p >= 0), default=0)
-        offset = max(0, at - 300)
-        text = text[offset: at + 600]
-    shown, spans = snippet(text, match_spans(text, tokens, fuzzy=False), SNIPPET_WIDTH)
-    if offset and not shown.startswith("…"):
-        shown, spans = "…" + shown, [(a + 1, b + 1) for a, b in spans]
-    return shown, spans
 
 
 _INDEX = SearchIndex()

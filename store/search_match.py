@@ -2,11 +2,14 @@
 
 The index compares folded text; these functions map the folded positions back to the text as
 the user wrote it, so ``jose`` highlights the four characters of ``José`` (or the five of the
-decomposed ``Jose\\u0301``).
+decomposed ``Jose\\u0301``). It also holds the spelling side of long-text search: the words a
+query word with a typo may have meant (``near_words``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from store.fold import fold
@@ -120,3 +123,49 @@ def snippet(text: str, spans: list[Span], width: int = 80) -> tuple[str, list[Sp
     shift = len(prefix) - start
     inside = [(max(a, start) + shift, min(b, end) + shift) for a, b in spans if b > start and a < end]
     return prefix + flat[start:end] + suffix, inside
+
+
+_WORD = re.compile(r"[^\W_]{3,}")
+
+
+def words_of(texts: Iterable[str]) -> list[str]:
+    """The distinct words (3+ letters or digits) of already-folded ``texts``: the spelling vocabulary."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(_WORD.findall(text))
+    return list(found)
+
+
+def max_edits(token: str) -> int:
+    """How many typing slips a word may hold: one, two from 9 letters (as ``typo_cutoff``)."""
+    return 1 if len(token) < 9 else 2
+
+
+def near_words(token: str, vocabulary: list[str], most: int = 6) -> list[str]:
+    """The words of ``vocabulary`` within ``max_edits`` of ``token`` (a swap of two letters is one
+    edit), closest first: ``artcle`` gives ``article``, ``roadmp`` ``roadmap``."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    edits = max_edits(token)
+    found = process.extract(token, vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=None,
+                            processor=None)
+    # Closest first, then the shorter word (the stem a longer word also contains).
+    found.sort(key=lambda hit: (hit[1], len(hit[0]), hit[0]))
+    return [word for word, _, _ in found if word != token][:most]
+
+
+def quote(text: str, words: list[str], width: int, long_text: int) -> tuple[str, list[Span]]:
+    """The part of ``text`` around the first of the folded ``words``, with the matched spans."""
+    offset = 0
+    if len(text) > long_text:
+        # Folding a 100 KB note per character costs tens of ms: fold only a window around a
+        # first guess (casefold finds the spot whenever the word is typed without accents).
+        lowered = text.casefold()
+        at = min((p for p in (lowered.find(w) for w in words) if p >= 0), default=0)
+        offset = max(0, at - 300)
+        text = text[offset: at + 600]
+    shown, spans = snippet(text, match_spans(text, words, fuzzy=False), width)
+    if offset and not shown.startswith("…"):
+        shown, spans = "…" + shown, [(a + 1, b + 1) for a, b in spans]
+    return shown, spans

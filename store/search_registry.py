@@ -46,6 +46,8 @@ Fields of ``SearchKind``:
 - ``opens``: what Enter does: ``contact`` opens the row's contact; ``mode:<name>`` switches
   the app to that area (which may implement ``show_search_result(result)``).
 - ``weight``: added to every score of this kind (e.g. -5 ranks it below equal matches).
+- ``newest``: optional SQL expression over ``table``'s columns (``date``) that orders its rows
+  newest first among hits of equal score; without it the higher row id comes first.
 
 The index holds FOLDED text (``kith_fold``, the SQL name of ``store.fold.fold``, registered on
 every connection) because SQLite 3.40's trigram tokenizer cannot drop accents itself.
@@ -74,6 +76,7 @@ class SearchKind:
     short_sql: str | None = None
     opens: str = "contact"
     weight: float = 0.0
+    newest: str | None = None
 
     @property
     def rowid_base(self) -> int:
@@ -149,19 +152,19 @@ CONTACT = register_kind(SearchKind(
     rows_sql=("SELECT id, id, name, trim(role || CASE WHEN role != '' AND company != '' THEN ' · ' ELSE '' END "
               "|| company || CASE WHEN location != '' THEN ' · ' || location ELSE '' END), notes "
               "FROM contact WHERE id IN ({ids})"),
-    fts_columns=("notes",), fts_contact="id",
+    fts_columns=("notes",), fts_contact="id", newest="updated",
     short_sql="SELECT id, search_key, name, last_touch_on, archived FROM contact",
 ))
 TOUCH = register_kind(SearchKind(
     name="touch", label="Touch", code=2, table="touch",
     rows_sql=("SELECT t.id, t.contact_id, c.name, t.kind || ' · ' || t.date, t.note "
               "FROM touch t JOIN contact c ON c.id = t.contact_id WHERE t.id IN ({ids})"),
-    fts_columns=("note",),
+    fts_columns=("note",), newest="date",
 ))
 FOLLOW_UP = register_kind(SearchKind(
     name="follow-up", label="Follow-up", code=3, table="follow_up",
     rows_sql=("SELECT f.id, f.contact_id, c.name, "
               "CASE WHEN f.done THEN 'done · ' ELSE 'due · ' END || f.due, f.what "
               "FROM follow_up f JOIN contact c ON c.id = f.contact_id WHERE f.id IN ({ids})"),
-    fts_columns=("what",),
+    fts_columns=("what",), newest="due",
 ))

@@ -11,6 +11,7 @@ from store.db import db
 from store.errors import Invalid, NotFound
 from store.models import Contact, Touch
 from store.records import TOUCH_KINDS, TouchInfo
+from store.validate import check_text
 
 MAX_NOTE = 100_000
 
@@ -26,6 +27,13 @@ def parse_kind(text: str) -> str:
         if wanted in (kind, kind.replace("-", " ")) or (len(wanted) >= 4 and kind.startswith(wanted)):
             return kind
     raise Invalid("kind", f"unknown kind {text!r}; use one of: {', '.join(TOUCH_KINDS)}")
+
+
+def _clean_note(note: str | None) -> str:
+    note = check_text("note", (note or "").replace("\r\n", "\n").strip(), "the note")
+    if len(note) > MAX_NOTE:
+        raise Invalid("note", f"the note is longer than {MAX_NOTE:,} characters")
+    return note
 
 
 def _info(t: Touch) -> TouchInfo:
@@ -59,13 +67,6 @@ def log_touch(contact_id: int, kind: str, on: date, note: str = "") -> TouchInfo
         draft.summary = f"logged {kind} with {name} on {on.isoformat()}"
         undo.record("delete_touch", id=t.id)
     return _info(t)
-
-
-def _clean_note(note: str) -> str:
-    note = (note or "").replace("\r\n", "\n").strip()
-    if len(note) > MAX_NOTE:
-        raise Invalid("note", f"the note is longer than {MAX_NOTE:,} characters")
-    return note
 
 
 def update_touch(touch_id: int, kind: str | None = None, on: date | None = None, note: str | None = None,

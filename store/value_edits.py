@@ -16,7 +16,7 @@ from store.errors import Invalid
 
 
 def add_value(contact_id: int, direction: str, category: str, on: date, note: str = "",
-              touch_id: int | None = None) -> mentors.ValueLogged:
+              touch_id: int | None = None, today: date | None = None) -> mentors.ValueLogged:
     """Log a value entry as ``store.mentors.add_value`` does, undoably.
 
     Raises:
@@ -26,12 +26,12 @@ def add_value(contact_id: int, direction: str, category: str, on: date, note: st
         entry_id, steps = _touch_entry(touch_id) if touch_id is not None else (None, [])
         if entry_id is not None:
             # The newest entry logged this touch: removing the value entry joins it.
-            logged = mentors.add_value(contact_id, direction, category, on, note, touch_id)
+            logged = mentors.add_value(contact_id, direction, category, on, note, touch_id, today)
             steps.append({"op": "delete_value", "id": logged.entry.id})
             db.execute_sql("UPDATE undo_log SET steps = ? WHERE id = ?", (json.dumps(steps), entry_id))
             return logged
         with undo.action("value", contact_id=contact_id) as draft:
-            logged = mentors.add_value(contact_id, direction, category, on, note, touch_id)
+            logged = mentors.add_value(contact_id, direction, category, on, note, touch_id, today)
             draft.summary = f"logged value {logged.entry.direction} · {logged.entry.category}"
             undo.record("delete_value", id=logged.entry.id)
     return logged

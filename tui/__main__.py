@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
+
+# Commands that only read: on a missing database they say so instead of creating one. Anything
+# else (a new command too) may create it, as a write must. ``pitch`` lists, shows and times.
+READ_ONLY_COMMANDS = frozenset({"contacts", "today", "mentors", "find", "export", "duplicates", "backup", "pitch",
+                                "show", "follow-ups", "touches", "check-ins"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     ctx = None
     try:
         config = load_config(getattr(args, "config", None))
-        ctx = Context(config, database_path(config, getattr(args, "db", None)))
+        command = getattr(args, "command", None)
+        ctx = Context(config, database_path(config, getattr(args, "db", None)),
+                      may_create=command not in READ_ONLY_COMMANDS)
         func = getattr(args, "func", None)
         if func is None:
             return run_app(ctx)
@@ -33,18 +41,27 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (`$'\xff'` on a UTF-8 command line) that no store check caught.
+        print(f"kith: {_surrogate_line(exc)}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `kith contacts | head`: the reader left; not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        print(f"kith: {_os_error_line(exc)}", file=sys.stderr)
+        return 2
     except Exception as exc:  # never a traceback on the user's screen
         from store.db import DB_ERRORS, map_error
+        from tui.literal import safe_text
 
-        if isinstance(exc, DB_ERRORS) and ctx is not None:
+        line = _database_error_line(exc)
+        if line is None and isinstance(exc, DB_ERRORS) and ctx is not None:
             # A read that reached a damaged page: what is wrong and how to recover, exit 2.
-            from tui.literal import safe_text
-
-            print(f"kith: {safe_text(str(map_error(exc, ctx.db_path)))}", file=sys.stderr)
+            line = safe_text(str(map_error(exc, ctx.db_path)))
+        if line:
+            print(f"kith: {line}", file=sys.stderr)
             return 2
         from tui.crash import crash_line, log_crash
 
@@ -61,12 +78,47 @@ def _print_store_warnings() -> None:
         print(f"kith: warning: {safe_text(line)}", file=sys.stderr)
 
 
+def _surrogate_line(exc: UnicodeEncodeError) -> str:
+    from store.validate import text_problem
+
+    text = exc.object if isinstance(exc.object, str) else ""
+    return f"the text given {text_problem(text) or 'is not valid UTF-8'}"
+
+
+def _os_error_line(exc: OSError) -> str:
+    from tui.literal import safe_text
+
+    if exc.errno == errno.ENOSPC:
+        return "disk full" + (f": cannot write {safe_text(exc.filename)}" if exc.filename else "")
+    where = f"{safe_text(exc.filename)}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
+
+
+def _database_error_line(exc: Exception) -> str | None:
+    """A raw SQLite failure outside a write (a read, a cache spill) as one line, or None."""
+    from store.db import DB_ERRORS
+
+    if not isinstance(exc, DB_ERRORS):
+        return None
+    text = str(exc)
+    if "full" in text:  # SQLITE_FULL: "database or disk is full"
+        return f"disk full ({text})"
+    return None
+
+
 def run_app(ctx) -> int:
     """Open the store and run the full-screen app until the user quits."""
     from store.contacts import count_contacts
 
     created = not ctx.db_path.exists()
     ctx.open(check_now=False)  # the damage check runs in a worker after the first paint
+    from store.drafts import fold_in
+    from store.errors import StoreError
+
+    try:
+        fold_in()  # pitch typing a hang-up kept beside the database (store.drafts)
+    except (StoreError, OSError):
+        pass  # busy, damaged or unreadable: the file stays for the next start; the app opens anyway
     first_run = created or count_contacts(include_archived=True) == 0
     from tui.app import KithApp
 

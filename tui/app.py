@@ -196,16 +196,19 @@ class KithApp(App[None]):
 
     # -- leaving --------------------------------------------------------------------------------
 
-    def save_drafts(self) -> None:
-        """Ask every open screen to keep unsaved work (the pitch editor's draft)."""
+    def save_drafts(self, hang_up: bool = False) -> None:
+        """Ask every open screen to keep unsaved work (the pitch editor's draft).
+
+        ``hang_up``: the app leaves at once; keep it without waiting for the database's lock.
+        """
         for screen in self.screen_stack:
             save = getattr(screen, "save_draft", None)
             if callable(save):
-                save()
+                save(hang_up=True) if hang_up else save()
 
     def _hang_up(self, signum: int) -> None:
         # An SSH drop sends SIGHUP: keep drafts first. Every other write is already committed.
-        self.save_drafts()
+        self.save_drafts(hang_up=True)
         if self.is_headless:
             self.exit(return_code=0)
             return

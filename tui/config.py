@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from tui.binding_ids import THEMES
+
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
 MODES = ("steady", "job-search")
@@ -128,7 +130,13 @@ def config_path(cli_path: str | None = None) -> Path:
 
 
 def database_path(config: Config, cli_path: str | None = None) -> Path:
-    """Return the database file in force: ``--db``, ``$KITH_DB``, the config, or the default."""
+    """Return the database file in force: ``--db``, ``$KITH_DB``, the config, or the default.
+
+    Raises:
+        ConfigError: ``--db ""`` (an empty path would silently mean the default database).
+    """
+    if cli_path is not None and not cli_path.strip():
+        raise ConfigError('--db needs a file path, not an empty string')
     for candidate in (cli_path, os.environ.get("KITH_DB"), config.database):
         if candidate:
             return Path(candidate).expanduser()
@@ -189,6 +197,40 @@ class _Reader:
         if choices and value not in choices:
             raise self.fail(section, key, f"must be one of {', '.join(choices)}, not {value!r}")
         return kind(value)
+
+
+def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
+    """Refuse an unknown binding id, a key that is not a key, and two bindings on one key."""
+    import difflib
+
+    from tui.binding_ids import APP_OWNER, BINDINGS, key_problem
+
+    for bid, value in keys.items():
+        if bid not in BINDINGS:
+            close = difflib.get_close_matches(bid, list(BINDINGS), n=1)
+            hint = f"did you mean {close[0]}?" if close else "the ids are in the README's keys table"
+            raise r.fail("keys", bid, f"unknown binding id ({hint})")
+        parts = [p.strip() for p in value.split(",")]
+        if not all(parts):
+            raise r.fail("keys", bid, f'needs keys like "t" or "ctrl+t,f2", not {value!r}')
+        for part in parts:
+            problem = key_problem(part)
+            if problem:
+                raise r.fail("keys", bid, problem)
+    effective = {bid: {p.strip() for p in keys.get(bid, default).split(",")} for bid, (_, default) in BINDINGS.items()}
+    for bid in keys:
+        owner = BINDINGS[bid][0]
+        for other, (other_owner, _) in BINDINGS.items():
+            # Active at the same time: the same screen (or widget), or a global key and a screen's
+            # (a modal's own keys may shadow global ones on purpose: q closes help).
+            together = owner == other_owner or {owner, other_owner} & {APP_OWNER} and (
+                owner.endswith("Screen") or other_owner.endswith("Screen"))
+            if other == bid or not together:
+                continue
+            shared = effective[bid] & effective[other]
+            if shared:
+                raise r.fail("keys", bid, f"{sorted(shared)[0]!r} is also the key of {other}; "
+                                          "two bindings cannot share a key")
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "network", "keys"}
@@ -253,11 +295,15 @@ def load_config(cli_path: str | None = None) -> Config:
                                for f in NetworkConfig.__dataclass_fields__})
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
+    _check_keys(r, keys)
+    theme = r.get("", "theme", str, "textual-dark")
+    if theme not in THEMES:
+        raise r.fail("", "theme", f"unknown theme {theme!r} (one of: {', '.join(THEMES)})")
     return Config(
         path=path,
         database=r.get("", "database", str, ""),
         time_zone=time_zone,
-        theme=r.get("", "theme", str, "textual-dark"),
+        theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
         tiers=tiers, today=today, mentors=mentors, brand=brand, network=network, keys=keys,
     )

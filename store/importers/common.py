@@ -29,6 +29,8 @@ from store.records import TagInfo
 MAX_FILE_BYTES = 200 * 1024 * 1024
 BULK_REINDEX = 2000  # from this many new rows (and at least as many as exist), rebuild indexes after
 PROGRESS_EVERY = 500
+# A few NULs are a damaged row (refused row by row by the store's text rule); many are a binary file.
+MAX_STRAY_NULS = 8
 
 
 class BadImportFile(StoreError):
@@ -124,11 +126,14 @@ def read_text(path: Path | str) -> str:
             data = f.read()
     except OSError as exc:
         raise BadImportFile(f"{path}: cannot read it ({exc.strerror})") from None
-    if b"\x00" in data[:65536]:
+    nuls = data[:65536].count(b"\x00")
+    if nuls > MAX_STRAY_NULS:
         raise BadImportFile(f"{path} is a binary file, not a text export")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if nuls:
+            raise BadImportFile(f"{path} is a binary file, not a text export") from None
         raise BadImportFile(f"{path} is not UTF-8 text (byte {exc.start})") from None
     if not text.strip():
         raise BadImportFile(f"{path} is empty")
@@ -140,7 +145,6 @@ def read_text(path: Path | str) -> str:
 _URL_PREFIX = re.compile(r"^(https?://)?(www\.|[a-z]{2}\.)?", re.I)
 
 
-@lru_cache(maxsize=100_000)
 def fast_fold(text: str | None) -> str:
     """``fold`` with a shortcut for ASCII text (NFKD and the letter map change nothing there)."""
     if text and text.isascii():
@@ -156,7 +160,7 @@ def search_key(s: dict) -> str:
     return fast_fold(" ".join(parts))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=4096)  # small: 100,000 long URLs stayed in memory for the life of the TUI
 def url_key(url: str) -> str:
     """A URL folded for matching: no scheme, ``www.``, case, query or trailing slash."""
     u = url.strip().lower().split("?", 1)[0].split("#", 1)[0]
@@ -527,14 +531,23 @@ def import_file(kind: str, path: Path | str, dry_run: bool = False,
     Raises:
         BadImportFile: the file cannot be read or is not of that kind; nothing was written.
     """
+    records, summary = parse_file(kind, path)
+    return apply_records(records, summary, dry_run=dry_run, progress=progress)
+
+
+def parse_file(kind: str, path: Path | str) -> tuple[list, ImportSummary]:
+    """Read and parse ``path`` as ``kind`` without touching the database.
+
+    Raises:
+        BadImportFile: the file cannot be read or is not of that kind (which line, and why).
+    """
     from store.importers import PARSERS
 
     if kind not in PARSERS:
         raise BadImportFile(f"unknown import format {kind!r}; use one of {', '.join(PARSERS)}")
     text = read_text(path)
     summary = ImportSummary(source=str(path))
-    records = PARSERS[kind](text, summary, str(path))
-    return apply_records(records, summary, dry_run=dry_run, progress=progress)
+    return list(PARSERS[kind](text, summary, str(path))), summary
 
 
 def guess_kind(path: Path | str) -> str:

@@ -80,3 +80,11 @@ def test_find_does_not_import_textual(filled):
             "assert rc == 0; assert 'textual' not in sys.modules, 'textual imported'; print('ok')")
     result = subprocess.run([sys.executable, "-c", code, str(filled)], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip().endswith("ok"), result.stderr
+
+
+def test_typos_in_notes_are_found(run_kith, cli_db):
+    assert run_kith("add", "Wei Zhang").code == 0
+    assert run_kith("log", "Wei Zhang", "--kind", "email", "--note", "Sent the article on career capital").code == 0
+    r = run_kith("find", "carrer", "artcle")
+    assert r.code == 0, r.err
+    assert r.out.splitlines()[0].startswith("Touch") and "matched: Sent the article on career capital" in r.out

@@ -53,6 +53,10 @@ def test_today_plain_text_matches_the_json_order(capsys, dbp, fixed_today):
 
 
 def test_today_on_an_empty_database_says_what_to_do(capsys, tmp_path):
+    from store.db import close_db, open_db
+
+    open_db(tmp_path / "e.db")  # empty, not missing: a read command never creates a database
+    close_db()
     code, out, _ = run(capsys, "--db", str(tmp_path / "e.db"), "today")
     assert code == 0 and "Nothing is due" in out and "kith add" in out
 

@@ -157,7 +157,8 @@ def test_follow_ups_open_done_reopen(db):
 
 
 def test_hostile_text_is_stored_unchanged(db):
-    nasty = "A\x1b]52;c;cHduZWQ=\x07Z [/] [@click=app.quit]x \u202egnp.exe I\x00Z"
+    # (NUL is refused by the store's text rule: tests/store/test_validation.py)
+    nasty = "A\x1b]52;c;cHduZWQ=\x07Z [/] [@click=app.quit]x \u202egnp.exe I\x7fZ"
     c = contacts.create_contact(nasty, notes=nasty, company="[bold]Co")
     assert contacts.get_contact(c.id).notes == nasty
     assert contacts.get_contact(c.id).name == " ".join(nasty.split())

@@ -39,11 +39,18 @@ def _assert_inert(text: str) -> None:
 @pytest.mark.parametrize("ident,text", HOSTILE, ids=[i for i, _ in HOSTILE])
 async def test_hostile_string_renders_literally(make_app, db, ident, text, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # a screenshot action, if it ran, would write here
-    c = create_contact(f"{text} {ident}", company=text, tags=[text], notes=f"note {text} end")
+    clean = text.replace("\x00", "")  # the store refuses NUL; another tool may still write one
+    c = create_contact(f"{clean} {ident}", company=clean, tags=[clean], notes=f"note {clean} end")
     from store.touches import log_touch
     from store.clock import today
 
-    log_touch(c.id, "coffee", today(), text)
+    touch = log_touch(c.id, "coffee", today(), clean)
+    if clean != text:
+        from store.db import db
+
+        db.execute_sql("UPDATE contact SET name = ?, company = ?, notes = ? WHERE id = ?",
+                       (f"{text} {ident}", text, f"note {text} end", c.id))
+        db.execute_sql("UPDATE touch SET note = ? WHERE id = ?", (text, touch.id))
     shown = _visible(text)
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:

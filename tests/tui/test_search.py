@@ -178,3 +178,58 @@ def test_a_match_far_into_a_snippet_stays_visible():
     result = SearchResult("touch", "Touch", 1, 1, "Ada", "call", text, 60.0, snippet_spans=((81, 87),))
     lines = result_prompt(result, 60).plain.splitlines()
     assert lines[1].rstrip().endswith("needle") and "…" in lines[1]
+
+
+async def test_the_screen_and_kith_find_give_one_order(make_app, demo_db, run_kith):
+    import json
+    from datetime import timedelta
+
+    from store.db import open_db
+
+    wei = create_contact("Wei Zhang")
+    for n in range(30):  # many equal scores: the tie order must agree too
+        log_touch(wei.id, "call", DAY - timedelta(days=n * 7 % 45), "Sent the article on career capital")
+    queries = ["coffee", "ada", "artcle", "carrer capital"]
+    printed = {}
+    for query in queries:
+        r = run_kith("find", *query.split(), "--json", db=demo_db)
+        assert r.code == 0, r.err
+        printed[query] = [(hit["kind"], hit["id"]) for hit in json.loads(r.out)]
+    assert len(printed["artcle"]) == 20  # kith find's default limit: the screen shows 50
+    open_db(demo_db)  # the CLI run closed the store
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for query in queries:
+            screen = await _search(pilot, query)
+            shown = [(r.kind, r.id) for r in screen.results.values()]
+            assert len(printed[query]) >= 2 and shown[:20] == printed[query], query
+            await pilot.press("escape")
+
+
+async def test_a_touch_hit_opens_the_contact_scrolled_to_it(make_app, db_file):
+    from datetime import timedelta
+
+    from textual.containers import VerticalScroll
+
+    from tui.screens.contact_detail import ContactDetailScreen
+
+    ada = create_contact("Ada Lovelace", notes="Line one\nLine two\nLine three")
+    old = log_touch(ada.id, "email", DAY - timedelta(days=900), "Wrote about the Zeppelin engine")
+    for n in range(40):
+        log_touch(ada.id, "call", DAY - timedelta(days=n), f"Weekly call number {n}")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ContactDetailScreen(ada.id))  # as the Contacts list opens it: at the top
+        await pilot.pause(0.2)
+        assert "Zeppelin" not in app.export_screenshot()
+        await pilot.press("escape")
+        screen = await _search(pilot, "zepelin")  # a typo, too
+        assert (screen.results[list(screen.results)[0]].kind, list(screen.results)[0]) == ("touch", f"touch:{old.id}")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ContactDetailScreen) and app.screen.contact_id == ada.id
+        assert app.screen.query_one("#body", VerticalScroll).scroll_y > 0
+        assert "Zeppelin" in app.export_screenshot()
+        await pilot.press("escape")  # back to the results
+        await pilot.pause()
+        assert app.screen is screen

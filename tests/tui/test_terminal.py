@@ -52,10 +52,17 @@ def read_for(master, seconds, until: bytes | None = None) -> bytes:
 def hostile_db(path):
     from store.db import open_db
 
+    from store.db import db
+
     open_db(path)
     for ident, text in hostile_strings():
-        c = create_contact(f"{ident} {text}", company=text, tags=[text[:40] or "x"], notes=text, tier="inner")
-        log_touch(c.id, "call", __import__("datetime").date(2025, 1, 1), text)
+        # The store refuses NUL (store.validate); another tool can still write one: put it back by SQL.
+        clean = text.replace("\x00", "")
+        c = create_contact(f"{ident} {clean}", company=clean, tags=[clean[:40] or "x"], notes=clean, tier="inner")
+        log_touch(c.id, "call", __import__("datetime").date(2025, 1, 1), clean)
+        if clean != text:
+            db.execute_sql("UPDATE contact SET name = ?, company = ?, notes = ? WHERE id = ?",
+                           (f"{ident} {text}", text, text, c.id))
     close_db()
 
 

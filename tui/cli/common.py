@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -21,15 +22,34 @@ class CliError(Exception):
 class Context:
     config: Config
     db_path: Path
+    may_create: bool = True
+    """False for commands that only read: a missing database is an error, never created."""
 
     def open(self, check_now: bool = True) -> None:
         """Open the store; any store error becomes a one-line message.
 
-        ``check_now=False`` (the TUI) leaves the damage check to a worker after the first paint.
+        A read command on a missing database says so (exit 2); a writing command creates it,
+        and says once on stderr when it had to create its folder. ``check_now=False`` (the TUI)
+        leaves the damage check to a worker after the first paint.
         """
-        from store.db import open_db
+        from store.db import make_private_dir, open_db
+        from store.errors import StoreError
 
-        open_db(self.db_path, check_now=check_now)
+        if not self.db_path.exists():
+            if not self.may_create:
+                raise CliError(f"no database at {self.db_path} (a command that writes, like `kith add`, creates it)")
+            created = make_private_dir(self.db_path.parent.absolute())
+            if created:
+                say(f"kith: created folder {created[0]}", file=sys.stderr)
+        try:
+            open_db(self.db_path, check_now=check_now)
+        except StoreError:
+            if self.may_create or os.access(self.db_path.absolute().parent, os.W_OK):
+                raise
+            # A read-only folder (a mounted backup): reads and exports elsewhere still work.
+            from store.readonly import open_read_only
+
+            open_read_only(self.db_path)
 
     def today(self) -> date:
         from store.clock import today

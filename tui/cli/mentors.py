@@ -110,7 +110,7 @@ def cmd_value(args: argparse.Namespace, ctx: Context) -> int:
     on = _day(ctx, args.on)
     ctx.open()
     c = resolve_contact(args.contact)
-    logged = add_value(c.id, direction, category, on, args.note, args.touch)
+    logged = add_value(c.id, direction, category, on, args.note, args.touch, today=ctx.today())
     way = "from" if direction == "received" else "to"
     say(f"logged {direction} · {category} {way}", c.name, f"on {on.isoformat()}")
     if logged.made_mentor:

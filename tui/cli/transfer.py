@@ -48,15 +48,16 @@ def register(sub, common) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from store.importers.common import BadImportFile, import_file, read_text
+    from store.importers.common import BadImportFile, apply_records, parse_file
 
     try:
-        read_text(args.file)  # refuse a bad file before the database is even opened
+        # A bad file is refused before the database is even opened (or created).
+        records, summary = parse_file(args.kind, args.file)
     except BadImportFile as exc:
         raise CliError(str(exc)) from None
     ctx.open()
     try:
-        summary = import_file(args.kind, args.file, dry_run=args.dry_run)
+        summary = apply_records(records, summary, dry_run=args.dry_run)
     except BadImportFile as exc:
         raise CliError(str(exc)) from None
     for line in summary.lines():

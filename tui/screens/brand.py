@@ -97,7 +97,9 @@ class BrandScreen(AreaScreen):
     def on_mount(self) -> None:
         self.query_one("#pitch-list").border_title = "Pitches"
         self.query_one("#figures-pane").border_title = "Figures"
-        self.set_interval(DRAFT_EVERY_S, self.save_draft)
+        # The timer never waits for the write lock: a tick blocked on another kith's write would
+        # freeze the editor and hold back the SIGHUP handler, which then lost the draft.
+        self.set_interval(DRAFT_EVERY_S, lambda: self.save_draft(wait=False))
         self.query_one("#pitch-list", OptionList).focus()
         # AreaScreen.on_mount (which Textual also calls) then runs reload().
 
@@ -195,15 +197,34 @@ class BrandScreen(AreaScreen):
 
     # -- drafts ---------------------------------------------------------------------------------
 
-    def save_draft(self) -> None:
-        """Keep unsaved typing in the store (called every second, on leaving, and on SIGHUP)."""
+    def save_draft(self, hang_up: bool = False, wait: bool = True) -> None:
+        """Keep unsaved typing in the store (called every second, on leaving, and on SIGHUP).
+
+        ``hang_up``: the app is leaving now; the draft goes to the file beside the database
+        first, so another kith holding the write lock cannot make us lose it (store.drafts).
+        ``wait`` False: skip this time if another kith holds the lock (the next tick retries).
+        """
         if self._pitch is None or not self.is_mounted:
             return
         text = self.query_one("#editor", PitchEditor).text
         if text == self._persisted:
             return
+        if hang_up:
+            from store.drafts import keep_now
+
+            try:
+                keep_now(self._pitch.id, text)
+            except (OSError, StoreError):
+                pass  # nothing else can be done while leaving
+            return
         try:
-            save_draft(self._pitch.id, text)
+            if wait:
+                save_draft(self._pitch.id, text)
+            else:
+                from store.drafts import try_save
+
+                if not try_save(self._pitch.id, text):
+                    return
         except StoreError:
             return  # kept in the editor; the next tick tries again
         self._persisted = text

@@ -136,9 +136,11 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-delete"),
     ]
 
-    def __init__(self, contact_id: int) -> None:
+    def __init__(self, contact_id: int, focus_touch_id: int | None = None) -> None:
         super().__init__()
         self.contact_id = contact_id
+        self.focus_touch_id = focus_touch_id
+        """A touch to scroll to once the page is drawn (opened from a search hit)."""
         self.contact: ContactInfo | None = None
         """The contact as last read from the store."""
         self.follow_ups: list[FollowUpInfo] = []
@@ -169,6 +171,24 @@ class ContactDetailScreen(ContactActions, Screen):
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#body").focus()
+        if self.focus_touch_id is not None:
+            self.call_after_refresh(self.scroll_to_touch, self.focus_touch_id)
+
+    def scroll_to_touch(self, touch_id: int) -> None:
+        """Scroll the page so the line of touch ``touch_id`` is at the top (older touches are far down)."""
+        from store.touches import list_touches
+
+        touches = list_touches(self.contact_id)
+        at = next((i for i, t in enumerate(touches) if t.id == touch_id), None)
+        timeline, body = self.query_one("#touches", Static), self.query_one("#body", VerticalScroll)
+        if at is None or not timeline.size.width:
+            return
+        if at >= TOUCHES_SHOWN:
+            body.scroll_end(animate=False)  # not drawn: down to "… and N older touches"
+            return
+        # The lines above it, wrapped at the timeline's width as drawn.
+        above = len(touches_content(touches[:at], self.today()).wrap(timeline.size.width)) if at else 0
+        body.scroll_to(y=timeline.virtual_region.y + above, animate=False)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:

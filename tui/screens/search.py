@@ -204,5 +204,7 @@ class SearchScreen(Screen):
             return
         from tui.screens.contact_detail import ContactDetailScreen
 
-        # Pushed over the search: Esc on the contact comes back to these results.
-        self.app.push_screen(ContactDetailScreen(result.contact_id))
+        # Pushed over the search: Esc on the contact comes back to these results. A touch hit
+        # opens the page scrolled to that touch.
+        touch = result.id if result.kind == "touch" else None
+        self.app.push_screen(ContactDetailScreen(result.contact_id, focus_touch_id=touch))

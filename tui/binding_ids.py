@@ -1,0 +1,165 @@
+"""Provides the ids of every remappable key binding, the theme names and key names, as constants.
+
+``tui.config`` checks ``[keys]`` and ``theme`` against these without importing Textual (the
+command line must start fast). tests/tui/test_binding_ids.py proves they equal the app's real
+bindings and Textual's themes; when a screen gains a binding, add it here (the test prints the
+difference; ``collect_bindings()`` in that test gives the new table).
+"""
+
+from __future__ import annotations
+
+APP_OWNER = "KithApp"
+"""The owner of global bindings: they are active on every screen."""
+
+BINDINGS: dict[str, tuple[str, str]] = {
+    # binding id: (the class that declares it, its default keys)
+    "archive-contact": ("ContactsScreen", "a"),
+    "brand-delete": ("BrandScreen", "delete"),
+    "brand-discard": ("BrandScreen", "x"),
+    "brand-done": ("BrandScreen", "escape"),
+    "brand-new": ("BrandScreen", "n"),
+    "brand-questions": ("BrandScreen", "ctrl+b"),
+    "brand-rehearse": ("BrandScreen", "r"),
+    "brand-save": ("BrandScreen", "ctrl+s"),
+    "brand-settings": ("BrandScreen", "s"),
+    "brand-versions": ("BrandScreen", "v"),
+    "brand-write": ("BrandScreen", "e"),
+    "check-in-cancel": ("CheckInModal", "escape"),
+    "check-in-outcome-cycle": ("OutcomeToggle", "space"),
+    "check-in-outcome-kept": ("OutcomeToggle", "k"),
+    "check-in-outcome-missed": ("OutcomeToggle", "m"),
+    "check-in-outcome-next": ("OutcomeToggle", "enter"),
+    "check-in-save": ("CheckInModal", "ctrl+s"),
+    "close-help": ("HelpModal", "escape,q,question_mark"),
+    "confirm-no": ("ConfirmModal", "n,escape"),
+    "confirm-yes": ("ConfirmModal", "y"),
+    "contact-form-cancel": ("ContactFormModal", "escape"),
+    "contact-form-save": ("ContactFormModal", "ctrl+s"),
+    "contact-list-down": ("ContactList", "down"),
+    "contact-list-first": ("ContactList", "home"),
+    "contact-list-last": ("ContactList", "end"),
+    "contact-list-page-down": ("ContactList", "pagedown"),
+    "contact-list-page-up": ("ContactList", "pageup"),
+    "contact-list-up": ("ContactList", "up"),
+    "cycle-sort": ("ContactsScreen", "o"),
+    "delete-contact": ("ContactsScreen", "d"),
+    "detail-archive": ("ContactDetailScreen", "a"),
+    "detail-back": ("ContactDetailScreen", "escape"),
+    "detail-delete": ("ContactDetailScreen", "d"),
+    "detail-edit": ("ContactDetailScreen", "e"),
+    "detail-follow-up": ("ContactDetailScreen", "f"),
+    "detail-follow-up-done": ("ContactDetailScreen", "x"),
+    "detail-log-touch": ("ContactDetailScreen", "l"),
+    "detail-log-value": ("ContactDetailScreen", "v"),
+    "edit-contact": ("ContactsScreen", "e"),
+    "filter": ("ContactsScreen", "f"),
+    "filter-to-list": ("ContactsScreen", "down"),
+    "first-run-demo": ("FirstRunModal", "d"),
+    "first-run-empty": ("FirstRunModal", "e,escape"),
+    "follow-up-cancel": ("FollowUpModal", "escape"),
+    "follow-up-save": ("FollowUpModal", "ctrl+s"),
+    "go-brand": ("KithApp", "4"),
+    "go-network": ("KithApp", "5"),
+    "go-contacts": ("KithApp", "2"),
+    "go-mentors": ("KithApp", "3"),
+    "go-today": ("KithApp", "1"),
+    "help": ("KithApp", "question_mark"),
+    "import-close": ("ImportScreen", "escape"),
+    "import-dry-run": ("ImportScreen", "ctrl+r"),
+    "import-run": ("ImportScreen", "ctrl+s"),
+    "leave-filter": ("ContactsScreen", "escape"),
+    "log-cancel": ("LogTouchModal", "escape"),
+    "log-save": ("LogTouchModal", "ctrl+s"),
+    "log-touch": ("ContactsScreen", "l"),
+    "mentors-add": ("MentorsScreen", "a"),
+    "mentors-add-given": ("MentorsScreen", "g"),
+    "mentors-add-value": ("MentorsScreen", "v"),
+    "mentors-check-in": ("MentorsScreen", "c"),
+    "mentors-delete-entry": ("MentorsScreen", "x"),
+    "mentors-filter-category": ("MentorsScreen", "f"),
+    "mentors-filter-direction": ("MentorsScreen", "d"),
+    "mentors-roles": ("MentorsScreen", "r"),
+    "merge-close": ("MergeScreen", "escape"),
+    "merge-keep-left": ("MergeScreen", "m"),
+    "merge-keep-right": ("MergeScreen", "M"),
+    "merge-previous": ("MergeScreen", "p"),
+    "merge-skip": ("MergeScreen", "s,n"),
+    "network-ask": ("NetworkScreen", "f"),
+    "network-back": ("NetworkScreen", "escape"),
+    "network-filter-to-list": ("NetworkScreen", "down"),
+    "network-mark-target": ("NetworkScreen", "t"),
+    "network-next-stage": ("NetworkScreen", "s"),
+    "network-next-tab": ("NetworkScreen", "right"),
+    "network-previous-tab": ("NetworkScreen", "left"),
+    "new-contact": ("ContactsScreen", "n"),
+    "open-contact": ("ContactList", "enter"),
+    "pitch-edit-cancel": ("PitchEditModal", "escape"),
+    "pitch-edit-save": ("PitchEditModal", "ctrl+s"),
+    "pitch-versions-close": ("PitchVersionsModal", "escape"),
+    "pitch-versions-restore": ("PitchVersionsModal", "r"),
+    "quit": ("KithApp", "q"),
+    "rehearsal-back": ("RehearsalScreen", "escape"),
+    "rehearsal-save-pace": ("RehearsalScreen", "p"),
+    "rehearsal-toggle": ("RehearsalScreen", "space"),
+    "roles-cancel": ("RolesModal", "escape"),
+    "roles-save": ("RolesModal", "ctrl+s"),
+    "search": ("KithApp", "slash"),
+    "search-anywhere": ("KithApp", "ctrl+k"),
+    "search-close": ("SearchScreen", "escape"),
+    "search-next": ("SearchScreen", "down"),
+    "search-open": ("SearchScreen", "enter"),
+    "search-page-down": ("SearchScreen", "pagedown"),
+    "search-page-up": ("SearchScreen", "pageup"),
+    "search-previous": ("SearchScreen", "up"),
+    "show-archived": ("ContactsScreen", "A"),
+    "snooze-1d": ("SnoozeModal", "1"),
+    "snooze-1w": ("SnoozeModal", "w"),
+    "snooze-3d": ("SnoozeModal", "3"),
+    "snooze-cancel": ("SnoozeModal", "escape"),
+    "snooze-date": ("SnoozeModal", "d"),
+    "today-done": ("TodayScreen", "d"),
+    "today-follow-up": ("TodayScreen", "f"),
+    "today-log": ("TodayScreen", "l"),
+    "today-mode": ("TodayScreen", "m"),
+    "today-open": ("TodayScreen", "enter"),
+    "today-snooze": ("TodayScreen", "s"),
+    "today-undo": ("TodayScreen", "u"),
+    "value-cancel": ("ValueEntryModal", "escape"),
+    "value-save": ("ValueEntryModal", "ctrl+s"),
+}
+
+THEMES = (
+    "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe", "catppuccin-latte",
+    "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki", "gruvbox", "monokai", "nord",
+    "rose-pine", "rose-pine-dawn", "rose-pine-moon", "solarized-dark", "solarized-light", "textual-dark",
+    "textual-light", "tokyo-night",
+)
+"""Textual's built-in themes (kith registers none of its own)."""
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+SPECIAL_KEYS = frozenset({
+    "escape", "enter", "tab", "space", "backspace", "delete", "insert", "home", "end", "pageup", "pagedown",
+    "up", "down", "left", "right", *(f"f{n}" for n in range(1, 25)),
+    # Textual's short names for some characters (its KEY_NAME_REPLACEMENTS)
+    "slash", "backslash", "at", "minus", "plus", "underscore",
+})
+"""Key names that are not one character nor a character's name (``question_mark``, ``slash``)."""
+
+
+def key_problem(key: str) -> str | None:
+    """Why ``key`` (one key, e.g. ``ctrl+t``, ``question_mark``, ``T``) is not a key, or None."""
+    import unicodedata
+
+    *mods, name = key.split("+")
+    bad = [m for m in mods if m not in MODIFIERS]
+    if bad or not name:
+        return f"{key!r} is not a key (modifiers are {', '.join(sorted(MODIFIERS))})"
+    if len(name) == 1 and name.isprintable() and not name.isspace():
+        return None
+    if name in SPECIAL_KEYS:
+        return None
+    try:  # Textual names a character by its Unicode name: question_mark, full_stop, slash
+        unicodedata.lookup(name.replace("_", " ").upper())
+        return None
+    except KeyError:
+        return f"{key!r} is not a key (e.g. t, T, ctrl+t, f2, escape, question_mark)"
