@@ -134,6 +134,7 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-archive"),
         Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete this contact",
                 id="detail-delete"),
+        Binding("j", "add_job", "Job", show=False, tooltip="Add a job to this contact's career", id="detail-add-job"),
     ]
 
     def __init__(self, contact_id: int, focus_touch_id: int | None = None) -> None:
@@ -151,6 +152,8 @@ class ContactDetailScreen(ContactActions, Screen):
         yield Static(Content(""), id="heading")
         with VerticalScroll(id="body"):
             yield Static(Content(""), id="fields")
+            yield Static(Content.assemble(("Career", "bold"), ("   j adds a job", "$text-muted")), classes="section")
+            yield Static(Content(""), id="career")
             yield Static(Content.styled("Tags", "bold"), classes="section")
             yield Static(Content(""), id="tags")
             yield Static(Content.styled("Notes", "bold"), classes="section")
@@ -173,6 +176,17 @@ class ContactDetailScreen(ContactActions, Screen):
         self.query_one("#body").focus()
         if self.focus_touch_id is not None:
             self.call_after_refresh(self.scroll_to_touch, self.focus_touch_id)
+
+    def _show_career(self) -> None:
+        """The career (network area): current job first, then past ones, with their spans."""
+        from tui.screens.network_career import career_content
+
+        self.query_one("#career", Static).update(career_content(self.contact_id))
+
+    def action_add_job(self) -> None:
+        from tui.screens.network_career import add_job_flow
+
+        add_job_flow(self, self.contact_id)
 
     def scroll_to_touch(self, touch_id: int) -> None:
         """Scroll the page so the line of touch ``touch_id`` is at the top (older touches are far down)."""
@@ -237,6 +251,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.query_one("#touches", Static).update(touches_content(list_touches(c.id), today))
         self._show_follow_ups(list_follow_ups(c.id), today)
         self._show_mentor_history()
+        self._show_career()
         self.refresh_bindings()
 
     def _show_follow_ups(self, follow_ups: list[FollowUpInfo], today: date) -> None:
