@@ -69,8 +69,13 @@ class NetworkScreen(AreaScreen):
             self.query_one(f"#pane-{tab_id}").reload()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # ←/→ from a list land in the next list (so → → walks the tabs); a click lands in the filter.
+        to_list, self._to_list = getattr(self, "_to_list", False), False
         self.refresh_bindings()
-        self.call_after_refresh(lambda: self.pane().filter.focus())
+        pane = self.pane()
+        target = pane.list if to_list and pane.shown else pane.filter
+        target.focus()
+        self.call_after_refresh(target.focus)  # the hidden tab's widget may have taken focus back meanwhile
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         tabs = TAB_ACTIONS.get(action)
@@ -83,6 +88,7 @@ class NetworkScreen(AreaScreen):
     def action_tab(self, step: int) -> None:
         ids = [f"tab-{t[0]}" for t in TABS]
         tabs = self.query_one(TabbedContent)
+        self._to_list = True
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
 
     def action_to_list(self) -> None:

@@ -126,6 +126,8 @@ class TargetsPane(NetworkPane):
         self.detail(head)
         routes_list.add_options([Option(Content.assemble((f"{r.score:>5.1f} ", "bold"), literal(r.why)))
                                  for r in self.routes])
+        if self.routes:
+            routes_list.highlighted = 0
 
 
 class OrganisationsPane(NetworkPane):
