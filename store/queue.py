@@ -15,7 +15,7 @@ from datetime import date
 from typing import Callable, NamedTuple
 
 # Modules whose import registers sources (keep this list the only place that names them).
-SOURCE_MODULES: list[str] = ["store.today", "store.mentors"]
+SOURCE_MODULES: list[str] = ["store.today", "store.mentors", "store.network.queue"]
 
 
 @dataclass(frozen=True)
@@ -70,11 +70,17 @@ SourceFn = Callable[[QueueContext], list[QueueItem]]
 SOURCES: dict[str, SourceFn] = {}
 
 
-def source(name: str) -> Callable[[SourceFn], SourceFn]:
-    """Register a queue source under ``name``."""
+SLOW: set[str] = set()
+"""Sources of slow nudges (capped: each at most weekly, few a day)."""
+
+
+def source(name: str, *, slow: bool = False) -> Callable[[SourceFn], SourceFn]:
+    """Register a queue source under ``name`` (``slow``: a slow nudge, not people due)."""
 
     def register(fn: SourceFn) -> SourceFn:
         SOURCES[name] = fn
+        if slow:
+            SLOW.add(name)
         return fn
 
     return register

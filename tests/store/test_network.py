@@ -206,3 +206,20 @@ def test_connectors_rank_with_their_reasons(network):
     ravi = ranked[0]
     assert ravi.reasons == ("introduced you to 2 people", "reached 2 organisations, 2 industries, 2 places",
                             "strong with you, last touch 20 d ago")
+
+
+def test_a_stale_target_nudges_weekly_in_job_search_mode_about_the_best_first_hop(network):
+    from store.network import set_target
+    from store.network.queue import target_items
+    from store.queue import QueueContext, SLOW
+
+    set_target(match_org("Globex").id, "talking", today=ago(14))
+
+    def items(day: date, mode: str = "job-search", days: int = 14):
+        return target_items(QueueContext(day, {}, settings={"mode": mode, "network": {"target_stale_days": days}}))
+
+    [item] = items(TODAY)
+    assert (item.contact_name, item.source, "target" in SLOW) == ("Ravi Iyer", "target", True)
+    assert item.reason == "target Globex: talking, no progress for 14 d · ask them to introduce you to Dana Diaz"
+    assert items(TODAY + timedelta(days=1)) == [] and len(items(TODAY + timedelta(days=7))) == 1
+    assert items(TODAY, mode="steady") == [] and items(TODAY, days=0) == []
