@@ -83,7 +83,7 @@ def load_kinds() -> dict[str, SearchKind]:
     if not _loaded:
         _loaded = True
         here = Path(__file__).parent
-        for path in sorted(here.glob("*.py")):
+        for path in sorted([*here.glob("*.py"), *here.glob("*/*.py")]):  # area packages too
             if path.stem in ("search", "search_registry", "search_match", "search_text", "__init__"):
                 continue
             try:
@@ -91,7 +91,7 @@ def load_kinds() -> dict[str, SearchKind]:
                     continue
             except OSError:
                 continue
-            importlib.import_module(f"store.{path.stem}")
+            importlib.import_module("store." + ".".join(path.relative_to(here).with_suffix("").parts))
     return KINDS
 
 

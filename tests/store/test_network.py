@@ -223,3 +223,14 @@ def test_a_stale_target_nudges_weekly_in_job_search_mode_about_the_best_first_ho
     assert item.reason == "target Globex: talking, no progress for 14 d · ask them to introduce you to Dana Diaz"
     assert items(TODAY + timedelta(days=1)) == [] and len(items(TODAY + timedelta(days=7))) == 1
     assert items(TODAY, mode="steady") == [] and items(TODAY, days=0) == []
+
+
+def test_organisations_and_introduction_notes_are_searchable(network):
+    from store.search import search
+
+    add_alias(match_org("Globex").id, "Globex Holdings")
+    record_introduction(network["ravi"], network["f5"], network["f6"], ago(3), note="met at the fintech breakfast")
+    assert [(h.kind, h.title) for h in search("globx", kinds=["organisation"])] == [("organisation", "Globex")]
+    assert [h.title for h in search("holdings", kinds=["organisation"])] == ["Globex"]
+    [hit] = search("fintech breakfst", kinds=["introduction"])
+    assert hit.title == "Ravi Iyer introduced Filler 05 and Filler 06"

@@ -56,6 +56,21 @@ class NetworkScreen(AreaScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.pane().filter.focus()
+        if getattr(self, "_pending", None):
+            self.show_search_result(self._pending)
+
+    def show_search_result(self, result) -> None:
+        """Open the Organisations tab filtered to the organisation a search hit names."""
+        if getattr(result, "kind", "") != "organisation":
+            return
+        if not self.is_mounted:
+            self._pending = result
+            return
+        self._pending = None
+        self.query_one(TabbedContent).active = "tab-organisations"
+        pane = self.query_one("#pane-organisations")
+        pane.filter.value = result.title
+        pane.filter.focus()
 
     def pane(self):
         tabs = self.query_one(TabbedContent)
