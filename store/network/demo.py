@@ -56,7 +56,7 @@ def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
         if company:
             jobs.append((cid, org(company), role, f"{start}-{rng.randint(1, 12):02d}", None, 1))
         end = start
-        for _ in range(rng.choice((1, 2, 2))):
+        for _ in range(2):
             begin = end - rng.randint(1, 6)
             jobs.append((cid, org(rng.choice(pool)), rng.choice(TITLES), _month(rng, begin, begin),
                          f"{end}-{rng.randint(1, 12):02d}" if end > begin else f"{end}-12", 0))

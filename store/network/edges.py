@@ -19,18 +19,28 @@ from store.db import db
 from store.errors import Invalid, NotFound
 from store.fold import fold
 from store.network import undo_steps
-from store.network.careers import month_index
 from store.network.settings import NetworkSettings
 
 
 class Edge(NamedTuple):
-    """``other`` knows ``member`` (an employee in a path search) with ``strength``, because ``why``."""
+    """``other`` knows ``member`` (an employee in a path search) with ``strength``; ``why`` says why.
+
+    ``reason`` is the why as text, or for colleagues ``(organisation, from month, to month)``,
+    formatted only when shown (a path search weighs tens of thousands of edges).
+    """
 
     other: int
     member: int
     kind: str
     strength: int
-    why: str
+    reason: str | tuple
+
+    @property
+    def why(self) -> str:
+        if isinstance(self.reason, str):
+            return self.reason
+        org, start, end = self.reason
+        return f"worked together at {org} {_years(start, end)}"
 
 
 # fn(member_ids, settings) -> edges from anyone to those members (another area's data).
@@ -57,17 +67,6 @@ def set_knows(a_id: int, b_id: int, strength: int = 3) -> None:
                                  (a_id, b_id, int(strength), datetime.now()))
             undo_steps.record_delete("knows", cur.lastrowid)
         draft.summary = f"{names[0][0]} knows {names[1][0]} (strength {strength})"
-
-
-def _interval(started: str | None, ended: str | None, current: int, now: int) -> tuple[int, int] | None:
-    start, end = month_index(started), month_index(ended, end=True)
-    if current:
-        end = now
-    if start is None and end is None:
-        return None
-    start = start if start is not None else end
-    end = end if end is not None else start
-    return (start, max(start, end))
 
 
 def _years(a: int, b: int) -> str:
@@ -115,6 +114,13 @@ def _knows_edges(members: set[int]) -> list[Edge]:
     return out
 
 
+def _month_sql(column: str, end: bool) -> str:
+    # ``2019`` is January (December as an end), ``2019-03`` March: months since year 0, in SQL.
+    return (f"CASE WHEN {column} IS NULL THEN NULL ELSE CAST(substr({column}, 1, 4) AS INTEGER) * 12 + "
+            f"CASE WHEN length({column}) >= 7 THEN CAST(substr({column}, 6, 2) AS INTEGER) ELSE {12 if end else 1} END "
+            f"- 1 END")
+
+
 def _colleague_edges(members: set[int], settings: NetworkSettings, skip_org: int | None, today: date) -> list[Edge]:
     """Per organisation, which months one of ``members`` was there (and which 12-month windows one
     covered alone); every other employment there then finds its best overlap in O(1)."""
@@ -122,63 +128,55 @@ def _colleague_edges(members: set[int], settings: NetworkSettings, skip_org: int
     if not members:
         return []
     by_org: dict[int, list] = defaultdict(list)
-    marks = ",".join("?" * min(len(members), 900))
-    member_list = sorted(members)
-    orgs: set[int] = set()
-    for i in range(0, len(member_list), 900):
-        chunk = member_list[i:i + 900]
-        orgs.update(o for (o,) in db.execute_sql(
-            f"SELECT DISTINCT organisation_id FROM employment WHERE contact_id IN ({','.join('?' * len(chunk))})",
-            chunk))
-    orgs.discard(skip_org)
-    if not orgs:
-        return []
-    del marks
-    names = {}
-    org_list = sorted(orgs)
-    for i in range(0, len(org_list), 900):
-        chunk = org_list[i:i + 900]
-        q = ",".join("?" * len(chunk))
-        for o, name in db.execute_sql(f"SELECT id, name FROM organisation WHERE id IN ({q})", chunk):
-            names[o] = name
-        for cid, o, s, e, cur in db.execute_sql(
-                f"SELECT contact_id, organisation_id, started, ended, current FROM employment "
-                f"WHERE organisation_id IN ({q})", chunk):
-            span = _interval(s, e, cur, now)
-            if span:
-                by_org[o].append((cid, span))
+    sql = (f"SELECT e.contact_id, e.organisation_id, {_month_sql('e.started', False)}, "
+           f"CASE WHEN e.current = 1 THEN {now} ELSE {_month_sql('e.ended', True)} END FROM employment e "
+           "WHERE e.organisation_id IN (SELECT DISTINCT organisation_id FROM employment WHERE contact_id IN "
+           "(SELECT value FROM json_each(?))) AND e.organisation_id != ?")
+    import json
+
+    for cid, o, start, end in db.execute_sql(sql, (json.dumps(sorted(members)), skip_org or 0)):
+        if start is None:
+            if end is None:
+                continue  # no dates and not current: no telling when they were there
+            start = end
+        elif end is None:
+            end = start
+        by_org[o].append((cid, start, max(start, end)))
+    names = dict(db.execute_sql("SELECT id, name FROM organisation WHERE id IN (SELECT value FROM json_each(?))",
+                                (json.dumps(list(by_org)),)).fetchall())
     out: list[Edge] = []
+    long_, short = settings.colleagues_long, settings.colleagues_short
     for o, jobs in by_org.items():
-        inside = [(cid, span) for cid, span in jobs if cid in members]
+        inside = [j for j in jobs if j[0] in members]
         if not inside:
             continue
-        lo = min(s for _c, (s, _e) in inside)
-        hi = max(e for _c, (_s, e) in inside)
+        lo = min(j[1] for j in inside)
+        hi = max(j[2] for j in inside)
         size = hi - lo + 1
         active: list = [None] * size
         full: list = [None] * size
-        for cid, (s, e) in inside:
-            for m in range(s - lo, e - lo + 1):
-                active[m] = (cid, s, e)
-            for m in range(s - lo, e - lo - 10):
-                full[m] = (cid, s, e)
+        for job in inside:
+            _cid, s, e = job
+            active[s - lo:e - lo + 1] = [job] * (e - s + 1)
+            if e - s >= 11:
+                full[s - lo:e - lo - 10] = [job] * (e - s - 10)
         next_active, next_full = _nexts(active), _nexts(full)
-        for cid, (bs, be) in jobs:
+        name = names.get(o, "")
+        for cid, bs, be in jobs:
             if be < lo or bs > hi:
                 continue
             start = max(bs, lo) - lo
-            m = next_full[start] if start < size else None
+            m = next_full[start]
             if m is not None and m + lo + 11 <= be and full[m][0] != cid:
                 member, s, e = full[m]
-                strength = settings.colleagues_long
+                strength = long_
             else:
                 m = next_active[start]
                 if m is None or m + lo > be or active[m][0] == cid:
                     continue
                 member, s, e = active[m]
-                strength = settings.colleagues_short
-            why = f"worked together at {names[o]} {_years(max(s, bs), min(e, be))}"
-            out.append(Edge(cid, member, "colleagues", strength, why))
+                strength = short
+            out.append(Edge(cid, member, "colleagues", strength, (name, max(s, bs), min(e, be))))
     return out
 
 
@@ -196,19 +194,22 @@ def _nexts(slots: list) -> list:
 def _event_edges(members: set[int], settings: NetworkSettings) -> list[Edge]:
     groups: dict[tuple, set[int]] = defaultdict(set)
     labels: dict[tuple, str] = {}
+    folded: dict[str, str] = {}
     for cid, day, note in db.execute_sql("SELECT contact_id, date, note FROM touch WHERE kind = 'event' AND note != ''"):
-        key = (str(day)[:10], fold(note))
+        key = (str(day)[:10], folded.get(note) or folded.setdefault(note, fold(note)))
         groups[key].add(cid)
         labels.setdefault(key, note)
     out = []
     for key, people in groups.items():
-        inside = people & members
-        if not inside or len(people) < 2:
+        if len(people) < 2:
             continue
-        label = " ".join(labels[key].split())[:40]
+        inside = people & members
+        if not inside:
+            continue
+        why = f"both at {' '.join(labels[key].split())[:40]} on {key[0]}"
         for m in inside:
             for other in people - {m}:
-                out.append(Edge(other, m, "event", settings.shared, f"both at {label} on {key[0]}"))
+                out.append(Edge(other, m, "event", settings.shared, why))
     return out
 
 

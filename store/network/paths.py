@@ -14,7 +14,7 @@ Each first hop appears once, with their best way in.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from store import clock
 from store.db import db
@@ -59,51 +59,57 @@ def find_routes(org_id: int, settings: NetworkSettings | None = None, today: dat
     if not staff:
         return []
     edges = edges_to(set(staff), settings, skip_org=org_id, today=today)
-    people = _people({*staff, *(e.other for e in edges)})
-    routes: list[tuple] = []
-
-    def member_text(cid: int) -> str:
-        current, title, ended = staff[cid]
-        name = people[cid][0]
-        if current:
-            return f"{name}, {title} at {org_name}" if title else f"{name} at {org_name}"
-        until = f" until {ended[:4]}" if ended else ""
-        return f"{name}, formerly {title + ' ' if title else ''}at {org_name}{until}"
-
+    people = _people(today)
+    # Score everything as plain tuples; build the explained routes only for those returned.
+    ranked: list[tuple] = []
     for cid, (current, _title, _ended) in staff.items():
-        name, strength, last, kind = people[cid]
-        score = strength * DIRECT * recency(last, today) * (1.0 if current else 0.5)
-        why = f"you → {member_text(cid)} ({_you_text(strength, last, kind, today)})"
-        hop = Hop(cid, name, "you", _you_text(strength, last, kind, today))
-        routes.append((round(score, 3), 1, name.casefold(), Route(round(score, 3), (hop,), why)))
+        if cid in people:
+            name, strength, weight, _last, _kind = people[cid]
+            ranked.append((-round(strength * DIRECT * weight * (1.0 if current else 0.5), 3), 1, name.casefold(),
+                           cid, None))
     best: dict[int, tuple] = {}
     for e in edges:
-        if e.other not in people or (e.other in staff and staff[e.other][0]):
+        other = e.other
+        if other not in people or (other in staff and staff[other][0]):
             continue  # archived, or already inside (a first-degree route)
-        name, strength, last, _kind = people[e.other]
-        score = strength * e.strength * recency(last, today) * (1.0 if staff[e.member][0] else 0.5)
-        key = (score, staff[e.member][0], -e.member)
-        if e.other not in best or key > best[e.other][0]:
-            best[e.other] = (key, e)
-    for other, ((score, _cur, _m), e) in best.items():
-        name, strength, last, kind = people[other]
-        you = _you_text(strength, last, kind, today)
-        hops = (Hop(other, name, "you", you), Hop(e.member, people[e.member][0], e.kind, e.why))
-        why = f"you → {name} ({you}) → {member_text(e.member)} ({e.why})"
-        routes.append((round(score, 3), 2, name.casefold(), Route(round(score, 3), hops, why)))
-    routes.sort(key=lambda r: (-r[0], r[1], r[2]))
-    found = [r[3] for r in routes]
-    return found[:limit] if limit else found
+        person = people[other]
+        current = staff[e.member][0]
+        key = (person[1] * e.strength * person[2] * (1.0 if current else 0.5), current, -e.member)
+        if other not in best or key > best[other][0]:
+            best[other] = (key, e)
+    for other, (key, e) in best.items():
+        ranked.append((-round(key[0], 3), 2, people[other][0].casefold(), other, e))
+    ranked.sort(key=lambda r: r[:4])
+    if limit:
+        ranked = ranked[:limit]
+    return [_route(r, staff, people, org_name, today) for r in ranked]
 
 
-def _people(ids: set[int]) -> dict[int, tuple[str, int, date | None, str | None]]:
-    """Non-archived contacts among ``ids``: name, your strength, last touch day and kind."""
+def _route(row: tuple, staff: dict, people: dict, org_name: str, today: date) -> Route:
+    score, _hops, _name, cid, edge = row
+    name, strength, _weight, last, kind = people[cid]
+    you = _you_text(strength, date.fromisoformat(last) if last else None, kind, today)
+    inside = edge.member if edge else cid
+    current, title, ended = staff[inside]
+    inside_name = people[inside][0]
+    if current:
+        member = f"{inside_name}, {title} at {org_name}" if title else f"{inside_name} at {org_name}"
+    else:
+        member = f"{inside_name}, formerly {title + ' ' if title else ''}at {org_name}" + (
+            f" until {ended[:4]}" if ended else "")
+    if edge is None:
+        return Route(-score, (Hop(cid, name, "you", you),), f"you → {member} ({you})")
+    hops = (Hop(cid, name, "you", you), Hop(inside, inside_name, edge.kind, edge.why))
+    return Route(-score, hops, f"you → {name} ({you}) → {member} ({edge.why})")
+
+
+def _people(today: date) -> dict[int, tuple[str, int, float, str | None, str | None]]:
+    """Every non-archived contact: name, your strength, recency weight, last touch day and kind."""
+    near, year = (today - timedelta(days=90)).isoformat(), (today - timedelta(days=365)).isoformat()
     out = {}
-    id_list = sorted(ids)
-    for i in range(0, len(id_list), 900):
-        chunk = id_list[i:i + 900]
-        for cid, name, strength, last, kind in db.execute_sql(
-                f"SELECT id, name, strength, last_touch_on, last_touch_kind FROM contact "
-                f"WHERE archived = 0 AND id IN ({','.join('?' * len(chunk))})", chunk):
-            out[cid] = (name, strength, date.fromisoformat(str(last)[:10]) if last else None, kind)
+    for cid, name, strength, last, kind in db.execute_sql(
+            "SELECT id, name, strength, last_touch_on, last_touch_kind FROM contact WHERE archived = 0"):
+        last = str(last)[:10] if last else None
+        weight = 0.3 if last is None else 1.0 if last >= near else 0.7 if last >= year else 0.4
+        out[cid] = (name, strength, weight, last, kind)
     return out
