@@ -76,6 +76,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "mentors-add-given": ("MentorsScreen", "g"),
     "mentors-add-value": ("MentorsScreen", "v"),
     "mentors-check-in": ("MentorsScreen", "c"),
+    "mentors-check-in-history": ("MentorsScreen", "h"),
     "mentors-delete-entry": ("MentorsScreen", "x"),
     "mentors-filter-category": ("MentorsScreen", "f"),
     "mentors-filter-direction": ("MentorsScreen", "d"),
