@@ -198,6 +198,9 @@ def merge(keep_id: int, other_id: int, today=None) -> ContactInfo:
     with write():
         keep, other = get_contact(keep_id), get_contact(other_id)
         changes = normalise(plan_changes(keep, other, today))
+        from store.network.careers import before_contact_merge
+
+        before_contact_merge(keep_id, other_id, today)
         for table, column, _on_delete in _references():
             if table == "contact":
                 db.execute_sql(f'UPDATE contact SET "{column}" = NULL WHERE id = ? AND "{column}" = ?',

@@ -171,3 +171,11 @@ def contact_changed(contact_id: int, company: str, role: str, changed: set[str],
         undo_steps.record_restore("employment", row[0])
         sets = "title = ?, title_edited = ?" + (", org_edited = 1" if "company" in changed and edited else "")
         db.execute_sql(f"UPDATE employment SET {sets} WHERE id = ?", (role or "", int(edited), row[0]))
+
+
+def before_contact_merge(keep_id: int, other_id: int, today: date | None = None) -> None:
+    """Inside a contact merge: when both have a current job, the other's becomes a past one (kept)."""
+    if not db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'employment'").fetchone():
+        return
+    if db.execute_sql("SELECT 1 FROM employment WHERE contact_id = ? AND current = 1", (keep_id,)).fetchone():
+        _end_current(other_id, (today or clock.today()).strftime("%Y-%m"), approximate=True)

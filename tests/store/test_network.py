@@ -234,3 +234,13 @@ def test_organisations_and_introduction_notes_are_searchable(network):
     assert [h.title for h in search("holdings", kinds=["organisation"])] == ["Globex"]
     [hit] = search("fintech breakfst", kinds=["introduction"])
     assert hit.title == "Ravi Iyer introduced Filler 05 and Filler 06"
+
+
+def test_merging_two_contacts_keeps_both_careers(db):
+    from store.duplicates import merge
+
+    keep = create_contact("Ada Lovelace", company="Globex").id
+    other = create_contact("Ada  Lovelace", company="Initech").id
+    add_job(other, "Hooli", started="2015", ended="2018")
+    merge(keep, other, TODAY)
+    assert [(j.org_name, j.current) for j in list_jobs(keep)] == [("Globex", True), ("Initech", False), ("Hooli", False)]
