@@ -74,12 +74,12 @@ def _years(a: int, b: int) -> str:
 
 
 def edges_to(members: set[int], settings: NetworkSettings, skip_org: int | None = None,
-             today: date | None = None) -> list[Edge]:
-    """Every edge from anyone to one of ``members`` (colleagues at ``skip_org`` left out)."""
+             today: date | None = None, not_from: frozenset[int] = frozenset()) -> list[Edge]:
+    """Every edge from anyone (but ``not_from``) to one of ``members`` (colleagues at ``skip_org`` left out)."""
     out: list[Edge] = []
     out += _introduction_edges(members, settings)
     out += _knows_edges(members)
-    out += _colleague_edges(members, settings, skip_org, today or clock.today())
+    out += _colleague_edges(members, settings, skip_org, today or clock.today(), not_from)
     out += _event_edges(members, settings)
     for source in EXTRA_SOURCES:
         out += list(source(members, settings))
@@ -121,7 +121,8 @@ def _month_sql(column: str, end: bool) -> str:
             f"- 1 END")
 
 
-def _colleague_edges(members: set[int], settings: NetworkSettings, skip_org: int | None, today: date) -> list[Edge]:
+def _colleague_edges(members: set[int], settings: NetworkSettings, skip_org: int | None, today: date,
+                     not_from: frozenset[int] = frozenset()) -> list[Edge]:
     """Per organisation, which months one of ``members`` was there (and which 12-month windows one
     covered alone); every other employment there then finds its best overlap in O(1)."""
     now = today.year * 12 + today.month - 1
@@ -163,7 +164,7 @@ def _colleague_edges(members: set[int], settings: NetworkSettings, skip_org: int
         next_active, next_full = _nexts(active), _nexts(full)
         name = names.get(o, "")
         for cid, bs, be in jobs:
-            if be < lo or bs > hi:
+            if be < lo or bs > hi or cid in not_from:
                 continue
             start = max(bs, lo) - lo
             m = next_full[start]

@@ -58,7 +58,8 @@ def find_routes(org_id: int, settings: NetworkSettings | None = None, today: dat
             staff[cid] = (bool(cur), title, ended)
     if not staff:
         return []
-    edges = edges_to(set(staff), settings, skip_org=org_id, today=today)
+    inside_now = frozenset(cid for cid, (current, _t, _e) in staff.items() if current)
+    edges = edges_to(set(staff), settings, skip_org=org_id, today=today, not_from=inside_now)
     people = _people(today)
     # Score everything as plain tuples; build the explained routes only for those returned.
     ranked: list[tuple] = []
@@ -68,14 +69,15 @@ def find_routes(org_id: int, settings: NetworkSettings | None = None, today: dat
             ranked.append((-round(strength * DIRECT * weight * (1.0 if current else 0.5), 3), 1, name.casefold(),
                            cid, None))
     best: dict[int, tuple] = {}
+    factor = {cid: 1.0 if current else 0.5 for cid, (current, _t, _e) in staff.items()}
     for e in edges:
-        other = e.other
-        if other not in people or (other in staff and staff[other][0]):
+        other = e[0]
+        person = people.get(other)
+        if person is None or other in inside_now:
             continue  # archived, or already inside (a first-degree route)
-        person = people[other]
-        current = staff[e.member][0]
-        key = (person[1] * e.strength * person[2] * (1.0 if current else 0.5), current, -e.member)
-        if other not in best or key > best[other][0]:
+        key = (person[1] * e[3] * person[2] * factor[e[1]], factor[e[1]], -e[1])
+        held = best.get(other)
+        if held is None or key > held[0]:
             best[other] = (key, e)
     for other, (key, e) in best.items():
         ranked.append((-round(key[0], 3), 2, people[other][0].casefold(), other, e))
