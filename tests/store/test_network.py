@@ -244,3 +244,21 @@ def test_merging_two_contacts_keeps_both_careers(db):
     add_job(other, "Hooli", started="2015", ended="2018")
     merge(keep, other, TODAY)
     assert [(j.org_name, j.current) for j in list_jobs(keep)] == [("Globex", True), ("Initech", False), ("Hooli", False)]
+
+
+def test_an_imported_introducer_becomes_a_ledger_entry(db, tmp_path):
+    from store import exporters
+    from store.db import close_db, open_db
+    from store.importers.common import import_file
+
+    ravi = create_contact("Ravi Iyer", company="Initech")
+    create_contact("Dana Diaz", company="Globex, Inc.", role="CTO", introduced_by_id=ravi.id)
+    path = exporters.export("csv", tmp_path / "all.csv")
+    close_db()
+    open_db(tmp_path / "fresh.db")
+    import_file("csv", path)
+    dana = match_org("Globex")
+    assert dana is not None and dana.name == "Globex, Inc."
+    [intro] = list_introductions()
+    assert intro.line() == "Ravi Iyer introduced you to Dana Diaz" and intro.day == TODAY
+    assert get_contact(intro.second_id).introduced_by_id == intro.by_id
