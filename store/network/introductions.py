@@ -64,7 +64,8 @@ def record_introduction(by_id: int | None, first_id: int | None, second_id: int,
     if len(note) > MAX_NOTE:
         raise Invalid("note", f"keep the note under {MAX_NOTE} characters")
     with undo.action("introduction") as draft:
-        names = {p: _name(p) for p in people}
+        for p in people:
+            _name(p)  # each must exist
         cur = db.execute_sql("INSERT INTO introduction (by_id, first_id, second_id, day, note, outcome, created) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
                              (by_id, first_id, second_id, on.isoformat(), note, outcome, datetime.now()))
@@ -78,7 +79,6 @@ def record_introduction(by_id: int | None, first_id: int | None, second_id: int,
             what = f"introduction: {intro.line()}" + (f" ({note})" if note else "")
             for p in people:
                 log_touch(p, "introduction", on, what[:1000])
-        del names
     return intro
 
 
