@@ -14,7 +14,8 @@ from store.models import Contact, ContactTag, FollowUp, Tag, Touch
 from store.records import TOUCH_KINDS
 
 # Other areas add demo data for their own tables: "module:function(rng, today, contact_ids)".
-EXTENSIONS: list[str] = ["store.mentors:demo", "store.pitches:demo", "store.network.demo:demo"]
+EXTENSIONS: list[str] = ["store.mentors:demo", "store.pitches:demo", "store.perception.demo:demo",
+                         "store.network.demo:demo"]
 
 FIRST = ("Ada", "Grace", "José", "Priya", "Wei", "Fatima", "Kenji", "Olu", "Zoë", "Marcus", "Chiamaka",
          "Astrid", "Jürgen", "Sam", "Tom", "Amara", "Lucía", "Mateo", "Ingrid", "Ravi", "Hana", "Noah",

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Callable, NamedTuple
 
 # Modules whose import registers sources (keep this list the only place that names them).
-SOURCE_MODULES: list[str] = ["store.today", "store.mentors", "store.network.queue"]
+SOURCE_MODULES: list[str] = ["store.today", "store.mentors", "store.perception.queue", "store.network.queue"]
 
 
 @dataclass(frozen=True)
@@ -68,14 +68,12 @@ class QueueItem(NamedTuple):
 
 SourceFn = Callable[[QueueContext], list[QueueItem]]
 SOURCES: dict[str, SourceFn] = {}
-
-
 SLOW: set[str] = set()
-"""Sources of slow nudges (capped: each at most weekly, few a day)."""
+"""Sources whose items are slow nudges (brand review, feedback not answered, ...)."""
 
 
 def source(name: str, *, slow: bool = False) -> Callable[[SourceFn], SourceFn]:
-    """Register a queue source under ``name`` (``slow``: a slow nudge, not people due)."""
+    """Register a queue source under ``name``; ``slow`` marks a nudge that is not about people due."""
 
     def register(fn: SourceFn) -> SourceFn:
         SOURCES[name] = fn

@@ -83,15 +83,17 @@ def load_kinds() -> dict[str, SearchKind]:
     if not _loaded:
         _loaded = True
         here = Path(__file__).parent
-        for path in sorted([*here.glob("*.py"), *here.glob("*/*.py")]):  # area packages too
-            if path.stem in ("search", "search_registry", "search_match", "search_text", "__init__"):
+        # Area packages (store/perception/, ...) declare kinds in their modules too.
+        for path in sorted([*here.glob("*.py"), *here.glob("*/*.py")]):
+            if (path.stem in ("search", "search_registry", "search_match", "search_text", "__init__")
+                    or path.parent.name == "migrations"):
                 continue
             try:
                 if "register_kind(" not in path.read_text(encoding="utf-8"):
                     continue
             except OSError:
                 continue
-            importlib.import_module("store." + ".".join(path.relative_to(here).with_suffix("").parts))
+            importlib.import_module(".".join(("store", *path.relative_to(here).with_suffix("").parts)))
     return KINDS
 
 

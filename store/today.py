@@ -32,7 +32,7 @@ def context_for(config, today: date) -> QueueContext:
     """
     tiers = {tier: config.cadence_for(tier) or 0 for tier in config.tiers}
     settings = {"mode": config.mode}
-    for section in ("today", "mentors", "network"):
+    for section in ("today", "mentors", "perception", "network"):
         value = getattr(config, section, None)
         if is_dataclass(value):
             settings[section] = asdict(value)

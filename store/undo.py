@@ -215,6 +215,10 @@ def _apply(step: dict) -> None:
         fields = step["values"]
         sets = ", ".join(f"{k} = ?" for k in fields)
         db.execute_sql(f"UPDATE value_entry SET {sets} WHERE id = ?", (*fields.values(), step["id"]))
+    elif op == "perception":
+        from store.perception.feedback import apply_undo
+
+        apply_undo(step)
     elif op.startswith("network."):
         from store.network import undo_steps
 

@@ -57,6 +57,20 @@ class BrandConfig:
 
 
 @dataclass(frozen=True)
+class PerceptionConfig:
+    answer_overdue_days: int = 14
+    """Days after asking for feedback when Today nudges (once) that the answer is overdue."""
+    thank_you: bool = True
+    """Saving feedback adds a follow-up "Thank X for the feedback" due the next day."""
+    review_after_days: int = 90
+    """Days after its last review when a pitch or tagline asks for a review in Today."""
+    feedback_nudge: bool = True
+    """Today shows "feedback answer overdue" (false turns the source off)."""
+    review_nudge: bool = True
+    """Today shows "review your elevator pitch" (false turns the source off)."""
+
+
+@dataclass(frozen=True)
 class NetworkConfig:
     edge_introduction: int = 4
     """Warm-path strength of an introduction edge (1–5)."""
@@ -94,6 +108,7 @@ class Config:
     today: TodayConfig = field(default_factory=TodayConfig)
     mentors: MentorsConfig = field(default_factory=MentorsConfig)
     brand: BrandConfig = field(default_factory=BrandConfig)
+    perception: PerceptionConfig = field(default_factory=PerceptionConfig)
     network: NetworkConfig = field(default_factory=NetworkConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
@@ -190,6 +205,8 @@ class _Reader:
             raise self.fail(section, key, f"must be a whole number, not {value!r}")
         if kind is float and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise self.fail(section, key, f"must be a number, not {value!r}")
+        if kind is bool and not isinstance(value, bool):
+            raise self.fail(section, key, f"must be true or false, not {value!r}")
         if kind is str and not isinstance(value, str):
             raise self.fail(section, key, f'must be text in quotes, not {value!r}')
         if low is not None and value < low or high is not None and value > high:
@@ -203,7 +220,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
     """Refuse an unknown binding id, a key that is not a key, and two bindings on one key."""
     import difflib
 
-    from tui.binding_ids import APP_OWNER, BINDINGS, key_problem
+    from tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
 
     for bid, value in keys.items():
         if bid not in BINDINGS:
@@ -225,7 +242,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
             # (a modal's own keys may shadow global ones on purpose: q closes help).
             together = owner == other_owner or {owner, other_owner} & {APP_OWNER} and (
                 owner.endswith("Screen") or other_owner.endswith("Screen"))
-            if other == bid or not together:
+            if other == bid or not together or frozenset({bid, other}) in EXCLUSIVE:
                 continue
             shared = effective[bid] & effective[other]
             if shared:
@@ -233,7 +250,8 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
                                           "two bindings cannot share a key")
 
 
-TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "network", "keys"}
+TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "network",
+            "keys"}
 
 
 def load_config(cli_path: str | None = None) -> Config:
@@ -289,6 +307,14 @@ def load_config(cli_path: str | None = None) -> Config:
         slow_words_per_minute=r.get("brand", "slow_words_per_minute", int, 110, 40, 400),
         fast_words_per_minute=r.get("brand", "fast_words_per_minute", int, 160, 40, 400),
     )
+    r.table("perception", {f for f in PerceptionConfig.__dataclass_fields__})
+    perception = PerceptionConfig(
+        answer_overdue_days=r.get("perception", "answer_overdue_days", int, 14, 1, 365),
+        thank_you=r.get("perception", "thank_you", bool, True),
+        review_after_days=r.get("perception", "review_after_days", int, 90, 1, 3650),
+        feedback_nudge=r.get("perception", "feedback_nudge", bool, True),
+        review_nudge=r.get("perception", "review_nudge", bool, True),
+    )
     r.table("network", {f for f in NetworkConfig.__dataclass_fields__})
     network = NetworkConfig(**{f: r.get("network", f, int, getattr(NetworkConfig, f), 0 if f == "target_stale_days" else 1,
                                          365 if f == "target_stale_days" else 5)
@@ -305,5 +331,5 @@ def load_config(cli_path: str | None = None) -> Config:
         time_zone=time_zone,
         theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
-        tiers=tiers, today=today, mentors=mentors, brand=brand, network=network, keys=keys,
+        tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, network=network, keys=keys,
     )

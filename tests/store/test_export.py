@@ -32,6 +32,8 @@ def test_restore_round_trip_identical(full_db, tmp_path, kind):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     data = exporters.snapshot()
     assert {"contact", "tag", "contact_tag", "touch", "follow_up"} <= set(data["tables"])
+    perception = ("feedback_request", "feedback", "feedback_term", "brand_review", "pitch_variant", "brand_claim")
+    assert all(data["tables"][t]["rows"] for t in perception)
     network = ("organisation", "organisation_alias", "employment", "introduction", "knows", "target")
     assert all(data["tables"][t]["rows"] for t in network if t != "organisation_alias")  # the demo fills them
     assert not [t for t in data["tables"] if "fts" in t]

@@ -301,14 +301,14 @@ async def test_settings_keep_the_own_target_and_change_the_channel(make_app, db_
     pitch = create_pitch("Intro", "custom", "x", target_seconds=15)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "s")
+        await pilot.press("4", "E")
         await pilot.pause()
         assert isinstance(app.screen, PitchEditModal)
         assert app.screen.query_one("#target").value == "15"
         await pilot.press("enter")
         await pilot.pause()
         assert get_pitch(pitch.id).target_seconds == 15
-        await pilot.press("s")
+        await pilot.press("E")
         await pilot.pause()
         app.screen.query_one("#channel").value = "business card"
         await pilot.pause()
@@ -327,7 +327,7 @@ async def test_discard_draft_and_delete(make_app, db_file):
     store_draft(pitch.id, "Typing")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "x", "y")
+        await pilot.press("4", "u", "y")
         await pilot.pause()
         assert app.screen.query_one("#editor").text == "Saved."
         assert get_pitch(pitch.id).draft is None

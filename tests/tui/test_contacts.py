@@ -22,11 +22,16 @@ from tui.widgets.contact_list import ContactList, fit
 SIZE = (80, 24)
 
 
-async def open_contacts(pilot) -> ContactList:
+async def open_contacts(pilot, to_list: bool = True) -> ContactList:
+    """Enter Contacts (the cursor lands in the filter) and, unless ``to_list`` is False, go down to the list."""
     await pilot.press("2")
     await pilot.pause()
     assert isinstance(pilot.app.screen, ContactsScreen)
-    return pilot.app.screen.query_one(ContactList)
+    listing = pilot.app.screen.query_one(ContactList)
+    if to_list and pilot.app.screen.focused is not listing:
+        await pilot.press("down")
+        await pilot.pause()
+    return listing
 
 
 async def move_to(pilot, listing: ContactList, contact_id: int) -> None:
@@ -41,7 +46,9 @@ async def move_to(pilot, listing: ContactList, contact_id: int) -> None:
 async def test_list_shows_every_active_contact(make_app, demo_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        listing = await open_contacts(pilot)
+        listing = await open_contacts(pilot, to_list=False)
+        assert app.screen.focused.id == "filter"  # entering Contacts: typing filters
+        await pilot.press("down")
         rows = list_rows()
         assert [e.id for e in listing.entries] == [r.id for r in rows]
         lines = listing.visible_text()
@@ -55,8 +62,7 @@ async def test_filter_as_you_type_matches_every_word_folded(make_app, db):
         create_contact(name, company=company)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        listing = await open_contacts(pilot)
-        await pilot.press("f")
+        listing = await open_contacts(pilot, to_list=False)
         await pilot.press(*"jose")
         await pilot.pause()
         assert sorted(e.name for e in listing.entries) == ["Jose Smith", "José Álvarez"]
@@ -66,19 +72,21 @@ async def test_filter_as_you_type_matches_every_word_folded(make_app, db):
         await pilot.press(*["backspace"] * 9, *"lukasz orsted")
         await pilot.pause()
         assert [e.name for e in listing.entries] == ["Łukasz Ørsted"]
-        # Escape leaves the filter for the list; a second Escape clears it.
+        # Escape leaves the filter for the list; a second Escape goes back to it, and typing replaces it.
         await pilot.press("escape")
         assert app.screen.focused is listing
         await pilot.press("escape")
+        assert app.screen.focused.id == "filter"
+        await pilot.press(*"initech")
         await pilot.pause()
-        assert len(listing.entries) == 3
+        assert [e.name for e in listing.entries] == ["Jose Smith"]
 
 
 async def test_no_match_says_so(make_app, demo_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        listing = await open_contacts(pilot)
-        await pilot.press("f", *"zzzqqq")
+        listing = await open_contacts(pilot, to_list=False)
+        await pilot.press(*"zzzqqq")
         await pilot.pause()
         assert listing.entries == []
         assert app.screen.has_class("-empty")
@@ -282,12 +290,13 @@ async def test_delete_asks_first(make_app, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         listing = await open_contacts(pilot)
         await move_to(pilot, listing, target.id)
-        await pilot.press("d")
+        await pilot.press("D")
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("n")
         await pilot.pause()
         assert get_contact(target.id).name == target.name
-        await pilot.press("d")
+        await pilot.press("delete")  # the Delete key works too
+        assert isinstance(app.screen, ConfirmModal)
         await pilot.press("y")
         await pilot.pause()
         with pytest.raises(NotFound):
@@ -301,7 +310,7 @@ async def test_keys_need_a_contact_on_an_empty_list(make_app, db):
         await open_contacts(pilot)
         assert app.screen.has_class("-empty")
         assert "No contacts yet" in str(app.screen.query_one("#empty").render())
-        for key in ("e", "l", "a", "d", "enter"):
+        for key in ("e", "l", "f", "a", "D", "enter"):
             await pilot.press(key)
             assert isinstance(app.screen, ContactsScreen), key
 
@@ -403,7 +412,7 @@ async def test_detail_log_follow_up_done_archive_delete(make_app, db, fixed_toda
         await pilot.pause()
         assert not get_contact(c.id).archived
 
-        await pilot.press("d")
+        await pilot.press("D")
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("y")
         await pilot.pause()
@@ -516,9 +525,9 @@ async def test_escape_on_a_filter_that_found_nobody_clears_it(make_app, demo_db)
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "f", *"zzzq", "escape")
+        await pilot.press("2", *"zzzq", "escape")
         await pilot.pause()
         assert app.screen.query_one("#filter", Input).value == ""
-        await pilot.press("f", *"globex", "escape")
+        await pilot.press("escape", *"globex", "escape")
         await pilot.pause()
         assert app.screen.query_one("#filter", Input).value == "globex"  # kept: browse what it found

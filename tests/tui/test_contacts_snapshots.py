@@ -10,9 +10,13 @@ from store.models import Contact
 SIZE = (80, 24)
 
 
-async def _contacts(pilot) -> None:
+async def _contacts(pilot, to_list: bool = True) -> None:
+    """Enter Contacts (the cursor lands in the filter) and, unless ``to_list`` is False, go down to the list."""
     await pilot.press("2")
     await pilot.pause()
+    if to_list and pilot.app.screen.focused is pilot.app.screen.query_one("#filter"):
+        await pilot.press("down")
+        await pilot.pause()
 
 
 def _created_on(day: date) -> None:
@@ -20,9 +24,9 @@ def _created_on(day: date) -> None:
     Contact.update(created=datetime.combine(day, datetime.min.time())).execute()
 
 
-def _then(*keys: str):
+def _then(*keys: str, to_list: bool = True):
     async def run_before(pilot) -> None:
-        await _contacts(pilot)
+        await _contacts(pilot, to_list)
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
@@ -33,12 +37,16 @@ def test_contacts_list(snap_compare, make_app, demo_db):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("down", "down"))
 
 
+def test_contacts_entered_cursor_in_filter(snap_compare, make_app, demo_db):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then(to_list=False))
+
+
 def test_contacts_list_sorted_by_next_due(snap_compare, make_app, demo_db):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("o", "o"))
 
 
 def test_contacts_list_filtered(snap_compare, make_app, demo_db):
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("f", *"lov"))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then(*"lov", to_list=False))
 
 
 def test_contacts_empty(snap_compare, make_app, db_file):
@@ -89,7 +97,7 @@ def test_log_touch_modal(snap_compare, make_app, demo_db):
 
 
 def test_confirm_delete_modal(snap_compare, make_app, demo_db):
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("d"))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("D"))
 
 
 def test_follow_up_modal(snap_compare, make_app, demo_db):

@@ -119,13 +119,13 @@ async def test_filters_by_direction_and_category(make_app, db, fixed_today):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_mentors(pilot)
         assert ledger_rows(screen) == 4
-        await pilot.press("d")
+        await pilot.press("i")
         assert screen.direction == "received" and ledger_rows(screen) == 2
-        await pilot.press("d")
+        await pilot.press("i")
         assert screen.direction == "given" and ledger_rows(screen) == 2
-        await pilot.press("d", "f", "f", "f")  # back to both ways; categories: accountability, information, introduction
+        await pilot.press("i", "t", "t", "t")  # back to both ways; categories: accountability, information, introduction
         assert screen.direction is None and screen.category == "introduction" and ledger_rows(screen) == 2
-        await pilot.press("d")
+        await pilot.press("i")
         assert screen.category == "introduction" and ledger_rows(screen) == 1
         assert "introduction" in str(screen.query_one("#ledger-title").render())
 
@@ -136,13 +136,13 @@ async def test_add_mentor_by_name_and_change_roles(make_app, db):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_mentors(pilot)
         assert screen.query_one("#empty").display
-        await pilot.press("a")
+        await pilot.press("n")
         assert isinstance(app.screen, RolesModal)
         await pilot.press(*"okafor", "enter")
         await pilot.pause()
         assert m.get_roles(bob) == ("mentor",)
         assert [r.contact_id for r in screen.rows] == [bob]
-        await pilot.press("r")
+        await pilot.press("e")
         await pilot.pause()
         await pilot.press("tab", "space", "tab", "space", "tab", *"7", "ctrl+s")  # coach and partner, weekly
         await pilot.pause()
@@ -188,7 +188,7 @@ def test_snapshot_check_in_modal(snap_compare, make_app, demo_db):
 
 
 def test_snapshot_roles_modal(snap_compare, make_app, demo_db):
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["3", "r"])
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["3", "e"])
 
 
 async def test_log_value_right_after_a_touch_from_any_screen(make_app, db, fixed_today):
@@ -214,7 +214,7 @@ async def test_log_value_right_after_a_touch_from_any_screen(make_app, db, fixed
         assert any("is now a mentor" in str(n.message) for n in app._notifications)
 
 
-async def test_search_hit_selects_the_mentor_and_x_deletes_an_entry(make_app, demo_db):
+async def test_search_hit_selects_the_mentor_and_shift_d_deletes_an_entry(make_app, demo_db):
     from types import SimpleNamespace
 
     app = make_app()
@@ -226,7 +226,7 @@ async def test_search_hit_selects_the_mentor_and_x_deletes_an_entry(make_app, de
         assert screen.selected_id == target.contact_id
         before = m.list_values(target.contact_id)
         screen.query_one("#ledger", DataTable).focus()
-        await pilot.press("x", "y")
+        await pilot.press("D", "y")
         await pilot.pause()
         assert [e.id for e in m.list_values(target.contact_id)] == [e.id for e in before[1:]]
 

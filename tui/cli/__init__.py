@@ -9,7 +9,8 @@ import argparse
 import importlib
 
 # One module per area; each has register(subparsers, common) and keeps heavy imports local.
-AREAS = ("contacts", "people", "followups", "undo", "today", "mentors", "pitch", "find", "transfer", "network")
+AREAS = ("contacts", "people", "followups", "undo", "today", "mentors", "pitch", "perception", "find", "transfer",
+         "network")
 
 
 class KithArgumentParser(argparse.ArgumentParser):

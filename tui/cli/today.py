@@ -52,7 +52,8 @@ def cmd_today(args: argparse.Namespace, ctx: Context) -> int:
     say(f"{len(items)} to reach on {day.isoformat()} ({ctx.config.mode} mode):")
     width = len(str(len(items)))
     for n, item in enumerate(items, 1):
-        say(f"{n:>{width}}. #{item.contact_id:<5}", item.contact_name, "·", item.reason)
+        who = f"#{item.contact_id:<5}" if item.contact_id is not None else "      "  # a brand review is about no one
+        say(f"{n:>{width}}. {who}", item.contact_name, "·", item.reason)
     return 0
 
 

@@ -62,15 +62,18 @@ class BrandScreen(AreaScreen):
         Binding("e", "edit_text", "Write", id="brand-write", tooltip="Write in the editor (Enter works too)"),
         Binding("r", "rehearse", "Rehearse", id="brand-rehearse", tooltip="Full-screen prompter with a timer"),
         Binding("v", "versions", "Versions", id="brand-versions", tooltip="Browse, compare and restore versions"),
-        Binding("s", "settings", "Settings", show=False, id="brand-settings", tooltip="Name, channel and target"),
-        Binding("x", "discard_draft", "Discard draft", show=False, id="brand-discard",
-                tooltip="Drop unsaved typing and go back to the latest version"),
-        Binding("delete", "delete_pitch", "Delete", show=False, id="brand-delete",
-                tooltip="Delete the pitch with its versions and rehearsals"),
+        Binding("E", "settings", "Settings", show=False, id="brand-settings",
+                tooltip="Edit the name, channel and target"),
+        Binding("u", "discard_draft", "Undo draft", show=False, id="brand-discard",
+                tooltip="Undo unsaved typing: back to the latest version (asks first)"),
+        Binding("D,delete", "delete_pitch", "Delete", show=False, id="brand-delete",
+                tooltip="Delete the pitch with its versions and rehearsals (asks first)"),
         Binding("ctrl+s", "save_version", "Save", id="brand-save", tooltip="Save the text as a new version"),
         Binding("ctrl+b", "add_questions", "Questions", id="brand-questions",
                 tooltip="Add the four brand questions as sections"),
         Binding("escape", "leave_editor", "Done", id="brand-done", tooltip="Leave the editor (the draft is kept)"),
+        Binding("p", "perception", "Perception", show=False, id="brand-perception",
+                tooltip="How others see you: feedback, trending terms, they say / you say, brand review"),
     ]
 
     def __init__(self) -> None:
@@ -197,6 +200,12 @@ class BrandScreen(AreaScreen):
 
     # -- drafts ---------------------------------------------------------------------------------
 
+    def action_perception(self) -> None:
+        """Open Perception; a term copied there lands in this editor (tui/screens/perception.py)."""
+        from tui.screens.perception import open_from_brand
+
+        open_from_brand(self)
+
     def save_draft(self, hang_up: bool = False, wait: bool = True) -> None:
         """Keep unsaved typing in the store (called every second, on leaving, and on SIGHUP).
 
@@ -241,9 +250,7 @@ class BrandScreen(AreaScreen):
         if action == "add_questions":
             return True if editing else False
         if action in ("edit_text", "rehearse", "versions", "settings", "discard_draft", "delete_pitch"):
-            if editing:
-                return False
-            return True if self._pitch is not None else None
+            return not editing  # with no pitch the action says so (every key answers)
         if action == "save_version":
             return True if self._pitch is not None else None
         return True
@@ -264,8 +271,14 @@ class BrandScreen(AreaScreen):
     def on_descendant_blur(self) -> None:
         self.refresh_bindings()
 
+    def _no_pitch(self) -> bool:
+        """True (after a toast saying so) when no pitch is open."""
+        if self._pitch is None:
+            self.notify("No pitch yet: n adds one.", severity="warning")
+        return self._pitch is None
+
     def action_edit_text(self) -> None:
-        if self._pitch is not None:
+        if not self._no_pitch():
             self.query_one("#editor", PitchEditor).focus()
 
     def action_leave_editor(self) -> None:
@@ -341,7 +354,7 @@ class BrandScreen(AreaScreen):
 
     def action_settings(self, settings: PitchSettings | None = None, error: str = "") -> None:
         p = self._pitch
-        if p is None:
+        if self._no_pitch():
             return
         settings = settings or PitchSettings(p.name, p.channel, p.target_seconds, p.char_limit)
         self.app.push_screen(PitchEditModal("Pitch settings", settings, error), self._settings_chosen)
@@ -358,7 +371,7 @@ class BrandScreen(AreaScreen):
         self.reload()
 
     def action_versions(self) -> None:
-        if self._pitch is None:
+        if self._no_pitch():
             return
         self.save_draft()
         self.app.push_screen(PitchVersionsModal(self._pitch.name, list_versions(self._pitch.id),
@@ -380,7 +393,7 @@ class BrandScreen(AreaScreen):
 
     def action_discard_draft(self) -> None:
         p = self._pitch
-        if p is None:
+        if self._no_pitch():
             return
         if self.query_one("#editor", PitchEditor).text == p.text:
             self.notify("Nothing unsaved to discard.")
@@ -400,7 +413,7 @@ class BrandScreen(AreaScreen):
 
     def action_delete_pitch(self) -> None:
         p = self._pitch
-        if p is None:
+        if self._no_pitch():
             return
         question = Content.assemble("Delete ", literal(p.name, "bold"),
                                     f" with its {p.versions} versions and its rehearsals?")
@@ -419,7 +432,7 @@ class BrandScreen(AreaScreen):
         self.reload()
 
     def action_rehearse(self) -> None:
-        if self._pitch is None:
+        if self._no_pitch():
             return
         from tui.screens.rehearsal import RehearsalScreen
 

@@ -25,6 +25,8 @@ TOUCHES_SHOWN = 100
 LABEL_WIDTH = 14
 CHECK_INS_SHOWN = 10
 """Newest check-ins on the page; ``kith check-ins`` lists them all."""
+FEEDBACK_SHOWN = 10
+"""Feedback entries listed on a contact's page (all of them are in Brand, then p)."""
 
 
 def _field(label: str, value: Content | str, style: str = "") -> Content:
@@ -132,7 +134,7 @@ class ContactDetailScreen(ContactActions, Screen):
                 id="detail-follow-up-done"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore this contact",
                 id="detail-archive"),
-        Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete this contact",
+        Binding("D,delete", "delete_contact", "Delete", show=False, tooltip="Delete this contact (asks first)",
                 id="detail-delete"),
         Binding("j", "add_job", "Job", show=False, tooltip="Add a job to this contact's career", id="detail-add-job"),
     ]
@@ -169,6 +171,8 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content(""), id="check-ins", classes="mentor-history")
             yield Static(Content.styled("Touches", "bold"), classes="section")
             yield Static(Content(""), id="touches")
+            yield Static(Content.styled("Feedback given", "bold"), classes="section feedback-given", id="feedback-title")
+            yield Static(Content(""), id="feedback-given", classes="feedback-given")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -251,6 +255,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.query_one("#touches", Static).update(touches_content(list_touches(c.id), today))
         self._show_follow_ups(list_follow_ups(c.id), today)
         self._show_mentor_history()
+        self._show_feedback_given()
         self._show_career()
         self.refresh_bindings()
 
@@ -284,10 +289,20 @@ class ContactDetailScreen(ContactActions, Screen):
             shown = list_check_ins(self.contact_id, limit=CHECK_INS_SHOWN)
             self.query_one("#check-ins", Static).update(check_ins_content(shown, total))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_follow_up":
-            return True if self.follow_ups else None
-        return True
+    def _show_feedback_given(self) -> None:
+        """The feedback this person gave, newest first, verbatim (hidden when there is none)."""
+        from store.perception.feedback import list_feedback
+
+        given = list_feedback(self.contact_id)
+        for wid in ("#feedback-title", "#feedback-given"):
+            self.query_one(wid).display = bool(given)
+        lines = []
+        for f in given[:FEEDBACK_SHOWN]:
+            lines.append(Content.assemble((f"{f.given_on.isoformat()}  {f.context}{' · quotable' if f.quotable else ''}\n",
+                                           "$text-muted"), literal(f.text, multiline=True, limit=600), ("\n", "")))
+        if len(given) > FEEDBACK_SHOWN:
+            lines.append(Content.styled(f"and {len(given) - FEEDBACK_SHOWN} more: Brand (4), then p", "$text-muted"))
+        self.query_one("#feedback-given", Static).update(Content("\n").join(lines) if lines else Content(""))
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -312,26 +327,8 @@ class ContactDetailScreen(ContactActions, Screen):
             self.app.pop_screen()
 
     def action_add_follow_up(self) -> None:
-        from tui.modals.follow_up import FollowUpModal
-
-        if self.contact is None:
-            return
-
-        def done(draft) -> None:
-            from store.errors import StoreError
-            from store.followups import add_follow_up
-
-            if draft is None:
-                return
-            try:
-                add_follow_up(self.contact_id, draft.due, draft.what)
-            except StoreError as exc:
-                self.error(exc)
-                return
-            self.toast(f"Follow-up due {draft.due.isoformat()}: {{}}", user=(draft.what,))
-            self.reload()
-
-        self.app.push_screen(FollowUpModal(self.contact.name, self.today()), done)
+        if self.contact is not None:
+            self.add_follow_up(self.contact_id)
 
     def action_log_value(self) -> None:
         """Log value received from or given to this contact (the mentor value log)."""
@@ -341,17 +338,10 @@ class ContactDetailScreen(ContactActions, Screen):
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
-        from store.errors import StoreError
-        from store.followups import set_done
+        from tui.screens.follow_up_actions import toggle_follow_up_done
 
         options = self.query_one("#follow-ups", OptionList)
-        if not self.follow_ups or options.highlighted is None:
+        if not self.follow_ups or options.highlighted is None or self.contact is None:
+            self.toast("No follow-up to mark done: f adds one.", severity="warning")
             return
-        f = self.follow_ups[options.highlighted]
-        try:
-            set_done(f.id, not f.done, self.today())
-        except StoreError as exc:
-            self.error(exc)
-            return
-        self.toast("Done: {}" if not f.done else "Reopened: {}", user=(f.what,))
-        self.reload()
+        toggle_follow_up_done(self, self.contact_id, self.contact.name, self.follow_ups[options.highlighted])

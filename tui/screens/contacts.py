@@ -1,13 +1,12 @@
 """Provides ContactsScreen: the Contacts area (filter, sort and act on every contact).
 
-Also provides ContactActions, the edit / log / archive / delete flows shared with the
-contact detail screen, and the day formatting both screens use.
+Also provides the day formatting both contact screens use; ContactActions (the shared flows)
+lives in contact_actions and is re-exported here.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,13 +16,17 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from store.records import ContactRow
-from tui.literal import literal, safe_text
+from tui.literal import literal
 from tui.screens.area import AreaScreen
+from tui.screens.contact_actions import ContactActions
 from tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
 
 SORTS = ("name", "last touch", "next due")
+LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
+                "show_archived", "delete_contact"}
+"""Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
 SORT_HINTS = {"name": "name", "last touch": "last touch, longest ago first", "next due": "next due, soonest first"}
 
 
@@ -71,172 +74,6 @@ def role_company(role: str, company: str) -> str:
     return " · ".join(part for part in (role, company) if part)
 
 
-# -- the flows both contact screens offer ----------------------------------------------------------
-
-
-class ContactActions:
-    """Edit, log a touch, archive, delete: modal in, store write, toast out.
-
-    Mixed into a Screen that has ``today()`` and ``reload()``. Modals only return values; the
-    writes happen here, on the screen side.
-    """
-
-    def toast(self, text: str, user: tuple[str, ...] = (), severity: str = "information") -> None:
-        """Notify with literal text: ``text`` is kith's own wording; its ``{}`` slots take ``user`` strings,
-        made safe (never markup, never a control character)."""
-        if user:
-            text = text.format(*(safe_text(u, limit=120) for u in user))
-        self.app.notify(safe_text(text, limit=400), severity=severity, markup=False)
-
-    def error(self, exc: Exception) -> None:
-        """Show a store error (its message may quote user data) as an error toast."""
-        self.toast("{}", user=(str(exc),), severity="error")
-
-    def open_form(self, contact_id: int | None, typed: dict[str, str] | None = None,
-                  notice: Content | None = None, after: Callable[[int], None] | None = None) -> None:
-        """Add (``contact_id`` None) or edit a contact in the form; a conflict reopens it with the typing kept."""
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from tui.modals.contact_form import ContactFormModal
-
-        try:
-            contact = get_contact(contact_id) if contact_id is not None else None
-        except NotFound as exc:
-            self.error(exc)
-            return
-        form = ContactFormModal(contact, list(self.app.config.tiers), typed=typed, notice=notice)
-        self.app.push_screen(form, lambda changes: self._form_done(form, contact, changes, after))
-
-    def _form_done(self, form, contact, changes: dict | None, after) -> None:
-        from store.contacts import create_contact, get_contact, update_contact
-        from store.errors import Conflict, Invalid, NotFound
-
-        if changes is None:
-            return
-        try:
-            if contact is None:
-                saved = create_contact(**changes)
-                self.toast("Added {}.", user=(saved.name,))
-            elif not changes:
-                return
-            else:
-                saved = update_contact(contact.id, changes, base=contact)
-                self.toast("Saved {}.", user=(saved.name,))
-        except Conflict as exc:
-            fresh = get_contact(contact.id)
-            notice = Content.assemble(
-                literal(str(exc).rstrip(".;") + ".", "bold $error"),
-                "\nThe form now shows the latest saved values with your edits on top: "
-                "review and press ctrl+s to keep yours, or Esc to keep theirs.")
-            self.open_form(fresh.id, typed=form.changed_fields, notice=notice, after=after)
-            return
-        except Invalid as exc:
-            self.open_form(contact.id if contact else None, typed=form.typed,
-                           notice=literal(str(exc), "bold $error"), after=after)
-            return
-        except NotFound as exc:
-            self.error(exc)
-            return
-        self.reload()
-        if after is not None:
-            after(saved.id)
-
-    def log_touch(self, contact_id: int) -> None:
-        """Ask kind, day and note, then record the touch."""
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from tui.modals.log_touch import LogTouchModal
-
-        try:
-            contact = get_contact(contact_id)
-        except NotFound as exc:
-            self.error(exc)
-            return
-
-        def done(draft) -> None:
-            from store.errors import StoreError
-            from store.touches import log_touch
-
-            if draft is None:
-                return
-            try:
-                touch = log_touch(contact.id, draft.kind, draft.on, draft.note)
-            except StoreError as exc:
-                self.error(exc)
-                return
-            when = "" if draft.on == self.today() else f" on {draft.on.isoformat()}"
-            self.toast(f"Logged {draft.kind} with {{}}{when}.", user=(contact.name,))
-            self.touch_logged(contact.id)
-            from store.mentors import get_roles
-
-            if get_roles(contact.id):
-                # A touch with a mentor often carries value: offer the entry, prefilled (Esc skips).
-                from tui.screens.mentors import log_value
-
-                log_value(self, contact.id, contact.name, touch=touch, after=self.reload)
-
-        self.app.push_screen(LogTouchModal(contact.name, self.today()), done)
-
-    def touch_logged(self, contact_id: int) -> None:
-        """Called after a touch was written; screens decide where the cursor goes."""
-        self.reload()
-
-    def toggle_archived(self, contact_id: int) -> None:
-        """Archive an active contact, restore an archived one."""
-        from store.contacts import get_contact, set_archived
-        from store.errors import StoreError
-
-        try:
-            contact = get_contact(contact_id)
-            set_archived(contact_id, not contact.archived)
-        except StoreError as exc:
-            self.error(exc)
-            return
-        if contact.archived:
-            self.toast("Restored {}.", user=(contact.name,))
-        else:
-            self.toast("Archived {}. A shows archived contacts; a there restores.", user=(contact.name,))
-        self.reload()
-
-    def delete_contact(self, contact_id: int, after: Callable[[], None] | None = None) -> None:
-        """Ask first; then delete the contact with its touches and follow-ups."""
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from store.followups import list_follow_ups
-        from store.touches import list_touches
-        from tui.modals.confirm import ConfirmModal
-
-        try:
-            contact = get_contact(contact_id)
-        except NotFound as exc:
-            self.error(exc)
-            return
-        touches, follow_ups = len(list_touches(contact_id)), len(list_follow_ups(contact_id))
-        question = Content.assemble(
-            "Delete ", literal(contact.name, "bold", limit=120), "?\n",
-            (f"Their {touches} touch{'es' if touches != 1 else ''} and {follow_ups} "
-             f"follow-up{'s' if follow_ups != 1 else ''} go too. This cannot be undone.", "$text-muted"))
-
-        def done(yes: bool | None) -> None:
-            from store.contacts import delete_contact
-            from store.errors import StoreError
-
-            if not yes:
-                return
-            try:
-                delete_contact(contact_id)
-            except StoreError as exc:
-                self.error(exc)
-                return
-            self.toast("Deleted {}.", user=(contact.name,))
-            if after is not None:
-                after()
-            else:
-                self.reload()
-
-        self.app.push_screen(ConfirmModal(question, "Delete"), done)
-
-
 # -- the screen ---------------------------------------------------------------------------------------
 
 
@@ -245,22 +82,25 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     AREA = "contacts"
     CSS_PATH = "contacts.tcss"
-    AUTO_FOCUS = "ContactList"
+    AUTO_FOCUS = "#filter"  # typing a name filters; it never acts on a contact (issue 11)
     BINDINGS = [
-        Binding("f", "focus_filter", "Filter", tooltip="Type to filter by name, company, role, tag", id="filter"),
         Binding("n", "new_contact", "New", tooltip="Add a contact", id="new-contact"),
         Binding("l", "log_touch", "Log", tooltip="Log a touch with the highlighted contact", id="log-touch"),
+        Binding("f", "add_follow_up", "Follow-up", tooltip="Add a follow-up for the highlighted contact",
+                id="contacts-follow-up"),
         Binding("e", "edit_contact", "Edit", tooltip="Edit the highlighted contact", id="edit-contact"),
         Binding("o", "cycle_sort", "Sort", tooltip="Sort by name, last touch or next due", id="cycle-sort"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore the highlighted contact",
                 id="archive-contact"),
         Binding("A", "show_archived", "Show archived", show=False,
                 tooltip="Show or hide archived contacts", id="show-archived"),
-        Binding("d", "delete_contact", "Delete", show=False, tooltip="Delete the highlighted contact",
-                id="delete-contact"),
-        Binding("escape", "leave_filter", "Back to list", show=False,
-                tooltip="From the filter: back to the list; in the list: clear the filter", id="leave-filter"),
-        Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list",
+        Binding("D,delete", "delete_contact", "Delete", show=False,
+                tooltip="Delete the highlighted contact (asks first)", id="delete-contact"),
+        Binding("escape", "leave_filter", "To list", tooltip="From the filter to the list, where the keys act",
+                id="leave-filter"),
+        Binding("escape", "back_to_filter", "Filter", tooltip="Back to the filter: type to filter",
+                id="back-to-filter"),
+        Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list (Enter too)",
                 id="filter-to-list"),
     ]
 
@@ -279,12 +119,14 @@ class ContactsScreen(ContactActions, AreaScreen):
         self._token: object = None
         self._shown = 0
         self._had_highlight: bool | None = None
+        self._entering = True
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         with Horizontal(id="filter-bar"):
             yield Label(Content("Filter"), id="filter-label")
-            yield Input(placeholder="name, company, role, tag…  (f)", id="filter", compact=True,
+            yield Input(placeholder="type a name, company, role, tag…  (↓ or ⏎ to the list)", id="filter",
+                        compact=True,
                         max_length=200)
         yield ContactListHeader(id="header")
         yield ContactList(id="contacts")
@@ -292,7 +134,7 @@ class ContactsScreen(ContactActions, AreaScreen):
         with Horizontal(id="status-bar"):
             yield Static(Content(""), id="status")
             yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
-                                          " archived  ", ("d", "bold"), " delete"), id="more-keys")
+                                          " archived  ", ("D", "bold"), " delete"), id="more-keys")
         yield KeyFooter()
 
 
@@ -419,26 +261,61 @@ class ContactsScreen(ContactActions, AreaScreen):
         return self.query_one(ContactList).highlighted_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("log_touch", "edit_contact", "toggle_archived", "delete_contact"):
-            return True if self.is_mounted and self.highlighted_id is not None else None
-        if action == "focus_list":
-            return self.focused is self.query_one("#filter", Input)
+        filtering = self.is_mounted and self.focused is self.query_one("#filter", Input)
+        if action in LIST_ACTIONS:
+            # While the filter has the cursor its letters are typing: the footer shows only what works there.
+            return not filtering
+        if action in ("focus_list", "leave_filter"):
+            return filtering
+        if action == "back_to_filter":
+            return not filtering
         return True
 
-    def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_screen_suspend(self) -> None:
+        # Still on the stack: a contact's page is over us. Gone from it: another area took over.
+        self._entering = self not in self.app.screen_stack
+
+    def on_mount(self) -> None:
+        # AreaScreen.on_mount (Textual calls it too) loads the rows; focus once they are there.
+        self.call_after_refresh(self.focus_filter)
+
+    def on_screen_resume(self) -> None:
+        # AreaScreen.on_screen_resume (Textual calls it too) reloads.
+        if self._entering and self.is_mounted:
+            self._entering = False
+            self.call_after_refresh(self.focus_filter)
+
+    def focus_filter(self) -> None:
+        """Entering Contacts: the cursor goes to the filter (to the list when there is nobody to filter)."""
+        if self._rows:
+            self.query_one("#filter", Input).focus()
+        else:
+            self.query_one(ContactList).focus()
+
+    def _need_contact(self, verb: str) -> int | None:
+        """The highlighted contact, or a toast that says why ``verb`` cannot run."""
+        contact_id = self.highlighted_id
+        if contact_id is None:
+            self.toast(f"No contact to {verb}: " + ("add one with n." if not self._rows else "none matches the filter."),
+                       severity="warning")
+        return contact_id
 
     def action_focus_list(self) -> None:
         self.query_one(ContactList).focus()
 
     def action_leave_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
-        if self.focused is filter_input and self._shown:
-            self.query_one(ContactList).focus()  # keep the filter: browse what it found
-        elif filter_input.value:
-            if self.focused is filter_input:
-                self.query_one(ContactList).focus()  # it found nobody: clearing is what Esc is for
-            filter_input.value = ""  # Input.Changed re-filters
+        if not self._shown:
+            filter_input.value = ""  # it found nobody: clearing is what Esc is for
+        self.query_one(ContactList).focus()  # keep the filter: browse what it found
+
+    def action_back_to_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.focus()
+        filter_input.select_all()  # typing replaces the old filter; arrows keep it
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -454,12 +331,16 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.open_form(None, after=self._select)
 
     def action_edit_contact(self) -> None:
-        if self.highlighted_id is not None:
-            self.open_form(self.highlighted_id)
+        if (contact_id := self._need_contact("edit")) is not None:
+            self.open_form(contact_id)
 
     def action_log_touch(self) -> None:
-        if self.highlighted_id is not None:
-            self.log_touch(self.highlighted_id)
+        if (contact_id := self._need_contact("log a touch with")) is not None:
+            self.log_touch(contact_id)
+
+    def action_add_follow_up(self) -> None:
+        if (contact_id := self._need_contact("add a follow-up for")) is not None:
+            self.add_follow_up(contact_id)
 
     def touch_logged(self, contact_id: int) -> None:
         # Sorted by last touch or next due, the person just logged moves far down the list;
@@ -471,12 +352,12 @@ class ContactsScreen(ContactActions, AreaScreen):
             listing.move_to(row)
 
     def action_toggle_archived(self) -> None:
-        if self.highlighted_id is not None:
-            self.toggle_archived(self.highlighted_id)
+        if (contact_id := self._need_contact("archive")) is not None:
+            self.toggle_archived(contact_id)
 
     def action_delete_contact(self) -> None:
-        if self.highlighted_id is not None:
-            self.delete_contact(self.highlighted_id)
+        if (contact_id := self._need_contact("delete")) is not None:
+            self.delete_contact(contact_id)
 
     def _select(self, contact_id: int) -> None:
         """Highlight ``contact_id`` (a new contact), clearing a filter that would hide it."""

@@ -53,7 +53,7 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
         screen.notify(safe_text(str(exc)), severity="error", markup=False)
         return
     if not p.is_partner:
-        screen.notify(safe_text(f"{p.name} is not an accountability partner (r on the Mentors screen)"),
+        screen.notify(safe_text(f"{p.name} is not an accountability partner (e on the Mentors screen sets roles)"),
                       severity="warning", markup=False)
         return
 

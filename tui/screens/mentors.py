@@ -53,18 +53,18 @@ class MentorsScreen(AreaScreen):
                 tooltip="Log value you gave the selected mentor"),
         Binding("c", "check_in", "Check-in", id="mentors-check-in",
                 tooltip="Check in with the selected accountability partner"),
-        Binding("r", "roles", "Roles", id="mentors-roles",
-                tooltip="Roles of the selected contact, and a partner's check-in setup"),
+        Binding("e", "roles", "Roles", id="mentors-roles",
+                tooltip="Edit the roles of the selected contact, and a partner's check-in setup"),
         Binding("h", "toggle_history", "Check-ins", id="mentors-check-in-history",
                 tooltip="Show the selected partner's past check-ins and their answers (again: the ledger)"),
-        Binding("d", "cycle_direction", "Direction", id="mentors-filter-direction",
+        Binding("i", "cycle_direction", "In/out", id="mentors-filter-direction",
                 tooltip="Show the ledger's received, given or all entries"),
-        Binding("f", "cycle_category", "Category", id="mentors-filter-category",
+        Binding("t", "cycle_category", "Type", id="mentors-filter-category",
                 tooltip="Show only one category in the ledger (again for the next)"),
-        Binding("a", "add_mentor", "Add", show=False, id="mentors-add",
+        Binding("n", "add_mentor", "New", show=False, id="mentors-add",
                 tooltip="Make a contact a mentor, coach or partner"),
-        Binding("x", "delete_entry", "Delete entry", show=False, id="mentors-delete-entry",
-                tooltip="Delete the highlighted ledger entry"),
+        Binding("D,delete", "delete_entry", "Delete entry", show=False, id="mentors-delete-entry",
+                tooltip="Delete the highlighted ledger entry (asks first)"),
     ]
 
     def __init__(self) -> None:
@@ -86,7 +86,7 @@ class MentorsScreen(AreaScreen):
         yield NavBar(self.AREA)
         yield Static("", id="mentors-head")
         yield DataTable(id="mentor-table", cursor_type="row", zebra_stripes=True)
-        yield Static(Content.styled("No mentors yet. Press a to add a mentor, coach or accountability partner, "
+        yield Static(Content.styled("No mentors yet. Press n to add a mentor, coach or accountability partner, "
                                     "or log value with someone from the command line (kith value).", "$text-muted"),
                      id="empty")
         yield Static("", id="summary")
@@ -236,7 +236,7 @@ class MentorsScreen(AreaScreen):
         way = self.direction or "both ways"
         cat = self.category or "all categories"
         self.query_one("#ledger-title", Static).update(Content.assemble(
-            ("Ledger ", "bold"), (f"· {way} (d) · {cat} (f)", "$text-muted")))
+            ("Ledger ", "bold"), (f"· {way} (i) · {cat} (t)", "$text-muted")))
 
     @on(DataTable.RowHighlighted, "#mentor-table")
     def _mentor_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -257,36 +257,39 @@ class MentorsScreen(AreaScreen):
 
     # -- actions --------------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("add_value", "roles") and self._selected() is None:
-            return None
-        if action == "check_in":
-            row = self._selected()
-            return True if row is not None and "partner" in row.roles else None
-        if action == "toggle_history":
-            row = self._selected()
-            return True if row is not None and self._was_partner(row) else None
-        return True
+    def _need_selected(self, verb: str) -> store_mentors.MentorRow | None:
+        """The selected mentor, or a toast saying there is none to ``verb``."""
+        row = self._selected()
+        if row is None:
+            self.notify(f"No mentor to {verb}: n makes a contact a mentor, coach or partner.", severity="warning")
+        return row
 
     def _fail(self, exc: Exception) -> None:
         self.notify(safe_text(str(exc)), severity="error", markup=False)
 
     def action_add_value(self, direction: str = "received") -> None:
-        row = self._selected()
+        row = self._need_selected("log value with")
         if row is not None:
             log_value(self, row.contact_id, row.name, direction, after=self.reload)
 
     def action_check_in(self) -> None:
-        row = self._selected()
-        if row is not None and "partner" in row.roles:
-            check_in(self, row.contact_id, after=self.reload)
+        row = self._need_selected("check in with")
+        if row is not None:
+            check_in(self, row.contact_id, after=self.reload)  # a non-partner gets a toast saying why
 
     def action_toggle_history(self) -> None:
+        row = self._need_selected("show the check-ins of")
+        if row is None:
+            return
+        if not self._was_partner(row):
+            self.notify(safe_text(f"{row.name} has never been an accountability partner: no check-ins to show"),
+                        severity="warning", markup=False)
+            return
         self.show_history = not self.show_history
         self._show_selected()
 
     def action_roles(self) -> None:
-        row = self._selected()
+        row = self._need_selected("edit the roles of")
         if row is not None:
             self._open_roles(row.contact_id, row.name, row.roles)
 
@@ -348,6 +351,7 @@ class MentorsScreen(AreaScreen):
 
         ledger = self.query_one("#ledger", DataTable)
         if not ledger.row_count:
+            self.notify("No ledger entry to delete here.", severity="warning")
             return
         key = ledger.coordinate_to_cell_key(ledger.cursor_coordinate).row_key.value
         try:

@@ -1,8 +1,9 @@
 """Provides TodayScreen: the ranked Today queue and a keyboard-only daily review.
 
-Walk the queue top to bottom: ``l`` log a touch, ``s`` snooze (then 1, 3, w or d), ``d`` done
-(a follow-up), ``f`` add a follow-up, Enter open the person, ``u`` undo the last action. Every
-action is written by ``store.review`` so undo reverses it in the store.
+Walk the queue top to bottom: ``l`` log a touch, ``s`` snooze (then 1, 3, w or d), ``x`` done
+(a follow-up), ``f`` add a follow-up, Enter open the person, ``u`` undo the last action, ``n`` add
+a contact. Every action is written by ``store.review`` so undo reverses it in the store; a key that
+does not apply to the highlighted row says why.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.widgets import Static
 from store.queue import QueueItem
 from tui.literal import literal
 from tui.screens.area import AreaScreen
+from tui.screens.contact_actions import ContactActions
 from tui.screens.today_mode import ModeCommands, save_mode
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.queue_list import QueueList, QueueRow
@@ -28,7 +30,17 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Touch kind the log modal starts on, by source: a birthday wish is a message, a check-in a check-in.
 KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email"}
-NEEDS_ITEM = {"log_touch", "snooze", "done", "follow_up", "open_contact"}
+# Why ``x`` (done) does not apply to a row, by source: what to press instead.
+NOT_DONE_WHY = {
+    "give-back": "a give-back is done by giving: l logs the touch and asks what you gave; s snoozes it",
+    "check-in": "a check-in is done by checking in: l logs it and opens the check-in; s snoozes it",
+    "birthday": "a birthday is done by wishing: l logs the message; s snoozes it",
+}
+
+
+def _what(item: QueueItem) -> str:
+    """What a follow-up item asks for (its reason after ``follow-up: ``), else the person."""
+    return item.reason.partition(": ")[2] or item.contact_name
 
 
 def day_label(day: date) -> str:
@@ -36,7 +48,7 @@ def day_label(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-class TodayScreen(AreaScreen):
+class TodayScreen(ContactActions, AreaScreen):
     """The Today area: whom to reach today, why, and the keys to act on each."""
 
     AREA = "today"
@@ -45,10 +57,11 @@ class TodayScreen(AreaScreen):
     BINDINGS = [
         Binding("l", "log_touch", "Log", id="today-log", tooltip="Log a touch with this person (Enter saves)"),
         Binding("s", "snooze", "Snooze", id="today-snooze", tooltip="Hide until later: then 1, 3, w or d"),
-        Binding("d", "done", "Done", id="today-done", tooltip="Mark this follow-up done"),
+        Binding("x", "done", "Done", id="today-done", tooltip="Mark this follow-up done"),
         Binding("f", "follow_up", "Follow-up", id="today-follow-up", tooltip="Add a follow-up for this person"),
         Binding("enter", "open_contact", "Open", id="today-open", tooltip="Open this person's page"),
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last action of today's review"),
+        Binding("n", "new_contact", "New", show=False, id="today-new-contact", tooltip="Add a contact"),
         Binding("m", "toggle_mode", "Mode", show=False, id="today-mode",
                 tooltip="Switch between steady and job-search mode"),
     ]
@@ -135,8 +148,9 @@ class TodayScreen(AreaScreen):
     def _show_end(self, progress) -> None:
         empty = self.query_one("#empty", Static)
         summary = self.query_one("#summary", Static)
-        acted = progress.touched + progress.snoozed + progress.done
-        tally = (f"touched {progress.touched} · snoozed {progress.snoozed} · done {progress.done}"
+        done = self._follow_ups_closed(progress)
+        acted = progress.touched + progress.snoozed + done
+        tally = (f"touched {progress.touched} · snoozed {progress.snoozed} · done {done}"
                  + (f" · follow-ups added {progress.follow_ups_added}" if progress.follow_ups_added else ""))
         self.query_one("#queue", QueueList).display = bool(self.items)
         empty.display = not self.items
@@ -151,6 +165,7 @@ class TodayScreen(AreaScreen):
             text = Content.assemble(
                 ("Nothing is due today.", "bold"), "\n\n",
                 "What next:\n",
+                "  n  Add a contact right here.\n",
                 "  2  Contacts: add people, or `kith import` a LinkedIn Connections.csv;\n",
                 "     give each a tier (inner, close, network) to set how often to reach out.\n",
                 "  3  Mentors: note what your mentors gave you, and give something back.\n",
@@ -158,6 +173,23 @@ class TodayScreen(AreaScreen):
                 "  m  Job-search mode: tighter cadences and daily targets (also ctrl+p).")
         coming = self._coming_up()
         empty.update(Content.assemble(text, "\n\n", coming) if coming else text)
+
+    @staticmethod
+    def _follow_ups_closed(progress) -> int:
+        """Follow-ups handled today that are closed now: by x, by a touch on their row (l), or from a
+        contact's page. The review log counts only x as done; a touch closes the follow-up too."""
+        from store.errors import NotFound
+        from store.followups import get_follow_up
+
+        closed = 0
+        for source, _contact_id, ref_id in progress.handled_keys:
+            if source != "follow-up" or not ref_id:
+                continue
+            try:
+                closed += get_follow_up(ref_id).done
+            except NotFound:
+                continue
+        return closed
 
     def _coming_up(self) -> Content | None:
         from store.today import context_for, upcoming
@@ -198,15 +230,13 @@ class TodayScreen(AreaScreen):
 
             self._show_header(self._day, progress(self._day))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in NEEDS_ITEM and not self.is_mounted:
-            return True
-        item = self.current_item() if action in NEEDS_ITEM else None
-        if action in NEEDS_ITEM and item is None:
-            return None  # shown greyed out: nothing to act on
-        if action == "done" and item.source != "follow-up":
-            return None
-        return True
+    def _need_item(self, verb: str) -> QueueItem | None:
+        """The highlighted item, or a toast saying there is none to ``verb``."""
+        item = self.current_item()
+        if item is None:
+            self.notify(f"Nothing in the queue to {verb}: n adds a contact, 2 browses contacts.",
+                        severity="warning")
+        return item
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -227,7 +257,7 @@ class TodayScreen(AreaScreen):
         from store import review
         from tui.modals.log_touch import LogTouchModal
 
-        item = self.current_item()
+        item = self._need_item("log a touch for")
         if item is None:
             return
         day = self.today()
@@ -236,7 +266,10 @@ class TodayScreen(AreaScreen):
             touch = self._run(review.log_touch, item, draft.kind, draft.on, draft.note, day)
             if not touch:
                 return
-            self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), "."))
+            closed = (Content.assemble("; the follow-up ", literal(_what(item), limit=60),
+                                       " is closed too and counts as done (u undoes both)")
+                      if item.source == "follow-up" else Content(""))
+            self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), closed, "."))
             # Giving back and checking in are what the touch was for: record them straight away (Esc skips).
             if item.source == "give-back":
                 from tui.screens.mentors import log_value
@@ -254,7 +287,7 @@ class TodayScreen(AreaScreen):
         from store import review
         from tui.modals.snooze import SnoozeModal
 
-        item = self.current_item()
+        item = self._need_item("snooze")
         if item is None:
             return
         day = self.today()
@@ -269,19 +302,22 @@ class TodayScreen(AreaScreen):
         """Mark the highlighted follow-up done."""
         from store import review
 
-        item = self.current_item()
-        if item is None or item.source != "follow-up":
-            self.notify("Only a follow-up can be marked done: log a touch (l) or snooze (s) instead.")
+        item = self._need_item("mark done")
+        if item is None:
+            return
+        if item.source != "follow-up":
+            why = NOT_DONE_WHY.get(item.source, "only a follow-up is marked done; l logs a touch, s snoozes")
+            self.notify(Content.assemble("Not a follow-up: ", why, "."), severity="warning")
             return
         if self._run(review.mark_done, item, self.today()):
-            self.notify(Content.assemble("Done: ", literal(item.reason.partition(": ")[2] or item.contact_name), "."))
+            self.notify(Content.assemble("Done: ", literal(_what(item)), "."))
 
     def action_follow_up(self) -> None:
         """Add a follow-up for the highlighted person."""
         from store import review
         from tui.modals.follow_up import FollowUpModal
 
-        item = self.current_item()
+        item = self._need_item("add a follow-up for")
         if item is None:
             return
         day = self.today()
@@ -295,8 +331,11 @@ class TodayScreen(AreaScreen):
 
     def action_open_contact(self) -> None:
         """Open the highlighted person's page."""
-        item = self.current_item()
+        item = self._need_item("open")
         if item is None:
+            return
+        if item.contact_id is None:  # about no one (a brand review): open its area instead
+            self.app.action_area("brand")
             return
         from tui.screens.contact_detail import ContactDetailScreen
 
@@ -319,6 +358,10 @@ class TodayScreen(AreaScreen):
         verb = {"touch": "logged touch", "snooze": "snooze", "done": "done", "follow-up": "new follow-up"}
         self.notify(Content.assemble(f"Undid {verb.get(undone.action, undone.action)}: ",
                                      literal(undone.contact_name), "."))
+
+    def action_new_contact(self) -> None:
+        """Add a contact (the welcome dialog offers n); they join the queue when due."""
+        self.open_form(None)
 
     def action_toggle_mode(self) -> None:
         """Switch steady <-> job search."""

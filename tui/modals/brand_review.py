@@ -1,0 +1,54 @@
+"""Provides BrandReviewModal: walk one pitch through the five brand-message mistakes.
+
+Each mistake is a checkbox ("fixed or not a problem") with its adjustment under it and a note;
+saving returns the answers, which the caller records as the pitch's review.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Static
+
+from store.perception.brand_review import MISTAKES
+from tui.literal import literal
+
+
+class BrandReviewModal(ModalScreen[dict | None]):
+    """The review checklist of ``pitch_name``; dismisses with ``{key: {"ok", "note"}}``."""
+
+    CSS_PATH = "brand_review.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="review-cancel", tooltip="Close without recording a review"),
+        Binding("ctrl+s", "save", "Save", id="review-save", tooltip="Record the review (clears the Today nudge)"),
+    ]
+
+    def __init__(self, pitch_name: str, last_reviewed: str) -> None:
+        super().__init__()
+        self.pitch_name = pitch_name
+        self.last_reviewed = last_reviewed
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content.assemble(("Review ", "bold"), literal(self.pitch_name, "bold $accent", limit=60),
+                                          (f"  {self.last_reviewed}", "$text-muted")), id="title")
+            with VerticalScroll(id="checklist"):
+                for n, (key, mistake, adjustment) in enumerate(MISTAKES, 1):
+                    yield Checkbox(f"{n}. {mistake}: fixed, or not a problem", id=f"ok-{key}", classes="mistake")
+                    yield Static(Content.styled(adjustment, "$text-muted"), classes="adjustment")
+                    yield Input(placeholder="note (optional)", id=f"note-{key}", max_length=1000, classes="note")
+            yield Static(Content.styled("Space ticks · Tab moves · ctrl+s records the review · Esc cancels", "dim"),
+                         id="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#ok-{MISTAKES[0][0]}", Checkbox).focus()
+
+    def action_save(self) -> None:
+        self.dismiss({key: {"ok": self.query_one(f"#ok-{key}", Checkbox).value,
+                            "note": self.query_one(f"#note-{key}", Input).value} for key, _m, _a in MISTAKES})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
