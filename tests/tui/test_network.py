@@ -111,6 +111,8 @@ def test_contact_page_career_snapshot(snap_compare, make_app, demo_db):
     async def run_before(pilot) -> None:
         await pilot.press("2")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("enter")  # from the filter into the list
+        await pilot.pause()
+        await pilot.press("enter")  # open the first contact
         await pilot.pause()
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
