@@ -321,10 +321,13 @@ def _snippet(text: str, limit: int = 40) -> str:
 
 
 def give_back_reason(row: MentorRow, why: GiveBack, today: date) -> str:
-    """``give back · received 5, given 1 · last: introduction: to Globex 40 d ago``."""
-    parts = ["give back", f"received {row.received}, given {row.given}"]
-    if why.too_quiet or not why.over_margin:
-        parts.append(f"nothing given in {why.quiet_days} d")
+    """``40 d since you gave · received 5, given 1 · last: introduction: to Globex 40 d ago``.
+
+    Numbers first: a narrow terminal cuts the end of the line, never what the row is about.
+    """
+    quiet = (f"{why.quiet_days} d since you gave" if row.last_given_on
+             else f"{why.quiet_days} d with nothing given")
+    parts = [quiet, f"received {row.received}, given {row.given}"]
     if row.last_received_category:
         note = _snippet(row.last_received_note)
         last = row.last_received_category + (f": {note}" if note else "")

@@ -47,10 +47,10 @@ def due_state(due: date, today: date) -> str:
 
 
 def check_in_reason(p: PartnerInfo, due: date, today: date, default_days: int) -> str:
-    """``check-in · every 14 d · overdue 2 d · last 16 d ago · 2 open commitments``."""
+    """``overdue 2 d · check-in every 14 d · last 16 d ago · 2 open commitments`` (numbers first)."""
     days = (due - today).days
     when = "due today" if days == 0 else (f"overdue {-days} d" if days < 0 else f"due in {days} d")
-    parts = ["check-in", f"every {p.cadence(default_days)} d", when]
+    parts = [when, f"check-in every {p.cadence(default_days)} d"]
     parts.append(f"last {ago(p.last_check_in_on, today)}" if p.last_check_in_on else "first check-in")
     n = len(p.open_commitments)
     if n:

@@ -35,6 +35,7 @@ class KithApp(App[None]):
     COMMANDS = App.COMMANDS | {ContactsProvider, KeysProvider}  # ctrl+p: every key of the screen, and contacts by name
     MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen, "network": NetworkScreen}
     DEFAULT_MODE = "today"
+    NOTIFICATION_TIMEOUT = 3  # toasts sit over the top rows' right ends: short-lived, they hide little for long
     BINDINGS = [
         Binding("1", "area('today')", "Today", show=False, id="go-today", tooltip="The Today queue"),
         Binding("2", "area('contacts')", "Contacts", show=False, id="go-contacts", tooltip="All contacts"),

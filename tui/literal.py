@@ -61,3 +61,8 @@ def literal(text: object, style: str = "", multiline: bool = False, limit: int |
 def is_unsafe_char(ch: str) -> bool:
     """True for a character ``safe_text`` would replace (used by tests and the pty check)."""
     return ch in _BIDI or unicodedata.category(ch) == "Cc"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 version``, ``2 versions``, ``0 versions`` (``words`` for an irregular plural: touches)."""
+    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"

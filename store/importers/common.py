@@ -79,9 +79,11 @@ class ImportSummary:
     updated_ids: list[int] = field(default_factory=list)
 
     def line(self) -> str:
-        """One line: ``added 3, updated 1, unchanged 10, skipped 2``."""
-        verb = "would add" if self.dry_run else "added"
-        return (f"{verb} {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
+        """One line: ``added 3, updated 1, unchanged 10, skipped 2`` (a dry run: ``would add 3, update 1, ...``)."""
+        if self.dry_run:
+            return (f"would add {self.added}, update {self.updated}, leave {self.unchanged} unchanged, "
+                    f"skip {len(self.skipped)}")
+        return (f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
                 f"skipped {len(self.skipped)}")
 
     def lines(self) -> list[str]:

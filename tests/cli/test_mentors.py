@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -132,10 +133,11 @@ def test_today_json_shows_give_back_and_check_in_with_reasons(dbp, capsys):
     by_source = {i["source"]: i for i in items}
     give = by_source["give-back"]
     assert give["contact_name"] == "Ada Lovelace"
-    assert give["reason"].startswith("give back · received 4, given 0 · last: introduction: to Globex 35 d ago")
+    assert re.match(r"\d+ d with nothing given · received 4, given 0 · last: introduction: to Globex 35 d ago",
+                    give["reason"])
     check = by_source["check-in"]
     assert check["contact_name"] == "Bob Okafor"
-    assert check["reason"] == "check-in · every 14 d · overdue 6 d · last 20 d ago · 1 open commitment"
+    assert check["reason"] == "overdue 6 d · check-in every 14 d · last 20 d ago · 1 open commitment"
 
 
 # -- history is never rewritten -----------------------------------------------------------------

@@ -179,12 +179,12 @@ def test_give_back_queue_item_has_reason_and_respects_settings(ada):
     assert len(items) == 1
     item = items[0]
     assert item.source == "give-back" and item.contact_id == ada and item.contact_name == "Ada Lovelace"
-    assert item.reason == "give back · received 3, given 1 · last: introduction: to Globex 40 d ago"
+    assert item.reason == "44 d since you gave · received 3, given 1 · last: introduction: to Globex 40 d ago"
     assert item.state == "overdue" and item.due == ago(40)
     quiet = m.give_back_items(ctx(give_back_after_days=30))[0]
-    assert "nothing given in 44 d" in quiet.reason
+    assert quiet.reason.startswith("44 d since you gave · ")
     both = m.give_back_items(ctx(give_back_margin=2, give_back_after_days=30))[0]
-    assert both.reason.startswith("give back · received 3, given 1 · nothing given in 44 d · last: introduction")
+    assert both.reason.startswith("44 d since you gave · received 3, given 1 · last: introduction")
 
 
 def test_give_back_score_rises_with_lateness_and_balance():
@@ -254,9 +254,9 @@ def test_check_in_queue_items(ada, bob):
     items = {i.contact_id: i for i in m.check_in_items(ctx())}
     a = items[ada]
     assert a.source == "check-in" and a.state == "overdue" and a.due == ago(2)
-    assert a.reason == "check-in · every 14 d · overdue 2 d · last 16 d ago · 2 open commitments"
+    assert a.reason == "overdue 2 d · check-in every 14 d · last 16 d ago · 2 open commitments"
     b = items[bob]
-    assert b.state == "due-soon" and b.reason == "check-in · every 14 d · due in 5 d · first check-in"
+    assert b.state == "due-soon" and b.reason == "due in 5 d · check-in every 14 d · first check-in"
     assert a.score > 1.75 > b.score
     assert m.check_in_items(ctx(check_in_days=30)) == []  # both fall outside the window now
     m.set_partner(ada, cadence_days=7)

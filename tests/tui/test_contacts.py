@@ -214,7 +214,7 @@ async def test_edit_cancel_writes_nothing(make_app, demo_db):
         await open_contacts(pilot)
         await pilot.press("e")
         app.screen.query_one("#company").value = "Something else"
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # the form changed: Esc asks, y discards
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
         assert get_contact(target.id) == before
@@ -356,9 +356,9 @@ async def test_detail_shows_every_field(make_app, db, fixed_today):
         text = screen_text(screen)
         for expected in ("Ada Lovelace", "Programmer · Analytical", "ada@example.org", "+44 20 1234",
                          "https://example.org/ada", "London", "close", "strength 5/5", "every 21 d (own)",
-                         "A salon", "Charles Babbage", "1985-12-10", "2020-01-02", "computing industry",
-                         "London geography", "poetry other", "Wrote the first program.", "Send the notes",
-                         "in 2 d", "coffee", "Talked notes", "3 d ago"):
+                         "A salon", "Charles Babbage", "10 Dec 1985", "2020-01-02", "computing (industry)",
+                         "London (geography)", "poetry (other)", "Wrote the first program.", "Send the notes",
+                         "in 2 d", "13 Mar 2026  coffee  — Talked notes", "3 d ago"):
             assert expected in text, expected
 
 

@@ -78,7 +78,7 @@ async def test_add_value_both_ways_and_a_check_in(make_app, demo_db, fixed_today
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CheckInModal)
-        await pilot.press("k", "tab", "m", "enter")  # first kept, second missed, on to the answers
+        await pilot.press("y", "down", "n", "enter")  # first kept, second missed, on to the answers
         await pilot.press(*"steady outreach", "enter", "enter", *"an ex-colleague", "enter")
         await pilot.press(*"send 5 messages; draft pitch", "ctrl+s")
         await pilot.pause()
@@ -244,7 +244,7 @@ async def test_unticking_a_role_ends_it_and_the_row_stays_as_former(make_app, db
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_mentors(pilot)
         await select(pilot, screen, ada)
-        await pilot.press("r")
+        await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, RolesModal)
         await pilot.press("space", "ctrl+s")  # untick mentor
@@ -261,7 +261,7 @@ async def test_unticking_a_role_ends_it_and_the_row_stays_as_former(make_app, db
         assert label in str(screen.query_one("#summary").render())
         assert ledger_rows(screen) == 1
         # Ticking it again starts a new period; the old one stays.
-        await pilot.press("r")
+        await pilot.press("e")
         await pilot.pause()
         assert f"mentor {fixed_today - timedelta(days=200)} – {fixed_today}" in str(app.screen.query_one("#history").render())
         await pilot.press("space", "ctrl+s")

@@ -52,7 +52,7 @@ async def test_dry_run_from_the_tui_writes_nothing(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await _import(pilot, str(FIXTURES / "apple-contacts.vcf"), dry_run=True)
-        assert "would add 3" in _summary(app)
+        assert "would add 3, update 0, leave 0 unchanged, skip 0" in _summary(app)
         assert list_contacts() == []
 
 

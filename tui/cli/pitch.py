@@ -8,6 +8,7 @@ import stat
 import sys
 
 from tui.cli.common import CliError, Context, dump_json, say
+from tui.literal import plural
 
 MAX_INPUT = 1_000_000
 """Bytes read by ``kith pitch time``: far beyond any pitch, small enough to stay instant."""
@@ -165,6 +166,6 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     if rehearsals:
         print()
         best = min(rehearsals, key=lambda r: abs(r.seconds - (p.target_seconds or r.seconds)))
-        say(f"{len(rehearsals)} rehearsals; last {rehearsals[0].seconds:.1f} s at {rehearsals[0].wpm:.0f} wpm"
+        say(f"{plural(len(rehearsals), 'rehearsal')}; last {rehearsals[0].seconds:.1f} s at {rehearsals[0].wpm:.0f} wpm"
             + (f"; closest to target {best.seconds:.1f} s" if p.target_seconds else ""))
     return 0

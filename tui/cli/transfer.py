@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from tui.literal import plural
 
 IMPORT_KINDS = ("linkedin", "vcard", "csv")
 EXPORT_KINDS = ("json", "toml", "csv", "vcard", "ics")
@@ -126,7 +127,7 @@ def cmd_duplicates(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for p in pairs:
         say(f"#{p.a_id}", p.a_name, f"  ~  #{p.b_id}", p.b_name, f"  ({', '.join(p.reasons)})")
-    say(f"{len(pairs)} likely duplicate pairs; merge one with: kith merge KEEP_ID OTHER_ID")
+    say(f"{plural(len(pairs), 'likely duplicate pair')}; merge one with: kith merge KEEP_ID OTHER_ID")
     return 0
 
 

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from store.clock import parse_day
+from tui.modals.guard import GuardedModal
 from tui.literal import literal
 from tui.widgets.day_field import DayField
 
@@ -23,13 +24,17 @@ OUTCOMES = (None, "kept", "missed")
 
 
 class OutcomeToggle(Static, can_focus=True):
-    """Kept, missed or not yet for one commitment: Space cycles, k / m set it, Enter moves on."""
+    """Kept, missed or not yet for one commitment: Space cycles, y / n set it, ↓ ↑ (j k) and Enter move."""
 
     BINDINGS = [
         Binding("space", "cycle", "Kept/missed", id="check-in-outcome-cycle", tooltip="Cycle not yet, kept, missed"),
-        Binding("k", "mark('kept')", "Kept", id="check-in-outcome-kept", tooltip="The commitment was kept"),
-        Binding("m", "mark('missed')", "Missed", id="check-in-outcome-missed", tooltip="The commitment was missed"),
-        Binding("enter", "app.focus_next", "Next", show=False, id="check-in-outcome-next"),
+        Binding("y", "mark('kept')", "Kept", id="check-in-outcome-kept", tooltip="The commitment was kept"),
+        Binding("n", "mark('missed')", "Missed", id="check-in-outcome-missed", tooltip="The commitment was missed"),
+        Binding("down,j", "app.focus_next", "Next", show=False, id="check-in-outcome-down",
+                tooltip="The next commitment (then the answers)"),
+        Binding("up,k", "previous", "Previous", show=False, id="check-in-outcome-up",
+                tooltip="The previous commitment"),
+        Binding("enter", "app.focus_next", "Next", show=False, id="check-in-outcome-next", tooltip="The next field"),
     ]
     outcome: reactive[str | None] = reactive(None)
 
@@ -46,6 +51,12 @@ class OutcomeToggle(Static, can_focus=True):
     def action_mark(self, outcome: str) -> None:
         self.outcome = outcome
 
+    def action_previous(self) -> None:
+        # Up from the first commitment stays put rather than wrapping round to the day field.
+        toggles = list(self.screen.query(OutcomeToggle))
+        if toggles and toggles[0] is not self:
+            self.app.action_focus_previous()
+
 
 @dataclass(frozen=True)
 class CheckInDraft:
@@ -59,7 +70,7 @@ class CheckInDraft:
     note: str = ""
 
 
-class CheckInModal(ModalScreen[CheckInDraft | None]):
+class CheckInModal(GuardedModal, ModalScreen[CheckInDraft | None]):
     """Check in with a partner. Enter moves to the next field; Enter on the last (or Ctrl+S) saves."""
 
     CSS_PATH = "check_in.tcss"
@@ -83,7 +94,7 @@ class CheckInModal(ModalScreen[CheckInDraft | None]):
             yield Static(Content.assemble(("Check-in with ", "bold"), literal(self.contact_name, "bold $accent"),
                                           (last, "$text-muted")), id="title")
             if self.open_commitments:
-                yield Label(Content("Last time you committed to  (Space, k or m: kept or missed)"), classes="section")
+                yield Label(Content("Last time you committed to  (y kept · n missed · ↓ ↑ move)"), classes="section")
                 for cid, what in self.open_commitments:
                     with Horizontal(classes="commitment"):
                         # By id, as ``kith check-in`` and ``kith check-ins`` number them.
@@ -129,5 +140,3 @@ class CheckInModal(ModalScreen[CheckInDraft | None]):
         new = tuple(x.strip() for x in self.query_one("#commitments", Input).value.split(";") if x.strip())
         self.dismiss(CheckInDraft(day, tuple(answers), outcomes, new))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -20,6 +20,8 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from store.contacts import normalise
 from store.errors import Invalid
 from store.records import ContactInfo
+from tui.modals.guard import GuardedModal
+from tui.widgets.form_fields import FormSelect
 from tui.literal import literal, safe_text
 
 # (form field, label, placeholder); tier, strength and notes get their own widgets.
@@ -94,7 +96,7 @@ def to_store(field: str, text: str) -> dict:
     return normalise(changes)
 
 
-class ContactFormModal(ModalScreen[dict | None]):
+class ContactFormModal(GuardedModal, ModalScreen[dict | None]):
     """Edit ``contact`` (None: a new one). Dismisses with the changed fields, or None."""
 
     CSS_PATH = "contact_form.tcss"
@@ -139,10 +141,10 @@ class ContactFormModal(ModalScreen[dict | None]):
                 tiers = list(self.tiers)
                 if self.start["tier"] not in tiers:
                     tiers.append(self.start["tier"])  # a tier since removed from the config
-                yield from self._row("tier", "Tier", Select(
+                yield from self._row("tier", "Tier", FormSelect(
                     [(self._tier_label(t), t) for t in tiers], value=self.start["tier"],
                     allow_blank=False, id="tier", compact=True))
-                yield from self._row("strength", "Strength", Select(
+                yield from self._row("strength", "Strength", FormSelect(
                     [(Content(label), value) for value, label in STRENGTHS],
                     value=self.start["strength"] if self.start["strength"] in "12345" else "3",
                     allow_blank=False, id="strength", compact=True))
@@ -154,7 +156,7 @@ class ContactFormModal(ModalScreen[dict | None]):
                 yield TextArea(self.start["notes"], id="notes", compact=True, soft_wrap=True)
                 yield Static(Content(""), id="error-notes", classes="error")
             with Horizontal(id="buttons"):
-                yield Static(Content.styled("ctrl+s saves · Tab moves · Esc cancels", "dim"), id="hint")
+                yield Static(Content.styled("ctrl+s saves · Enter next · Space lists", "dim"), id="hint")
                 yield Button(Content("Save"), variant="primary", id="save", compact=True)
                 yield Button(Content("Cancel"), id="cancel", compact=True)
 
@@ -241,6 +243,7 @@ class ContactFormModal(ModalScreen[dict | None]):
         self.query_one("#cadence", Input).placeholder = safe_text(hint)
 
     @on(Input.Submitted)
+    @on(FormSelect.Submitted)
     def _next_field(self) -> None:
         self.focus_next()
 
@@ -261,5 +264,5 @@ class ContactFormModal(ModalScreen[dict | None]):
         self.dismiss(changes)
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from store.clock import parse_day
+from tui.modals.guard import GuardedModal
 from tui.literal import literal, safe_text
 from tui.widgets.day_field import DayField
 
@@ -26,7 +27,7 @@ class FollowUpDraft:
     what: str
 
 
-class FollowUpModal(ModalScreen[FollowUpDraft | None]):
+class FollowUpModal(GuardedModal, ModalScreen[FollowUpDraft | None]):
     """Add a follow-up for ``contact_name``: type what, Enter saves."""
 
     CSS_PATH = "follow_up.tcss"
@@ -70,5 +71,3 @@ class FollowUpModal(ModalScreen[FollowUpDraft | None]):
         else:
             self.dismiss(FollowUpDraft(due, what))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

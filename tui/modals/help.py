@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -11,6 +13,10 @@ from textual.widgets import Static
 
 from tui.literal import literal
 
+KEY_WIDTH = 9
+DESC_MAX = 20
+DIALOG_MAX = 120
+"""The dialog uses the terminal's width up to this many columns (help.tcss says the same)."""
 
 # Focus and copy keys every Textual screen has; listing them would bury kith's own keys.
 _PLUMBING = {"app.focus_next", "app.focus_previous", "focus_next", "focus_previous", "screen.copy_text", "copy_text"}
@@ -51,17 +57,27 @@ class HelpModal(ModalScreen[None]):
             row = (active.node is not self.target, _key_label(app, key), b.description, b.tooltip or "")
             (everywhere if active.node is app else here).append(row)
         lines: list[Content] = []
+        desc_width = min(DESC_MAX, max((len(desc) for _, _, desc, _ in here + everywhere), default=8))
+        indent = 2 + KEY_WIDTH + 2 + desc_width + 2
+        tip_width = max(16, self._text_width() - indent)
         for heading, rows in (("This screen", here), ("Everywhere", everywhere)):
             if not rows:
                 continue
             lines.append(Content.styled(heading, "bold $accent"))
             # The screen's own actions first, then its list's movement keys.
             for _, key, desc, tip in sorted(rows, key=lambda row: row[0]):
-                # One line per key, cut to the dialog's width rather than wrapped under the key.
-                lines.append(Content.assemble((f"  {key:>9}  ", "bold"), literal(f"{desc:<14}", limit=14),
-                                              literal(f" {tip}" if tip else "", "dim", limit=40)))
+                # A long description wraps under itself, never cut and never under the key.
+                tip_lines = textwrap.wrap(tip, tip_width) or [""]
+                lines.append(Content.assemble((f"  {key:>{KEY_WIDTH}}  ", "bold"),
+                                              literal(f"{desc:<{desc_width}}", limit=desc_width),
+                                              literal(f"  {tip_lines[0]}" if tip else "", "dim")))
+                lines.extend(Content.assemble(" " * indent, literal(more, "dim")) for more in tip_lines[1:])
             lines.append(Content(""))
         return Content("\n").join(lines[:-1])
+
+    def _text_width(self) -> int:
+        """Columns for text inside the dialog (as wide as the terminal, up to DIALOG_MAX)."""
+        return min(self.app.size.width, DIALOG_MAX) - 6  # border, padding, scrollbar
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

@@ -15,6 +15,8 @@ from textual.widgets import Input, Label, Select, Static
 
 from store.records import TOUCH_KINDS
 from store.clock import parse_day
+from tui.modals.guard import GuardedModal
+from tui.widgets.form_fields import FormSelect
 from tui.literal import literal
 from tui.widgets.day_field import DayField
 
@@ -28,7 +30,7 @@ class TouchDraft:
     note: str
 
 
-class LogTouchModal(ModalScreen[TouchDraft | None]):
+class LogTouchModal(GuardedModal, ModalScreen[TouchDraft | None]):
     """Log a touch with ``contact_name``. Focus starts on the note: l, type, Enter."""
 
     CSS_PATH = "log_touch.tcss"
@@ -48,17 +50,18 @@ class LogTouchModal(ModalScreen[TouchDraft | None]):
             yield Static(Content.assemble(("Log a touch with ", "bold"), literal(self.contact_name, "bold $accent")),
                          id="title")
             yield Label(Content("Kind"))
-            yield Select([(Content(k), k) for k in TOUCH_KINDS], value=self.kind, allow_blank=False, id="kind")
+            yield FormSelect([(Content(k), k) for k in TOUCH_KINDS], value=self.kind, allow_blank=False, id="kind")
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
             yield DayField(self.today, self.today, parse_day, id="day", not_after_today=True)
             yield Label(Content("Note"))
             yield Input(placeholder="What did you talk about? (optional)", id="note", max_length=2000)
-            yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
+            yield Static(Content.styled("Enter saves · Space opens a list · Tab moves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
 
     @on(Input.Submitted)
+    @on(FormSelect.Submitted)
     def action_save(self) -> None:
         day = self.query_one("#day", DayField).day
         if day is None:
@@ -67,5 +70,3 @@ class LogTouchModal(ModalScreen[TouchDraft | None]):
         kind = self.query_one("#kind", Select).value
         self.dismiss(TouchDraft(str(kind), day, self.query_one("#note", Input).value.strip()))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

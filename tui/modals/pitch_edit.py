@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from store.pitches import CHANNEL_DEFAULTS, CHANNELS, MAX_CHARS, SPOKEN_TARGETS
+from tui.modals.guard import GuardedModal
+from tui.widgets.form_fields import FormSelect
 from tui.literal import literal, safe_text
 
 ANY = "any"
@@ -30,7 +32,7 @@ class PitchSettings:
     char_limit: int | None
 
 
-class PitchEditModal(ModalScreen[PitchSettings | None]):
+class PitchEditModal(GuardedModal, ModalScreen[PitchSettings | None]):
     """New pitch, or the settings of one: Enter saves, Esc cancels."""
 
     CSS_PATH = "pitch_edit.tcss"
@@ -55,15 +57,15 @@ class PitchEditModal(ModalScreen[PitchSettings | None]):
             yield Input(safe_text(s.name), placeholder="e.g. Elevator pitch, LinkedIn headline", id="name",
                         max_length=120)
             yield Label(Content("Channel"))
-            yield Select([(Content(c), c) for c in CHANNELS], value=s.channel, allow_blank=False, id="channel")
+            yield FormSelect([(Content(c), c) for c in CHANNELS], value=s.channel, allow_blank=False, id="channel")
             yield Label(Content("Target"))
-            yield Select([(Content(f"{n} seconds (spoken)"), str(n)) for n in SPOKEN_TARGETS]
+            yield FormSelect([(Content(f"{n} seconds (spoken)"), str(n)) for n in SPOKEN_TARGETS]
                          + [(Content("any length"), ANY), (Content("a character limit (written)"), CHARS)],
                          value=target, allow_blank=False, id="target")
             yield Input(str(s.char_limit or ""), placeholder="characters, e.g. 220", id="chars",
                         type="integer", max_length=6)
             yield Static(literal(self.error), id="error", classes="error")
-            yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
+            yield Static(Content.styled("Enter saves · Space opens a list · Tab moves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
         try:
@@ -97,6 +99,7 @@ class PitchEditModal(ModalScreen[PitchSettings | None]):
         self.query_one(f"#{widget_id}").focus()
 
     @on(Input.Submitted)
+    @on(FormSelect.Submitted)
     def action_save(self) -> None:
         name = " ".join(self.query_one("#name", Input).value.split())
         if not name:
@@ -114,5 +117,3 @@ class PitchEditModal(ModalScreen[PitchSettings | None]):
             seconds = int(target)
         self.dismiss(PitchSettings(name, str(self.query_one("#channel", Select).value), seconds, chars))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

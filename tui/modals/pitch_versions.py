@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from store.wordcount import count_words, seconds_for
 from tui.literal import literal
 from tui.widgets.pitch_figures import duration
+from tui.widgets.lists import ListOptions
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -69,7 +70,7 @@ class PitchVersionsModal(ModalScreen[int | None]):
                     options.append(Option(Content.assemble(
                         (f"v{v.number:<3}", "bold"), (f"{v.created:%Y-%m-%d} ", "$text-muted"),
                         f"{words:>3}w {duration(seconds_for(words, self.wpm))}"), id=str(v.id)))
-                yield OptionList(*options, id="version-list")
+                yield ListOptions(*options, id="version-list")
                 with VerticalScroll(id="diff-pane"):
                     yield Static(self._diff(0), id="diff")
             yield Static(Content.styled("↑↓ choose · r restores it as a new version · Esc closes. "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from textual import on
@@ -13,7 +13,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
+from store.errors import Ambiguous, StoreError
 from store.mentors import ROLES
+from tui.modals.guard import GuardedModal
+from tui.widgets.form_fields import TickBox
 from tui.literal import literal, safe_text
 
 ROLE_LABELS = {"mentor": "Mentor", "coach": "Coach", "partner": "Accountability partner"}
@@ -29,9 +32,11 @@ class RolesDraft:
     questions: tuple[str, ...]
     name: str = ""
     """The contact typed in (only when the modal was opened without one)."""
+    contact_id: int | None = None
+    """That contact, found by the ``resolve_who`` the modal was given."""
 
 
-class RolesModal(ModalScreen[RolesDraft | None]):
+class RolesModal(GuardedModal, ModalScreen[RolesDraft | None]):
     """Set roles of ``contact_name``; with ``contact_name=None`` it first asks who (name or #id)."""
 
     CSS_PATH = "roles.tcss"
@@ -41,8 +46,11 @@ class RolesModal(ModalScreen[RolesDraft | None]):
     ]
 
     def __init__(self, contact_name: str | None, roles: Iterable[str] = ("mentor",), cadence_days: int | None = None,
-                 default_cadence: int = 14, questions: Sequence[str] = (), history: Sequence[str] = ()) -> None:
+                 default_cadence: int = 14, questions: Sequence[str] = (), history: Sequence[str] = (),
+                 resolve_who: Callable[[str], int] | None = None) -> None:
         super().__init__()
+        self.resolve_who = resolve_who
+        """Name or #id -> contact id, raising StoreError: checked here so a bad name keeps the dialog open."""
         self.contact_name = contact_name
         self.roles = set(roles)
         self.cadence_days = cadence_days
@@ -64,7 +72,7 @@ class RolesModal(ModalScreen[RolesDraft | None]):
             if self.history:
                 yield Static(Content.styled("Before: " + "; ".join(self.history), "$text-muted"), id="history")
             for role in ROLES:
-                yield Checkbox(Content(ROLE_LABELS[role]), value=role in self.roles, compact=True, id=f"role-{role}")
+                yield TickBox(Content(ROLE_LABELS[role]), value=role in self.roles, compact=True, id=f"role-{role}")
             yield Label(Content(f"Partner: check in every N days  (empty: {self.default_cadence})"), classes="section")
             yield Input(str(self.cadence_days or ""), id="cadence", compact=True, max_length=3, type="integer")
             yield Static("", id="cadence-error", classes="error")
@@ -72,7 +80,7 @@ class RolesModal(ModalScreen[RolesDraft | None]):
             yield TextArea(safe_text("\n".join(self.questions), multiline=True), id="questions", compact=True,
                            soft_wrap=True)
             yield Static(Content.styled("Space ticks (unticked: the role ends today, kept as history) · "
-                                        "Ctrl+S saves · Esc cancels", "dim"), id="hint")
+                                        "Enter saves (Ctrl+S in the questions) · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
         if self.contact_name is None:
@@ -93,21 +101,36 @@ class RolesModal(ModalScreen[RolesDraft | None]):
         return True, int(text)
 
     @on(Input.Submitted)
+    @on(TickBox.Submitted)
     def action_save(self) -> None:
         name = ""
+        contact_id = None
         if self.contact_name is None:
             name = " ".join(self.query_one("#who", Input).value.split())
             self.query_one("#who-error", Static).update(Content("" if name else "Say who."))
             if not name:
                 self.query_one("#who", Input).focus()
                 return
+            if self.resolve_who is not None:
+                try:
+                    contact_id = self.resolve_who(name)
+                except StoreError as exc:
+                    self.query_one("#who-error", Static).update(literal(self._who_problem(exc)))
+                    self.query_one("#who", Input).focus()
+                    return
         ok, cadence = self._cadence()
         if not ok:
             self.query_one("#cadence", Input).focus()
             return
         roles = tuple(r for r in ROLES if self.query_one(f"#role-{r}", Checkbox).value)
         questions = tuple(q.strip() for q in self.query_one("#questions", TextArea).text.splitlines() if q.strip())
-        self.dismiss(RolesDraft(roles, cadence, questions, name))
+        self.dismiss(RolesDraft(roles, cadence, questions, name, contact_id))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    @staticmethod
+    def _who_problem(exc: StoreError) -> str:
+        if isinstance(exc, Ambiguous):
+            names = ", ".join(f"{c.name} (#{c.id})" for c in exc.candidates[:5])
+            more = ", …" if len(exc.candidates) > 5 else ""
+            return f"{exc}: {names}{more}. Type more of the name or its #id."
+        return str(exc)
+

@@ -14,12 +14,13 @@ from textual.widgets import Input, Static
 
 from store.clock import parse_day
 from store.snoozes import MAX_SNOOZE_DAYS
+from tui.modals.guard import GuardedModal
 from tui.literal import literal
 
 CHOICES = (("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7))
 
 
-class SnoozeModal(ModalScreen[date | None]):
+class SnoozeModal(GuardedModal, ModalScreen[date | None]):
     """Snooze ``contact_name``'s item: returns the day it comes back, or None."""
 
     CSS_PATH = "snooze.tcss"
@@ -65,6 +66,7 @@ class SnoozeModal(ModalScreen[date | None]):
         field.display = True
         field.value = (self.today + timedelta(days=14)).isoformat()
         field.focus()
+        self.remember_start()  # the proposed day is not a change; typing over it is
         self.query_one("#hint", Static).update(Content.styled("Enter snoozes · Esc cancels", "dim"))
 
     @on(Input.Submitted, "#until")
@@ -83,5 +85,3 @@ class SnoozeModal(ModalScreen[date | None]):
             return
         self.dismiss(until)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

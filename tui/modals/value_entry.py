@@ -17,6 +17,8 @@ from textual.widgets import Input, Label, Select, Static
 from store.errors import Invalid
 from store.mentors import CATEGORIES, DIRECTIONS, parse_category
 from store.clock import parse_day
+from tui.modals.guard import GuardedModal
+from tui.widgets.form_fields import FormSelect
 from tui.literal import literal
 from tui.widgets.day_field import DayField
 
@@ -32,7 +34,7 @@ class ValueDraft:
     touch_id: int | None = None
 
 
-class ValueEntryModal(ModalScreen[ValueDraft | None]):
+class ValueEntryModal(GuardedModal, ModalScreen[ValueDraft | None]):
     """Log value with ``contact_name``: type a category (a prefix is enough), Tab, a note, Enter saves.
 
     ``touch_id`` links the entry to the touch it came from (right after logging one);
@@ -67,7 +69,7 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
             with Horizontal(id="kind-row"):
                 with Vertical(id="direction-box"):
                     yield Label(Content("Direction"))
-                    yield Select([(Content(d), d) for d in DIRECTIONS], value=self.direction, allow_blank=False,
+                    yield FormSelect([(Content(d), d) for d in DIRECTIONS], value=self.direction, allow_blank=False,
                                  id="direction")
                 with Vertical(id="category-box"):
                     yield Label(Content("Category  (a few letters; → completes)"))
@@ -78,7 +80,7 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
             yield Input(self.note, placeholder="What was it? (optional)", id="note", max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
             yield DayField(self.on, self.today, parse_day, id="day", not_after_today=True)
-            yield Static(Content.styled("Enter saves · Tab moves · Esc cancels", "dim"), id="hint")
+            yield Static(Content.styled("Enter saves · Space opens a list · Tab moves · Esc cancels", "dim"), id="hint")
 
     def _category_help(self, error: str = "") -> Content:
         if error:
@@ -119,6 +121,7 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
         return category
 
     @on(Input.Submitted)
+    @on(FormSelect.Submitted)
     def action_save(self) -> None:
         day = self.query_one("#day", DayField).day
         if day is None:
@@ -137,5 +140,3 @@ class ValueEntryModal(ModalScreen[ValueDraft | None]):
         note = self.query_one("#note", Input).value.strip()
         self.dismiss(ValueDraft(direction, category, day, note, self.touch_id))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

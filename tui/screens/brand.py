@@ -24,7 +24,7 @@ from store.pitches import (
     restore_version, save_draft, save_version, update_pitch,
 )
 from store.wordcount import BRAND_QUESTIONS, compute, target_state
-from tui.literal import literal, safe_text
+from tui.literal import literal, safe_text, plural
 from tui.modals.confirm import ConfirmModal
 from tui.modals.pitch_edit import PitchEditModal, PitchSettings
 from tui.modals.pitch_versions import PitchVersionsModal
@@ -32,6 +32,7 @@ from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.pitch_figures import PitchFigures
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lists import ListOptions
 
 DRAFT_EVERY_S = 1.0
 """How often unsaved typing is written as a draft (an SSH drop loses at most this much)."""
@@ -89,7 +90,7 @@ class BrandScreen(AreaScreen):
         yield NavBar(self.AREA)
         with Horizontal(id="studio"):
             with Vertical(id="side"):
-                yield OptionList(id="pitch-list")
+                yield ListOptions(id="pitch-list")
                 with VerticalScroll(id="figures-pane"):
                     yield PitchFigures(id="figures")
             editor = PitchEditor(id="editor", soft_wrap=True, show_line_numbers=False)
@@ -416,7 +417,7 @@ class BrandScreen(AreaScreen):
         if self._no_pitch():
             return
         question = Content.assemble("Delete ", literal(p.name, "bold"),
-                                    f" with its {p.versions} versions and its rehearsals?")
+                                    f" with its {plural(p.versions, 'version')} and its rehearsals?")
         self.app.push_screen(ConfirmModal(question, "Delete"), self._delete_confirmed)
 
     def _delete_confirmed(self, yes: bool | None) -> None:

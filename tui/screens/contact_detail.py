@@ -13,10 +13,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.records import ContactInfo, FollowUpInfo, TouchInfo
-from tui.literal import literal
+from tui.literal import literal, plural
 from tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lists import ListOptions
 
 NOTES_PREVIEW = 1500
 """Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
@@ -27,6 +28,24 @@ CHECK_INS_SHOWN = 10
 """Newest check-ins on the page; ``kith check-ins`` lists them all."""
 FEEDBACK_SHOWN = 10
 """Feedback entries listed on a contact's page (all of them are in Brand, then p)."""
+
+
+KIND_COLUMN = 12
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""Month names spelt here: strftime's %b follows the locale."""
+
+
+def day_text(day: date) -> str:
+    """``12 Mar 2026`` (the day padded, so a column of them lines up)."""
+    return f"{day.day:>2} {MONTHS[day.month - 1]} {day.year}"
+
+
+def birthday_text(c: ContactInfo) -> str:
+    """``14 Jul``, or ``14 Jul 1990`` when the year is known; ``""`` without a birthday."""
+    if not c.birthday_month or not c.birthday_day:
+        return ""
+    text = f"{c.birthday_day} {MONTHS[c.birthday_month - 1]}"
+    return f"{text} {c.birthday_year}" if c.birthday_year else text
 
 
 def _field(label: str, value: Content | str, style: str = "") -> Content:
@@ -65,7 +84,7 @@ def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today:
         _field("Next due", due_value),
         _field("How we met", text(c.how_met)),
         _field("Introduced by", text(c.introduced_by_name or "")),
-        _field("Birthday", text(c.birthday)),
+        _field("Birthday", text(birthday_text(c))),
         _field("Connected on", text(c.connected_on.isoformat() if c.connected_on else "")),
         _field("Archived", Content.styled("yes", "$warning") if c.archived else Content("no")),
     ]
@@ -78,7 +97,8 @@ def tags_content(c: ContactInfo) -> Content:
         return _none("no tags")
     parts: list[Content] = []
     for tag in c.tags:
-        parts.append(Content.assemble(literal(tag.name, "bold", limit=80), (f" {tag.kind}", "$text-muted")))
+        kind = (f" ({tag.kind})", "$text-muted") if tag.kind else ""
+        parts.append(Content.assemble(literal(tag.name, "bold", limit=80), kind))
     return Content("  ·  ").join(parts)
 
 
@@ -99,13 +119,16 @@ def touches_content(touches: list[TouchInfo], today: date) -> Content:
     if not touches:
         return _none("no touches yet: press l to log one")
     lines = []
-    for t in touches[:TOUCHES_SHOWN]:
-        line = Content.assemble((f"{t.date.isoformat()}  ", "$text-muted"), literal(f"{t.kind:<12}", "bold"))
+    shown = touches[:TOUCHES_SHOWN]
+    # The kind in its own column, the note after a dash; a rare long kind pushes its own note along.
+    kind_width = min(KIND_COLUMN, max(len(t.kind) for t in shown))
+    for t in shown:
+        line = Content.assemble((f"{day_text(t.date)}  ", "$text-muted"), literal(f"{t.kind:<{kind_width}}", "bold"))
         if t.note:
-            line = Content.assemble(line, " ", literal(t.note, limit=300))
+            line = Content.assemble(line, ("  — ", "$text-muted"), literal(t.note, limit=300))
         lines.append(line)
     if len(touches) > TOUCHES_SHOWN:
-        lines.append(Content.styled(f"… and {len(touches) - TOUCHES_SHOWN} older touches", "$text-muted"))
+        lines.append(Content.styled(f"… and {plural(len(touches) - TOUCHES_SHOWN, 'older touch', 'older touches')}", "$text-muted"))
     return Content("\n").join(lines)
 
 
@@ -163,7 +186,7 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content.assemble(("Follow-ups", "bold"), ("   f add · x done or reopen · Tab picks one",
                                                                     "$text-muted")),
                          classes="section", id="follow-ups-title")
-            yield OptionList(id="follow-ups")
+            yield ListOptions(id="follow-ups")
             yield Static(Content(""), id="no-follow-ups")
             yield Static(Content.styled("Roles", "bold"), classes="section mentor-history", id="roles-title")
             yield Static(Content(""), id="roles-history", classes="mentor-history")

@@ -27,7 +27,7 @@ SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
                 "show_archived", "delete_contact"}
 """Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
-SORT_HINTS = {"name": "name", "last touch": "last touch, longest ago first", "next due": "next due, soonest first"}
+SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
 
 
 # -- day formatting shared with the detail screen ------------------------------------------------
@@ -224,7 +224,7 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.set_class(self._shown == 0, "-empty")
         noun = "contact" if total == 1 else "contacts"
         counts = f"{self._shown} of {total} {noun}" if self._shown != total else f"{total} {noun}"
-        parts: list = [counts, f" · sorted by {SORT_HINTS[self.sort]}"]
+        parts: list = [counts, f" · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
             parts.append(" · archived shown")
         self.query_one("#status", Static).update(Content.assemble(*parts))

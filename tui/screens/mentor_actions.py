@@ -9,7 +9,7 @@ from textual.screen import Screen
 
 from store import mentors as store_mentors, value_edits
 from store.errors import StoreError
-from tui.literal import safe_text
+from tui.literal import plural, safe_text
 
 
 def log_value(screen: Screen, contact_id: int, contact_name: str, direction: str = "received", touch=None,
@@ -66,7 +66,7 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
         except StoreError as exc:
             screen.notify(safe_text(str(exc)), severity="error", markup=False)
             return
-        screen.notify(f"Check-in saved: {len(ci.commitments)} new commitments, {len(ci.reviewed)} reviewed.")
+        screen.notify(f"Check-in saved: {plural(len(ci.commitments), 'new commitment')}, {len(ci.reviewed)} reviewed.")
         if after is not None:
             after()
 

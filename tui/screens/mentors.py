@@ -15,12 +15,13 @@ from textual.widgets import DataTable, Static
 
 from store import mentors as store_mentors
 from store.errors import Ambiguous, StoreError
-from tui.literal import literal, safe_text
+from tui.literal import literal, plural, safe_text
 from tui.screens.check_in_history import check_ins_content
 from tui.screens.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
 from tui.screens.area import AreaScreen
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lists import ListTable
 
 ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
 WAY = {"received": "← received", "given": "→ given"}
@@ -85,13 +86,13 @@ class MentorsScreen(AreaScreen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         yield Static("", id="mentors-head")
-        yield DataTable(id="mentor-table", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="mentor-table", cursor_type="row", zebra_stripes=True)
         yield Static(Content.styled("No mentors yet. Press n to add a mentor, coach or accountability partner, "
                                     "or log value with someone from the command line (kith value).", "$text-muted"),
                      id="empty")
         yield Static("", id="summary")
         yield Static("", id="ledger-title")
-        yield DataTable(id="ledger", cursor_type="row")
+        yield ListTable(id="ledger", cursor_type="row")
         with VerticalScroll(id="history-pane"):
             yield Static("", id="history")
         yield KeyFooter()
@@ -218,8 +219,10 @@ class MentorsScreen(AreaScreen):
             self.query_one("#history", Static).update(check_ins_content(shown, total, width=120))
             return
         entries = store_mentors.list_values(row.contact_id, self.direction, self.category)
-        # Date, way and category take about 40 columns: the note gets the rest, never a side scroll.
-        room = max(16, (self.size.width or 80) - 42)
+        # Date, way and category (each with its cell padding) take their columns: the note gets the
+        # rest, cut with an ellipsis, never a side scroll or a silent cut.
+        category_width = max((len(e.category) for e in entries), default=8)
+        room = max(16, (self.size.width or 80) - (12 + 12 + category_width + 2 + 2 + 2))
         for e in entries:
             ledger.add_row(_cell(e.date.isoformat()), _cell(WAY[e.direction]), _cell(e.category),
                            _cell(e.note, limit=room), key=str(e.id))
@@ -308,7 +311,7 @@ class MentorsScreen(AreaScreen):
             from store.contacts import resolve
 
             try:
-                cid = contact_id if contact_id is not None else resolve(draft.name).id
+                cid = contact_id if contact_id is not None else draft.contact_id or resolve(draft.name).id
                 now = store_mentors.assign_roles(cid, draft.roles, self.today(), add_to_existing=contact_id is None,
                                                  cadence_days=draft.cadence_days, questions=draft.questions)
                 who = name or store_mentors.get_mentor(cid).name
@@ -325,9 +328,12 @@ class MentorsScreen(AreaScreen):
                         markup=False)
             self.reload()
 
+        from store.contacts import resolve
+
         past = [x.label() for x in store_mentors.role_periods(contact_id) if not x.current] if contact_id else []
         self.app.push_screen(RolesModal(name, roles, p.cadence_days if p else None, cfg.check_in_days,
-                                        p.questions if p else store_mentors.DEFAULT_QUESTIONS, history=past), done)
+                                        p.questions if p else store_mentors.DEFAULT_QUESTIONS, history=past,
+                                        resolve_who=lambda who: resolve(who).id), done)
 
     def action_cycle_direction(self) -> None:
         order = [None, "received", "given"]

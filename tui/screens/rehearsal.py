@@ -19,7 +19,7 @@ from textual.widgets import Digits, Static
 from store.errors import StoreError
 from store.pitches import PitchInfo, list_rehearsals, record_rehearsal
 from store.wordcount import count_words, pace_wpm, seconds_for, target_state
-from tui.literal import literal
+from tui.literal import literal, plural
 from tui.widgets.pitch_figures import STATE_STYLE, STATE_WORD, duration
 from tui.widgets.key_footer import KeyFooter
 
@@ -71,7 +71,7 @@ class RehearsalScreen(Screen):
         target = self.pitch.target_seconds
         self.query_one("#head", Static).update(Content.assemble(
             ("Rehearsing ", "bold"), literal(self.pitch.name, "bold $accent", limit=40),
-            (f" · {self.words} words · {duration(seconds_for(self.words, brand.words_per_minute))} at "
+            (f" · {plural(self.words, 'word')} · {duration(seconds_for(self.words, brand.words_per_minute))} at "
              f"{brand.words_per_minute} wpm" + (f" · target {target} s" if target else ""), "$text-muted")))
         self._set_status(Content.styled("Ready. Space starts the timer; speak the pitch; space stops it.",
                                         "$text-muted"))
@@ -95,7 +95,7 @@ class RehearsalScreen(Screen):
         if not runs:
             self.query_one("#history", Static).update(Content.styled("No rehearsals yet.", "$text-muted"))
             return
-        parts: list = [(f"{len(runs)} rehearsals", "bold"), (" (seconds, wpm), newest last:", "$text-muted")]
+        parts: list = [(plural(len(runs), "rehearsal"), "bold"), (" (seconds, wpm), newest last:", "$text-muted")]
         for r in reversed(runs[:HISTORY_SHOWN]):
             state = target_state(r.seconds, self.pitch.target_seconds)
             parts.append((f"  {r.seconds:.1f}", STATE_STYLE[state] if self.pitch.target_seconds else ""))

@@ -107,6 +107,7 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         width: 100%;
         height: 1fr;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;  /* rows keep the header's columns when a filter hides the scrollbar */
         overflow-x: hidden;
         & > .contact-list--cursor { background: $block-cursor-blurred-background; }
         &:focus > .contact-list--cursor {
@@ -125,8 +126,8 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         "contact-list--overdue", "contact-list--due-soon",
     }
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False, id="contact-list-up"),
-        Binding("down", "move(1)", "Down", show=False, id="contact-list-down"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="contact-list-up"),
+        Binding("down,j", "move(1)", "Down", show=False, id="contact-list-down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="contact-list-page-up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="contact-list-page-down"),
         Binding("home", "jump(0)", "First", show=False, id="contact-list-first"),

@@ -24,10 +24,17 @@ class NavBar(Static):
         super().__init__(**kwargs)
         self.active = active
 
+    @property
+    def area(self) -> str:
+        """The area on screen: a page opened from Today (a contact) belongs to Today, not to Contacts."""
+        mode = self.app.current_mode
+        return mode if any(mode == m for _, m, _ in AREAS) else self.active
+
     def render(self) -> Content:
+        active = self.area
         parts: list = [("kith ", "bold $accent")]
         for key, mode, title in AREAS:
-            if mode == self.active:
+            if mode == active:
                 parts.append((f" {key} {title} ", "bold reverse $accent"))
             else:
                 parts.append((f" {key} ", "bold $text"))
@@ -35,7 +42,7 @@ class NavBar(Static):
         left = Content.assemble(*parts)
         right = Content.assemble(("/", "bold $text"), " search  ", ("?", "bold $text"), " help  ",
                                  ("^p", "bold $text"), " commands ")
-        if left.cell_length + right.cell_length + 1 > self.size.width:
+        if left.cell_length + 1 + right.cell_length > self.size.width:
             right = Content.assemble(("/", "bold $text"), " ", ("?", "bold $text"), " ", ("^p", "bold $text"), " ")
         gap = max(1, self.size.width - left.cell_length - right.cell_length)
         return Content.assemble(left, " " * gap, right)
