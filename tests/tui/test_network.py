@@ -111,7 +111,7 @@ def test_contact_page_career_snapshot(snap_compare, make_app, demo_db):
     async def run_before(pilot) -> None:
         await pilot.press("2")
         await pilot.pause()
-        await pilot.press("enter")  # from the filter into the list
+        await pilot.press("down")  # from the filter into the list
         await pilot.pause()
         await pilot.press("enter")  # open the first contact
         await pilot.pause()
