@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store.db import open_db  # noqa: E402
-from store.pitches import create_pitch  # noqa: E402
-from store.wordcount import compute, count_words  # noqa: E402
+from kith.store.brand.pitches import create_pitch  # noqa: E402
+from kith.store.brand.wordcount import compute, count_words  # noqa: E402
+from kith.store.core.db import open_db  # noqa: E402
 
 SENTENCE = ("I'm a well-known data engineer who helps 1,000 finance teams trust their numbers at "
             "https://kith.example, and I've cut month-end close from ten days to six. ")
@@ -67,8 +67,8 @@ def report(name: str, samples) -> None:
 
 
 async def in_app(text: str, db_path: Path) -> None:
-    from tui.app import KithApp
-    from tui.config import Config
+    from kith.tui.app import KithApp
+    from kith.tui.config import Config
 
     app = KithApp(Config(), db_path)
     async with app.run_test(size=(80, 24)) as pilot:

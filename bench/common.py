@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-KITH = [str(ROOT / ".venv" / "bin" / "kith")] if (ROOT / ".venv" / "bin" / "kith").exists() else [sys.executable, "-m", "tui"]
+_SCRIPT = ROOT / ".venv" / "bin" / "kith"
+KITH = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "kith.tui"]
 
 
 def kith(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -41,10 +41,10 @@ def ms(values: list[float]) -> str:
 
 
 async def headless(path: Path, runs: int) -> None:
-    from store.db import open_db
-    from tui.app import KithApp
-    from tui.config import Config
-    from tui.widgets.contact_list import ContactList
+    from kith.store.core.db import open_db
+    from kith.tui.app import KithApp
+    from kith.tui.config import Config
+    from kith.tui.widgets.contact_list import ContactList
 
     open_db(path)
     mounts: list[float] = []

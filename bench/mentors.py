@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store import mentors as m  # noqa: E402
-from store.db import db, open_db  # noqa: E402
-from store.demo import build_demo  # noqa: E402
-from store.queue import QueueContext  # noqa: E402
+from kith.store.core.db import db, open_db  # noqa: E402
+from kith.store.demo import build_demo  # noqa: E402
+from kith.store.mentors import value as m  # noqa: E402
+from kith.store.today.queue import QueueContext  # noqa: E402
 
 
 def timed(label: str, fn, repeat: int = 5):
@@ -57,10 +57,11 @@ def main() -> None:
         for cid in mentors[::10]:
             for n in range(20):
                 ci = m.CheckIn.insert(contact=cid, date=today - timedelta(days=14 * n + 3), created=made).execute()
-                m.Commitment.insert(contact=cid, check_in=ci, what="ship it", outcome=None if n == 0 else "kept").execute()
+                m.Commitment.insert(contact=cid, check_in=ci, what="ship it",
+                                    outcome=None if n == 0 else "kept").execute()
     print(f"10,000 contacts, 100,000 touches, {len(mentors)} mentors, 50 partners, 50,000 value entries, "
           f"1,000 check-ins")
-    ctx = QueueContext(today=today, tier_cadence={}, settings={"mentors": {}})
+    ctx = QueueContext(today=today, tier_cadence={})
     rows = timed("list_mentors()", m.list_mentors)
     timed("list_values(one mentor)", lambda: m.list_values(rows[0].contact_id))
     timed("give_back_items(ctx)", lambda: m.give_back_items(ctx))

@@ -25,7 +25,7 @@ from bench.common import KITH, big_db, summary  # noqa: E402
 
 
 def counts(db_path: Path) -> tuple[str, str]:
-    from store.db import db, open_db
+    from kith.store.core.db import db, open_db
 
     open_db(db_path)
     for table in ("contact", "employment", "introduction", "organisation", "knows"):
@@ -38,7 +38,7 @@ def counts(db_path: Path) -> tuple[str, str]:
 
 
 def in_process(big: str, runs: int) -> None:
-    from store.network import find_routes, match_org, rank_connectors
+    from kith.store.network import find_routes, match_org, rank_connectors
 
     rank_connectors()  # warm: imports
     org = match_org(big).id

@@ -24,13 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store.db import open_db, write  # noqa: E402
-from store.demo import build_demo  # noqa: E402
-from store.perception.compare import compare  # noqa: E402
-from store.perception.feedback import store_terms  # noqa: E402
-from store.perception.models import Feedback  # noqa: E402
-from store.perception.terms import _TOKEN_CACHE, extract  # noqa: E402
-from store.perception.trends import term_json, trends  # noqa: E402
+from kith.store.core.db import open_db, write  # noqa: E402
+from kith.store.demo import build_demo  # noqa: E402
+from kith.store.perception.compare import compare  # noqa: E402
+from kith.store.perception.feedback import store_terms  # noqa: E402
+from kith.store.perception.models import Feedback  # noqa: E402
+from kith.store.perception.terms import _TOKEN_CACHE, extract  # noqa: E402
+from kith.store.perception.trends import term_json, trends  # noqa: E402
 
 TODAY = date(2026, 3, 16)
 WORDS = ("calm under pressure", "reliable", "reliability", "explains data clearly", "generous with introductions",

@@ -28,8 +28,8 @@ QUERIES = ("lovlace", "globex", "jose alvarez", "ada lovelace", "roadmap", "intr
 
 
 def keystrokes(db_path: Path) -> None:
-    from store.db import open_db
-    from store.search import _INDEX, search
+    from kith.store.core.db import open_db
+    from kith.store.search.engine import _INDEX, search
 
     open_db(db_path)
     started = time.perf_counter()

@@ -27,11 +27,11 @@ from bench.common import KITH, big_db, summary, time_to_screen  # noqa: E402
 
 
 def time_queue(path: Path, runs: int) -> None:
-    from store.clock import today
-    from store.db import close_db, open_db
-    from store.queue import build_queue, load_sources
-    from store.today import context_for
-    from tui.config import Config
+    from kith.store.core.clock import today
+    from kith.store.core.db import close_db, open_db
+    from kith.store.today.queue import build_queue, load_sources
+    from kith.tui.config import Config
+    from kith.tui.settings import context_for
 
     open_db(path)
     ctx = context_for(Config(), today())
@@ -58,7 +58,7 @@ def time_queue(path: Path, runs: int) -> None:
 
 
 def time_cold_start(path: Path, items, runs: int) -> None:
-    from tui.literal import safe_text
+    from kith.tui.literal import safe_text
 
     wait_for = safe_text(items[0].contact_name)[:20] if items else "Nothing is due today"
     times, peaks = [], []
@@ -84,12 +84,12 @@ def count_keystrokes(folder: Path) -> None:
     """Drive the real app: l, the note, Enter; check the touch is in the store."""
     from datetime import timedelta
 
-    from store.clock import today
-    from store.contacts import create_contact
-    from store.db import close_db, open_db
-    from store.touches import list_touches, log_touch
-    from tui.app import KithApp
-    from tui.config import Config
+    from kith.store.core.clock import today
+    from kith.store.core.db import close_db, open_db
+    from kith.store.people.contacts import create_contact
+    from kith.store.people.touches import list_touches, log_touch
+    from kith.tui.app import KithApp
+    from kith.tui.config import Config
 
     path = folder / "keys.db"
     path.unlink(missing_ok=True)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store.db import close_db, open_db  # noqa: E402
-from store.importers.common import import_file  # noqa: E402
+from kith.store.core.db import close_db, open_db  # noqa: E402
+from kith.store.transfer.importers import import_file  # noqa: E402
 
 FIRST = ("Ada", "Grace", "José", "Priya", "Wei", "Fatima", "Kenji", "Olu", "Zoë", "Marcus", "Łukasz", "Amara")
 LAST = ("Lovelace", "Hopper", "Núñez", "Raman", "Zhang", "Al-Sayed", "Watanabe", "O'Brien", "Müller", "Okafor")
@@ -70,7 +70,7 @@ def main() -> None:
         open_db(d / "cards.db")
         timed("vCard 5,000 cards, empty database", lambda: import_file("vcard", d / "cards.vcf"))
         timed("vCard 5,000 cards again (all unchanged)", lambda: import_file("vcard", d / "cards.vcf"))
-        from store import exporters
+        from kith.store.transfer import exporters
 
         for kind in ("json", "csv", "vcard"):
             started = time.perf_counter()
@@ -80,13 +80,14 @@ def main() -> None:
         open_db(d / "demo.db")
         from datetime import date
 
-        from store.demo import build_demo
-        from store.duplicates import find_duplicates
+        from kith.store.demo import build_demo
+        from kith.store.people.duplicates import find_duplicates
 
         build_demo(date(2026, 3, 16), contacts=10_000, touches=20_000)
         started = time.perf_counter()
         pairs = find_duplicates()
-        print(f"duplicates among 10,000 demo contacts{'':<8} {time.perf_counter() - started:6.2f} s   {len(pairs)} pairs")
+        took = time.perf_counter() - started
+        print(f"duplicates among 10,000 demo contacts{'':<8} {took:6.2f} s   {len(pairs)} pairs")
         close_db()
 
 

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import random
 from datetime import date, datetime, timedelta
 
-from store.db import db, write
-from store.errors import StoreError
-from store.fold import fold
-from store.models import Contact, ContactTag, FollowUp, Tag, Touch
-from store.records import TOUCH_KINDS
+from kith.store.brand.demo import demo as pitches_demo
+from kith.store.core.db import db, write
+from kith.store.core.errors import StoreError
+from kith.store.core.fold import fold
+from kith.store.core.records import TOUCH_KINDS
+from kith.store.mentors.demo import demo as mentors_demo
+from kith.store.network.demo import demo as network_demo
+from kith.store.people.models import Contact, ContactTag, FollowUp, Tag, Touch
+from kith.store.perception.demo import demo as perception_demo
 
-# Other areas add demo data for their own tables: "module:function(rng, today, contact_ids)".
-EXTENSIONS: list[str] = ["store.mentors:demo", "store.pitches:demo", "store.perception.demo:demo",
-                         "store.network.demo:demo"]
+# Other areas add demo data for their own tables: function(rng, today, contact_ids).
+DEMO_PARTS = (mentors_demo, pitches_demo, perception_demo, network_demo)
 
 FIRST = ("Ada", "Grace", "José", "Priya", "Wei", "Fatima", "Kenji", "Olu", "Zoë", "Marcus", "Chiamaka",
          "Astrid", "Jürgen", "Sam", "Tom", "Amara", "Lucía", "Mateo", "Ingrid", "Ravi", "Hana", "Noah",
@@ -105,9 +107,8 @@ def build_demo(today: date, contacts: int | None = None, touches: int | None = N
         _tags(rows, ids)
         made_touches = _touches(rng, ids, rows, today, n_touches)
         made_follow_ups = _follow_ups(rng, ids, today)
-        for spec in EXTENSIONS:
-            module, _, func = spec.partition(":")
-            getattr(importlib.import_module(module), func)(rng, today, ids)
+        for part in DEMO_PARTS:
+            part(rng, today, ids)
     return {"contacts": len(ids), "touches": made_touches, "follow_ups": made_follow_ups}
 
 

@@ -14,8 +14,8 @@ from hypothesis import settings
 settings.register_profile("kith", deadline=None)
 settings.load_profile("kith")
 
-from store.db import close_db, open_db
-from tui.config import Config
+from kith.store.core.db import close_db, open_db  # noqa: E402
+from kith.tui.config import Config  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 """kith's own real-format import files and hostile strings (tests/fixtures, inside the repository)."""
@@ -80,7 +80,7 @@ def run_kith(capsys, monkeypatch, cli_db):
     """
     import io
 
-    from tui.__main__ import main
+    from kith.tui.__main__ import main
 
     def run(*args: str, db: Path | str | None = None, stdin: str | None = None) -> CliResult:
         argv = ["--db", str(db if db is not None else cli_db), *args]
@@ -97,3 +97,40 @@ def run_kith(capsys, monkeypatch, cli_db):
         return CliResult(code, out, err)
 
     return run
+
+
+def kith_in_process(*args: str, db: Path | str | None = None, stdin: str | None = None,
+                    env: dict[str, str] | None = None, check: bool = True):
+    """``kith ARGS`` in this process, as ``subprocess.run`` would report it (returncode, stdout, stderr).
+
+    For module-level helpers that have no fixtures; ``run_kith`` is the fixture form. Environment
+    changes and stdin last for the one call.
+    """
+    import contextlib
+    import io
+    import os
+    import subprocess
+    import sys
+
+    from kith.tui.__main__ import main
+
+    argv = [*(["--db", str(db)] if db else []), *args]
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_stdin = dict(os.environ), sys.stdin
+    os.environ.update(env or {})
+    sys.stdin = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")  # .buffer too
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # argparse's own exits (--version, --help, usage errors)
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    finally:
+        close_db()
+        os.environ.clear()
+        os.environ.update(saved_env)
+        sys.stdin = saved_stdin
+    result = subprocess.CompletedProcess(["kith", *argv], code, out.getvalue(), err.getvalue())
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result

@@ -15,16 +15,17 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
-from tui.commands import ContactsProvider, KeysProvider
-from tui.config import Config
-from tui.literal import literal
-from tui.screens.brand import BrandScreen
-from tui.screens.contacts import ContactsScreen
-from tui.screens.mentors import MentorsScreen
-from tui.screens.network import NetworkScreen
-from tui.screens.today import TodayScreen
+from kith.tui.commands import ContactsProvider, KeysProvider
+from kith.tui.config import Config
+from kith.tui.literal import literal
+from kith.tui.screens.brand import BrandScreen
+from kith.tui.screens.contacts import ContactsScreen
+from kith.tui.screens.mentors import MentorsScreen
+from kith.tui.screens.network import NetworkScreen
+from kith.tui.screens.today import TodayScreen
 
-AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"), ("network", "Network"))
+AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"),
+         ("network", "Network"))
 
 
 class KithApp(App[None]):
@@ -33,7 +34,8 @@ class KithApp(App[None]):
     TITLE = "kith"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ContactsProvider, KeysProvider}  # ctrl+p: every key of the screen, and contacts by name
-    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen, "network": NetworkScreen}
+    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen,
+             "network": NetworkScreen}
     DEFAULT_MODE = "today"
     NOTIFICATION_TIMEOUT = 3  # toasts sit over the top rows' right ends: short-lived, they hide little for long
     BINDINGS = [
@@ -82,14 +84,14 @@ class KithApp(App[None]):
         if not self.is_headless:
             self.set_interval(1.0, self._check_terminal)
         if self.first_run:
-            from tui.modals.first_run import FirstRunModal
+            from kith.tui.modals.first_run import FirstRunModal
 
             self.push_screen(FirstRunModal(), self._first_run_chosen)
 
     def _first_run_chosen(self, demo: bool | None) -> None:
         if demo:
-            from store.demo import build_demo
-            from store.errors import StoreError
+            from kith.store.core.errors import StoreError
+            from kith.store.demo import build_demo
 
             try:
                 made = build_demo(self.today())
@@ -101,7 +103,7 @@ class KithApp(App[None]):
 
     def today(self) -> date:
         """Today in the configured time zone: the one clock every screen reads."""
-        from store.clock import today
+        from kith.store.core.clock import today
 
         return today(self.config.time_zone or None)
 
@@ -115,7 +117,7 @@ class KithApp(App[None]):
             reload()
 
     def _read_data_version(self) -> int | None:
-        from store.db import data_version
+        from kith.store.core.db import data_version
 
         try:
             return data_version()
@@ -132,7 +134,7 @@ class KithApp(App[None]):
                 self.reload_screen()
         self._data_version = version
         if "bad-text" not in self._store_health_told:
-            from store.integrity import bad_text_seen
+            from kith.store.core.integrity import bad_text_seen
 
             if bad_text_seen():  # a screen opened since met text that is not UTF-8
                 self._check_store_health()
@@ -145,7 +147,7 @@ class KithApp(App[None]):
             self.run_worker(self._store_health_worker, thread=True, group="store-health", exit_on_error=False)
 
     def _store_health_worker(self) -> None:
-        from store import integrity
+        from kith.store.core import integrity
 
         try:
             integrity.ensure_checked()  # runs quick_check only when the file changed since the last clean one
@@ -155,7 +157,7 @@ class KithApp(App[None]):
             self._store_health_running = False
 
     def _tell_store_health(self, damage: str | None, bad_rows: int) -> None:
-        from store.integrity import bad_text_message
+        from kith.store.core.integrity import bad_text_message
 
         if damage and "damage" not in self._store_health_told:
             self._store_health_told.add("damage")
@@ -173,14 +175,33 @@ class KithApp(App[None]):
 
     def action_search(self) -> None:
         """Open the search screen over the current one."""
-        from tui.screens.search import SearchScreen
+        from kith.tui.screens.search import SearchScreen
 
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
+    # Screens never import each other: a screen that opens another asks the App.
+    def open_contact(self, contact_id: int, focus_touch_id: int | None = None) -> None:
+        """Push the contact detail screen for ``contact_id`` (scrolled to a touch when given)."""
+        from kith.tui.screens.contact_detail import ContactDetailScreen
+
+        self.push_screen(ContactDetailScreen(contact_id, focus_touch_id=focus_touch_id))
+
+    def open_perception(self, brand_screen) -> None:
+        """Open Perception from the brand studio (a term copied there lands in its editor)."""
+        from kith.tui.screens.perception import open_from_brand
+
+        open_from_brand(brand_screen)
+
+    def open_rehearsal(self, pitch, text: str) -> None:
+        """Push the rehearsal screen for ``pitch`` with the editor's ``text``."""
+        from kith.tui.screens.rehearsal import RehearsalScreen
+
+        self.push_screen(RehearsalScreen(pitch, text))
+
     def action_help(self) -> None:
         """Show every key of the current screen and the global ones."""
-        from tui.modals.help import HelpModal
+        from kith.tui.modals.help import HelpModal
 
         if not isinstance(self.screen, HelpModal):
             self.push_screen(HelpModal(self.screen))
@@ -191,7 +212,7 @@ class KithApp(App[None]):
             yield SystemCommand(f"Go to {title}", f"Open the {title} area", lambda m=mode: self.action_area(m))
         yield SystemCommand("Search", "Search contacts, notes and everything else", self.action_search)
         yield SystemCommand("Help: keys", "Every key of the current screen", self.action_help)
-        from tui.commands_transfer import transfer_commands  # import, export, merge (issue 7)
+        from kith.tui.commands_transfer import transfer_commands  # import, export, merge (issue 7)
 
         yield from transfer_commands(self)
 
@@ -234,9 +255,8 @@ class KithApp(App[None]):
     def _fatal_error(self) -> None:
         # Textual's crash report prints local variables, which can hold private notes. Log the
         # traceback without locals to an owner-only file and show a single line instead.
-        from tui.crash import crash_line, log_crash
-
-        from store.db import DB_ERRORS, db_path, map_error
+        from kith.store.core.db import DB_ERRORS, db_path, map_error
+        from kith.tui.crash import crash_line, log_crash
 
         exc = sys.exc_info()[1] or self._exception
         if isinstance(exc, DB_ERRORS):  # a damaged page: say what is wrong and how to recover

@@ -11,7 +11,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 PALETTE_LIMIT = 12
 
@@ -20,8 +20,8 @@ class ContactsProvider(Provider):
     """Contacts whose name, company, role, tags or emails match what is typed."""
 
     async def search(self, query: str) -> Hits:
-        from store.errors import StoreError
-        from store.search import search
+        from kith.store.core.errors import StoreError
+        from kith.store.search.engine import search
 
         try:
             results = search(query, limit=PALETTE_LIMIT, kinds=["contact"])
@@ -49,9 +49,7 @@ class ContactsProvider(Provider):
         """Open the contact's own screen."""
         if contact_id is None:
             return
-        from tui.screens.contact_detail import ContactDetailScreen
-
-        self.app.push_screen(ContactDetailScreen(contact_id))
+        self.app.open_contact(contact_id)
 
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.app import SystemCommand
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 EXPORTS = (("json", "JSON (everything)"), ("toml", "TOML (everything)"), ("csv", "CSV (contacts)"),
            ("vcard", "vCard (contacts)"), ("ics", "iCalendar (follow-ups, due dates, birthdays)"))
@@ -21,10 +21,10 @@ def run_export(app, kind: str) -> None:
     """Export in a thread worker under a new unique name (never replacing a file), then say where."""
 
     def work() -> None:
-        from store.db import db
-        from store.errors import StoreError
-        from store.exporters import export_new
-        from tui.literal import safe_text
+        from kith.store.core.db import db
+        from kith.store.core.errors import StoreError
+        from kith.store.transfer.exporters import export_new
+        from kith.tui.literal import safe_text
 
         try:
             with db.connection_context():
@@ -33,7 +33,7 @@ def run_export(app, kind: str) -> None:
             app.call_from_thread(app.notify, safe_text(f"Export failed: {exc}"), severity="error", markup=False)
             return
         except Exception as exc:  # anything else: say so and log it, never take the app down
-            from tui.crash import log_crash
+            from kith.tui.crash import log_crash
 
             log_crash(exc)
             app.call_from_thread(app.notify, safe_text(f"Export failed: {type(exc).__name__}: {exc}"),
@@ -46,13 +46,13 @@ def run_export(app, kind: str) -> None:
 
 
 def open_import(app) -> None:
-    from tui.screens.import_screen import ImportScreen
+    from kith.tui.screens.import_screen import ImportScreen
 
     app.push_screen(ImportScreen())
 
 
 def open_merge(app) -> None:
-    from tui.screens.merge import MergeScreen
+    from kith.tui.screens.merge import MergeScreen
 
     app.push_screen(MergeScreen())
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tui.binding_ids import THEMES
+from kith.tui.binding_ids import THEMES
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -82,13 +82,6 @@ class NetworkConfig:
     """Strength of having been at the same event or volunteering engagement."""
     target_stale_days: int = 14
     """Job-search mode: a target with no progress this many days shows in Today (0: never)."""
-
-    def settings(self):
-        """The typed settings the store's network area takes."""
-        from store.network.settings import NetworkSettings
-
-        return NetworkSettings(self.edge_introduction, self.edge_colleagues_long, self.edge_colleagues_short,
-                               self.edge_shared, self.target_stale_days)
 
 
 @dataclass(frozen=True)
@@ -220,7 +213,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
     """Refuse an unknown binding id, a key that is not a key, and two bindings on one key."""
     import difflib
 
-    from tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
+    from kith.tui.binding_ids import APP_OWNER, BINDINGS, EXCLUSIVE, key_problem
 
     for bid, value in keys.items():
         if bid not in BINDINGS:
@@ -316,9 +309,9 @@ def load_config(cli_path: str | None = None) -> Config:
         review_nudge=r.get("perception", "review_nudge", bool, True),
     )
     r.table("network", {f for f in NetworkConfig.__dataclass_fields__})
-    network = NetworkConfig(**{f: r.get("network", f, int, getattr(NetworkConfig, f), 0 if f == "target_stale_days" else 1,
-                                         365 if f == "target_stale_days" else 5)
-                               for f in NetworkConfig.__dataclass_fields__})
+    bounds = {f: (0, 365) if f == "target_stale_days" else (1, 5) for f in NetworkConfig.__dataclass_fields__}
+    network = NetworkConfig(**{f: r.get("network", f, int, NetworkConfig.__dataclass_fields__[f].default, *lo_hi)
+                               for f, lo_hi in bounds.items()})
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     _check_keys(r, keys)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import tomli_w
 
-from store.errors import StoreError
-from store.files import write_atomic
-from tui.config import ConfigError, config_path
+from kith.store.core.errors import StoreError
+from kith.store.core.files import write_atomic
+from kith.tui.config import ConfigError, config_path
 
 
 def set_config_value(path: Path | None, keys: tuple[str, ...], value) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 def crash_log_path() -> Path:
-    from tui.config import default_data_dir
+    from kith.tui.config import default_data_dir
 
     return default_data_dir() / "crash.log"
 
@@ -19,7 +19,7 @@ def log_crash(exc: BaseException) -> Path | None:
 
     Only the stack and the exception are written: local variables can hold private notes.
     """
-    from store.files import make_private_dir, protected_reason
+    from kith.store.core.files import make_private_dir, protected_reason
 
     path = crash_log_path()
     try:
@@ -39,7 +39,7 @@ def log_crash(exc: BaseException) -> Path | None:
 
 def crash_line(exc: BaseException, path: Path | None) -> str:
     """The one line shown to the user after a crash."""
-    from tui.literal import safe_text
+    from kith.tui.literal import safe_text
 
     where = f"; details in {path}" if path else ""
     return f"kith: unexpected error: {safe_text(type(exc).__name__)}: {safe_text(str(exc), limit=200)}{where}"

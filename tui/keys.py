@@ -21,9 +21,10 @@ DATA_KEYS: dict[str, str] = {
     "delete-contact": "delete", "contacts-follow-up": "follow-up",
     "detail-log-touch": "log", "detail-edit": "edit", "detail-follow-up": "follow-up", "detail-log-value": "value",
     "detail-follow-up-done": "done", "detail-archive": "archive", "detail-delete": "delete",
+    "detail-edit-touch": "edit", "detail-edit-follow-up": "edit",
     # Mentors
     "mentors-add-value": "value", "mentors-add-given": "value given", "mentors-check-in": "check-in",
-    "mentors-roles": "edit", "mentors-add": "new", "mentors-delete-entry": "delete",
+    "mentors-roles": "edit", "mentors-add": "new", "mentors-delete-entry": "delete", "mentors-edit-entry": "edit",
     # Brand and rehearsal
     "brand-new": "new", "brand-write": "edit", "brand-settings": "edit settings", "brand-discard": "undo",
     "brand-delete": "delete", "brand-save": "save", "brand-questions": "add questions",

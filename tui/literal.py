@@ -55,7 +55,8 @@ def literal(text: object, style: str = "", multiline: bool = False, limit: int |
     """Return user text as Textual ``Content``: shown exactly, never read as markup."""
     from textual.content import Content
 
-    return Content.styled(safe_text(text, multiline, limit), style) if style else Content(safe_text(text, multiline, limit))
+    shown = safe_text(text, multiline, limit)
+    return Content.styled(shown, style) if style else Content(shown)
 
 
 def is_unsafe_char(ch: str) -> bool:

@@ -2,7 +2,7 @@
 
 A contact's company and role are its current employment, kept in step both ways: editing them in
 kith (form, ``kith edit``) moves the career, and ``add_job(..., current=True)`` updates them. What
-the user edited in kith is marked, and an import never overwrites it (``store.network.imports``).
+the user edited in kith is marked, and an import never overwrites it (``kith.store.network.imports``).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import re
 import threading
 from datetime import date, datetime
 
-from store import clock, undo
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.network import undo_steps
-from store.network.orgs import _clean_name, org_id_for
-from store.network.records import JobInfo
+from kith.store.core import clock, undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.network import undo_steps
+from kith.store.network.orgs import _clean_name, org_id_for
+from kith.store.network.records import JobInfo
 
 _MONTH = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 _syncing = threading.local()
@@ -129,7 +129,7 @@ def _end_current(contact_id: int, on: str, approximate: bool) -> None:
 
 
 def _set_contact_company(contact_id: int, company: str, role: str) -> None:
-    from store.contacts import update_contact
+    from kith.store.people.contacts import update_contact
 
     _syncing.on = True
     try:
@@ -145,7 +145,7 @@ def contact_changed(contact_id: int, company: str, role: str, changed: set[str],
     A new company ends the current job (this month, approximate) and starts a new one; a new role
     retitles the current job; an empty company ends it.
     """
-    from store.network.introductions import _undoing
+    from kith.store.network.introductions import _undoing
 
     if getattr(_syncing, "on", False) or _undoing() or not changed & {"company", "role"}:
         return
@@ -154,7 +154,7 @@ def contact_changed(contact_id: int, company: str, role: str, changed: set[str],
     month = (today or clock.today()).strftime("%Y-%m")
     row = db.execute_sql("SELECT id, organisation_id FROM employment WHERE contact_id = ? AND current = 1",
                          (contact_id,)).fetchone()
-    from store.network.orgs import _match_id, org_key
+    from kith.store.network.orgs import _match_id, org_key
 
     same_org = row is not None and company and _match_id(org_key(company)) == row[1]
     if "company" in changed and not same_org:

@@ -5,7 +5,7 @@ introduction:
 
     score = (3 × introductions to you + 2 × introductions between your contacts
              + distinct organisations + industries + places those introductions reached)
-            × your strength with them / 3 × recency (as in ``store.network.paths``)
+            × your strength with them / 3 × recency (as in ``kith.store.network.paths``)
 
 Organisations are the introduced people's current employers, industries those employers'
 industry, places the people's locations. Archived contacts are left out.
@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from store import clock
-from store.db import db
-from store.network.paths import STRENGTH_WORDS, recency
-from store.network.records import Connector
-
+from kith.store.core import clock
+from kith.store.core.db import db
+from kith.store.network.paths import STRENGTH_WORDS, recency
+from kith.store.network.records import Connector
 
 _REACH_SQL = """
 WITH reached AS (

@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from store.db import db
-from store.network.orgs import org_key
+from kith.store.core.db import db
+from kith.store.network.orgs import org_key
 
 INDUSTRIES = {"Globex": "fintech", "Initech": "software", "Acme, Inc.": "manufacturing",
               "Northwind Health": "healthcare", "Umbrella GmbH": "biotech", "Tencent": "internet",
@@ -71,7 +71,8 @@ def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
     for name, stage, note, days in (("Globex", "talking", "Platform team is hiring; ask about the staff role", 9),
                                     ("Hooli", "researching", "", 30)):
         if org_key(name) in orgs:
-            db.execute_sql("INSERT INTO target (organisation_id, stage, note, progressed, created) VALUES (?, ?, ?, ?, ?)",
+            db.execute_sql("INSERT INTO target (organisation_id, stage, note, progressed, created) "
+                           "VALUES (?, ?, ?, ?, ?)",
                            (orgs[org_key(name)], stage, note, (today - timedelta(days=days)).isoformat(), now))
 
 

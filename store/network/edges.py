@@ -11,15 +11,16 @@ Other areas add edge sources to ``EXTRA_SOURCES`` (volunteering: people met at o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
-from store import clock, undo
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.fold import fold
-from store.network import undo_steps
-from store.network.settings import NetworkSettings
+from kith.store.core import clock, undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.core.fold import fold
+from kith.store.network import undo_steps
+from kith.store.network.settings import NetworkSettings
 
 
 class Edge(NamedTuple):
@@ -196,7 +197,8 @@ def _event_edges(members: set[int], settings: NetworkSettings) -> list[Edge]:
     groups: dict[tuple, set[int]] = defaultdict(set)
     labels: dict[tuple, str] = {}
     folded: dict[str, str] = {}
-    for cid, day, note in db.execute_sql("SELECT contact_id, date, note FROM touch WHERE kind = 'event' AND note != ''"):
+    events = "SELECT contact_id, date, note FROM touch WHERE kind = 'event' AND note != ''"
+    for cid, day, note in db.execute_sql(events):
         key = (str(day)[:10], folded.get(note) or folded.setdefault(note, fold(note)))
         groups[key].add(cid)
         labels.setdefault(key, note)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from store.db import db
-from store.network.introductions import imported_introducers
-from store.network.orgs import _clean_name, org_key
+from kith.store.core.db import db
+from kith.store.network.introductions import imported_introducers
+from kith.store.network.orgs import _clean_name, org_key
 
 _FIELDS = (("company", "org_edited"), ("role", "title_edited"))
 

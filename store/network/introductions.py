@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from store import clock, undo
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.network import undo_steps
-from store.network.records import OUTCOMES, IntroInfo
+from kith.store.core import clock, undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.network import undo_steps
+from kith.store.network.records import OUTCOMES, IntroInfo
 
 MAX_NOTE = 2000
 _SELECT = ("SELECT i.id, i.by_id, coalesce(b.name, ''), i.first_id, coalesce(f.name, ''), i.second_id, s.name, "
@@ -52,7 +52,7 @@ def record_introduction(by_id: int | None, first_id: int | None, second_id: int,
         Invalid: someone introduced to themselves, nobody named as the introducer, a bad outcome.
         NotFound: a contact id that does not exist.
     """
-    from store.touches import log_touch
+    from kith.store.people.touches import log_touch
 
     people = [p for p in (by_id, first_id, second_id) if p is not None]
     if by_id is None and first_id is None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from store import undo
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.fold import fold
-from store.network import undo_steps
-from store.network.records import OrgInfo, OrgRow
+from kith.store.core import undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.core.fold import fold
+from kith.store.network import undo_steps
+from kith.store.network.records import OrgInfo, OrgRow
 
 MAX_NAME = 200
 _SUFFIXES = (("inc",), ("incorporated",), ("llc",), ("ltd",), ("limited",), ("gmbh",), ("s", "a"), ("sa",),

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from store import clock
-from store.db import db
-from store.network.edges import edges_to
-from store.network.records import Hop, Route
-from store.network.settings import NetworkSettings
+from kith.store.core import clock
+from kith.store.core.db import db
+from kith.store.network.edges import edges_to
+from kith.store.network.records import Hop, Route
+from kith.store.network.settings import NetworkSettings
 
 DIRECT = 5
 STRENGTH_WORDS = {1: "faint", 2: "weak", 3: "good", 4: "strong", 5: "very strong"}

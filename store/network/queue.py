@@ -8,25 +8,29 @@ person: the first hop of the target's best warm path, so the item says whom to t
 
 from __future__ import annotations
 
-from store.network.paths import find_routes
-from store.network.settings import NetworkSettings
-from store.network.targets import stale_targets
-from store.queue import QueueContext, QueueItem, source
+from kith.store.network.paths import find_routes
+from kith.store.network.settings import NetworkSettings
+from kith.store.network.targets import stale_targets
+from kith.store.today.queue import QueueContext, QueueItem, source
+
+
+def settings_of(ctx: QueueContext) -> NetworkSettings:
+    found = ctx.settings.areas.get("network")
+    return found if isinstance(found, NetworkSettings) else NetworkSettings()
 
 
 @source("target", slow=True)
 def target_items(ctx: QueueContext) -> list[QueueItem]:
-    if ctx.settings.get("mode") != "job-search":
+    if ctx.settings.mode != "job-search":
         return []
-    knobs = ctx.settings.get("network") or {}
-    days = int(knobs.get("target_stale_days", 14))
+    settings = settings_of(ctx)
+    days = settings.target_stale_days
+    if days <= 0:
+        return []
     for t in stale_targets(ctx.today, days):
         idle = (ctx.today - t.progressed).days
         if (idle - days) % 7:
             continue  # weekly, not daily
-        settings = NetworkSettings(**{k: knobs[f"edge_{k}"] for k in ("introduction", "colleagues_long",
-                                                                         "colleagues_short", "shared")
-                                      if f"edge_{k}" in knobs})
         routes = find_routes(t.org_id, settings, ctx.today, limit=1)
         if not routes:
             continue

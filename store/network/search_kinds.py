@@ -1,9 +1,9 @@
 """Provides the network's search kinds: organisations (by name and alias) and introductions (by note).
 
-Both are matched in memory on a folded key (no full-text triggers, so migration 8 stays plain SQL).
+Both are matched in memory on a folded key (no full-text triggers, so migration 14 stays plain SQL).
 """
 
-from store.search_registry import SearchKind, register_kind
+from kith.store.search.registry import SearchKind, register_kind
 
 ORGANISATION_KIND = register_kind(SearchKind(
     name="organisation", label="Organisation", code=130, table="organisation",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from store import clock, undo
-from store.db import db
-from store.errors import Invalid
-from store.network import undo_steps
-from store.network.orgs import get_org
-from store.network.records import STAGES, TargetInfo
+from kith.store.core import clock, undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid
+from kith.store.network import undo_steps
+from kith.store.network.orgs import get_org
+from kith.store.network.records import STAGES, TargetInfo
 
 MAX_NOTE = 2000
 

@@ -5,8 +5,8 @@ Steps name a table from the list below (never SQL), so an undo log entry cannot 
 
 from __future__ import annotations
 
-from store import undo
-from store.db import db
+from kith.store.core import undo
+from kith.store.core.db import db
 
 TABLES = ("organisation", "organisation_alias", "employment", "introduction", "knows", "target")
 _KEYS = {"target": "organisation_id"}

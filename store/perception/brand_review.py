@@ -14,11 +14,11 @@ from datetime import date, datetime
 
 from peewee import fn
 
-from store import clock, undo
-from store.errors import Conflict, Invalid, NotFound
-from store.fold import fold
-from store.perception.models import BrandClaim, BrandReview, PitchVariant
-from store.pitches import MAX_TEXT, Pitch, clean_text, list_pitches
+from kith.store.brand.pitches import MAX_TEXT, Pitch, clean_text, list_pitches
+from kith.store.core import clock, undo
+from kith.store.core.errors import Conflict, Invalid, NotFound
+from kith.store.core.fold import fold
+from kith.store.perception.models import BrandClaim, BrandReview, PitchVariant
 
 MISTAKES: tuple[tuple[str, str, str], ...] = (
     ("generalised", "Generalised too early",

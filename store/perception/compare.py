@@ -11,12 +11,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from store.perception.brand_review import (
-    ReviewState, channels_without_tagline, list_claims, list_variants, stale,
+from kith.store.brand.pitches import list_pitches
+from kith.store.perception.brand_review import (
+    ReviewState,
+    channels_without_tagline,
+    list_claims,
+    list_variants,
+    stale,
 )
-from store.perception.terms import extract, stem_key
-from store.perception.trends import Term, trends
-from store.pitches import list_pitches
+from kith.store.perception.terms import extract, stem_key
+from kith.store.perception.trends import Term, trends
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ import json
 import random
 from datetime import date, datetime, time, timedelta
 
-from store.perception.feedback import store_terms
-from store.perception.models import BrandClaim, BrandReview, Feedback, FeedbackRequest, PitchVariant
-from store.pitches import Pitch
+from kith.store.brand.pitches import Pitch
+from kith.store.perception.feedback import store_terms
+from kith.store.perception.models import BrandClaim, BrandReview, Feedback, FeedbackRequest, PitchVariant
 
 OPENERS = ("", "", "Overall,", "Looking back,", "From the project:")
 PRAISE = (

@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from store import clock, undo
-from store.db import db
-from store.errors import Invalid, NotFound
-from store.models import Contact
-from store.perception import thanks
-from store.perception.models import Feedback, FeedbackRequest
-from store.perception.terms import extract
-from store.search_registry import SearchKind, register_kind
+from kith.store.core import clock, undo
+from kith.store.core.db import db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.people.models import Contact
+from kith.store.perception import thanks
+from kith.store.perception.models import Feedback, FeedbackRequest
+from kith.store.perception.terms import extract
+from kith.store.search.registry import SearchKind, register_kind
 
 PROMPTS = ("People say I am …", "They say that I …", "What am I doing well? What do I need to fix?")
 """The prompts offered when asking (LinkedIn reference language, and the plain 360 question)."""
@@ -196,7 +196,7 @@ def store_terms(feedback_id: int, contact_id: int, given_on: date, text: str) ->
     db.execute_sql("DELETE FROM feedback_term WHERE feedback_id = ?", (feedback_id,))
     if rows:
         db.cursor().executemany(
-            "INSERT INTO feedback_term (feedback_id, stem, form, count, contact_id, given_on) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO feedback_term (feedback_id, stem, form, count, contact_id, given_on) VALUES (?, ?, ?, ?, ?, ?)",  # noqa: E501
             rows)
     return len(rows)
 
@@ -292,14 +292,14 @@ def apply_undo(step: dict) -> None:
                         created=step["created"]).on_conflict_ignore().execute()
         store_terms(step["id"], step["contact_id"], date.fromisoformat(step["given_on"]), step["text"])
     elif what == "delete_review":
-        from store.perception.models import BrandReview
+        from kith.store.perception.models import BrandReview
 
         BrandReview.delete().where(BrandReview.id == step["id"]).execute()
     elif what == "delete_claim":
-        from store.perception.models import BrandClaim
+        from kith.store.perception.models import BrandClaim
 
         BrandClaim.delete().where(BrandClaim.id == step["id"]).execute()
     elif what == "delete_variant":
-        from store.perception.models import PitchVariant
+        from kith.store.perception.models import PitchVariant
 
         PitchVariant.delete().where(PitchVariant.id == step["id"]).execute()

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from peewee import BooleanField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from store.models import BaseModel, Contact, FollowUp
-from store.pitches import Pitch
+from kith.store.brand.pitches import Pitch
+from kith.store.people.models import BaseModel, Contact, FollowUp
 
 
 class FeedbackRequest(BaseModel):

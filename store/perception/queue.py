@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from store.queue import QueueContext, QueueItem, source
-from store.perception.settings import PerceptionSettings
+from kith.store.perception.settings import PerceptionSettings
+from kith.store.today.queue import QueueContext, QueueItem, source
 
 NUDGE_DAYS = 7
 """How long the one overdue-answer nudge stays in Today."""
@@ -22,8 +22,8 @@ BRAND_NAME = "Your brand"
 
 
 def settings_of(ctx: QueueContext) -> PerceptionSettings:
-    raw = ctx.settings.get("perception") if isinstance(ctx.settings, dict) else None
-    return raw if isinstance(raw, PerceptionSettings) else PerceptionSettings.from_mapping(raw)
+    found = ctx.settings.areas.get("perception")
+    return found if isinstance(found, PerceptionSettings) else PerceptionSettings()
 
 
 @source("feedback-overdue", slow=True)
@@ -32,7 +32,7 @@ def feedback_overdue_items(ctx: QueueContext) -> list[QueueItem]:
     s = settings_of(ctx)
     if not s.feedback_nudge:
         return []
-    from store.perception.feedback import list_requests
+    from kith.store.perception.feedback import list_requests
 
     items = []
     for r in list_requests(status="asked"):
@@ -53,7 +53,7 @@ def brand_review_items(ctx: QueueContext) -> list[QueueItem]:
     s = settings_of(ctx)
     if not s.review_nudge:
         return []
-    from store.perception.brand_review import stale
+    from kith.store.perception.brand_review import stale
 
     found = stale(ctx.today, s.review_after_days)
     if not found:

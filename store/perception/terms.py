@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from store.fold import fold
+from kith.store.core.fold import fold
 
 MAX_N = 3
 """Longest phrase kept, in words."""

@@ -8,13 +8,13 @@ same contract: ``(contact_id, name, day) -> follow-up id or None``, inside the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 
 def thank_you_follow_up(contact_id: int, name: str, day: date) -> int | None:
     """Add the follow-up "Thank NAME for the feedback" due the day after ``day``; return its id."""
-    from store.followups import add_follow_up
+    from kith.store.people.followups import add_follow_up
 
     first = name.split()[0] if name.split() else name
     return add_follow_up(contact_id, day + timedelta(days=1), f"Thank {first} for the feedback").id

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from store.db import db
-from store.perception.terms import normalise, spans, stem_key
+from kith.store.core.db import db
+from kith.store.perception.terms import normalise, spans, stem_key
 
 
 @dataclass(frozen=True)

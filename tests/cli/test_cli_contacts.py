@@ -1,20 +1,17 @@
-"""The command line as a user runs it: a real process, a real database file."""
+"""The command line as a user runs it: main() with a real database file (a real process for imports)."""
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
+from tests.conftest import kith_in_process
+
 
 def kith(*args, db=None, env=None, check=True):
-    full_env = {**os.environ, **(env or {})}
-    cmd = [sys.executable, "-m", "tui", *(["--db", str(db)] if db else []), *args]
-    result = subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+    # In-process (same code, no interpreter start-up); the import test below keeps a real process.
+    return kith_in_process(*args, db=db, env=env, check=check)
 
 
 @pytest.fixture
@@ -87,7 +84,7 @@ def test_demo_is_deterministic_and_does_not_overwrite(tmp_path):
     kith("demo", db=a)
     kith("demo", db=b)
     ja, jb = kith("contacts", "--json", db=a).stdout, kith("contacts", "--json", db=b).stdout
-    strip = lambda s: [{k: v for k, v in c.items() if k not in ("created", "updated")} for c in json.loads(s)]
+    strip = lambda s: [{k: v for k, v in c.items() if k not in ("created", "updated")} for c in json.loads(s)]  # noqa: E731
     assert strip(ja) == strip(jb)
     assert len(json.loads(ja)) >= 60
     again = kith("demo", db=a)
@@ -109,7 +106,7 @@ def test_output_never_carries_escape_sequences(dbp):
                                   ["edit", "X", "--role", "r"], ["follow-ups"], ["undo"], ["touches", "x"]])
 def test_command_line_paths_do_not_import_textual(dbp, args):
     code = ("import sys, runpy; sys.argv = ['kith'] + sys.argv[1:];\n"
-            "try:\n    runpy.run_module('tui', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "try:\n    runpy.run_module('kith.tui', run_name='__main__')\nexcept SystemExit:\n    pass\n"
             "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
             "sys.stderr.write('TEXTUAL:' + ','.join(bad[:3]))")
     result = subprocess.run([sys.executable, "-c", code, "--db", str(dbp), *args], capture_output=True, text=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tui.config import Config, ConfigError, database_path, load_config
+from kith.tui.config import Config, ConfigError, database_path, load_config
 
 
 def write(tmp_path, text):

@@ -3,8 +3,8 @@ theme are config errors naming file, line and key (exit 2 on the command line)."
 
 import pytest
 
-from tui.binding_ids import BINDINGS, key_problem
-from tui.config import ConfigError, load_config
+from kith.tui.binding_ids import BINDINGS, key_problem
+from kith.tui.config import ConfigError, load_config
 
 
 def write(tmp_path, text):
@@ -72,7 +72,7 @@ def test_the_cli_still_never_imports_textual(tmp_path):
     import sys
 
     path = write(tmp_path, 'theme = "nord"\n[keys]\nlog-touch = "t"\n')
-    code = ("import sys; from tui.config import load_config; load_config(sys.argv[1]); "
+    code = ("import sys; from kith.tui.config import load_config; load_config(sys.argv[1]); "
             "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from store.db import make_private_dir
+from kith.store.core.db import make_private_dir
 
 
 def one_line(r) -> bool:
@@ -107,11 +107,11 @@ def test_nested_folders_created_by_many_at_once_never_fail(tmp_path):
         barrier = threading.Barrier(8)
 
         def make():
-            barrier.wait()
+            barrier.wait()  # noqa: B023
             try:
-                make_private_dir(target)
+                make_private_dir(target)  # noqa: B023
             except BaseException as exc:  # noqa: BLE001 (the test reports any failure)
-                errors.append(exc)
+                errors.append(exc)  # noqa: B023
 
         threads = [threading.Thread(target=make) for _ in range(8)]
         for t in threads:
@@ -135,7 +135,7 @@ def test_disk_full_on_a_read_is_one_line(run_kith, monkeypatch):
     def full(*a, **k):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr("store.contacts.list_contacts", full)
+    monkeypatch.setattr("kith.store.people.contacts.list_contacts", full)
     r = run_kith("contacts")
     assert r.code == 2 and one_line(r) and "disk full" in r.err
 
@@ -146,20 +146,20 @@ def test_enospc_is_disk_full(run_kith, monkeypatch):
     def full(*a, **k):
         raise OSError(errno.ENOSPC, "No space left on device", "/data/export.json")
 
-    monkeypatch.setattr("store.contacts.list_contacts", full)
+    monkeypatch.setattr("kith.store.people.contacts.list_contacts", full)
     r = run_kith("contacts")
     assert r.code == 2 and one_line(r) and "disk full" in r.err
 
 
 def test_a_real_sqlite_full_on_write_is_one_line_exit_2(run_kith, cli_db):
     assert run_kith("add", "Ada").code == 0
-    from store.db import close_db, db, open_db
+    from kith.store.core.db import close_db, db, open_db
 
     open_db(cli_db)
     pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
     close_db()
     # max_page_count is per connection: cap it where the CLI opens, as a full disk would.
-    import store.db as store_db
+    import kith.store.core.db as store_db
 
     real = store_db._pragmas
     try:

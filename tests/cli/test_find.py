@@ -11,14 +11,14 @@ from datetime import date
 
 import pytest
 
-from store.contacts import create_contact
-from store.db import close_db
-from store.followups import add_follow_up
-from store.touches import log_touch
+from kith.store.core.db import close_db
+from kith.store.people.contacts import create_contact
+from kith.store.people.followups import add_follow_up
+from kith.store.people.touches import log_touch
 
 
 def kith(db_file, *args):
-    cmd = [sys.executable, "-m", "tui", "--db", str(db_file), "find", *args]
+    cmd = [sys.executable, "-m", "kith.tui", "--db", str(db_file), "find", *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ), timeout=120)
 
 
@@ -76,7 +76,7 @@ def test_output_is_terminal_safe(filled):
 
 
 def test_find_does_not_import_textual(filled):
-    code = ("import sys; from tui.__main__ import main; rc = main(['--db', sys.argv[1], 'find', 'ada']); "
+    code = ("import sys; from kith.tui.__main__ import main; rc = main(['--db', sys.argv[1], 'find', 'ada']); "
             "assert rc == 0; assert 'textual' not in sys.modules, 'textual imported'; print('ok')")
     result = subprocess.run([sys.executable, "-c", code, str(filled)], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip().endswith("ok"), result.stderr

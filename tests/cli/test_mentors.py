@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui.__main__ import main
+from kith.tui.__main__ import main
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_mentors_json_counts_balance_last_given(dbp, capsys):
 
 
 def test_check_in_records_answers_commitments_and_outcomes(dbp, capsys):
-    from store.mentors import get_partner, list_check_ins
+    from kith.store.mentors.value import get_partner, list_check_ins
 
     code, _, err = run(dbp, capsys, "check-in", "Bob Okafor", "--commit", "x")
     assert code == 2 and "not an accountability partner" in err
@@ -104,7 +104,7 @@ def test_check_in_records_answers_commitments_and_outcomes(dbp, capsys):
 
 
 def kith(*args, db):
-    cmd = [sys.executable, "-X", "importtime", "-m", "tui", "--db", str(db), *args]
+    cmd = [sys.executable, "-X", "importtime", "-m", "kith.tui", "--db", str(db), *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ), timeout=120)
 
 
@@ -123,7 +123,7 @@ def test_today_json_shows_give_back_and_check_in_with_reasons(dbp, capsys):
         run(dbp, capsys, "value", "Ada Lovelace", "received", "introduction", "--note", "to Globex", "--on", on(n))
     run(dbp, capsys, "role", "Bob Okafor", "partner")
     run(dbp, capsys, "check-in", "Bob Okafor", "--commit", "Send 5 messages", "--on", on(20))
-    result = subprocess.run([sys.executable, "-m", "tui", "--db", str(dbp), "today", "--json"],
+    result = subprocess.run([sys.executable, "-m", "kith.tui", "--db", str(dbp), "today", "--json"],
                             capture_output=True, text=True, env=dict(os.environ), timeout=120)
     if result.returncode == 2 and "invalid choice" in result.stderr:
         pytest.skip("kith today is not built yet")
@@ -155,13 +155,13 @@ def _partner_with_history(run_kith):
 
 
 def _states():
-    from store.mentors import Commitment
+    from kith.store.mentors.value import Commitment
 
     return {c.id: (c.outcome, c.reviewed_in_id) for c in Commitment.select()}
 
 
 def test_check_in_refuses_to_re_review_and_changes_nothing(run_kith, cli_db):
-    from store.db import open_db
+    from kith.store.core.db import open_db
 
     _partner_with_history(run_kith)
     open_db(cli_db)
@@ -176,7 +176,7 @@ def test_check_in_refuses_to_re_review_and_changes_nothing(run_kith, cli_db):
 
 
 def test_check_in_refuses_another_partners_commitment(run_kith, cli_db):
-    from store.db import open_db
+    from kith.store.core.db import open_db
 
     _partner_with_history(run_kith)
     open_db(cli_db)

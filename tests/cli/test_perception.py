@@ -79,8 +79,8 @@ def test_decline_closes_the_request(people):
 
 
 def test_brand_check(people, cli_db):
-    from store.db import close_db, open_db
-    from store.pitches import create_pitch
+    from kith.store.brand.pitches import create_pitch
+    from kith.store.core.db import close_db, open_db
 
     open_db(cli_db)
     create_pitch("Resume", "resume summary", "Reliable data engineer.")
@@ -108,7 +108,7 @@ def test_listings_never_create_a_database(run_kith, cli_db):
 
 
 def test_perception_config_is_validated_and_turns_the_thank_you_off(people, tmp_path):
-    from tui.config import ConfigError, load_config
+    from kith.tui.config import ConfigError, load_config
 
     bad = tmp_path / "bad.toml"
     bad.write_text('[perception]\nreview_after_days = 90\nthank_you = "yes"\n', encoding="utf-8")

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
+from tests.conftest import kith_in_process
+
 
 def kith(*args, db=None, stdin=None, env=None, check=True):
-    cmd = [sys.executable, "-m", "tui", *(["--db", str(db)] if db else []), *args]
-    result = subprocess.run(cmd, capture_output=True, text=True, input=stdin, env={**os.environ, **(env or {})},
-                            timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+    # In-process (same code, no interpreter start-up); binary stdin and import tests keep a process.
+    return kith_in_process(*args, db=db, stdin=stdin, env=env, check=check)
 
 
 @pytest.fixture
@@ -56,7 +53,7 @@ def test_bad_input_is_one_line_and_exit_2(args, message):
 
 
 def test_time_refuses_binary_input():
-    r = subprocess.run([sys.executable, "-m", "tui", "pitch", "time"], input=b"\xff\xfe\x00bad",
+    r = subprocess.run([sys.executable, "-m", "kith.tui", "pitch", "time"], input=b"\xff\xfe\x00bad",
                        capture_output=True, timeout=60)
     assert r.returncode == 2 and b"not UTF-8" in r.stderr
 
@@ -83,7 +80,7 @@ def test_show_unknown_and_ambiguous(demo):
 
 
 def test_pitch_commands_do_not_import_textual(demo):
-    code = ("import sys; from tui.__main__ import main; "
+    code = ("import sys; from kith.tui.__main__ import main; "
             f"main(['--db', {str(demo)!r}, 'pitch', 'list']); main(['pitch', 'time', '/etc/hostname']); "
             "assert 'textual' not in sys.modules, 'textual imported'")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -92,7 +89,7 @@ def test_pitch_commands_do_not_import_textual(demo):
 
 def test_terminal_escapes_in_a_pitch_are_inert(tmp_path):
     db = tmp_path / "k.db"
-    code = ("from store.db import open_db; from store.pitches import create_pitch; "
+    code = ("from kith.store.core.db import open_db; from kith.store.brand.pitches import create_pitch; "
             f"open_db({str(db)!r}); create_pitch('Evil\\u202e name', 'custom', 'x')")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
     out = kith("pitch", "list", db=db).stdout

@@ -141,7 +141,7 @@ def test_unwritable_folder_and_full_disk_are_one_line(kith, tmp_path, monkeypatc
         def backup_full(tmp):
             raise sqlite3.OperationalError("database or disk is full")
 
-        monkeypatch.setattr("store.files._copy_open_database", backup_full)
+        monkeypatch.setattr("kith.store.core.files._copy_open_database", backup_full)
     r = kith(*command(tmp_path / "full" / "out.db"))
     monkeypatch.undo()
     _one_line_exit_2(r, "disk is full")
@@ -151,14 +151,14 @@ def test_unwritable_folder_and_full_disk_are_one_line(kith, tmp_path, monkeypatc
 def test_two_backups_in_the_same_second_get_distinct_names(kith, cli_db, monkeypatch):
     from datetime import datetime
 
-    import store.files
+    from kith.store.core import files as store_files
 
     class Frozen(datetime):
         @classmethod
         def now(cls, tz=None):
             return datetime(2026, 3, 16, 9, 30, 0)
 
-    monkeypatch.setattr(store.files, "datetime", Frozen)
+    monkeypatch.setattr(store_files, "datetime", Frozen)
     outs = [kith("backup") for _ in range(3)]
     assert all(r.code == 0 for r in outs), [r.err for r in outs]
     paths = [r.out.split(" to ", 1)[1].strip() for r in outs]

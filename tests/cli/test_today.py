@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui.__main__ import main
+from kith.tui.__main__ import main
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
@@ -19,8 +19,8 @@ def run(capsys, *args) -> tuple[int, str, str]:
 
 @pytest.fixture
 def dbp(tmp_path, fixed_today):
-    from store.db import close_db, open_db
-    from store.demo import build_demo
+    from kith.store.core.db import close_db, open_db
+    from kith.store.demo import build_demo
 
     path = tmp_path / "k.db"
     open_db(path)
@@ -53,7 +53,7 @@ def test_today_plain_text_matches_the_json_order(capsys, dbp, fixed_today):
 
 
 def test_today_on_an_empty_database_says_what_to_do(capsys, tmp_path):
-    from store.db import close_db, open_db
+    from kith.store.core.db import close_db, open_db
 
     open_db(tmp_path / "e.db")  # empty, not missing: a read command never creates a database
     close_db()
@@ -67,7 +67,7 @@ def test_today_rejects_a_bad_date(capsys, dbp):
 
 
 def test_snooze_for_hides_the_persons_items(capsys, tmp_path):
-    from store.clock import today
+    from kith.store.core.clock import today
 
     db = str(tmp_path / "s.db")
     run(capsys, "--db", db, "add", "Ada Lovelace", "--tier", "inner")
@@ -84,7 +84,7 @@ def test_snooze_for_hides_the_persons_items(capsys, tmp_path):
 
 
 def test_snooze_until_and_bad_input(capsys, tmp_path):
-    from store.clock import today
+    from kith.store.core.clock import today
 
     db = str(tmp_path / "s.db")
     run(capsys, "--db", db, "add", "Ada Lovelace")
@@ -126,7 +126,7 @@ def test_control_characters_do_not_reach_the_terminal(capsys, tmp_path):
 @pytest.mark.parametrize("args", [["today"], ["today", "--json"], ["snooze", "x", "--for", "1d"],
                                   ["follow-up", "x", "--on", "2026-01-01", "y"]])
 def test_cli_does_not_import_textual(tmp_path, args):
-    code = ("import sys; from tui.__main__ import main; main(%r); "
+    code = ("import sys; from kith.tui.__main__ import main; main(%r); "  # noqa: UP031
             "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]; "
             "print('TEXTUAL' if bad else 'CLEAN')") % (["--db", str(tmp_path / "t.db"), *args],)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,

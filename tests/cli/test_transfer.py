@@ -12,8 +12,8 @@ import time
 
 import pytest
 
+from kith.tui.__main__ import main
 from tests.conftest import FIXTURES
-from tui.__main__ import main
 
 LINKEDIN = FIXTURES / "linkedin-Connections.csv"
 
@@ -125,7 +125,7 @@ def test_duplicates_and_merge(capsys, dbp):
 
 
 def _kith(*args):
-    return [sys.executable, "-m", "tui", *args]
+    return [sys.executable, "-m", "kith.tui", *args]
 
 
 def test_killed_import_is_all_or_nothing(tmp_path):
@@ -150,8 +150,8 @@ def test_backup_while_another_process_writes(tmp_path):
     db = tmp_path / "k.db"
     subprocess.run(_kith("--db", str(db), "add", "First"), check=True, capture_output=True, timeout=60)
     writer = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from store.db import open_db; open_db(sys.argv[1]);"
-        "from store.contacts import create_contact\n"
+        "import sys, time; from kith.store.core.db import open_db; open_db(sys.argv[1]);"
+        "from kith.store.people.contacts import create_contact\n"
         "end = time.time() + 4\n"
         "i = 0\n"
         "while time.time() < end:\n"

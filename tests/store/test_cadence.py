@@ -4,11 +4,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from store.cadence import DUE, DUE_SOON, OVERDUE, ON_TRACK, effective_cadence, next_due, state_of, status
-from store.contacts import create_contact, get_contact
-from store.queue import QueueContext
-from store.today import birthday_on, cadence_items, next_birthday
-from store.touches import delete_touch, log_touch
+from kith.store.people.contacts import create_contact, get_contact
+from kith.store.people.touches import delete_touch, log_touch
+from kith.store.today.cadence import DUE, DUE_SOON, ON_TRACK, OVERDUE, effective_cadence, next_due, state_of, status
+from kith.store.today.queue import QueueContext
+from kith.store.today.sources import birthday_on, cadence_items, next_birthday
 
 TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
 

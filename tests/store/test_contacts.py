@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from store import contacts, followups, touches
-from store.db import close_db, open_db
-from store.errors import Ambiguous, Conflict, Invalid, NotFound
-from store.records import TagInfo
+from kith.store.core.db import close_db, open_db
+from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
+from kith.store.core.records import TagInfo
+from kith.store.people import contacts, followups, touches
 
 
 def test_create_normalises_and_folds(db):
@@ -72,9 +72,9 @@ def test_two_sessions_different_fields_both_kept_same_field_conflicts(db):
 
 RMW = """
 import sys
-from store.db import open_db
-from store.contacts import get_contact, update_contact
-from store.errors import Conflict
+from kith.store.core.db import open_db
+from kith.store.people.contacts import get_contact, update_contact
+from kith.store.core.errors import Conflict
 open_db(sys.argv[1])
 cid = int(sys.argv[2])
 for _ in range(200):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from store import migrations
-from store.contacts import create_contact, list_contacts
-from store.db import backup_to, close_db, db, open_db
-from store.errors import DatabaseTooNew, NotKithDatabase
+from kith.store.core import migrations
+from kith.store.core.db import backup_to, close_db, db, open_db
+from kith.store.core.errors import DatabaseTooNew, NotKithDatabase
+from kith.store.people.contacts import create_contact, list_contacts
 
 
 def mode(path: Path) -> int:
@@ -115,7 +115,7 @@ def test_failed_migration_rolls_back_everything(tmp_path, monkeypatch):
     broken.up = up
     everything = migrations.available()
     monkeypatch.setattr(migrations, "available", lambda: everything + [(9999, "m9999_broken")])
-    monkeypatch.setitem(sys.modules, "store.migrations.m9999_broken", broken)
+    monkeypatch.setitem(sys.modules, "kith.store.core.migrations.m9999_broken", broken)
     path = tmp_path / "kith.db"
     with pytest.raises(RuntimeError):
         open_db(path)
@@ -128,7 +128,7 @@ def test_failed_migration_rolls_back_everything(tmp_path, monkeypatch):
 
 def test_two_processes_opening_a_new_database_at_once(tmp_path):
     path = tmp_path / "race.db"
-    code = ("import sys; from store.db import open_db; from store.contacts import create_contact;"
+    code = ("import sys; from kith.store.core.db import open_db; from kith.store.people.contacts import create_contact;"
             "open_db(sys.argv[1]); create_contact('from ' + sys.argv[2])")
     procs = [subprocess.Popen([sys.executable, "-c", code, str(path), str(i)], stderr=subprocess.PIPE)
              for i in range(4)]
@@ -139,7 +139,7 @@ def test_two_processes_opening_a_new_database_at_once(tmp_path):
 
 
 def test_backup_while_another_process_writes(db_file, tmp_path):
-    code = ("import sys; from store.db import open_db; from store.contacts import create_contact;"
+    code = ("import sys; from kith.store.core.db import open_db; from kith.store.people.contacts import create_contact;"
             "open_db(sys.argv[1]);\nfor i in range(300): create_contact(f'writer {i}')")
     writer = subprocess.Popen([sys.executable, "-c", code, str(db_file)])
     copies = []
@@ -153,10 +153,9 @@ def test_backup_while_another_process_writes(db_file, tmp_path):
 
 
 def test_store_does_not_import_textual():
-    code = ("import sys, store, store.db, store.models, store.contacts, store.touches, store.followups,"
-            " store.queue, store.demo; import pkgutil, importlib;"
-            "[importlib.import_module('store.' + m.name) for m in pkgutil.iter_modules(store.__path__)];"
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'tui', 'rich')];"
+    code = ("import sys, pkgutil, importlib, kith.store;"
+            "[importlib.import_module(m.name) for m in pkgutil.walk_packages(kith.store.__path__, 'kith.store.')];"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich') or m.startswith('kith.tui')];"
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -165,7 +164,8 @@ def test_store_does_not_import_textual():
 def test_widgets_never_import_the_store():
     """Widgets post messages up and get data pushed down; only screens talk to the store."""
     widgets = Path(__file__).resolve().parents[2] / "tui" / "widgets"
+    assert widgets.is_dir(), widgets
     offenders = [p.name for p in widgets.glob("*.py")
-                 if any(line.startswith(("from store", "import store")) or " from store" in line
+                 if any(line.startswith(("from kith.store", "import kith.store")) or " from kith.store" in line
                         for line in p.read_text().splitlines())]
     assert offenders == []

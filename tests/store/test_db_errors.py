@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from store.contacts import create_contact
-from store.db import close_db, db, open_db
-from store.errors import StoreError
+from kith.store.core.db import close_db, db, open_db
+from kith.store.core.errors import StoreError
+from kith.store.people.contacts import create_contact
 
 
 def test_a_held_write_lock_becomes_a_busy_message(db_file):

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from store.contacts import create_contact, get_contact, list_contacts
-from store.duplicates import find_duplicates, merge, name_key
-from store.errors import Invalid, NotFound
-from store.followups import add_follow_up, list_follow_ups
-from store.records import TagInfo
-from store.touches import list_touches, log_touch
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.core.records import TagInfo
+from kith.store.people.contacts import create_contact, get_contact, list_contacts
+from kith.store.people.duplicates import find_duplicates, merge, name_key
+from kith.store.people.followups import add_follow_up, list_follow_ups
+from kith.store.people.touches import list_touches, log_touch
 
 
 def _pairs():
@@ -76,7 +76,8 @@ def test_merge_keeps_everything(db):
 
 
 def test_merge_moves_rows_of_other_tables_generically(db):
-    from store.db import db as database, write
+    from kith.store.core.db import db as database
+    from kith.store.core.db import write
 
     with write():
         database.execute_sql("CREATE TABLE IF NOT EXISTS test_side (id INTEGER PRIMARY KEY, "

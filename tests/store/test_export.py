@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import stat
 from datetime import date
 
 import pytest
 
-from store import exporters
-from store.contacts import create_contact, list_contacts
-from store.db import close_db, open_db
-from store.importers.common import import_file
-from store.restore import RestoreError, restore
+from kith.store.core.db import close_db, open_db
+from kith.store.people.contacts import create_contact, list_contacts
+from kith.store.transfer import exporters
+from kith.store.transfer.importers import import_file
+from kith.store.transfer.restore import RestoreError, restore
 from tests.conftest import FIXTURES
 
 
 @pytest.fixture
 def full_db(db, fixed_today):
-    from store.demo import build_demo
+    from kith.store.demo import build_demo
 
     build_demo(fixed_today)
     import_file("vcard", FIXTURES / "apple-contacts.vcf")
@@ -119,7 +118,7 @@ def test_vcard_folder_names_stay_inside(db, tmp_path):
 def test_ics_follow_ups_due_dates_and_feb_29(db):
     from icalendar import Calendar
 
-    from store.followups import add_follow_up
+    from kith.store.people.followups import add_follow_up
 
     leap = create_contact("Leap Day", birthday_month=2, birthday_day=29, cadence_days=30)
     create_contact("No Year", birthday_month=12, birthday_day=10)
@@ -153,9 +152,9 @@ def test_kept_vcard_lines_cannot_inject_a_card(db, tmp_path):
     """A nested card on import, or a crafted kept line in a restored file, never opens a new card."""
     import vobject
 
-    from store.contacts import create_contact
-    from store.exporters import to_vcard
-    from store.importers.common import import_file
+    from kith.store.people.contacts import create_contact
+    from kith.store.transfer.exporters import to_vcard
+    from kith.store.transfer.importers import import_file
 
     src = tmp_path / "nested.vcf"
     src.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Outer\r\nN:;Outer;;;\r\n"

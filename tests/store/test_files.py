@@ -1,4 +1,4 @@
-"""store.files: the one writer. Real files under tmp_path; no mocks of the file system."""
+"""kith.store.core.files: the one writer. Real files under tmp_path; no mocks of the file system."""
 
 from __future__ import annotations
 
@@ -9,8 +9,16 @@ import threading
 
 import pytest
 
-from store.files import (WriteFailed, WriteRefused, backup_database, make_private_dir, reserve_name,
-                         write_atomic, write_file, write_with)
+from kith.store.core.files import (
+    WriteFailed,
+    WriteRefused,
+    backup_database,
+    make_private_dir,
+    reserve_name,
+    write_atomic,
+    write_file,
+    write_with,
+)
 
 
 def test_new_file_is_private_and_whole(tmp_path):
@@ -146,7 +154,7 @@ def test_private_dir_never_fails_when_created_concurrently(tmp_path):
 
 
 def test_backup_is_a_consistent_private_copy_and_refuses_like_any_write(db_file, tmp_path):
-    from store.contacts import create_contact
+    from kith.store.people.contacts import create_contact
 
     create_contact("Ada Lovelace")
     dest = tmp_path / "copies" / "b.db"

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from store.contacts import list_contacts
-from store.importers.common import BadImportFile, import_file
-from store.importers.linkedin import parse_connected_on
+from kith.store.people.contacts import list_contacts
+from kith.store.transfer.importers import BadImportFile, import_file
+from kith.store.transfer.importers.linkedin import parse_connected_on
 from tests.conftest import FIXTURES
 
 LINKEDIN = FIXTURES / "linkedin-Connections.csv"
@@ -138,7 +138,7 @@ def test_bad_files_refused_and_db_untouched(db, tmp_path):
 
 
 def test_killed_import_leaves_database_as_it_was(db, monkeypatch):
-    import store.importers.common as common
+    from kith.store.transfer.importers import apply as common
 
     def boom(*a, **k):
         raise KeyboardInterrupt
@@ -151,7 +151,7 @@ def test_killed_import_leaves_database_as_it_was(db, monkeypatch):
 
 
 def _indexes():
-    from store.db import db as database
+    from kith.store.core.db import db as database
 
     return sorted(database.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'").fetchall())
@@ -174,8 +174,8 @@ def test_bulk_import_keeps_every_index(db, tmp_path):
 def test_failed_bulk_import_keeps_indexes_and_rows(db, tmp_path, monkeypatch):
     import random
 
-    import store.importers.common as common
     from bench.transfer import linkedin_csv
+    from kith.store.transfer.importers import apply as common
 
     import_file("linkedin", LINKEDIN)
     big = tmp_path / "big.csv"
@@ -188,7 +188,7 @@ def test_failed_bulk_import_keeps_indexes_and_rows(db, tmp_path, monkeypatch):
 
     monkeypatch.setattr(common.db, "execute_sql", lambda sql, *a, **k: boom() if sql.startswith("CREATE INDEX") else
                         type(common.db).execute_sql(common.db, sql, *a, **k))
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017
         import_file("linkedin", big)
     monkeypatch.undo()
     assert _indexes() == before and list_contacts() == contacts

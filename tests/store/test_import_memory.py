@@ -5,15 +5,15 @@ import importlib
 import inspect
 import pkgutil
 
-import store.importers
-from store.importers.common import import_file
+import kith.store.transfer.importers as importers
+from kith.store.transfer.importers import import_file
 
 MAX_CACHE = 4096
 
 
 def _importer_functions():
-    for m in pkgutil.iter_modules(store.importers.__path__):
-        module = importlib.import_module(f"store.importers.{m.name}")
+    for m in pkgutil.iter_modules(importers.__path__):
+        module = importlib.import_module(f"kith.store.transfer.importers.{m.name}")
         for name, obj in vars(module).items():
             if callable(obj) and getattr(obj, "__module__", None) == module.__name__:
                 yield f"{module.__name__}.{name}", obj

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from store.contacts import create_contact, list_contacts
-from store.importers.common import BadImportFile, import_file
+from kith.store.people.contacts import create_contact, list_contacts
+from kith.store.transfer.importers import BadImportFile, import_file
 from tests.conftest import FIXTURES
 
 LINKEDIN = FIXTURES / "linkedin-Connections.csv"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.contacts import list_contacts
-from store.importers.common import BadImportFile, import_file
-from store.records import TagInfo
+from kith.store.core.records import TagInfo
+from kith.store.people.contacts import list_contacts
+from kith.store.transfer.importers import BadImportFile, import_file
 from tests.conftest import FIXTURES
 
 

@@ -9,11 +9,11 @@ from datetime import date
 
 import pytest
 
-from store import integrity
-from store.contacts import create_contact, list_contacts
-from store.db import backup_to, close_db, db, open_db
-from store.demo import build_demo
-from store.integrity import DatabaseDamaged, record_path
+from kith.store.core import integrity
+from kith.store.core.db import backup_to, close_db, db, open_db
+from kith.store.core.integrity import DatabaseDamaged, record_path
+from kith.store.demo import build_demo
+from kith.store.people.contacts import create_contact, list_contacts
 from tests.damage import table_leaf_pages, wreck_page, wreck_touch_page_mid_file
 
 
@@ -105,7 +105,7 @@ def test_backup_checks_even_when_the_record_says_clean(db_file, tmp_path):
 
 
 def test_salvage_reads_around_a_broken_page(tmp_path):
-    from store.salvage import salvage
+    from kith.store.transfer.salvage import salvage
 
     path = tmp_path / "kith.db"
     open_db(path)

@@ -6,17 +6,17 @@ from datetime import date, timedelta
 
 import pytest
 
-from store import mentors as m
-from store.contacts import create_contact, set_archived
-from store.errors import Invalid, NotFound
-from store.queue import QueueContext, SOURCES, load_sources
-from store.touches import log_touch
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.mentors import value as m
+from kith.store.people.contacts import create_contact, set_archived
+from kith.store.people.touches import log_touch
+from kith.store.today.queue import SOURCES, QueueContext, QueueSettings, load_sources
 
 TODAY = date(2026, 3, 16)
 
 
 def ctx(**mentors) -> QueueContext:
-    return QueueContext(today=TODAY, tier_cadence={}, due_soon_days=7, settings={"mentors": mentors} if mentors else {})
+    return QueueContext(today=TODAY, tier_cadence={}, due_soon_days=7, settings=QueueSettings(**mentors))
 
 
 @pytest.fixture
@@ -143,7 +143,7 @@ def test_archived_mentors_are_hidden(ada):
 # -- the give-back rule -------------------------------------------------------------------------
 
 
-def row(received=0, given=0, last_given=None, since=ago(10), last_received=ago(1)) -> m.MentorRow:
+def row(received=0, given=0, last_given=None, since=ago(10), last_received=ago(1)) -> m.MentorRow:  # noqa: B008
     return m.MentorRow(1, "X", ("mentor",), since, received, given, last_given, "gratitude" if last_given else None,
                        last_received if received else None, "introduction" if received else None, "")
 
@@ -275,7 +275,7 @@ def test_removed_partner_leaves_the_queue_but_keeps_history(ada):
 
 
 def test_demo_has_mentors_both_ways_and_a_partner(db):
-    from store.demo import build_demo
+    from kith.store.demo import build_demo
 
     build_demo(TODAY)
     rows = m.list_mentors()
@@ -287,8 +287,8 @@ def test_demo_has_mentors_both_ways_and_a_partner(db):
 
 
 def test_value_notes_are_in_the_full_text_index(ada):
-    from store.db import db as database
-    from store.fold import fold
+    from kith.store.core.db import db as database
+    from kith.store.core.fold import fold
 
     entry = m.add_value(ada, "received", "information", TODAY, note="Zürich salary bands").entry
     hits = database.execute_sql("SELECT rowid FROM search_fts WHERE body MATCH ?", (fold('"zurich salary"'),)).fetchall()
@@ -296,8 +296,8 @@ def test_value_notes_are_in_the_full_text_index(ada):
 
 
 def test_assign_roles_sets_partner_setup_in_one_write(db, fixed_today):
-    from store.contacts import create_contact
-    from store.mentors import assign_roles, get_partner, get_roles
+    from kith.store.mentors.value import assign_roles, get_partner, get_roles
+    from kith.store.people.contacts import create_contact
 
     c = create_contact("Priya Raman")
     assign_roles(c.id, ["mentor"], fixed_today)
@@ -312,7 +312,7 @@ def test_assign_roles_sets_partner_setup_in_one_write(db, fixed_today):
 
 
 def _outcomes(contact_id: int) -> dict[int, tuple[str | None, int | None]]:
-    from store.checkins import Commitment
+    from kith.store.mentors.checkins import Commitment
 
     return {c.id: (c.outcome, c.reviewed_in_id) for c in Commitment.select().where(Commitment.contact == contact_id)}
 
@@ -415,8 +415,9 @@ def test_former_partner_is_not_nudged_and_cannot_check_in_until_taken_on_again(a
 
 
 def test_migration_6_keeps_existing_roles_as_current_periods(tmp_path, monkeypatch):
-    from store import migrations
-    from store.db import close_db, db as database, open_db
+    from kith.store.core import migrations
+    from kith.store.core.db import close_db, open_db
+    from kith.store.core.db import db as database
 
     path = tmp_path / "kith.db"
     everything = migrations.available()
@@ -435,9 +436,9 @@ def test_migration_6_keeps_existing_roles_as_current_periods(tmp_path, monkeypat
 
 @pytest.mark.parametrize("kind", ["json", "toml"])
 def test_export_and_restore_round_trip_role_periods(ada, bob, tmp_path, kind):
-    from store import exporters
-    from store.db import close_db, open_db
-    from store.restore import restore
+    from kith.store.core.db import close_db, open_db
+    from kith.store.transfer import exporters
+    from kith.store.transfer.restore import restore
 
     m.set_role(ada, "mentor", on=ago(100))
     m.set_role(ada, "mentor", present=False, on=ago(10))
@@ -454,9 +455,9 @@ def test_export_and_restore_round_trip_role_periods(ada, bob, tmp_path, kind):
 
 
 def test_restore_of_an_export_from_before_role_periods(ada, tmp_path):
-    from store import exporters
-    from store.db import close_db, open_db
-    from store.restore import restore
+    from kith.store.core.db import close_db, open_db
+    from kith.store.transfer import exporters
+    from kith.store.transfer.restore import restore
 
     data = exporters.snapshot()
     data["schema"] = 5

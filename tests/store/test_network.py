@@ -6,25 +6,34 @@ from datetime import date, timedelta
 
 import pytest
 
-from store.contacts import create_contact, get_contact, update_contact
-from store.errors import Invalid
-from store.importers.common import ImportRecord, ImportSummary, apply_records
-from store.network import (
-    add_job, edges_between, find_or_create_org, find_routes, list_introductions, list_jobs, match_org,
-    rank_connectors, record_introduction, set_knows,
+from kith.store.core.errors import Invalid
+from kith.store.core.undo import undo_last
+from kith.store.network import (
+    add_job,
+    edges_between,
+    find_or_create_org,
+    find_routes,
+    list_introductions,
+    list_jobs,
+    match_org,
+    rank_connectors,
+    record_introduction,
+    set_knows,
 )
-from store.network.orgs import add_alias, merge_orgs, org_key, update_org
-from store.touches import log_touch
-from store.undo import undo_last
+from kith.store.network.orgs import add_alias, merge_orgs, org_key, update_org
+from kith.store.people.contacts import create_contact, get_contact, update_contact
+from kith.store.people.touches import log_touch
+from kith.store.transfer.importers.apply import apply_records
+from kith.store.transfer.importers.common import ImportRecord, ImportSummary
 
 TODAY = date(2026, 3, 16)
 
 
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch):
-    import store.clock
+    import kith.store.core.clock
 
-    monkeypatch.setattr(store.clock, "today", lambda tz=None: TODAY)
+    monkeypatch.setattr(kith.store.core.clock, "today", lambda tz=None: TODAY)
 
 
 def ago(days: int) -> date:
@@ -102,8 +111,9 @@ def test_introduced_by_is_a_ledger_entry(db):
 
 
 def test_migration_turns_company_and_introduced_by_into_careers_and_ledger(tmp_path, monkeypatch):
-    from store import migrations
-    from store.db import close_db, db as database, open_db
+    from kith.store.core import migrations
+    from kith.store.core.db import close_db, open_db
+    from kith.store.core.db import db as database
 
     everything = migrations.available()
     monkeypatch.setattr(migrations, "available", lambda: [x for x in everything if x[0] <= 7])
@@ -209,14 +219,16 @@ def test_connectors_rank_with_their_reasons(network):
 
 
 def test_a_stale_target_nudges_weekly_in_job_search_mode_about_the_best_first_hop(network):
-    from store.network import set_target
-    from store.network.queue import target_items
-    from store.queue import QueueContext, SLOW
+    from kith.store.network import set_target
+    from kith.store.network.queue import target_items
+    from kith.store.network.settings import NetworkSettings
+    from kith.store.today.queue import SLOW, QueueContext, QueueSettings
 
     set_target(match_org("Globex").id, "talking", today=ago(14))
 
     def items(day: date, mode: str = "job-search", days: int = 14):
-        return target_items(QueueContext(day, {}, settings={"mode": mode, "network": {"target_stale_days": days}}))
+        settings = QueueSettings(mode=mode, areas={"network": NetworkSettings(target_stale_days=days)})
+        return target_items(QueueContext(day, {}, settings=settings))
 
     [item] = items(TODAY)
     assert (item.contact_name, item.source, "target" in SLOW) == ("Ravi Iyer", "target", True)
@@ -226,7 +238,7 @@ def test_a_stale_target_nudges_weekly_in_job_search_mode_about_the_best_first_ho
 
 
 def test_organisations_and_introduction_notes_are_searchable(network):
-    from store.search import search
+    from kith.store.search.engine import search
 
     add_alias(match_org("Globex").id, "Globex Holdings")
     record_introduction(network["ravi"], network["f5"], network["f6"], ago(3), note="met at the fintech breakfast")
@@ -237,7 +249,7 @@ def test_organisations_and_introduction_notes_are_searchable(network):
 
 
 def test_merging_two_contacts_keeps_both_careers(db):
-    from store.duplicates import merge
+    from kith.store.people.duplicates import merge
 
     keep = create_contact("Ada Lovelace", company="Globex").id
     other = create_contact("Ada  Lovelace", company="Initech").id
@@ -247,9 +259,9 @@ def test_merging_two_contacts_keeps_both_careers(db):
 
 
 def test_an_imported_introducer_becomes_a_ledger_entry(db, tmp_path):
-    from store import exporters
-    from store.db import close_db, open_db
-    from store.importers.common import import_file
+    from kith.store.core.db import close_db, open_db
+    from kith.store.transfer import exporters
+    from kith.store.transfer.importers import import_file
 
     ravi = create_contact("Ravi Iyer", company="Initech")
     create_contact("Dana Diaz", company="Globex, Inc.", role="CTO", introduced_by_id=ravi.id)

@@ -7,28 +7,43 @@ from datetime import date, timedelta
 
 import pytest
 
-from store import exporters, undo
-from store.contacts import create_contact
-from store.db import close_db, open_db
-from store.errors import Invalid, NotFound
-from store.followups import list_follow_ups
-from store.perception.brand_review import (
-    MISTAKE_KEYS, add_claim, channels_without_tagline, list_reviews, list_variants, record_review, set_variant, stale,
+from kith.store.brand.pitches import create_pitch
+from kith.store.core import undo
+from kith.store.core.db import close_db, open_db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.people.contacts import create_contact
+from kith.store.people.followups import list_follow_ups
+from kith.store.perception.brand_review import (
+    MISTAKE_KEYS,
+    add_claim,
+    channels_without_tagline,
+    list_reviews,
+    list_variants,
+    record_review,
+    set_variant,
+    stale,
 )
-from store.perception.compare import brand_check, compare
-from store.perception.feedback import (
-    MAX_TEXT, add_feedback, ask, delete_feedback, get_feedback, list_feedback, list_requests, set_request_status,
+from kith.store.perception.compare import brand_check, compare
+from kith.store.perception.feedback import (
+    MAX_TEXT,
+    add_feedback,
+    ask,
+    delete_feedback,
+    get_feedback,
+    list_feedback,
+    list_requests,
+    set_request_status,
 )
-from store.perception.settings import PerceptionSettings
-from store.perception.trends import find_term, trends
-from store.pitches import create_pitch
-from store.queue import SLOW, QueueContext, build_queue
+from kith.store.perception.settings import PerceptionSettings
+from kith.store.perception.trends import find_term, trends
+from kith.store.today.queue import SLOW, QueueContext, QueueSettings, build_queue
+from kith.store.transfer import exporters
 
 TODAY = date(2026, 3, 16)
 
 
 def ctx(day: date = TODAY, **settings) -> QueueContext:
-    return QueueContext(today=day, tier_cadence={}, settings={"perception": PerceptionSettings(**settings)})
+    return QueueContext(today=day, tier_cadence={}, settings=QueueSettings(areas={"perception": PerceptionSettings(**settings)}))
 
 
 def items(source: str, day: date = TODAY, **settings):
@@ -54,7 +69,7 @@ def test_the_thank_you_can_be_turned_off(db):
 
 
 def test_the_thank_you_is_a_hook_others_can_take_over(db, monkeypatch):
-    from store.perception import thanks
+    from kith.store.perception import thanks
 
     calls = []
     monkeypatch.setattr(thanks, "THANK_YOU", lambda cid, name, day: calls.append((cid, name, day)))
@@ -117,7 +132,7 @@ def test_overdue_answer_is_nudged_once(db):
 
 
 def test_stale_pitch_is_one_item_about_no_one_until_reviewed(db):
-    from store.pitches import Pitch
+    from kith.store.brand.pitches import Pitch
 
     p = create_pitch("Elevator pitch", "elevator pitch", "I build pipelines.")
     Pitch.update(created=TODAY - timedelta(days=120)).where(Pitch.id == p.id).execute()
@@ -178,7 +193,7 @@ def test_perception_against_message_and_the_brand_check(db):
 
 
 def test_feedback_is_searchable(db):
-    from store.search import search
+    from kith.store.search.engine import search
 
     ada = create_contact("Ada Lovelace").id
     add_feedback(ada, "Unflappable in incidents.", thank_you=False)
@@ -187,7 +202,7 @@ def test_feedback_is_searchable(db):
 
 
 def test_demo_has_feedback_and_adds_nothing_to_today(db):
-    from store.demo import build_demo
+    from kith.store.demo import build_demo
 
     build_demo(TODAY)
     assert len(list_feedback()) == 40 and len({f.contact_id for f in list_feedback()}) >= 10
@@ -196,7 +211,7 @@ def test_demo_has_feedback_and_adds_nothing_to_today(db):
 
 
 def test_json_export_restores_feedback_with_its_thank_you(db, tmp_path):
-    from store.restore import restore
+    from kith.store.transfer.restore import restore
 
     ada = create_contact("Ada").id
     ask(ada)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from store.contacts import create_contact
-from store.perception.feedback import add_feedback
-from store.perception.terms import extract, spans, stem_key, stop_words, tokens
-from store.perception.trends import find_term, quotes, trends
+from kith.store.people.contacts import create_contact
+from kith.store.perception.feedback import add_feedback
+from kith.store.perception.terms import extract, spans, stem_key, stop_words, tokens
+from kith.store.perception.trends import find_term, quotes, trends
 from tests.fixtures.feedback_360 import PEOPLE, TEXTS
 
 TODAY = date(2026, 3, 16)

@@ -7,13 +7,26 @@ from datetime import date
 
 import pytest
 
-from store.db import db as database
-from store.errors import Ambiguous, Conflict, Invalid, NotFound
-from store.pitches import (
-    CHANNEL_DEFAULTS, create_pitch, delete_pitch, demo, discard_draft, get_pitch, list_pitches,
-    list_rehearsals, list_versions, parse_channel, record_rehearsal, resolve_pitch, restore_version,
-    save_draft, save_version, update_pitch,
+from kith.store.brand.demo import demo
+from kith.store.brand.pitches import (
+    CHANNEL_DEFAULTS,
+    create_pitch,
+    delete_pitch,
+    discard_draft,
+    get_pitch,
+    list_pitches,
+    list_rehearsals,
+    list_versions,
+    parse_channel,
+    record_rehearsal,
+    resolve_pitch,
+    restore_version,
+    save_draft,
+    save_version,
+    update_pitch,
 )
+from kith.store.core.db import db as database
+from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
 
 
 def test_channel_defaults_and_parsing(db):
@@ -25,7 +38,7 @@ def test_channel_defaults_and_parsing(db):
     assert (p.target_seconds, p.char_limit) == (30, None) and p.target_label == "30 s"
     h = create_pitch("Headline", "social headline")
     assert (h.target_seconds, h.char_limit) == (None, 220) and h.written
-    for channel, (secs, chars) in CHANNEL_DEFAULTS.items():
+    for channel, (secs, chars) in CHANNEL_DEFAULTS.items():  # noqa: B007
         assert secs is None or chars is None
 
 

@@ -5,15 +5,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from store import queue, review
-from store.contacts import create_contact, set_archived, update_contact
-from store.errors import Invalid, NotFound
-from store.followups import add_follow_up, get_follow_up, list_follow_ups
-from store.queue import QueueContext, QueueItem, build_queue, source
-from store.snoozes import get_snooze, parse_span, snooze
-from store.today import context_for
-from store.touches import list_touches
-from tui.config import Config, TodayConfig
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.people.contacts import create_contact, set_archived, update_contact
+from kith.store.people.followups import add_follow_up, get_follow_up, list_follow_ups
+from kith.store.people.touches import list_touches
+from kith.store.today import queue, review
+from kith.store.today.queue import QueueContext, QueueItem, build_queue, source
+from kith.store.today.snoozes import get_snooze, parse_span, snooze
+from kith.tui.config import Config, TodayConfig
+from kith.tui.settings import context_for
 
 TODAY = date(2026, 3, 16)
 TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -24,7 +24,7 @@ def ctx(today=TODAY, **kw) -> QueueContext:
 
 
 def touched(name, days_ago, tier="close", kind="coffee", **fields):
-    from store.touches import log_touch
+    from kith.store.people.touches import log_touch
 
     c = create_contact(name, tier=tier, **fields)
     if days_ago is not None:
@@ -196,7 +196,7 @@ def test_undo_is_per_day(db):
 
 
 def test_daily_counts_split_interviews_and_outreach(db):
-    from store.touches import log_touch
+    from kith.store.people.touches import log_touch
 
     c = create_contact("Ada")
     log_touch(c.id, "informational interview", TODAY, "")
@@ -225,7 +225,8 @@ def test_context_from_config_applies_the_mode():
     job = context_for(replace(Config(), mode="job-search", today=TodayConfig(job_search_cadence_factor=0.5)), TODAY)
     assert steady.tier_cadence == {"inner": 14, "close": 30, "network": 90, "dormant": 0}
     assert job.tier_cadence == {"inner": 7, "close": 15, "network": 45, "dormant": 0}
-    assert job.settings["mode"] == "job-search" and "give_back_margin" in job.settings["mentors"]
+    # Typed settings now (QueueSettings), no longer a dict of config sections: same facts.
+    assert job.settings.mode == "job-search" and job.settings.give_back_margin == Config().mentors.give_back_margin
     assert steady.due_soon_days == 7
 
 
@@ -236,7 +237,7 @@ def test_a_contact_renamed_keeps_its_queue_row(db):
 
 
 def test_upcoming_lists_the_next_dues_soonest_first(db):
-    from store.today import upcoming
+    from kith.store.today.sources import upcoming
 
     touched("Later", 5)                     # close: due in 25 d
     soon = touched("Soon", 10, tier="inner")  # due in 4 d

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from store import exporters
-from store.contacts import create_contact, list_contacts, update_contact
-from store.db import close_db, open_db
-from store.importers.common import import_file
-from store.records import ContactInfo, TagInfo
+from kith.store.core.db import close_db, open_db
+from kith.store.core.records import ContactInfo, TagInfo
+from kith.store.people.contacts import create_contact, list_contacts, update_contact
+from kith.store.transfer import exporters
+from kith.store.transfer.importers import import_file
 
 # Everything a contact holds except what the database assigns (ids, times, versions), what
 # comes from touches, and what only JSON carries (extra; the introducer is compared by name).
@@ -29,7 +29,7 @@ def _everyone() -> list[dict]:
 
 @pytest.fixture
 def rich_db(db, fixed_today):
-    from store.demo import build_demo
+    from kith.store.demo import build_demo
 
     build_demo(fixed_today)
     mentor = create_contact("Zed Introducer", tier="inner", strength=5)

@@ -8,14 +8,15 @@ from datetime import date
 
 import pytest
 
-from store.contacts import create_contact, delete_contact, update_contact
-from store.db import db as sqlite_db, write
-from store.demo import build_demo
-from store.followups import add_follow_up, delete_follow_up
-from store.search import kind_names, rebuild_index, search
-from store.search_match import fold_map, match_spans, snippet
-from store.search_registry import KINDS, SearchKind, fts_install_sql, register_kind
-from store.touches import delete_touch, log_touch, update_touch
+from kith.store.core.db import db as sqlite_db
+from kith.store.core.db import write
+from kith.store.demo import build_demo
+from kith.store.people.contacts import create_contact, delete_contact, update_contact
+from kith.store.people.followups import add_follow_up, delete_follow_up
+from kith.store.people.touches import delete_touch, log_touch, update_touch
+from kith.store.search.engine import kind_names, rebuild_index, search
+from kith.store.search.match import fold_map, match_spans, snippet
+from kith.store.search.registry import KINDS, SearchKind, fts_install_sql, register_kind
 from tests.hostile import hostile_strings
 
 DAY = date(2026, 3, 16)
@@ -267,7 +268,7 @@ def test_any_text_as_query_never_raises(db):
 
     c = create_contact("Łukasz Ørsted", notes="Straße 5 — ça va")
     t = log_touch(c.id, "call", DAY, "NUL and \u202e bidi")
-    from store.db import db as database  # the store refuses NUL; another tool may still write one
+    from kith.store.core.db import db as database  # the store refuses NUL; another tool may still write one
 
     database.execute_sql("UPDATE touch SET note = ? WHERE id = ?", ("NUL \x00 and \u202e bidi", t.id))
 
@@ -284,7 +285,7 @@ def test_any_text_as_query_never_raises(db):
 
 
 def test_migration_indexes_existing_rows(db):
-    from store.migrations import m0003_search
+    from kith.store.core.migrations import m0003_search
 
     c = create_contact("Wei Zhang", notes="collects typewriters")
     log_touch(c.id, "call", DAY, "typewriter fair")

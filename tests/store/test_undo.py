@@ -7,12 +7,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from store import contacts, followups, mentors, migrations, review, touches, undo, value_edits
-from store.db import close_db, db, open_db
-from store.errors import Invalid, NotFound
-from store.queue import QueueItem
-from store.search import search
-from store.snoozes import get_snooze
+from kith.store.core import migrations, undo
+from kith.store.core.db import close_db, db, open_db
+from kith.store.core.errors import Invalid, NotFound
+from kith.store.mentors import value as mentors
+from kith.store.mentors import value_edits
+from kith.store.people import contacts, followups, touches
+from kith.store.search.engine import search
+from kith.store.today import review
+from kith.store.today.queue import QueueItem
+from kith.store.today.snoozes import get_snooze
 
 DAY = date(2026, 3, 16)
 

@@ -5,11 +5,13 @@ from datetime import date
 
 import pytest
 
-from store import contacts, followups, mentors, pitches, touches
-from store.errors import Invalid
-from store.importers.common import import_file
-from store.restore import RestoreError, restore
-from store.validate import check_values, text_problem
+from kith.store.brand import pitches
+from kith.store.core.errors import Invalid
+from kith.store.core.validate import check_values, text_problem
+from kith.store.mentors import value as mentors
+from kith.store.people import contacts, followups, touches
+from kith.store.transfer.importers import import_file
+from kith.store.transfer.restore import RestoreError, restore
 
 DAY = date(2026, 3, 2)
 BAD = [("nul", "Ada\x00Evil"), ("surrogate", "Ada \udcff"), ("high surrogate", "\ud800x")]
@@ -114,13 +116,13 @@ def test_csv_import_reports_the_row_and_imports_the_rest(db, tmp_path):
 
 
 def test_restore_refuses_a_lone_surrogate_or_nul_naming_the_row(db, tmp_path):
-    from store.exporters import snapshot, to_json
+    from kith.store.transfer.exporters import snapshot, to_json
 
     contacts.create_contact("Ada")
     data = json.loads(to_json(snapshot()))
     cols = data["tables"]["contact"]["columns"]
     data["tables"]["contact"]["rows"][0][cols.index("notes")] = "bad \ud800 text"
-    from store.db import close_db, open_db
+    from kith.store.core.db import close_db, open_db
 
     for bad in ("bad \ud800 text", "bad \x00 text"):
         data["tables"]["contact"]["rows"][0][cols.index("notes")] = bad

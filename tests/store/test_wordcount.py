@@ -6,8 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.wordcount import (
-    compute, count_chars, count_words, format_duration, pace_wpm, seconds_for, skeleton, target_state,
+from kith.store.brand.wordcount import (
+    compute,
+    count_chars,
+    count_words,
+    format_duration,
+    pace_wpm,
+    seconds_for,
+    skeleton,
+    target_state,
 )
 
 WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd")), min_size=1, max_size=12)

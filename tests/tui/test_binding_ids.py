@@ -6,7 +6,7 @@ import importlib
 import inspect
 import pkgutil
 
-from tui.binding_ids import BINDINGS, SPECIAL_KEYS, THEMES
+from kith.tui.binding_ids import BINDINGS, SPECIAL_KEYS, THEMES
 
 
 def collect_bindings() -> dict[str, tuple[str, str]]:
@@ -14,8 +14,8 @@ def collect_bindings() -> dict[str, tuple[str, str]]:
     from textual.binding import Binding
     from textual.dom import DOMNode
 
-    modules = ["tui.app", "tui.commands"]
-    for package in ("tui.screens", "tui.modals", "tui.widgets"):
+    modules = ["kith.tui.app", "kith.tui.commands"]
+    for package in ("kith.tui.screens", "kith.tui.modals", "kith.tui.widgets"):
         path = importlib.import_module(package).__path__
         modules += [f"{package}.{m.name}" for m in pkgutil.iter_modules(path)]
     found: dict[str, tuple[str, str]] = {}

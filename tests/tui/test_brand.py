@@ -7,13 +7,20 @@ import tomllib
 
 import pytest
 
-from store.pitches import create_pitch, get_pitch, list_rehearsals, list_versions, resolve_pitch, save_version
-from tui.config import ConfigError, load_config
-from tui.config_write import save_pace, set_config_value
-from tui.modals.pitch_edit import PitchEditModal
-from tui.modals.pitch_versions import PitchVersionsModal, word_diff
-from tui.screens.brand import BrandScreen
-from tui.screens.rehearsal import RehearsalScreen
+from kith.store.brand.pitches import (
+    create_pitch,
+    get_pitch,
+    list_rehearsals,
+    list_versions,
+    resolve_pitch,
+    save_version,
+)
+from kith.tui.config import ConfigError, load_config
+from kith.tui.config_write import save_pace, set_config_value
+from kith.tui.modals.pitch_edit import PitchEditModal
+from kith.tui.modals.pitch_versions import PitchVersionsModal, word_diff
+from kith.tui.screens.brand import BrandScreen
+from kith.tui.screens.rehearsal import RehearsalScreen
 
 SIZE = (80, 24)
 
@@ -57,7 +64,7 @@ async def test_hang_up_saves_the_draft(make_app, db_file):
 
 async def test_draft_comes_back_on_the_next_start(make_app, db_file):
     pitch = create_pitch("Intro", "elevator pitch", "Saved.")
-    from store.pitches import save_draft
+    from kith.store.brand.pitches import save_draft
 
     save_draft(pitch.id, "Saved. And unsaved words")
     app = make_app()
@@ -321,8 +328,8 @@ async def test_settings_keep_the_own_target_and_change_the_channel(make_app, db_
 
 async def test_discard_draft_and_delete(make_app, db_file):
     pitch = create_pitch("Intro", "custom", "Saved.")
-    from store.pitches import count_pitches
-    from store.pitches import save_draft as store_draft
+    from kith.store.brand.pitches import count_pitches
+    from kith.store.brand.pitches import save_draft as store_draft
 
     store_draft(pitch.id, "Typing")
     app = make_app()

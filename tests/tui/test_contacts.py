@@ -6,18 +6,19 @@ from datetime import timedelta
 
 import pytest
 
-from store.contacts import create_contact, get_contact, list_rows, update_contact
-from store.errors import NotFound
-from store.fold import fold
-from store.followups import list_follow_ups
-from store.touches import list_touches
-from tui.modals.confirm import ConfirmModal
-from tui.modals.contact_form import ContactFormModal
-from tui.modals.follow_up import FollowUpModal
-from tui.modals.log_touch import LogTouchModal
-from tui.screens.contact_detail import ContactDetailScreen
-from tui.screens.contacts import ContactsScreen, ago_text, due_text
-from tui.widgets.contact_list import ContactList, fit
+from kith.store.core.errors import NotFound
+from kith.store.core.fold import fold
+from kith.store.people.contacts import create_contact, get_contact, list_rows, update_contact
+from kith.store.people.followups import list_follow_ups
+from kith.store.people.touches import list_touches
+from kith.tui.format import ago_text, due_text
+from kith.tui.modals.confirm import ConfirmModal
+from kith.tui.modals.contact_form import ContactFormModal
+from kith.tui.modals.follow_up import FollowUpModal
+from kith.tui.modals.log_touch import LogTouchModal
+from kith.tui.screens.contact_detail import ContactDetailScreen
+from kith.tui.screens.contacts import ContactsScreen
+from kith.tui.widgets.contact_list import ContactList, fit
 
 SIZE = (80, 24)
 
@@ -345,8 +346,8 @@ async def test_detail_shows_every_field(make_app, db, fixed_today):
         cadence_days=21, how_met="A salon", introduced_by_id=intro.id, birthday_month=12,
         birthday_day=10, birthday_year=1985, notes="Wrote the first program.")
     update_contact(c.id, {"connected_on": "2020-01-02"})
-    from store.followups import add_follow_up
-    from store.touches import log_touch
+    from kith.store.people.followups import add_follow_up
+    from kith.store.people.touches import log_touch
 
     log_touch(c.id, "coffee", fixed_today - timedelta(days=3), "Talked notes")
     add_follow_up(c.id, fixed_today + timedelta(days=2), "Send the notes")
@@ -470,9 +471,9 @@ async def test_logging_in_next_due_order_keeps_the_cursor_row(make_app, demo_db)
 
 async def test_value_from_detail_and_after_a_touch_with_a_mentor(make_app):
     """v in the detail logs mentor value; a touch with a mentor offers the value entry, linked to it."""
-    from store.contacts import create_contact
-    from store.mentors import get_roles, list_values
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.store.mentors.value import get_roles, list_values
+    from kith.store.people.contacts import create_contact
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     c = create_contact("Olu Adeyemi", role="Career Coach")
     app = make_app()
@@ -497,9 +498,9 @@ async def test_value_from_detail_and_after_a_touch_with_a_mentor(make_app):
 
 
 async def test_a_touch_cannot_be_logged_in_the_future(make_app, fixed_today):
-    from store.contacts import create_contact
-    from store.touches import list_touches
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.store.people.contacts import create_contact
+    from kith.store.people.touches import list_touches
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     c = create_contact("Ada Lovelace")
     app = make_app()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from store.contacts import create_contact
-from store.models import Contact
+from kith.store.people.contacts import create_contact
+from kith.store.people.models import Contact
 
 SIZE = (80, 24)
 

@@ -5,8 +5,8 @@ import stat
 import pytest
 from textual.binding import Binding
 
-from tui.app import KithApp
-from tui.crash import crash_log_path
+from kith.tui.app import KithApp
+from kith.tui.crash import crash_log_path
 
 
 class CrashingApp(KithApp):
@@ -34,7 +34,7 @@ async def test_crash_is_logged_without_locals(db_file, config):
 
 
 def test_crash_log_never_follows_a_planted_link(tmp_path):
-    from tui.crash import log_crash
+    from kith.tui.crash import log_crash
 
     victim = tmp_path / "victim.txt"
     victim.write_text("keep\n")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from store import integrity
-from store.contacts import get_contact
-from store.db import close_db, open_db
+from kith.store.core import integrity
+from kith.store.core.db import close_db, open_db
+from kith.store.people.contacts import get_contact
+from kith.tui.screens.contacts import ContactsScreen
+from kith.tui.widgets.contact_list import ContactList
 from tests.damage import wreck_touch_page_mid_file, write_invalid_utf8
-from tui.screens.contacts import ContactsScreen
-from tui.widgets.contact_list import ContactList
 
 SIZE = (80, 24)
 

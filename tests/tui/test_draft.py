@@ -6,10 +6,10 @@ import sqlite3
 import stat
 import time
 
-from store.contacts import create_contact
-from store.db import close_db, open_db
-from store.drafts import draft_file, fold_in, keep_now
-from store.pitches import create_pitch, get_pitch
+from kith.store.brand.drafts import draft_file, fold_in, keep_now
+from kith.store.brand.pitches import create_pitch, get_pitch
+from kith.store.core.db import close_db, open_db
+from kith.store.people.contacts import create_contact
 from tests.tui.test_terminal import read_for, start_in_pty
 
 
@@ -85,10 +85,10 @@ def test_keep_now_under_a_held_lock_returns_at_once_and_fold_in_restores(db_file
 
 
 def test_fold_in_ignores_a_damaged_file_and_a_deleted_pitch(db_file):
-    from store.pitches import delete_pitch
+    from kith.store.brand.pitches import delete_pitch
 
     pitch = create_pitch("Intro", "elevator pitch", "Saved.")
-    draft_file(db_file).write_text('{"pitches": {"%d": "x", "99": "y", "bad": 3}}' % pitch.id, encoding="utf-8")
+    draft_file(db_file).write_text('{"pitches": {"%d": "x", "99": "y", "bad": 3}}' % pitch.id, encoding="utf-8")  # noqa: UP031
     delete_pitch(pitch.id)
     assert fold_in() == 0 and not draft_file(db_file).exists()
     draft_file(db_file).write_text("not json", encoding="utf-8")

@@ -1,7 +1,7 @@
 """The contact form refuses NUL and lone surrogates inline (the store's text rule), saving nothing."""
 
-from store.contacts import list_rows
-from tui.modals.contact_form import ContactFormModal
+from kith.store.people.contacts import list_rows
+from kith.tui.modals.contact_form import ContactFormModal
 
 SIZE = (80, 24)
 

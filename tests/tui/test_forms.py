@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from store import mentors as m
-from store.contacts import create_contact, list_rows
-from store.followups import list_follow_ups
-from store.records import TOUCH_KINDS
-from store.touches import list_touches
-from tui.modals.confirm import ConfirmModal
-from tui.modals.contact_form import ContactFormModal
-from tui.modals.follow_up import FollowUpModal
-from tui.modals.log_touch import LogTouchModal
-from tui.modals.roles import RolesModal
-from tui.screens.today import TodayScreen
-from tui.widgets.form_fields import FormSelect, TickBox
+from kith.store.core.records import TOUCH_KINDS
+from kith.store.mentors import value as m
+from kith.store.people.contacts import create_contact, list_rows
+from kith.store.people.followups import list_follow_ups
+from kith.store.people.touches import list_touches
+from kith.tui.modals.confirm import ConfirmModal
+from kith.tui.modals.contact_form import ContactFormModal
+from kith.tui.modals.follow_up import FollowUpModal
+from kith.tui.modals.log_touch import LogTouchModal
+from kith.tui.modals.roles import RolesModal
+from kith.tui.screens.today import TodayScreen
+from kith.tui.widgets.form_fields import FormSelect, TickBox
 
 SIZE = (80, 24)
 

@@ -6,12 +6,12 @@ import pytest
 from textual.widgets import OptionList, Static
 from textual.widgets._toast import Toast
 
-from store.contacts import create_contact, get_contact, list_rows
+from kith.store.people.contacts import create_contact, get_contact, list_rows
+from kith.tui.literal import is_unsafe_char, safe_text
+from kith.tui.screens.contact_detail import ContactDetailScreen
+from kith.tui.screens.contacts import ContactsScreen
+from kith.tui.widgets.contact_list import ContactList
 from tests.hostile import hostile_strings
-from tui.literal import is_unsafe_char, safe_text
-from tui.screens.contact_detail import ContactDetailScreen
-from tui.screens.contacts import ContactsScreen
-from tui.widgets.contact_list import ContactList
 
 HOSTILE = hostile_strings()
 
@@ -41,12 +41,12 @@ async def test_hostile_string_renders_literally(make_app, db, ident, text, tmp_p
     monkeypatch.chdir(tmp_path)  # a screenshot action, if it ran, would write here
     clean = text.replace("\x00", "")  # the store refuses NUL; another tool may still write one
     c = create_contact(f"{clean} {ident}", company=clean, tags=[clean], notes=f"note {clean} end")
-    from store.touches import log_touch
-    from store.clock import today
+    from kith.store.core.clock import today
+    from kith.store.people.touches import log_touch
 
     touch = log_touch(c.id, "coffee", today(), clean)
     if clean != text:
-        from store.db import db
+        from kith.store.core.db import db
 
         db.execute_sql("UPDATE contact SET name = ?, company = ?, notes = ? WHERE id = ?",
                        (f"{text} {ident}", text, f"note {text} end", c.id))

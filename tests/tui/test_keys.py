@@ -6,26 +6,25 @@ import importlib
 import pkgutil
 from collections import defaultdict
 
-
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-import tui
-from store.contacts import create_contact, list_rows
-from store.followups import add_follow_up, list_follow_ups
-from store.review import progress
-from store.touches import count_touches
-from tui.keys import DATA_KEYS
-from tui.screens.contacts import ContactsScreen
-from tui.screens.today import TodayScreen
+import kith.tui
+from kith.store.people.contacts import create_contact, list_rows
+from kith.store.people.followups import add_follow_up, list_follow_ups
+from kith.store.people.touches import count_touches
+from kith.store.today.review import progress
+from kith.tui.keys import DATA_KEYS
+from kith.tui.screens.contacts import ContactsScreen
+from kith.tui.screens.today import TodayScreen
 
 SIZE = (80, 24)
 
 
 def _kith_classes() -> list[type]:
     """Every screen, modal, widget and the app that kith defines (imported from every tui module)."""
-    for info in pkgutil.walk_packages(tui.__path__, "tui."):
+    for info in pkgutil.walk_packages(kith.tui.__path__, "kith.tui."):
         if ".cli" not in info.name:
             importlib.import_module(info.name)
     found = set()
@@ -33,7 +32,7 @@ def _kith_classes() -> list[type]:
     while stack:
         for sub in stack.pop().__subclasses__():
             stack.append(sub)
-            if sub.__module__.startswith("tui."):
+            if sub.__module__.startswith("kith.tui."):
                 found.add(sub)
     return sorted(found, key=lambda c: (c.__module__, c.__qualname__))
 
@@ -77,7 +76,7 @@ def test_view_keys_use_letters_no_screen_changes_data_with():
         for binding in _bindings(cls):
             if binding.id in DATA_KEYS:
                 data_letters |= {k.strip() for k in binding.key.split(",")}
-    from tui.screens.mentors import MentorsScreen
+    from kith.tui.screens.mentors import MentorsScreen
 
     view = {b.id: b.key for cls in (MentorsScreen, ContactsScreen) for b in _bindings(cls)
             if b.id in ("mentors-filter-direction", "mentors-filter-category", "cycle-sort")}
@@ -133,7 +132,7 @@ async def test_down_enters_the_list_where_keys_act_and_escape_returns(make_app, 
 
 
 async def test_f_on_the_contacts_list_adds_a_follow_up(make_app, db, fixed_today):
-    from tui.modals.follow_up import FollowUpModal
+    from kith.tui.modals.follow_up import FollowUpModal
 
     c = create_contact("Grace")
     app = make_app()
@@ -165,7 +164,7 @@ async def _move_to_source(pilot, screen: TodayScreen, source: str) -> None:
 
 
 async def test_every_today_footer_key_acts_or_says_why_on_every_kind_of_row(make_app, demo_db, fixed_today):
-    from store.db import change_token
+    from kith.store.core.db import change_token
 
     create_contact("Bea Birthday", birthday_month=fixed_today.month, birthday_day=fixed_today.day + 2)
     app = make_app()
@@ -221,7 +220,7 @@ async def test_log_on_a_follow_up_row_says_it_closed_it_and_counts_it_done(make_
 
 
 async def test_n_on_today_opens_the_contact_form_and_saving_adds(make_app, db):
-    from tui.modals.contact_form import ContactFormModal
+    from kith.tui.modals.contact_form import ContactFormModal
 
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -257,7 +256,7 @@ async def test_done_on_a_contact_page_counts_in_todays_review(make_app, db, fixe
 
 
 async def test_mentor_keys_answer_on_a_non_partner(make_app, demo_db):
-    from store import mentors
+    from kith.store.mentors import value as mentors
 
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -278,8 +277,8 @@ async def test_mentor_keys_answer_on_a_non_partner(make_app, demo_db):
 async def test_u_undoes_a_give_back_touch_and_the_value_logged_with_it(make_app, fixed_today):
     from datetime import timedelta
 
-    from store.mentors import add_value, list_values
-    from store.touches import list_touches
+    from kith.store.mentors.value import add_value, list_values
+    from kith.store.people.touches import list_touches
 
     mentor = create_contact("Kenji Watanabe", tier="dormant")
     for days in (40, 30, 20, 10):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.contacts import create_contact
-from store.records import ContactInfo
-from tui.literal import plural
-from tui.modals.help import HelpModal
-from tui.screens.contact_detail import ContactDetailScreen, birthday_text, day_text
-from tui.widgets.nav_bar import NavBar
+from kith.store.core.records import ContactInfo
+from kith.store.people.contacts import create_contact
+from kith.tui.literal import plural
+from kith.tui.modals.help import HelpModal
+from kith.tui.screens.contact_detail import ContactDetailScreen, birthday_text, day_text
+from kith.tui.widgets.nav_bar import NavBar
 
 SIZE = (80, 24)
 
@@ -84,7 +84,7 @@ async def test_filtered_rows_align_with_the_header(make_app, demo_db):
 
 async def test_contact_page_shows_tags_birthday_and_touch_columns(make_app, db, fixed_today):
     c = create_contact("Ada Lovelace", tags=["industry:computing"], birthday_month=7, birthday_day=14)
-    from store.touches import log_touch
+    from kith.store.people.touches import log_touch
 
     log_touch(c.id, "coffee", date(2026, 3, 12), "talked about the roadmap")
     log_touch(c.id, "informational interview", date(2026, 3, 2), "")
@@ -93,6 +93,7 @@ async def test_contact_page_shows_tags_birthday_and_touch_columns(make_app, db, 
         app.push_screen(ContactDetailScreen(c.id))
         await pilot.pause()
         text = "\n".join(str(w.render()) for w in app.screen.query("Static"))
+        text += "\n".join(str(o.prompt) for w in app.screen.query("OptionList") for o in w.options)  # the timeline
         assert "computing (industry)" in text and "14 Jul" in text
         assert "12 Mar 2026  coffee        — talked about the roadmap" in text
         assert " 2 Mar 2026  informational interview" in text

@@ -5,8 +5,8 @@ import unicodedata
 import pytest
 from textual.content import Content
 
+from kith.tui.literal import is_unsafe_char, literal, safe_text
 from tests.hostile import hostile_strings
-from tui.literal import is_unsafe_char, literal, safe_text
 
 HOSTILE = hostile_strings()
 EXTRA = ["[bold]x[/]", "[link=https://evil.example]https://bank.example[/link]", ":smile: [$accent]x",

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from textual.widgets import DataTable
 
-from store import mentors as m
-from store.contacts import create_contact
-from tui.modals.check_in import CheckInModal
-from tui.modals.roles import RolesModal
-from tui.modals.value_entry import ValueEntryModal
-from tui.screens.mentors import MentorsScreen
+from kith.store.mentors import value as m
+from kith.store.people.contacts import create_contact
+from kith.tui.modals.check_in import CheckInModal
+from kith.tui.modals.roles import RolesModal
+from kith.tui.modals.value_entry import ValueEntryModal
+from kith.tui.screens.mentors import MentorsScreen
 
 SIZE = (80, 24)
 
@@ -192,8 +192,8 @@ def test_snapshot_roles_modal(snap_compare, make_app, demo_db):
 
 
 async def test_log_value_right_after_a_touch_from_any_screen(make_app, db, fixed_today):
-    from store.touches import log_touch
-    from tui.screens.mentors import log_value
+    from kith.store.people.touches import log_touch
+    from kith.tui.flows.mentor_actions import log_value
 
     cid = create_contact("Grace Hopper").id
     touch = log_touch(cid, "coffee", fixed_today - timedelta(days=1), "Talked through the Globex offer")
@@ -295,7 +295,7 @@ async def test_h_shows_a_partners_past_check_ins_and_answers(make_app, db, fixed
 
 
 async def test_contact_page_lists_check_ins_newest_first_literally(make_app, db, fixed_today):
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     ada = create_contact("Ada Lovelace").id
     plain = create_contact("Carol Plain").id

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from store.followups import list_open
-from store.network import find_routes, list_targets, match_org, rank_connectors
-from store.network.targets import get_target
-from tui.modals.follow_up import FollowUpModal
-from tui.screens.network import NetworkScreen
+from kith.store.network import find_routes, list_targets, match_org, rank_connectors
+from kith.store.network.targets import get_target
+from kith.store.people.followups import list_open
+from kith.tui.modals.follow_up import FollowUpModal
+from kith.tui.screens.network import NetworkScreen
+from kith.tui.settings import network_settings
 
 SIZE = (80, 24)
 
@@ -43,7 +44,7 @@ async def test_mark_a_target_read_its_routes_and_ask_for_the_introduction(make_a
         await pilot.press(*"initech", "down")
         await pilot.pause()
         assert targets.selected_id() == initech
-        expected = find_routes(initech, app.config.network.settings(), fixed_today, limit=50)
+        expected = find_routes(initech, network_settings(app.config), fixed_today, limit=50)
         assert [r.why for r in targets.routes] == [r.why for r in expected] and expected
         await pilot.press("s")  # next stage
         await pilot.pause()

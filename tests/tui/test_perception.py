@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from store.contacts import create_contact
-from store.followups import list_follow_ups
-from store.perception.brand_review import list_reviews
-from store.perception.feedback import add_feedback, list_feedback, list_requests
-from store.pitches import Pitch, create_pitch, get_pitch
-from store.queue import build_queue
-from store.today import context_for
-from tui.modals.brand_review import BrandReviewModal
-from tui.modals.feedback import FeedbackModal
-from tui.screens.brand import BrandScreen
-from tui.screens.perception import PerceptionScreen
+from kith.store.brand.pitches import Pitch, create_pitch, get_pitch
+from kith.store.people.contacts import create_contact
+from kith.store.people.followups import list_follow_ups
+from kith.store.perception.brand_review import list_reviews
+from kith.store.perception.feedback import add_feedback, list_feedback, list_requests
+from kith.store.today.queue import build_queue
+from kith.tui.modals.brand_review import BrandReviewModal
+from kith.tui.modals.feedback import FeedbackModal
+from kith.tui.screens.brand import BrandScreen
+from kith.tui.screens.perception import PerceptionScreen
+from kith.tui.settings import context_for
 
 SIZE = (80, 24)
 
@@ -77,7 +77,7 @@ async def test_a_review_of_a_stale_pitch_clears_its_today_item(make_app, db_file
 
 
 async def test_the_contact_page_lists_the_feedback_they_gave(make_app, db_file):
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     ada = create_contact("Ada Lovelace").id
     add_feedback(ada, "Generous with [b]credit[/b].", thank_you=False)

@@ -6,11 +6,11 @@ from datetime import date
 
 from textual.widgets import OptionList, Static
 
-from store.contacts import create_contact, get_contact
-from store.followups import add_follow_up
-from store.touches import log_touch
-from tui.commands import ContactsProvider
-from tui.screens.search import SearchScreen
+from kith.store.people.contacts import create_contact, get_contact
+from kith.store.people.followups import add_follow_up
+from kith.store.people.touches import log_touch
+from kith.tui.commands import ContactsProvider
+from kith.tui.screens.search import SearchScreen
 
 DAY = date(2026, 3, 10)
 
@@ -34,7 +34,7 @@ def _summary(screen: SearchScreen) -> str:
 
 
 async def test_typo_finds_lovelace_and_enter_opens_her(make_app, demo_db):
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -52,7 +52,7 @@ async def test_typo_finds_lovelace_and_enter_opens_her(make_app, demo_db):
 
 
 async def test_down_then_enter_opens_the_contact_of_a_touch(make_app, db_file):
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     priya = create_contact("Priya Raman")
     wei = create_contact("Wei Zhang")
@@ -102,7 +102,7 @@ async def test_hostile_names_are_shown_literally(make_app, db_file):
 
 
 async def test_edits_are_followed_while_the_screen_is_open(make_app, db_file):
-    from store.contacts import update_contact
+    from kith.store.people.contacts import update_contact
 
     c = create_contact("Grace Hopper")
     app = make_app()
@@ -116,7 +116,7 @@ async def test_edits_are_followed_while_the_screen_is_open(make_app, db_file):
 
 
 async def test_palette_provider_finds_contacts_by_name(make_app, db_file):
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     jose = create_contact("José Álvarez", company="Globex")
     create_contact("Ada Lovelace")
@@ -155,7 +155,7 @@ def test_snapshot_every_kind(snap_compare, make_app, db_file):
 async def test_ctrl_p_palette_opens_a_contact(make_app, db_file):
     from textual.command import CommandPalette
 
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     ada = create_contact("Ada Lovelace", company="[/] Engines")
     app = make_app()
@@ -171,8 +171,8 @@ async def test_ctrl_p_palette_opens_a_contact(make_app, db_file):
 
 
 def test_a_match_far_into_a_snippet_stays_visible():
-    from store.search import SearchResult
-    from tui.screens.search import result_prompt
+    from kith.store.search.engine import SearchResult
+    from kith.tui.screens.search import result_prompt
 
     text = "x" * 80 + " needle"
     result = SearchResult("touch", "Touch", 1, 1, "Ada", "call", text, 60.0, snippet_spans=((81, 87),))
@@ -184,7 +184,7 @@ async def test_the_screen_and_kith_find_give_one_order(make_app, demo_db, run_ki
     import json
     from datetime import timedelta
 
-    from store.db import open_db
+    from kith.store.core.db import open_db
 
     wei = create_contact("Wei Zhang")
     for n in range(30):  # many equal scores: the tie order must agree too
@@ -211,7 +211,7 @@ async def test_a_touch_hit_opens_the_contact_scrolled_to_it(make_app, db_file):
 
     from textual.containers import VerticalScroll
 
-    from tui.screens.contact_detail import ContactDetailScreen
+    from kith.tui.screens.contact_detail import ContactDetailScreen
 
     ada = create_contact("Ada Lovelace", notes="Line one\nLine two\nLine three")
     old = log_touch(ada.id, "email", DAY - timedelta(days=900), "Wrote about the Zeppelin engine")

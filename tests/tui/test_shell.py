@@ -1,7 +1,7 @@
 """Pilot tests of the app shell: areas, help, search, first run."""
 
-from store.contacts import count_contacts
-from tui.modals.help import HelpModal
+from kith.store.people.contacts import count_contacts
+from kith.tui.modals.help import HelpModal
 
 
 async def test_number_keys_switch_areas(make_app):
@@ -41,7 +41,7 @@ async def test_first_run_empty_start_writes_nothing(make_app):
 
 
 async def test_keys_can_be_remapped_from_the_config(make_app):
-    from tui.config import Config
+    from kith.tui.config import Config
 
     app = make_app(cfg=Config(keys={"go-contacts": "c"}))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -57,7 +57,7 @@ async def test_another_process_writing_reloads_the_screen(make_app, monkeypatch)
         import subprocess
         import sys
 
-        code = "import sys; from store.db import open_db; from store.contacts import create_contact; " \
+        code = "import sys; from kith.store.core.db import open_db; from kith.store.people.contacts import create_contact; " \
                "open_db(sys.argv[1]); create_contact('From another session')"
         subprocess.run([sys.executable, "-c", code, str(app.db_path)], check=True)
         app._check_other_writers()
@@ -67,8 +67,8 @@ async def test_another_process_writing_reloads_the_screen(make_app, monkeypatch)
 
 async def test_the_palette_reaches_the_screens_actions(make_app, demo_db):
     """ctrl+p, "snooze", Enter: the Today screen's own action runs as if its key were pressed."""
-    from store.snoozes import get_snooze
-    from tui.modals.snooze import SnoozeModal
+    from kith.store.today.snoozes import get_snooze
+    from kith.tui.modals.snooze import SnoozeModal
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,11 +13,11 @@ import time
 
 import pytest
 
-from store.contacts import create_contact
-from store.db import close_db
-from store.touches import log_touch
+from kith.store.core.db import close_db
+from kith.store.people.contacts import create_contact
+from kith.store.people.touches import log_touch
+from kith.tui.literal import safe_text
 from tests.hostile import hostile_strings
-from tui.literal import safe_text
 
 
 def start_in_pty(db_path, tmp_path, cols=80, rows=24):
@@ -26,7 +26,7 @@ def start_in_pty(db_path, tmp_path, cols=80, rows=24):
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows),
            "XDG_DATA_HOME": str(tmp_path / "xdg-data"), "XDG_CONFIG_HOME": str(tmp_path / "xdg-config")}
     env.pop("TEXTUAL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "tui", "--db", str(db_path)], stdin=slave, stdout=slave,
+    proc = subprocess.Popen([sys.executable, "-m", "kith.tui", "--db", str(db_path)], stdin=slave, stdout=slave,
                             stderr=slave, env=env, start_new_session=True, close_fds=True)
     os.close(slave)
     return proc, master
@@ -50,9 +50,7 @@ def read_for(master, seconds, until: bytes | None = None) -> bytes:
 
 
 def hostile_db(path):
-    from store.db import open_db
-
-    from store.db import db
+    from kith.store.core.db import db, open_db
 
     open_db(path)
     for ident, text in hostile_strings():
@@ -136,8 +134,8 @@ def test_closing_the_terminal_does_not_leave_kith_running(hostile_path, tmp_path
 
 def test_hangup_keeps_the_pitch_being_typed(tmp_path):
     """SSH drop in the middle of writing a pitch: the draft is in the database afterwards."""
-    from store.db import open_db
-    from store.pitches import create_pitch, get_pitch
+    from kith.store.brand.pitches import create_pitch, get_pitch
+    from kith.store.core.db import open_db
 
     path = tmp_path / "brand.db"
     open_db(path)

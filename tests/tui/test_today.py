@@ -7,14 +7,14 @@ from datetime import timedelta
 
 import pytest
 
-from store.contacts import create_contact
-from store.followups import add_follow_up, get_follow_up, list_follow_ups
-from store.review import progress
-from store.snoozes import get_snooze
-from store.touches import list_touches, log_touch
-from tui.modals.log_touch import LogTouchModal
-from tui.modals.snooze import SnoozeModal
-from tui.screens.today import TodayScreen
+from kith.store.people.contacts import create_contact
+from kith.store.people.followups import add_follow_up, get_follow_up, list_follow_ups
+from kith.store.people.touches import list_touches, log_touch
+from kith.store.today.review import progress
+from kith.store.today.snoozes import get_snooze
+from kith.tui.modals.log_touch import LogTouchModal
+from kith.tui.modals.snooze import SnoozeModal
+from kith.tui.screens.today import TodayScreen
 
 SIZE = (80, 24)
 
@@ -143,7 +143,7 @@ async def test_enter_opens_the_contact(make_app, demo_db):
         await pilot.press("enter")
         await pilot.pause()
         try:
-            from tui.screens.contact_detail import ContactDetailScreen
+            from kith.tui.screens.contact_detail import ContactDetailScreen
         except ImportError:
             assert any("not available yet" in str(n.message) for n in app._notifications)
         else:
@@ -163,7 +163,7 @@ async def test_mode_switch_tightens_cadences_shows_targets_and_is_saved(make_app
         assert len(app.screen.items) > steady
         assert "job search" in header(app) and "1/1 informational interviews" in header(app)
         assert "0/3 outreach" in header(app)
-        from tui.config import config_path, load_config
+        from kith.tui.config import config_path, load_config
 
         assert 'mode = "job-search"' in config_path().read_text()
         assert load_config().mode == "job-search"
@@ -175,8 +175,8 @@ async def test_mode_switch_tightens_cadences_shows_targets_and_is_saved(make_app
 def test_save_mode_keeps_the_rest_of_the_file(tmp_path):
     from dataclasses import replace
 
-    from tui.config import Config, load_config
-    from tui.screens.today_mode import save_mode
+    from kith.tui.commands_mode import save_mode
+    from kith.tui.config import Config, load_config
 
     path = tmp_path / "config.toml"
     path.write_text('# my settings\ntheme = "nord"\nmode = "steady"\n\n[today]\ndue_soon_days = 3\n')
@@ -190,7 +190,7 @@ def test_save_mode_keeps_the_rest_of_the_file(tmp_path):
 
 
 async def test_palette_offers_the_mode_switch(make_app, demo_db):
-    from tui.screens.today_mode import ModeCommands
+    from kith.tui.commands_mode import ModeCommands
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -203,7 +203,7 @@ async def test_palette_offers_the_mode_switch(make_app, demo_db):
 
 
 async def test_cli_json_equals_what_the_screen_lists(make_app, demo_db, fixed_today, capsys):
-    from tui.__main__ import main
+    from kith.tui.__main__ import main
 
     app = make_app()
     async with app.run_test(size=SIZE):
@@ -233,12 +233,10 @@ def own_sources(request, monkeypatch):
     """Snapshots show only this area's sources, so another area's wording never breaks them."""
     if "snapshot" not in request.node.name:
         return
-    import store.queue
-    import store.today  # noqa: F401 (registers cadence, follow-up, birthday)
+    from kith.store.today import queue
 
-    keep = {k: v for k, v in store.queue.load_sources().items() if k in ("cadence", "follow-up", "birthday")}
-    monkeypatch.setattr(store.queue, "SOURCES", keep)
-    monkeypatch.setattr(store.queue, "SOURCE_MODULES", [])
+    keep = {k: v for k, v in queue.load_sources().items() if k in ("cadence", "follow-up", "birthday")}
+    monkeypatch.setattr(queue, "SOURCES", keep)
 
 
 def _due(name: str, fixed_today, days_ago: int = 40, tier: str = "close", follow_up: str | None = None):
@@ -248,7 +246,7 @@ def _due(name: str, fixed_today, days_ago: int = 40, tier: str = "close", follow
         add_follow_up(c.id, fixed_today - timedelta(days=2), follow_up.replace("\x00", ""))
     if "\x00" in name or "\x00" in (follow_up or ""):
         # The store refuses NUL (store.validate); another tool can still write one: put it back by SQL.
-        from store.db import db
+        from kith.store.core.db import db
 
         db.execute_sql("UPDATE contact SET name = ? WHERE id = ?", (" ".join(name.split()), c.id))
         if follow_up:
@@ -337,8 +335,8 @@ async def test_give_back_item_logs_the_touch_then_the_value_given(make_app, fixe
     """Acting on "give back to X" from Today records the touch and, one Enter later, what was given."""
     from datetime import timedelta
 
-    from store.contacts import create_contact
-    from store.mentors import add_value, list_values
+    from kith.store.mentors.value import add_value, list_values
+    from kith.store.people.contacts import create_contact
 
     mentor = create_contact("Kenji Watanabe", tier="dormant")
     for days in (40, 30, 20, 10):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import stat
 
-from store.contacts import create_contact, list_contacts
-from store.followups import list_follow_ups
-from store.touches import list_touches, log_touch
+from kith.store.people.contacts import create_contact, list_contacts
+from kith.store.people.touches import list_touches, log_touch
+from kith.tui.modals.confirm import ConfirmModal
+from kith.tui.screens.import_screen import ImportScreen
+from kith.tui.screens.merge import MergeScreen
 from tests.conftest import FIXTURES
-from tui.modals.confirm import ConfirmModal
-from tui.screens.import_screen import ImportScreen
-from tui.screens.merge import MergeScreen
 
 SIZE = (80, 24)
 
@@ -101,7 +100,7 @@ async def test_merge_view_skip_and_cancel_write_nothing(make_app):
 
 
 async def test_palette_commands_exist_and_export_runs(make_app):
-    from tui.commands_transfer import export_folder, run_export
+    from kith.tui.commands_transfer import export_folder, run_export
 
     create_contact("Ada Lovelace")
     app = make_app()

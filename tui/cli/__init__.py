@@ -6,11 +6,6 @@ Nothing here imports Textual: ``kith find`` and ``kith today`` must start fast.
 from __future__ import annotations
 
 import argparse
-import importlib
-
-# One module per area; each has register(subparsers, common) and keeps heavy imports local.
-AREAS = ("contacts", "people", "followups", "undo", "today", "mentors", "pitch", "perception", "find", "transfer",
-         "network")
 
 
 class KithArgumentParser(argparse.ArgumentParser):
@@ -19,7 +14,7 @@ class KithArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):
         import sys
 
-        from tui.literal import safe_text
+        from kith.tui.literal import safe_text
 
         # Subcommand parsers are named "kith edit"; the top one is just "kith".
         print(f"{self.prog}: {safe_text(message)}\nsee {self.prog} --help", file=sys.stderr)
@@ -35,7 +30,7 @@ class KithArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tui import __version__
+    from kith.tui import __version__
 
     common = KithArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -50,7 +45,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kith {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     parser.commands = sub.choices
-    for area in AREAS:
-        module = importlib.import_module(f"tui.cli.{area}")
-        module.register(sub, common)
+    # One module per area, in help order; each has register(subparsers, common) and keeps heavy
+    # imports local.
+    from kith.tui.cli import (
+        contacts,
+        find,
+        followups,
+        mentors,
+        network,
+        people,
+        perception,
+        pitch,
+        today,
+        transfer,
+        undo,
+    )
+
+    for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, network):
+        area.register(sub, common)
     return parser

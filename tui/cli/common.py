@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tui.config import Config
-from tui.literal import safe_text
+from kith.tui.config import Config
+from kith.tui.literal import safe_text
 
 
 class CliError(Exception):
@@ -32,8 +32,8 @@ class Context:
         and says once on stderr when it had to create its folder. ``check_now=False`` (the TUI)
         leaves the damage check to a worker after the first paint.
         """
-        from store.db import make_private_dir, open_db
-        from store.errors import StoreError
+        from kith.store.core.db import make_private_dir, open_db
+        from kith.store.core.errors import StoreError
 
         if not self.db_path.exists():
             if not self.may_create:
@@ -47,12 +47,12 @@ class Context:
             if self.may_create or os.access(self.db_path.absolute().parent, os.W_OK):
                 raise
             # A read-only folder (a mounted backup): reads and exports elsewhere still work.
-            from store.readonly import open_read_only
+            from kith.store.core.readonly import open_read_only
 
             open_read_only(self.db_path)
 
     def today(self) -> date:
-        from store.clock import today
+        from kith.store.core.clock import today
 
         return today(self.config.time_zone or None)
 
@@ -73,7 +73,8 @@ def dump_json(data: object) -> None:
 
 def parse_date_arg(text: str, what: str = "date", today: date | None = None) -> date:
     """Parse a day as the app's forms do (YYYY-MM-DD, today, yesterday, -3, +1w) or raise CliError."""
-    from store.clock import parse_day, today as clock_today
+    from kith.store.core.clock import parse_day
+    from kith.store.core.clock import today as clock_today
 
     try:
         return parse_day(text, today or clock_today())
@@ -86,8 +87,8 @@ def resolve_contact(text: str):
 
     No exact match raises CliError with "did you mean ..." from the matcher behind ``kith find``.
     """
-    from store.contact_lookup import NoExactMatch, resolve_exact
-    from store.errors import Ambiguous, NotFound
+    from kith.store.core.errors import Ambiguous, NotFound
+    from kith.store.people.lookup import NoExactMatch, resolve_exact
 
     try:
         return resolve_exact(text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from tui.cli.common import CliError, Context, dump_json, named, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, named, parse_date_arg, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -18,7 +18,8 @@ def register(sub, common) -> None:
     p.add_argument("--email", action="append", default=[], help="repeat for several")
     p.add_argument("--phone", action="append", default=[])
     p.add_argument("--link", action="append", default=[], help="a URL such as a LinkedIn profile")
-    p.add_argument("--tag", action="append", default=[], help="TAG or KIND:TAG, KIND one of profession, industry, geography")
+    p.add_argument("--tag", action="append", default=[],
+                   help="TAG or KIND:TAG, KIND one of profession, industry, geography")
     p.add_argument("--tier", default=None, help="a tier from the config (default: network)")
     p.add_argument("--every", type=int, default=None, metavar="DAYS", help="own cadence in days (0: never)")
     p.add_argument("--location", default="")
@@ -28,7 +29,8 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("log", parents=[common], help="log a touch (an interaction) with a contact")
     p.add_argument("contact", metavar="NAME_OR_ID")
-    p.add_argument("--kind", default=None, help="default: the config's default kind (message); coffee, call, email, message, meeting, event, "
+    p.add_argument("--kind", default=None,
+                   help="default: the config's default kind (message); coffee, call, email, message, meeting, event, "
                    "informational interview, check-in, newsletter, introduction, other")
     p.add_argument("--note", default="")
     p.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="default: today")
@@ -62,7 +64,7 @@ def _tier(ctx: Context, tier: str | None) -> str:
 
 def check_tag(text: str) -> str:
     """Refuse a tag the user surely did not mean: ``:``, ``badkind:x``, a kind with no name."""
-    from store.records import TAG_KINDS
+    from kith.store.core.records import TAG_KINDS
 
     kind, sep, name = text.partition(":")
     if not sep:
@@ -84,8 +86,8 @@ def check_every(days: int | None) -> int | None:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
-    from store.contact_lookup import likely_duplicates
-    from store.contacts import create_contact
+    from kith.store.people.contacts import create_contact
+    from kith.store.people.lookup import likely_duplicates
 
     tier = _tier(ctx, args.tier)
     tags = [check_tag(t) for t in args.tag]
@@ -106,7 +108,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
-    from store.touches import log_touch, parse_kind
+    from kith.store.people.touches import log_touch, parse_kind
 
     kind = parse_kind(args.kind or default_kind(ctx))
     on = parse_date_arg(args.on, "--on", ctx.today()) if args.on else ctx.today()
@@ -125,7 +127,7 @@ def default_kind(ctx: Context) -> str:
 
 
 def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
-    from store.contacts import list_contacts
+    from kith.store.people.contacts import list_contacts
 
     ctx.open()
     contacts = list_contacts(include_archived=args.archived)
@@ -142,8 +144,8 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     import time
 
-    from store.contacts import count_contacts
-    from store.demo import build_demo
+    from kith.store.demo import build_demo
+    from kith.store.people.contacts import count_contacts
 
     if args.contacts is not None and not 1 <= args.contacts <= 10_000:
         raise CliError("--contacts must be between 1 and 10000")
@@ -162,7 +164,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from store.files import backup_database
+    from kith.store.core.files import backup_database
 
     ctx.open()
     written = backup_database(args.path, beside=ctx.db_path.parent, force=args.force)

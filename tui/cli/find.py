@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import CliError, Context, dump_json, say
+from kith.tui.cli.common import CliError, Context, dump_json, say
 
 MAX_LIMIT = 500
 
@@ -29,12 +29,12 @@ def cmd_find(args: argparse.Namespace, ctx: Context) -> int:
     query = " ".join(args.query)
     if not 1 <= args.limit <= MAX_LIMIT:
         raise CliError(f"--limit must be between 1 and {MAX_LIMIT}, not {args.limit}")
-    from store.fold import fold
+    from kith.store.core.fold import fold
 
     if not fold(query):
         raise CliError("say what to find, e.g. kith find ada")
     ctx.open()
-    from store.search import kind_names, search
+    from kith.store.search.engine import kind_names, search
 
     kinds = None
     if args.kind:

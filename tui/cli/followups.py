@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import CliError, Context, dump_json, say
+from kith.tui.cli.common import CliError, Context, dump_json, say
 
 
 def register(sub, common) -> None:
@@ -22,7 +22,7 @@ def register(sub, common) -> None:
 
 
 def cmd_follow_ups(args: argparse.Namespace, ctx: Context) -> int:
-    from store.followups import list_all, list_open
+    from kith.store.people.followups import list_all, list_open
 
     ctx.open()
     rows = list_all() if args.all else [(f, name, False) for f, name in _with_names(list_open())]
@@ -45,7 +45,7 @@ def cmd_follow_ups(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _with_names(follow_ups):
-    from store.contacts import get_contact
+    from kith.store.people.contacts import get_contact
 
     names: dict[int, str] = {}
     for f in follow_ups:
@@ -55,8 +55,8 @@ def _with_names(follow_ups):
 
 
 def cmd_done(args: argparse.Namespace, ctx: Context) -> int:
-    from store.contacts import get_contact
-    from store.followups import get_follow_up, set_done
+    from kith.store.people.contacts import get_contact
+    from kith.store.people.followups import get_follow_up, set_done
 
     text = args.follow_up_id.strip().lstrip("#")
     if not text.isdigit():

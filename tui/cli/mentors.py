@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -56,7 +56,7 @@ def register(sub, common) -> None:
 
 
 def _day(ctx: Context, text: str | None):
-    from store.clock import parse_day
+    from kith.store.core.clock import parse_day
 
     if text is None:
         return ctx.today()
@@ -67,7 +67,7 @@ def _day(ctx: Context, text: str | None):
 
 
 def _pick(parse, *args):
-    from store.errors import Invalid
+    from kith.store.core.errors import Invalid
 
     try:
         return parse(*args)
@@ -80,7 +80,7 @@ def _n(count: int, word: str) -> str:
 
 
 def cmd_role(args: argparse.Namespace, ctx: Context) -> int:
-    from store.mentors import get_roles, parse_role, role_periods, set_partner, set_role
+    from kith.store.mentors.value import get_roles, parse_role, role_periods, set_partner, set_role
 
     role = _pick(parse_role, args.role)
     if args.every is not None and (role != "partner" or args.remove):
@@ -102,8 +102,8 @@ def cmd_role(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_value(args: argparse.Namespace, ctx: Context) -> int:
-    from store.mentors import parse_category, parse_direction
-    from store.value_edits import add_value  # undoable: `kith undo` removes it
+    from kith.store.mentors.value import parse_category, parse_direction
+    from kith.store.mentors.value_edits import add_value  # undoable: `kith undo` removes it
 
     direction = _pick(parse_direction, args.direction)
     category = _pick(parse_category, direction, " ".join(args.category))
@@ -119,7 +119,7 @@ def cmd_value(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_mentors(args: argparse.Namespace, ctx: Context) -> int:
-    from store.mentors import give_back_due, list_mentors
+    from kith.store.mentors.value import give_back_due, list_mentors
 
     ctx.open()
     today, cfg = ctx.today(), ctx.config.mentors
@@ -160,7 +160,7 @@ def cmd_mentors(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_check_in(args: argparse.Namespace, ctx: Context) -> int:
-    from store.mentors import get_partner, record_check_in
+    from kith.store.mentors.value import get_partner, record_check_in
 
     on = _day(ctx, args.on)
     both = set(args.kept) & set(args.missed)
@@ -198,7 +198,7 @@ def cmd_check_in(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_check_ins(args: argparse.Namespace, ctx: Context) -> int:
-    from store.mentors import get_partner, list_check_ins
+    from kith.store.mentors.value import get_partner, list_check_ins
 
     ctx.open()
     c = resolve_contact(args.contact)

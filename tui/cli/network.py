@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import CliError, Context, confirm, dump_json, named, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, confirm, dump_json, named, parse_date_arg, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -88,8 +88,8 @@ def register(sub, common) -> None:
 
 
 def _org(text: str):
-    from store.errors import NotFound
-    from store.network import resolve_org
+    from kith.store.core.errors import NotFound
+    from kith.store.network import resolve_org
 
     try:
         return resolve_org(text)
@@ -99,8 +99,8 @@ def _org(text: str):
 
 def _target_org(text: str):
     """The organisation to target: a new one when nothing matches or comes close."""
-    from store.network import find_or_create_org, match_org
-    from store.network.orgs import suggest
+    from kith.store.network import find_or_create_org, match_org
+    from kith.store.network.orgs import suggest
 
     found = match_org(text)
     if found is None and not suggest(text):
@@ -115,7 +115,7 @@ def _job_json(j) -> dict:
 
 
 def cmd_job(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import add_job
+    from kith.store.network import add_job
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -127,7 +127,7 @@ def cmd_job(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_jobs(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import list_jobs
+    from kith.store.network import list_jobs
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -143,8 +143,8 @@ def cmd_jobs(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_org_show(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import people_at
-    from store.network.targets import get_target
+    from kith.store.network import people_at
+    from kith.store.network.targets import get_target
 
     ctx.open()
     org = _org(args.org)
@@ -158,8 +158,9 @@ def cmd_org_show(args: argparse.Namespace, ctx: Context) -> int:
                    "before": [{"contact_id": j.contact_id, "name": n, **_job_json(j)} for j, n in before]})
         return 0
     say(f"{org.name} (#{org.id})" + (f"  also: {', '.join(org.aliases)}" if org.aliases else ""))
+    target_text = f"{target.stage}" + (f" · {target.note}" if target.note else "") if target else ""
     for label, value in (("Industry", org.industry), ("Domain", org.domain), ("Location", org.location),
-                         ("Target", f"{target.stage}" + (f" · {target.note}" if target.note else "") if target else "")):
+                         ("Target", target_text)):
         if value:
             say(f"  {label}:", value)
     for label, people in (("Now", now), ("Before", before)):
@@ -170,7 +171,7 @@ def cmd_org_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_org_list(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import list_orgs
+    from kith.store.network import list_orgs
 
     ctx.open()
     rows = list_orgs()
@@ -181,12 +182,13 @@ def cmd_org_list(args: argparse.Namespace, ctx: Context) -> int:
     if not rows:
         say("no organisations yet (a contact's company becomes one)")
     for r in rows:
-        say(f"#{r.id:<5}", r.name, f"· {r.current} now, {r.former} before" + (f" · target: {r.stage}" if r.stage else ""))
+        say(f"#{r.id:<5}", r.name,
+            f"· {r.current} now, {r.former} before" + (f" · target: {r.stage}" if r.stage else ""))
     return 0
 
 
 def cmd_org_merge(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network.orgs import merge_orgs, merge_preview
+    from kith.store.network.orgs import merge_orgs, merge_preview
 
     ctx.open()
     keep, other = _org(args.keep), _org(args.other)
@@ -201,7 +203,7 @@ def cmd_org_merge(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_org_alias(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network.orgs import add_alias
+    from kith.store.network.orgs import add_alias
 
     ctx.open()
     before = _org(args.org)
@@ -215,8 +217,8 @@ def cmd_org_alias(args: argparse.Namespace, ctx: Context) -> int:
 
 def _new_person(text: str, allow_new: bool):
     """The contact ``text`` names, or a new one when it names nobody (a close name needs --new)."""
-    from store.contact_lookup import NoExactMatch, resolve_exact
-    from store.contacts import create_contact
+    from kith.store.people.contacts import create_contact
+    from kith.store.people.lookup import NoExactMatch, resolve_exact
 
     try:
         return resolve_exact(text), False
@@ -234,8 +236,8 @@ def _close_names(text: str) -> list[tuple[int, str, bool]]:
     """Contacts whose whole name is a typo away from ``text`` ("Dana Dias" for "Dana Diaz")."""
     from rapidfuzz import fuzz, process
 
-    from store.contacts import list_rows
-    from store.fold import fold
+    from kith.store.core.fold import fold
+    from kith.store.people.contacts import list_rows
 
     rows = {r.id: r for r in list_rows(include_archived=True)}
     hits = process.extract(fold(text), {cid: fold(r.name) for cid, r in rows.items()}, scorer=fuzz.ratio,
@@ -244,7 +246,7 @@ def _close_names(text: str) -> list[tuple[int, str, bool]]:
 
 
 def cmd_intro(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import record_introduction
+    from kith.store.network import record_introduction
 
     if len(args.people) != 2:
         raise CliError("name two people: kith intro BY NEW, or kith intro --between A B")
@@ -270,7 +272,7 @@ def cmd_intro(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_intros(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import list_introductions
+    from kith.store.network import list_introductions
 
     ctx.open()
     cid = resolve_contact(args.contact).id if args.contact else None
@@ -288,7 +290,7 @@ def cmd_intros(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_knows(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import set_knows
+    from kith.store.network import set_knows
 
     if not 1 <= args.strength <= 5:
         raise CliError("--strength is 1 (faint) to 5 (very strong)")
@@ -302,7 +304,7 @@ def cmd_knows(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_connectors(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import rank_connectors
+    from kith.store.network import rank_connectors
 
     if args.limit < 1:
         raise CliError("--limit must be 1 or more")
@@ -322,8 +324,8 @@ def cmd_connectors(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_target(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import set_target
-    from store.network.targets import parse_stage
+    from kith.store.network import set_target
+    from kith.store.network.targets import parse_stage
 
     stage = parse_stage(args.stage) if args.stage is not None else None
     ctx.open()
@@ -334,7 +336,7 @@ def cmd_target(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_targets(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import list_targets
+    from kith.store.network import list_targets
 
     ctx.open()
     rows = list_targets()
@@ -351,13 +353,14 @@ def cmd_targets(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_path(args: argparse.Namespace, ctx: Context) -> int:
-    from store.network import find_routes
+    from kith.store.network import find_routes
+    from kith.tui.settings import network_settings
 
     if args.limit < 1:
         raise CliError("--limit must be 1 or more")
     ctx.open()
     org = _org(args.org)
-    routes = find_routes(org.id, ctx.config.network.settings(), ctx.today(), args.limit)
+    routes = find_routes(org.id, network_settings(ctx.config), ctx.today(), args.limit)
     if args.json:
         dump_json([{"score": r.score, "why": r.why,
                     "hops": [{"contact_id": h.contact_id, "name": h.name, "edge": h.edge, "why": h.why}

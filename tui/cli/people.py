@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import re
 
-from tui.cli.common import CliError, Context, confirm, dump_json, named, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, confirm, dump_json, named, parse_date_arg, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -72,9 +72,9 @@ def _contact_json(c, cadence, due, touches, follow_ups) -> dict:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from store.cadence import next_due
-    from store.followups import list_follow_ups
-    from store.touches import list_touches
+    from kith.store.people.followups import list_follow_ups
+    from kith.store.people.touches import list_touches
+    from kith.store.today.cadence import next_due
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -149,9 +149,9 @@ def _edited_list(current, replace, add, remove, fold_key) -> list | None:
 
 
 def _changes(args: argparse.Namespace, ctx: Context, c) -> dict:
-    from store.contacts import parse_tag
-    from store.fold import fold
-    from tui.cli.contacts import _tier, check_every, check_tag
+    from kith.store.core.fold import fold
+    from kith.store.people.contacts import parse_tag
+    from kith.tui.cli.contacts import _tier, check_every, check_tag
 
     changes: dict = {}
     for field in ("name", "company", "role", "how_met"):
@@ -184,7 +184,7 @@ def _changes(args: argparse.Namespace, ctx: Context, c) -> dict:
 
 
 def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
-    from store.contacts import update_contact
+    from kith.store.people.contacts import update_contact
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -202,7 +202,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_archive(args: argparse.Namespace, ctx: Context) -> int:
-    from store.contacts import set_archived
+    from kith.store.people.contacts import set_archived
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -215,8 +215,8 @@ def cmd_archive(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
-    from store.contacts import delete_contact
-    from store.touches import list_touches
+    from kith.store.people.contacts import delete_contact
+    from kith.store.people.touches import list_touches
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -229,7 +229,7 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_touches(args: argparse.Namespace, ctx: Context) -> int:
     from dataclasses import asdict
 
-    from store.touches import list_touches
+    from kith.store.people.touches import list_touches
 
     ctx.open()
     c = resolve_contact(args.contact)
@@ -247,7 +247,7 @@ def cmd_touches(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_edit_touch(args: argparse.Namespace, ctx: Context) -> int:
-    from store.touches import parse_kind, update_touch
+    from kith.store.people.touches import parse_kind, update_touch
 
     if args.kind is None and args.on is None and args.note is None:
         raise CliError("say what to change: --kind, --on or --note")

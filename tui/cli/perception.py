@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, parse_date_arg, resolve_contact, say
 
 MAX_STDIN = 20_001
 """Characters read from stdin for ``--text -``: one more than a feedback text may hold."""
@@ -87,7 +87,7 @@ def _read_text(value: str) -> str:
 
 
 def cmd_ask(args: argparse.Namespace, ctx: Context) -> int:
-    from store.perception.feedback import ask
+    from kith.store.perception.feedback import ask
 
     ctx.open()
     c = resolve_contact(args.who)
@@ -97,7 +97,7 @@ def cmd_ask(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
-    from store.perception.feedback import add_feedback, clean_feedback_text, parse_context
+    from kith.store.perception.feedback import add_feedback, clean_feedback_text, parse_context
 
     text = clean_feedback_text(_read_text(args.text))  # checked before the database is opened
     context = parse_context(args.context)
@@ -120,7 +120,7 @@ def _open_to_read(ctx: Context) -> None:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    from store.perception.feedback import list_feedback, list_requests
+    from kith.store.perception.feedback import list_feedback, list_requests
 
     _open_to_read(ctx)
     who = resolve_contact(args.who) if args.who else None
@@ -144,7 +144,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_trends(args: argparse.Namespace, ctx: Context) -> int:
-    from store.perception.trends import quotes, term_json, trends
+    from kith.store.perception.trends import quotes, term_json, trends
 
     if args.limit < 1:
         raise CliError("--limit must be 1 or more")
@@ -165,7 +165,7 @@ def cmd_trends(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_decline(args: argparse.Namespace, ctx: Context) -> int:
-    from store.perception.feedback import list_requests, set_request_status
+    from kith.store.perception.feedback import list_requests, set_request_status
 
     ctx.open()
     c = resolve_contact(args.who)
@@ -178,8 +178,8 @@ def cmd_decline(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _pitch(text: str):
-    from store.errors import Ambiguous
-    from store.pitches import resolve_pitch
+    from kith.store.brand.pitches import resolve_pitch
+    from kith.store.core.errors import Ambiguous
 
     try:
         return resolve_pitch(text)
@@ -189,7 +189,7 @@ def _pitch(text: str):
 
 
 def cmd_claim(args: argparse.Namespace, ctx: Context) -> int:
-    from store.perception.brand_review import add_claim
+    from kith.store.perception.brand_review import add_claim
 
     ctx.open()
     p = _pitch(args.pitch)
@@ -199,7 +199,7 @@ def cmd_claim(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_variant(args: argparse.Namespace, ctx: Context) -> int:
-    from store.perception.brand_review import set_variant
+    from kith.store.perception.brand_review import set_variant
 
     ctx.open()
     p = _pitch(args.pitch)
@@ -209,7 +209,7 @@ def cmd_variant(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    from store.perception.compare import brand_check
+    from kith.store.perception.compare import brand_check
 
     _open_to_read(ctx)
     today = ctx.today()

@@ -7,8 +7,8 @@ import os
 import stat
 import sys
 
-from tui.cli.common import CliError, Context, dump_json, say
-from tui.literal import plural
+from kith.tui.cli.common import CliError, Context, dump_json, say
+from kith.tui.literal import plural
 
 MAX_INPUT = 1_000_000
 """Bytes read by ``kith pitch time``: far beyond any pitch, small enough to stay instant."""
@@ -70,7 +70,7 @@ def _read_input(name: str) -> str:
 
 
 def _figures(text: str, wpm: int, slow: int, fast: int) -> dict:
-    from store.wordcount import compute
+    from kith.store.brand.wordcount import compute
 
     f = compute(text, wpm, slow, fast)
     return {
@@ -81,7 +81,7 @@ def _figures(text: str, wpm: int, slow: int, fast: int) -> dict:
 
 
 def _line(fig: dict) -> str:
-    from store.wordcount import format_duration
+    from kith.store.brand.wordcount import format_duration
 
     return (f"{fig['words']} words, {fig['characters']} characters, {fig['seconds']:g} s "
             f"({format_duration(fig['seconds'])}) at {fig['wpm']} wpm; "
@@ -107,8 +107,8 @@ def _target(p) -> str:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    from store.pitches import list_pitches
-    from store.wordcount import count_chars, count_words, format_duration, seconds_for
+    from kith.store.brand.pitches import list_pitches
+    from kith.store.brand.wordcount import count_chars, count_words, format_duration, seconds_for
 
     ctx.open()
     wpm = ctx.config.brand.words_per_minute
@@ -135,9 +135,9 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from store.errors import Ambiguous, NotFound
-    from store.pitches import list_rehearsals, resolve_pitch
-    from tui.literal import safe_text
+    from kith.store.brand.pitches import list_rehearsals, resolve_pitch
+    from kith.store.core.errors import Ambiguous, NotFound
+    from kith.tui.literal import safe_text
 
     ctx.open()
     try:

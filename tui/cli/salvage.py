@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.common import CliError, Context, say
+from kith.tui.cli.common import CliError, Context, say
 
 
 def _default_path(ctx: Context):
@@ -18,9 +18,9 @@ def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
     """Write the readable rows as a kith JSON export (restorable) and say how many were lost."""
     from pathlib import Path
 
-    from store.exporters import to_json
-    from store.files import write_atomic
-    from store.salvage import salvage
+    from kith.store.core.files import write_atomic
+    from kith.store.transfer.exporters import to_json
+    from kith.store.transfer.salvage import salvage
 
     if args.kind != "json":
         raise CliError("--salvage writes JSON only: kith export json --salvage")
@@ -28,7 +28,7 @@ def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
     data, report = salvage()
     text = to_json(data)
     if args.output == "-":
-        from tui.cli.common import _UNSAFE_IN_JSON
+        from kith.tui.cli.common import _UNSAFE_IN_JSON
 
         sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     else:

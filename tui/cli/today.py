@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import CliError, Context, dump_json, named, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, named, parse_date_arg, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -33,8 +33,8 @@ def register(sub, common) -> None:
 
 
 def _queue(ctx: Context, day):
-    from store.queue import build_queue
-    from store.today import context_for
+    from kith.store.today.queue import build_queue
+    from kith.tui.settings import context_for
 
     return build_queue(context_for(ctx.config, day))
 
@@ -60,9 +60,9 @@ def cmd_today(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
     from datetime import timedelta
 
-    from store import review
-    from store.queue import QueueItem
-    from store.snoozes import parse_span
+    from kith.store.today import review
+    from kith.store.today.queue import QueueItem
+    from kith.store.today.snoozes import parse_span
 
     day = ctx.today()
     if args.until:
@@ -90,7 +90,7 @@ def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_follow_up(args: argparse.Namespace, ctx: Context) -> int:
-    from store.followups import add_follow_up
+    from kith.store.people.followups import add_follow_up
 
     due = parse_date_arg(args.on, "--on", ctx.today())
     ctx.open()

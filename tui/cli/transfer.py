@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.common import CliError, Context, dump_json, resolve_contact, say
-from tui.literal import plural
+from kith.tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from kith.tui.literal import plural
 
 IMPORT_KINDS = ("linkedin", "vcard", "csv")
 EXPORT_KINDS = ("json", "toml", "csv", "vcard", "ics")
@@ -27,7 +27,7 @@ def register(sub, common) -> None:
     p.add_argument("--force", action="store_true",
                    help="replace an existing FILE (never a database; a link is replaced, not followed)")
     p.set_defaults(func=cmd_export)
-    from tui.cli.salvage import cmd_export_salvage  # a small module: no heavy imports
+    from kith.tui.cli.salvage import cmd_export_salvage  # a small module: no heavy imports
 
     p.add_argument("--salvage", dest="func", action="store_const", const=cmd_export_salvage, default=cmd_export,
                    help="json only: from a damaged database, write every row that can still be read")
@@ -49,7 +49,8 @@ def register(sub, common) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from store.importers.common import BadImportFile, apply_records, parse_file
+    from kith.store.transfer.importers import BadImportFile, parse_file
+    from kith.store.transfer.importers.apply import apply_records
 
     try:
         # A bad file is refused before the database is even opened (or created).
@@ -72,7 +73,7 @@ def default_export_folder(ctx: Context):
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from store.exporters import export_file, export_new, render
+    from kith.store.transfer.exporters import export_file, export_new, render
 
     ctx.open()
     cadence = ctx.config.cadence_for
@@ -80,11 +81,11 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         text = render(args.kind, cadence)
         if args.kind in ("json", "toml"):
             # Both escape C0 themselves; C1 and bidi controls become \uXXXX too (lossless, inert).
-            from tui.cli.common import _UNSAFE_IN_JSON
+            from kith.tui.cli.common import _UNSAFE_IN_JSON
 
             text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         elif sys.stdout.isatty():
-            from tui.literal import safe_text
+            from kith.tui.literal import safe_text
 
             text = safe_text(text, multiline=True)  # a terminal never gets raw escapes from a note
         sys.stdout.write(text)
@@ -98,8 +99,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    from store.importers.common import BadImportFile, read_text
-    from store.restore import load_export, restore
+    from kith.store.transfer.importers.common import BadImportFile, read_text
+    from kith.store.transfer.restore import load_export, restore
 
     try:
         read_text(args.file)
@@ -115,7 +116,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_duplicates(args: argparse.Namespace, ctx: Context) -> int:
     from dataclasses import asdict
 
-    from store.duplicates import find_duplicates
+    from kith.store.people.duplicates import find_duplicates
 
     ctx.open()
     pairs = find_duplicates()
@@ -132,7 +133,7 @@ def cmd_duplicates(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
-    from store.merge_plan import merge_plan, merge_with_backup
+    from kith.store.people.merge import merge_plan, merge_with_backup
 
     ctx.open()
     keep = resolve_contact(args.keep)

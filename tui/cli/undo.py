@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import Context, say
+from kith.tui.cli.common import Context, say
 
 
 def register(sub, common) -> None:
@@ -14,7 +14,7 @@ def register(sub, common) -> None:
 
 
 def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
-    from store.undo import undo_last
+    from kith.store.core.undo import undo_last
 
     ctx.open()
     entry = undo_last()

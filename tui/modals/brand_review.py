@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
-from store.perception.brand_review import MISTAKES
-from tui.literal import literal
+from kith.store.perception.brand_review import MISTAKES
+from kith.tui.literal import literal
 
 
 class BrandReviewModal(ModalScreen[dict | None]):

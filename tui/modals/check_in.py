@@ -15,10 +15,10 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store.clock import parse_day
-from tui.modals.guard import GuardedModal
-from tui.literal import literal
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.tui.literal import literal
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.day_field import DayField
 
 OUTCOMES = (None, "kept", "missed")
 
@@ -109,7 +109,8 @@ class CheckInModal(GuardedModal, ModalScreen[CheckInDraft | None]):
                         max_length=2000)
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"), classes="section")
             yield DayField(self.today, self.today, parse_day, compact=True, id="day", not_after_today=True)
-            yield Static(Content.styled("Enter: next field (saves on the last) · Ctrl+S saves · Esc cancels", "dim"), id="hint")
+            hint = "Enter: next field (saves on the last) · Ctrl+S saves · Esc cancels"
+            yield Static(Content.styled(hint, "dim"), id="hint")
 
     def on_mount(self) -> None:
         first = self.query(OutcomeToggle).first() if self.open_commitments else self.query(Input).first()

@@ -17,12 +17,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from store.contacts import normalise
-from store.errors import Invalid
-from store.records import ContactInfo
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import FormSelect
-from tui.literal import literal, safe_text
+from kith.store.core.clock import parse_day
+from kith.store.core.errors import Invalid
+from kith.store.core.records import ContactInfo
+from kith.store.people.contacts import normalise
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.contact_picker import ContactPicker
+from kith.tui.widgets.day_field import DayField
+from kith.tui.widgets.form_fields import FormSelect
 
 # (form field, label, placeholder); tier, strength and notes get their own widgets.
 TEXT_FIELDS = (
@@ -44,7 +47,7 @@ STRENGTHS = (("1", "1 · barely know"), ("2", "2 · acquaintance"), ("3", "3 · 
              ("4", "4 · trusted"), ("5", "5 · would vouch for me"))
 # Store field names (Invalid.field) -> the form field that shows the message.
 STORE_TO_FORM = {"cadence_days": "cadence", "birthday_month": "birthday", "birthday_day": "birthday",
-                 "birthday_year": "birthday"}
+                 "birthday_year": "birthday", "introduced_by_id": "introduced_by"}
 _BIRTHDAY_RE = re.compile(r"^(?:(\d{4})|-)?-(\d{1,2})-(\d{1,2})$")
 
 
@@ -56,7 +59,7 @@ def form_values(contact: ContactInfo | None, default_tier: str) -> dict[str, str
     """The form's starting strings: the contact's values made display-safe, or a blank form."""
     if contact is None:
         blank = {name: "" for name, _, _ in TEXT_FIELDS + MORE_FIELDS}
-        return {**blank, "tier": default_tier, "strength": "3", "notes": ""}
+        return {**blank, "tier": default_tier, "strength": "3", "notes": "", "introduced_by": "", "connected_on": ""}
     return {
         "name": safe_text(contact.name), "company": safe_text(contact.company), "role": safe_text(contact.role),
         "emails": safe_text(", ".join(contact.emails)), "phones": safe_text(", ".join(contact.phones)),
@@ -66,6 +69,9 @@ def form_values(contact: ContactInfo | None, default_tier: str) -> dict[str, str
         "cadence": "" if contact.cadence_days is None else str(contact.cadence_days),
         "how_met": safe_text(contact.how_met), "birthday": contact.birthday,
         "notes": safe_text(contact.notes, multiline=True),
+        # The picked contact's id (the picker shows the name), and the day as the day field shows it.
+        "introduced_by": str(contact.introduced_by_id or ""),
+        "connected_on": contact.connected_on.isoformat() if contact.connected_on else "",
     }
 
 
@@ -79,6 +85,21 @@ def to_store(field: str, text: str) -> dict:
         changes: dict = {field: _split(text)}
     elif field == "tags":
         changes = {"tags": _split(text)}
+    elif field == "introduced_by":
+        if text.startswith("?"):
+            raise Invalid("introduced_by_id", "pick one of the matches (Enter takes the first), or clear the field")
+        changes = {"introduced_by_id": text or None}
+    elif field == "connected_on":
+        from kith.store.core import clock
+
+        text, today = text.strip(), clock.today()
+        try:
+            day = parse_day(text, today) if text else None
+        except ValueError as exc:
+            raise Invalid("connected_on", str(exc)) from None
+        if day is not None and day > today:
+            raise Invalid("connected_on", "that day is still ahead")
+        changes = {"connected_on": day}
     elif field == "cadence":
         changes = {"cadence_days": text.strip()}
     elif field == "birthday":
@@ -152,6 +173,17 @@ class ContactFormModal(GuardedModal, ModalScreen[dict | None]):
                     yield from self._row(name, label, Input(self.start[name], placeholder=placeholder,
                                                             id=name, compact=True, max_length=300,
                                                             select_on_focus=False))
+                intro = self.contact.introduced_by_name if self.contact else ""
+                picked = int(self.start["introduced_by"]) if self.start["introduced_by"].isdigit() else None
+                yield from self._row("introduced_by", "Introduced by", ContactPicker(
+                    picked, intro or "", self._find_introducer, placeholder="type a few letters of a name",
+                    id="introduced_by"), classes="row -tall")
+                with Horizontal(classes="row -tall"):
+                    yield Label(Content("Connected on"), classes="field-label")
+                    yield DayField(self.contact.connected_on if self.contact else None, self.app.today(),
+                                   lambda text, today: parse_day(text, today) if text.strip() else today,
+                                   compact=True, id="connected_on", not_after_today=True,
+                                   placeholder="YYYY-MM-DD, or -30 for a month ago", fold_error=True)
                 yield Label(Content("Notes"), classes="notes-label")
                 yield TextArea(self.start["notes"], id="notes", compact=True, soft_wrap=True)
                 yield Static(Content(""), id="error-notes", classes="error")
@@ -160,11 +192,18 @@ class ContactFormModal(GuardedModal, ModalScreen[dict | None]):
                 yield Button(Content("Save"), variant="primary", id="save", compact=True)
                 yield Button(Content("Cancel"), id="cancel", compact=True)
 
-    def _row(self, name: str, label: str, widget) -> ComposeResult:
-        with Horizontal(classes="row"):
+    def _row(self, name: str, label: str, widget, classes: str = "row") -> ComposeResult:
+        with Horizontal(classes=classes):
             yield Label(Content(label), classes="field-label")
             yield widget
         yield Static(Content(""), id=f"error-{name}", classes="error")
+
+    def _find_introducer(self, text: str) -> list[tuple[int, str]]:
+        """Contacts matching ``text`` by the app's search, never the contact being edited."""
+        from kith.store.search.engine import search
+
+        own = self.contact.id if self.contact else None
+        return [(r.id, r.title) for r in search(text, limit=8, kinds=["contact"]) if r.id != own]
 
     def _tier_label(self, tier: str) -> Content:
         days = self.app.config.tiers.get(tier)
@@ -184,6 +223,11 @@ class ContactFormModal(GuardedModal, ModalScreen[dict | None]):
         out["tier"] = str(self.query_one("#tier", Select).value)
         out["strength"] = str(self.query_one("#strength", Select).value)
         out["notes"] = self.query_one("#notes", TextArea).text
+        picker = self.query_one(ContactPicker)
+        # A name typed but not picked is "?name": an error until a match is picked or the field cleared.
+        typed = "?" + picker.text if picker.text.strip() else ""
+        out["introduced_by"] = str(picker.picked) if picker.picked else typed
+        out["connected_on"] = self.query_one("#connected_on", DayField).query_one(Input).value.strip()
         return out
 
     def changes(self) -> tuple[dict, dict[str, str]]:
@@ -224,6 +268,7 @@ class ContactFormModal(GuardedModal, ModalScreen[dict | None]):
 
     @on(Input.Changed)
     @on(TextArea.Changed)
+    @on(DayField.Changed)
     def _changed(self) -> None:
         self.validate()
 

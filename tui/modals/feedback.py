@@ -7,8 +7,8 @@ verbatim, the context and whether you may quote them. The caller writes the draf
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +18,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from store.perception.feedback import CONTEXTS, MAX_TEXT, PROMPTS
-from tui.literal import literal
+from kith.store.perception.feedback import CONTEXTS, MAX_TEXT, PROMPTS
+from kith.tui.literal import literal
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class FeedbackModal(ModalScreen[FeedbackDraft | None]):
             self.query_one("#text", TextArea).focus()
 
     def action_save(self) -> None:
-        from store.errors import StoreError
+        from kith.store.core.errors import StoreError
 
         who_error = self.query_one("#who-error", Static)
         try:

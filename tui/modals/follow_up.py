@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store.clock import parse_day
-from tui.modals.guard import GuardedModal
-from tui.literal import literal, safe_text
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.day_field import DayField
 
 
 @dataclass(frozen=True)
@@ -36,21 +36,22 @@ class FollowUpModal(GuardedModal, ModalScreen[FollowUpDraft | None]):
         Binding("ctrl+s", "save", "Save", id="follow-up-save", tooltip="Save (Enter works too)"),
     ]
 
-    def __init__(self, contact_name: str, today: date, due_in_days: int = 7, what: str = "") -> None:
+    def __init__(self, contact_name: str, today: date, due_in_days: int = 7, due: date | None = None,
+                 what: str = "", title: str = "Follow up with ") -> None:
         super().__init__()
-        self.what = what
-        """A drafted text to start from (the Network area's asks for an introduction)."""
         self.contact_name = contact_name
         self.today = today
-        self.due = today + timedelta(days=due_in_days)
+        self.due = due or today + timedelta(days=due_in_days)
+        self.what = safe_text(what)
+        """The text shown (display-safe); editing compares against it, so untouched text is not rewritten."""
+        self.title = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content.assemble(("Follow up with ", "bold"), literal(self.contact_name, "bold $accent")),
+            yield Static(Content.assemble((self.title, "bold"), literal(self.contact_name, "bold $accent")),
                          id="title")
             yield Label(Content("What"))
-            yield Input(safe_text(self.what, limit=1000), placeholder="e.g. send the deck from the talk", id="what",
-                        max_length=1000)
+            yield Input(self.what, placeholder="e.g. send the deck from the talk", id="what", max_length=1000)
             yield Static("", id="what-error", classes="error")
             yield Label(Content("Due  (YYYY-MM-DD, tomorrow, +3, +2w)"))
             yield DayField(self.due, self.today, parse_day, id="due")

@@ -7,7 +7,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from tui.modals.confirm import ConfirmModal
+from kith.tui.modals.confirm import ConfirmModal
 
 DISCARD_QUESTION = "Discard your changes? y/n"
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 KEY_WIDTH = 9
 DESC_MAX = 20

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
-from tui.literal import safe_text
+from kith.tui.literal import safe_text
 
 
 class JobModal(ModalScreen[dict | None]):

@@ -13,12 +13,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store.records import TOUCH_KINDS
-from store.clock import parse_day
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import FormSelect
-from tui.literal import literal
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.store.core.records import TOUCH_KINDS
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.day_field import DayField
+from kith.tui.widgets.form_fields import FormSelect
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,27 @@ class LogTouchModal(GuardedModal, ModalScreen[TouchDraft | None]):
         Binding("ctrl+s", "save", "Save", id="log-save", tooltip="Save the touch (Enter works too)"),
     ]
 
-    def __init__(self, contact_name: str, today: date, kind: str = "message") -> None:
+    def __init__(self, contact_name: str, today: date, kind: str = "message", on: date | None = None,
+                 note: str = "", title: str = "Log a touch with ") -> None:
         super().__init__()
         self.contact_name = contact_name
         self.today = today
         self.kind = kind if kind in TOUCH_KINDS else "message"
+        self.on = on or today
+        self.note = safe_text(note)
+        """The note shown (display-safe); editing compares against it, so an untouched note is not rewritten."""
+        self.title = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content.assemble(("Log a touch with ", "bold"), literal(self.contact_name, "bold $accent")),
+            yield Static(Content.assemble((self.title, "bold"), literal(self.contact_name, "bold $accent")),
                          id="title")
             yield Label(Content("Kind"))
             yield FormSelect([(Content(k), k) for k in TOUCH_KINDS], value=self.kind, allow_blank=False, id="kind")
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
-            yield DayField(self.today, self.today, parse_day, id="day", not_after_today=True)
+            yield DayField(self.on, self.today, parse_day, id="day", not_after_today=True)
             yield Label(Content("Note"))
-            yield Input(placeholder="What did you talk about? (optional)", id="note", max_length=2000)
+            yield Input(self.note, placeholder="What did you talk about? (optional)", id="note", max_length=2000)
             yield Static(Content.styled("Enter saves · Space opens a list · Tab moves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:

@@ -8,15 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.css.query import NoMatches
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store.pitches import CHANNEL_DEFAULTS, CHANNELS, MAX_CHARS, SPOKEN_TARGETS
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import FormSelect
-from tui.literal import literal, safe_text
+from kith.store.brand.pitches import CHANNEL_DEFAULTS, CHANNELS, MAX_CHARS, SPOKEN_TARGETS
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.form_fields import FormSelect
 
 ANY = "any"
 CHARS = "chars"

@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.wordcount import count_words, seconds_for
-from tui.literal import literal
-from tui.widgets.pitch_figures import duration
-from tui.widgets.lists import ListOptions
+from kith.store.brand.wordcount import count_words, seconds_for
+from kith.tui.literal import literal
+from kith.tui.widgets.lists import ListOptions
+from kith.tui.widgets.pitch_figures import duration
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 

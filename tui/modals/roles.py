@@ -13,11 +13,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
-from store.errors import Ambiguous, StoreError
-from store.mentors import ROLES
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import TickBox
-from tui.literal import literal, safe_text
+from kith.store.core.errors import Ambiguous, StoreError
+from kith.store.mentors.value import ROLES
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.form_fields import TickBox
 
 ROLE_LABELS = {"mentor": "Mentor", "coach": "Coach", "partner": "Accountability partner"}
 

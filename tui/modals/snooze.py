@@ -12,10 +12,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from store.clock import parse_day
-from store.snoozes import MAX_SNOOZE_DAYS
-from tui.modals.guard import GuardedModal
-from tui.literal import literal
+from kith.store.core.clock import parse_day
+from kith.store.today.snoozes import MAX_SNOOZE_DAYS
+from kith.tui.literal import literal
+from kith.tui.modals.guard import GuardedModal
 
 CHOICES = (("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7))
 

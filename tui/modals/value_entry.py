@@ -14,13 +14,13 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
-from store.errors import Invalid
-from store.mentors import CATEGORIES, DIRECTIONS, parse_category
-from store.clock import parse_day
-from tui.modals.guard import GuardedModal
-from tui.widgets.form_fields import FormSelect
-from tui.literal import literal
-from tui.widgets.day_field import DayField
+from kith.store.core.clock import parse_day
+from kith.store.core.errors import Invalid
+from kith.store.mentors.value import CATEGORIES, DIRECTIONS, parse_category
+from kith.tui.literal import literal, safe_text
+from kith.tui.modals.guard import GuardedModal
+from kith.tui.widgets.day_field import DayField
+from kith.tui.widgets.form_fields import FormSelect
 
 
 @dataclass(frozen=True)
@@ -49,20 +49,22 @@ class ValueEntryModal(GuardedModal, ModalScreen[ValueDraft | None]):
 
     def __init__(self, contact_name: str, today: date, direction: str = "received", category: str | None = None,
                  note: str = "", on: date | None = None, touch_id: int | None = None,
-                 made_mentor_hint: bool = False) -> None:
+                 made_mentor_hint: bool = False, title: str = "Value with ") -> None:
         super().__init__()
         self.contact_name = contact_name
         self.today = today
         self.direction = direction if direction in DIRECTIONS else "received"
         self.category = category if category in CATEGORIES[self.direction] else CATEGORIES[self.direction][0]
-        self.note = note
+        self.note = safe_text(note)
+        """The note shown (display-safe); editing compares against it, so an untouched note is not rewritten."""
         self.on = on or today
+        self.title = title
         self.touch_id = touch_id
         self.made_mentor_hint = made_mentor_hint
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content.assemble(("Value with ", "bold"), literal(self.contact_name, "bold $accent")),
+            yield Static(Content.assemble((self.title, "bold"), literal(self.contact_name, "bold $accent")),
                          id="title")
             if self.made_mentor_hint:
                 yield Static(Content.styled("Saving this makes them a mentor.", "italic $text-muted"), id="made-hint")

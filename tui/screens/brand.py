@@ -7,32 +7,34 @@ Typing is kept as a draft in the store (about once a second, when leaving, and o
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Paste
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from store.errors import Conflict, StoreError
-from store.pitches import (
-    PitchInfo, create_pitch, delete_pitch, discard_draft, get_pitch, list_pitches, list_versions,
-    restore_version, save_draft, save_version, update_pitch,
+from kith.store.brand.pitches import (
+    PitchInfo,
+    create_pitch,
+    get_pitch,
+    list_pitches,
+    save_draft,
+    save_version,
+    update_pitch,
 )
-from store.wordcount import BRAND_QUESTIONS, compute, target_state
-from tui.literal import literal, safe_text, plural
-from tui.modals.confirm import ConfirmModal
-from tui.modals.pitch_edit import PitchEditModal, PitchSettings
-from tui.modals.pitch_versions import PitchVersionsModal
-from tui.screens.area import AreaScreen
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.pitch_figures import PitchFigures
-from tui.widgets.key_footer import KeyFooter
-from tui.widgets.lists import ListOptions
+from kith.store.brand.wordcount import BRAND_QUESTIONS, compute, target_state
+from kith.store.core.errors import Conflict, StoreError
+from kith.tui.area import AreaScreen
+from kith.tui.flows.pitch_history import PitchHistoryActions
+from kith.tui.literal import literal
+from kith.tui.modals.pitch_edit import PitchEditModal, PitchSettings
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.lists import ListOptions
+from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.pitch_figures import PitchFigures
 
 DRAFT_EVERY_S = 1.0
 """How often unsaved typing is written as a draft (an SSH drop loses at most this much)."""
@@ -42,7 +44,7 @@ class PitchEditor(TextArea):
     """The pitch text area; pasted text is cleaned of control characters first."""
 
     async def _on_paste(self, event: Paste) -> None:
-        from store.pitches import clean_text
+        from kith.store.brand.pitches import clean_text
 
         cleaned = clean_text(event.text)
         if cleaned != event.text:
@@ -53,7 +55,7 @@ class PitchEditor(TextArea):
         # Otherwise TextArea's own paste handler runs after this one (Textual walks the MRO).
 
 
-class BrandScreen(AreaScreen):
+class BrandScreen(PitchHistoryActions, AreaScreen):
     """The Brand area: pick a pitch on the left, write on the right, watch the figures."""
 
     AREA = "brand"
@@ -203,9 +205,7 @@ class BrandScreen(AreaScreen):
 
     def action_perception(self) -> None:
         """Open Perception; a term copied there lands in this editor (tui/screens/perception.py)."""
-        from tui.screens.perception import open_from_brand
-
-        open_from_brand(self)
+        self.app.open_perception(self)
 
     def save_draft(self, hang_up: bool = False, wait: bool = True) -> None:
         """Keep unsaved typing in the store (called every second, on leaving, and on SIGHUP).
@@ -220,7 +220,7 @@ class BrandScreen(AreaScreen):
         if text == self._persisted:
             return
         if hang_up:
-            from store.drafts import keep_now
+            from kith.store.brand.drafts import keep_now
 
             try:
                 keep_now(self._pitch.id, text)
@@ -231,7 +231,7 @@ class BrandScreen(AreaScreen):
             if wait:
                 save_draft(self._pitch.id, text)
             else:
-                from store.drafts import try_save
+                from kith.store.brand.drafts import try_save
 
                 if not try_save(self._pitch.id, text):
                     return
@@ -371,75 +371,12 @@ class BrandScreen(AreaScreen):
             return
         self.reload()
 
-    def action_versions(self) -> None:
-        if self._no_pitch():
-            return
-        self.save_draft()
-        self.app.push_screen(PitchVersionsModal(self._pitch.name, list_versions(self._pitch.id),
-                                                self.app.config.brand.words_per_minute), self._restore)
-
-    def _restore(self, version_id: int | None) -> None:
-        if version_id is None or self._pitch is None:
-            return
-        try:
-            pitch = restore_version(self._pitch.id, version_id)
-        except StoreError as exc:
-            self.notify(literal(str(exc)), severity="error")
-            return
-        self._pitch = pitch
-        self._persisted = pitch.working_text
-        self._load_editor(pitch.working_text)
-        self.reload()
-        self.notify(f"Restored as version {pitch.versions}.")
-
-    def action_discard_draft(self) -> None:
-        p = self._pitch
-        if self._no_pitch():
-            return
-        if self.query_one("#editor", PitchEditor).text == p.text:
-            self.notify("Nothing unsaved to discard.")
-            return
-        question = Content.assemble("Discard the unsaved changes to ", literal(p.name, "bold"),
-                                    "? The editor goes back to the latest saved version.")
-        self.app.push_screen(ConfirmModal(question, "Discard"), self._discard_confirmed)
-
-    def _discard_confirmed(self, yes: bool | None) -> None:
-        if not yes or self._pitch is None:
-            return
-        pitch = discard_draft(self._pitch.id)
-        self._pitch = pitch
-        self._persisted = pitch.text
-        self._load_editor(pitch.text)
-        self.reload()
-
-    def action_delete_pitch(self) -> None:
-        p = self._pitch
-        if self._no_pitch():
-            return
-        question = Content.assemble("Delete ", literal(p.name, "bold"),
-                                    f" with its {plural(p.versions, 'version')} and its rehearsals?")
-        self.app.push_screen(ConfirmModal(question, "Delete"), self._delete_confirmed)
-
-    def _delete_confirmed(self, yes: bool | None) -> None:
-        if not yes or self._pitch is None:
-            return
-        try:
-            delete_pitch(self._pitch.id)
-        except StoreError as exc:
-            self.notify(literal(str(exc)), severity="error")
-            return
-        self._pitch = None
-        self._persisted = ""
-        self.reload()
-
     def action_rehearse(self) -> None:
         if self._no_pitch():
             return
-        from tui.screens.rehearsal import RehearsalScreen
-
         self.save_draft()
         text = self.query_one("#editor", PitchEditor).text
-        self.app.push_screen(RehearsalScreen(self._pitch, text))
+        self.app.open_rehearsal(self._pitch, text)
 
     def show_search_result(self, result) -> None:
         """Open the pitch a search hit names (search opens this area for ``pitch`` hits)."""

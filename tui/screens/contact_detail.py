@@ -12,12 +12,14 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.records import ContactInfo, FollowUpInfo, TouchInfo
-from tui.literal import literal, plural
-from tui.screens.contacts import ContactActions, ago_text, due_state, due_text, role_company
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.key_footer import KeyFooter
-from tui.widgets.lists import ListOptions
+from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
+from kith.tui.flows.career import add_job_flow, career_content
+from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.flows.edit_logged import FollowUpList, TouchList, edit_follow_up, edit_touch
+from kith.tui.format import DUE_STYLE, ago_text, due_state, due_text, role_company
+from kith.tui.literal import literal, plural
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
 
 NOTES_PREVIEW = 1500
 """Characters of the notes shown; a huge note would take seconds to render (SAFETY.md)."""
@@ -71,7 +73,7 @@ def fields_content(c: ContactInfo, cadence: int | None, due: date | None, today:
         cadence_text = f"every {cadence} d ({c.tier} default)" if cadence else f"none ({c.tier} default)"
     last = (f"{c.last_touch_on.isoformat()} · {ago_text(c.last_touch_on, today)}"
             + (f" · {c.last_touch_kind}" if c.last_touch_kind else "")) if c.last_touch_on else "never"
-    due_style = {"overdue": "bold $error", "due-soon": "$warning"}.get(due_state(due, today, soon), "")
+    due_style = DUE_STYLE.get(due_state(due, today, soon), "")
     due_value = (Content.styled(f"{due.isoformat()} · {due_text(due, today)}", due_style) if due else _none())
     lines = [
         _field("Emails", many(c.emails)),
@@ -128,7 +130,7 @@ def touches_content(touches: list[TouchInfo], today: date) -> Content:
             line = Content.assemble(line, ("  — ", "$text-muted"), literal(t.note, limit=300))
         lines.append(line)
     if len(touches) > TOUCHES_SHOWN:
-        lines.append(Content.styled(f"… and {plural(len(touches) - TOUCHES_SHOWN, 'older touch', 'older touches')}", "$text-muted"))
+        lines.append(Content.styled(f"… and {plural(len(touches) - TOUCHES_SHOWN, 'older touch', 'older touches')}", "$text-muted"))  # noqa: E501
     return Content("\n").join(lines)
 
 
@@ -137,7 +139,7 @@ def follow_up_prompt(f: FollowUpInfo, today: date, soon: int = 7) -> Content:
         when = f"done {f.done_on.isoformat()}" if f.done_on else "done"
         return Content.assemble(("✓ ", "$success"), (f"{f.due.isoformat()}  ", "$text-muted"),
                                 literal(f.what, "$text-muted strike", limit=200), (f"  {when}", "$text-muted"))
-    style = {"overdue": "bold $error", "due-soon": "$warning"}.get(due_state(f.due, today, soon), "$text-muted")
+    style = DUE_STYLE.get(due_state(f.due, today, soon), "$text-muted")
     return Content.assemble(("○ ", "$accent"), (f"{f.due.isoformat()}  ", style), literal(f.what, limit=200),
                             (f"  {due_text(f.due, today)}", style))
 
@@ -153,7 +155,8 @@ class ContactDetailScreen(ContactActions, Screen):
         Binding("f", "add_follow_up", "Follow-up", tooltip="Add a follow-up", id="detail-follow-up"),
         Binding("v", "log_value", "Value", tooltip="Log value received from or given to this contact (mentor log)",
                 id="detail-log-value"),
-        Binding("x", "toggle_follow_up", "Done", show=False, tooltip="Mark the highlighted follow-up done (or reopen it)",
+        Binding("x", "toggle_follow_up", "Done", show=False,
+                tooltip="Mark the highlighted follow-up done (or reopen it)",
                 id="detail-follow-up-done"),
         Binding("a", "toggle_archived", "Archive", show=False, tooltip="Archive or restore this contact",
                 id="detail-archive"),
@@ -170,6 +173,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.contact: ContactInfo | None = None
         """The contact as last read from the store."""
         self.follow_ups: list[FollowUpInfo] = []
+        self.touches: list[TouchInfo] = []
         self._gone = False
 
     def compose(self) -> ComposeResult:
@@ -183,18 +187,20 @@ class ContactDetailScreen(ContactActions, Screen):
             yield Static(Content(""), id="tags")
             yield Static(Content.styled("Notes", "bold"), classes="section")
             yield Static(Content(""), id="notes")
-            yield Static(Content.assemble(("Follow-ups", "bold"), ("   f add · x done or reopen · Tab picks one",
-                                                                    "$text-muted")),
+            hint = "   f add · Tab picks one: e edit · x done or reopen"
+            yield Static(Content.assemble(("Follow-ups", "bold"), (hint, "$text-muted")),
                          classes="section", id="follow-ups-title")
-            yield ListOptions(id="follow-ups")
+            yield FollowUpList(id="follow-ups")
             yield Static(Content(""), id="no-follow-ups")
             yield Static(Content.styled("Roles", "bold"), classes="section mentor-history", id="roles-title")
             yield Static(Content(""), id="roles-history", classes="mentor-history")
             yield Static(Content.styled("Check-ins", "bold"), classes="section mentor-history", id="check-ins-title")
             yield Static(Content(""), id="check-ins", classes="mentor-history")
-            yield Static(Content.styled("Touches", "bold"), classes="section")
-            yield Static(Content(""), id="touches")
-            yield Static(Content.styled("Feedback given", "bold"), classes="section feedback-given", id="feedback-title")
+            yield Static(Content.assemble(("Touches", "bold"), ("   l log · Tab picks one: e edit", "$text-muted")),
+                         classes="section", id="touches-title")
+            yield TouchList(id="touches")
+            yield Static(Content(""), id="no-touches")
+            yield Static(Content.styled("Feedback given", "bold"), classes="section feedback-given", id="feedback-title")  # noqa: E501
             yield Static(Content(""), id="feedback-given", classes="feedback-given")
         yield KeyFooter()
 
@@ -204,32 +210,18 @@ class ContactDetailScreen(ContactActions, Screen):
         if self.focus_touch_id is not None:
             self.call_after_refresh(self.scroll_to_touch, self.focus_touch_id)
 
-    def _show_career(self) -> None:
-        """The career (network area): current job first, then past ones, with their spans."""
-        from tui.screens.network_career import career_content
-
-        self.query_one("#career", Static).update(career_content(self.contact_id))
-
     def action_add_job(self) -> None:
-        from tui.screens.network_career import add_job_flow
-
         add_job_flow(self, self.contact_id)
 
     def scroll_to_touch(self, touch_id: int) -> None:
-        """Scroll the page so the line of touch ``touch_id`` is at the top (older touches are far down)."""
-        from store.touches import list_touches
-
-        touches = list_touches(self.contact_id)
-        at = next((i for i, t in enumerate(touches) if t.id == touch_id), None)
-        timeline, body = self.query_one("#touches", Static), self.query_one("#body", VerticalScroll)
-        if at is None or not timeline.size.width:
+        """Put the cursor on touch ``touch_id`` in the timeline (older than the newest shown: on the last)."""
+        timeline = self.query_one("#touches", TouchList)
+        if not self.touches:
             return
-        if at >= TOUCHES_SHOWN:
-            body.scroll_end(animate=False)  # not drawn: down to "… and N older touches"
-            return
-        # The lines above it, wrapped at the timeline's width as drawn.
-        above = len(touches_content(touches[:at], self.today()).wrap(timeline.size.width)) if at else 0
-        body.scroll_to(y=timeline.virtual_region.y + above, animate=False)
+        at = next((i for i, t in enumerate(self.touches[:TOUCHES_SHOWN]) if t.id == touch_id),
+                  min(len(self.touches), TOUCHES_SHOWN) - 1)
+        timeline.focus()
+        timeline.highlighted = at
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -242,11 +234,11 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def reload(self) -> None:
         """Re-read the contact, its touches and follow-ups."""
-        from store.cadence import next_due
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from store.followups import list_follow_ups
-        from store.touches import list_touches
+        from kith.store.core.errors import NotFound
+        from kith.store.people.contacts import get_contact
+        from kith.store.people.followups import list_follow_ups
+        from kith.store.people.touches import list_touches
+        from kith.store.today.cadence import next_due
 
         if self._gone:
             return
@@ -275,11 +267,11 @@ class ContactDetailScreen(ContactActions, Screen):
         self.query_one("#fields", Static).update(fields_content(c, cadence, due, today, soon))
         self.query_one("#tags", Static).update(tags_content(c))
         self.query_one("#notes", Static).update(notes_content(c.notes))
-        self.query_one("#touches", Static).update(touches_content(list_touches(c.id), today))
+        self._show_touches(list_touches(c.id), today)
         self._show_follow_ups(list_follow_ups(c.id), today)
         self._show_mentor_history()
         self._show_feedback_given()
-        self._show_career()
+        self.query_one("#career", Static).update(career_content(self.contact_id))  # current job first
         self.refresh_bindings()
 
     def _show_follow_ups(self, follow_ups: list[FollowUpInfo], today: date) -> None:
@@ -287,7 +279,8 @@ class ContactDetailScreen(ContactActions, Screen):
         keep = options.highlighted
         self.follow_ups = follow_ups
         options.clear_options()
-        options.add_options([Option(follow_up_prompt(f, today, self.app.config.today.due_soon_days), id=str(f.id)) for f in follow_ups])
+        soon = self.app.config.today.due_soon_days
+        options.add_options([Option(follow_up_prompt(f, today, soon), id=str(f.id)) for f in follow_ups])
         if follow_ups:
             options.highlighted = min(keep or 0, len(follow_ups) - 1)
         options.display = bool(follow_ups)
@@ -295,10 +288,31 @@ class ContactDetailScreen(ContactActions, Screen):
         empty.update(_none("none: press f to add one"))
         empty.display = not follow_ups
 
+    def _show_touches(self, touches: list[TouchInfo], today: date) -> None:
+        """The timeline as one option per touch (the cursor picks one); the rest counted, not drawn."""
+        timeline = self.query_one("#touches", TouchList)
+        keep = timeline.highlighted
+        self.touches = touches
+        timeline.clear_options()
+        shown = touches[:TOUCHES_SHOWN]
+        # One line per touch, as the timeline draws them together (one kind column for all).
+        lines = touches_content(shown, today).split("\n", allow_blank=True) if shown else []
+        options = [Option(line, id=str(t.id)) for t, line in zip(shown, lines)]
+        if len(touches) > TOUCHES_SHOWN:
+            older = plural(len(touches) - TOUCHES_SHOWN, "older touch", "older touches")
+            options.append(Option(Content.styled(f"… and {older}", "$text-muted"), disabled=True))
+        timeline.add_options(options)
+        if touches:
+            timeline.highlighted = min(keep or 0, min(len(touches), TOUCHES_SHOWN) - 1)
+        timeline.display = bool(touches)
+        empty = self.query_one("#no-touches", Static)
+        empty.update(touches_content([], today))
+        empty.display = not touches
+
     def _show_mentor_history(self) -> None:
         """Roles held over time and the last check-ins (newest first); hidden for someone with neither."""
-        from store.mentors import count_check_ins, list_check_ins, role_periods
-        from tui.screens.check_in_history import check_ins_content, periods_content
+        from kith.store.mentors.value import count_check_ins, list_check_ins, role_periods
+        from kith.tui.widgets.check_in_history import check_ins_content, periods_content
 
         periods = role_periods(self.contact_id)
         total = count_check_ins(self.contact_id)
@@ -314,14 +328,14 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def _show_feedback_given(self) -> None:
         """The feedback this person gave, newest first, verbatim (hidden when there is none)."""
-        from store.perception.feedback import list_feedback
+        from kith.store.perception.feedback import list_feedback
 
         given = list_feedback(self.contact_id)
         for wid in ("#feedback-title", "#feedback-given"):
             self.query_one(wid).display = bool(given)
         lines = []
         for f in given[:FEEDBACK_SHOWN]:
-            lines.append(Content.assemble((f"{f.given_on.isoformat()}  {f.context}{' · quotable' if f.quotable else ''}\n",
+            lines.append(Content.assemble((f"{f.given_on.isoformat()}  {f.context}{' · quotable' if f.quotable else ''}\n",  # noqa: E501
                                            "$text-muted"), literal(f.text, multiline=True, limit=600), ("\n", "")))
         if len(given) > FEEDBACK_SHOWN:
             lines.append(Content.styled(f"and {len(given) - FEEDBACK_SHOWN} more: Brand (4), then p", "$text-muted"))
@@ -355,16 +369,31 @@ class ContactDetailScreen(ContactActions, Screen):
 
     def action_log_value(self) -> None:
         """Log value received from or given to this contact (the mentor value log)."""
-        from tui.screens.mentors import log_value
+        from kith.tui.flows.mentor_actions import log_value
 
         if self.contact is not None:
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
-        from tui.screens.follow_up_actions import toggle_follow_up_done
+        from kith.tui.flows.follow_up_actions import toggle_follow_up_done
 
         options = self.query_one("#follow-ups", OptionList)
         if not self.follow_ups or options.highlighted is None or self.contact is None:
             self.toast("No follow-up to mark done: f adds one.", severity="warning")
             return
         toggle_follow_up_done(self, self.contact_id, self.contact.name, self.follow_ups[options.highlighted])
+
+    def action_edit_touch(self) -> None:
+        timeline = self.query_one("#touches", TouchList)
+        at = timeline.highlighted
+        if self.contact is None or not self.touches or at is None or at >= len(self.touches):
+            self.toast("No touch to edit: l logs one.", severity="warning")
+            return
+        edit_touch(self, self.touches[at], self.contact.name)
+
+    def action_edit_follow_up(self) -> None:
+        at = self.query_one("#follow-ups", FollowUpList).highlighted
+        if self.contact is None or not self.follow_ups or at is None:
+            self.toast("No follow-up to edit: f adds one.", severity="warning")
+            return
+        edit_follow_up(self, self.follow_ups[at], self.contact.name)

@@ -1,8 +1,4 @@
-"""Provides ContactsScreen: the Contacts area (filter, sort and act on every contact).
-
-Also provides the day formatting both contact screens use; ContactActions (the shared flows)
-lives in contact_actions and is re-exported here.
-"""
+"""Provides ContactsScreen: the Contacts area (filter, sort and act on every contact)."""
 
 from __future__ import annotations
 
@@ -15,63 +11,20 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
-from store.records import ContactRow
-from tui.literal import literal
-from tui.screens.area import AreaScreen
-from tui.screens.contact_actions import ContactActions
-from tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.key_footer import KeyFooter
+from kith.store.core.records import ContactRow
+from kith.tui.area import AreaScreen
+from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.format import ago_text, due_state, due_text, role_company  # noqa: F401 (used by the list)
+from kith.tui.literal import literal
+from kith.tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
 
 SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
                 "show_archived", "delete_contact"}
 """Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
 SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
-
-
-# -- day formatting shared with the detail screen ------------------------------------------------
-
-
-def _span(days: int) -> str:
-    if days < 100:
-        return f"{days} d"
-    if days < 730:
-        return f"{days // 30} mo"
-    return f"{days // 365} y"
-
-
-def ago_text(day: date | None, today: date) -> str:
-    """``never``, ``today``, ``12 d ago``, ``5 mo ago``, ``2 y ago`` (``in 3 d`` for a future day)."""
-    if day is None:
-        return "never"
-    days = (today - day).days
-    if days == 0:
-        return "today"
-    return f"in {_span(-days)}" if days < 0 else f"{_span(days)} ago"
-
-
-def due_text(due: date | None, today: date) -> str:
-    """``—`` (no cadence), ``today``, ``in 5 d`` or ``overdue 12 d``."""
-    if due is None:
-        return "—"
-    days = (due - today).days
-    if days == 0:
-        return "today"
-    return f"in {_span(days)}" if days > 0 else f"overdue {_span(-days)}"
-
-
-def due_state(due: date | None, today: date, soon_days: int) -> str:
-    """``overdue``, ``due-soon`` or empty, as the dash classes and list colours use them."""
-    if due is None:
-        return ""
-    if due < today:
-        return "overdue"
-    return "due-soon" if (due - today).days <= soon_days else ""
-
-
-def role_company(role: str, company: str) -> str:
-    return " · ".join(part for part in (role, company) if part)
 
 
 # -- the screen ---------------------------------------------------------------------------------------
@@ -142,8 +95,8 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     def reload(self, force: bool = False) -> None:
         """Re-read the rows if the store changed, keeping the filter, sort and highlighted contact."""
-        from store.contacts import list_rows
-        from store.db import change_token
+        from kith.store.core.db import change_token
+        from kith.store.people.contacts import list_rows
 
         token = (change_token(), self.show_archived, self.today())
         if token == self._token and not force:
@@ -159,7 +112,7 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.apply_filter()
 
     def _due(self, contact_id: int) -> date | None:
-        from store.cadence import next_due
+        from kith.store.today.cadence import next_due
 
         if contact_id not in self._dues:
             r = self._rows[contact_id]
@@ -194,7 +147,7 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     def apply_filter(self) -> None:
         """Show the contacts whose folded search key holds every word of the filter."""
-        from store.fold import fold
+        from kith.store.core.fold import fold
 
         query = self.query_one("#filter", Input).value
         folded = fold(query)
@@ -250,9 +203,7 @@ class ContactsScreen(ContactActions, AreaScreen):
 
     @on(ContactList.Chosen)
     def _chosen(self, event: ContactList.Chosen) -> None:
-        from tui.screens.contact_detail import ContactDetailScreen
-
-        self.app.push_screen(ContactDetailScreen(event.contact_id))
+        self.app.open_contact(event.contact_id)
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -299,8 +250,8 @@ class ContactsScreen(ContactActions, AreaScreen):
         """The highlighted contact, or a toast that says why ``verb`` cannot run."""
         contact_id = self.highlighted_id
         if contact_id is None:
-            self.toast(f"No contact to {verb}: " + ("add one with n." if not self._rows else "none matches the filter."),
-                       severity="warning")
+            hint = "add one with n." if not self._rows else "none matches the filter."
+            self.toast(f"No contact to {verb}: " + hint, severity="warning")
         return contact_id
 
     def action_focus_list(self) -> None:

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 
-from tui.literal import literal
-from tui.widgets.key_footer import KeyFooter
+from kith.tui.literal import literal
+from kith.tui.widgets.key_footer import KeyFooter
 
 KIND_LABELS = {"linkedin": "LinkedIn connections", "vcard": "vCard contacts", "csv": "kith CSV export"}
 
@@ -51,7 +51,7 @@ class ImportScreen(Screen):
         self.running = False
 
     def compose(self) -> ComposeResult:
-        from tui.literal import safe_text
+        from kith.tui.literal import safe_text
 
         with Vertical(id="import-form"):
             yield Static(Content("Import contacts"), id="import-title")
@@ -70,7 +70,7 @@ class ImportScreen(Screen):
         self._show_kind(self.initial_path)
 
     def _show_kind(self, path: str) -> None:
-        from store.importers.common import guess_kind
+        from kith.store.transfer.importers import guess_kind
 
         kind = guess_kind(self._expand(path)) if path.strip() else ""
         text = Content.assemble(("Format: ", "dim"), KIND_LABELS[kind]) if kind else Content("")
@@ -92,7 +92,7 @@ class ImportScreen(Screen):
 
     def action_run(self, dry_run: bool) -> None:
         """Start the import (or a dry run) of the typed path."""
-        from store.importers.common import BadImportFile, guess_kind, read_text
+        from kith.store.transfer.importers import BadImportFile, guess_kind, read_text
 
         if self.running:
             return
@@ -113,9 +113,9 @@ class ImportScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def _import(self, kind: str, path: str, dry_run: bool) -> None:
-        from store.db import db
-        from store.errors import StoreError
-        from store.importers.common import import_file
+        from kith.store.core.db import db
+        from kith.store.core.errors import StoreError
+        from kith.store.transfer.importers import import_file
 
         try:
             with db.connection_context():
@@ -125,7 +125,7 @@ class ImportScreen(Screen):
             self.post_message(self.Failed(str(exc)))
             return
         except Exception as exc:  # a worker must report, not take the app down mid-import
-            from tui.crash import log_crash
+            from kith.tui.crash import log_crash
 
             log_crash(exc)
             self.post_message(self.Failed(f"import failed: {type(exc).__name__}: {exc}; nothing was written"))

@@ -13,15 +13,17 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from store import mentors as store_mentors
-from store.errors import Ambiguous, StoreError
-from tui.literal import literal, plural, safe_text
-from tui.screens.check_in_history import check_ins_content
-from tui.screens.mentor_actions import check_in, log_value  # noqa: F401 (other screens import them here)
-from tui.screens.area import AreaScreen
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.key_footer import KeyFooter
-from tui.widgets.lists import ListTable
+from kith.store.core.errors import Ambiguous, StoreError
+from kith.store.mentors import value as store_mentors
+from kith.tui.area import AreaScreen
+from kith.tui.flows.mentor_actions import check_in, edit_value, log_value  # noqa: F401 (other screens import them here)
+from kith.tui.format import ago_text
+from kith.tui.literal import literal, safe_text
+from kith.tui.widgets.check_in_history import check_ins_content
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.ledger_table import LedgerTable
+from kith.tui.widgets.lists import ListTable
+from kith.tui.widgets.nav_bar import NavBar
 
 ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
 WAY = {"received": "← received", "given": "→ given"}
@@ -33,13 +35,6 @@ def _cell(text: object, style: str = "", limit: int | None = None) -> Text:
     # DataTable measures rich Text reliably (Content cells come out one column wide); the
     # text still goes through safe_text, so nothing user-typed is read as markup or escapes.
     return Text(safe_text(text, limit=limit), style=style)
-
-
-def _ago(day: date | None, today: date) -> str:
-    if day is None:
-        return "never"
-    days = (today - day).days
-    return "today" if days == 0 else (f"{days} d ago" if days > 0 else f"in {-days} d")
 
 
 class MentorsScreen(AreaScreen):
@@ -92,7 +87,7 @@ class MentorsScreen(AreaScreen):
                      id="empty")
         yield Static("", id="summary")
         yield Static("", id="ledger-title")
-        yield ListTable(id="ledger", cursor_type="row")
+        yield LedgerTable(id="ledger", cursor_type="row")
         with VerticalScroll(id="history-pane"):
             yield Static("", id="history")
         yield KeyFooter()
@@ -161,13 +156,14 @@ class MentorsScreen(AreaScreen):
                 nxt.append("check-in")
         if r.former:
             return [_cell(r.name, "dim", limit=22), _cell("former", "dim italic"), _cell(r.received, "dim"),
-                    _cell(r.given, "dim"), _cell(f"{r.balance:+d}", "dim"), _cell(_ago(r.last_given_on, today), "dim"),
-                    _cell(_ago(r.last_touch_on, today), "dim"), _cell("")]
+                    _cell(r.given, "dim"), _cell(f"{r.balance:+d}", "dim"),
+                    _cell(ago_text(r.last_given_on, today), "dim"),
+                    _cell(ago_text(r.last_touch_on, today), "dim"), _cell("")]
         roles = "".join(ROLE_LETTERS[x] for x in r.roles)
         return [
             _cell(r.name, limit=22), _cell(roles), _cell(r.received), _cell(r.given),
             _cell(f"{r.balance:+d}", "bold" if due else ""),
-            _cell(_ago(r.last_given_on, today)), _cell(_ago(r.last_touch_on, today)),
+            _cell(ago_text(r.last_given_on, today)), _cell(ago_text(r.last_touch_on, today)),
             _cell(", ".join(nxt), "bold"),
         ]
 
@@ -202,13 +198,14 @@ class MentorsScreen(AreaScreen):
             cfg = self._config()
             due = p.next_due(cfg.check_in_days)
             line2.append((f"Check-in every {p.cadence(cfg.check_in_days)} d · "
-                          f"last {_ago(p.last_check_in_on, today)} · due {_ago(due, today)}", ""))
+                          f"last {ago_text(p.last_check_in_on, today)} · due {ago_text(due, today)}", ""))
             if p.open_commitments:
                 line2.append((f" · {len(p.open_commitments)} open", "bold"))
             if p.kept or p.missed:
                 line2.append((f" · kept {p.kept}, missed {p.missed}", ""))
         elif row.last_received_category:
-            line2.append(literal(f"Last received: {row.last_received_category} {_ago(row.last_received_on, today)}"))
+            when = ago_text(row.last_received_on, today)
+            line2.append(literal(f"Last received: {row.last_received_category} {when}"))
             if row.last_received_note:
                 line2.append((" · ", ""))
                 line2.append(literal(row.last_received_note, limit=60))
@@ -300,7 +297,7 @@ class MentorsScreen(AreaScreen):
         self._open_roles(None, None, ("mentor",))
 
     def _open_roles(self, contact_id: int | None, name: str | None, roles) -> None:
-        from tui.modals.roles import RolesDraft, RolesModal
+        from kith.tui.modals.roles import RolesDraft, RolesModal
 
         cfg = self._config()
         p = store_mentors.get_partner(contact_id) if contact_id is not None else None
@@ -308,7 +305,7 @@ class MentorsScreen(AreaScreen):
         def done(draft: RolesDraft | None) -> None:
             if draft is None:
                 return
-            from store.contacts import resolve
+            from kith.store.people.contacts import resolve
 
             try:
                 cid = contact_id if contact_id is not None else draft.contact_id or resolve(draft.name).id
@@ -328,7 +325,7 @@ class MentorsScreen(AreaScreen):
                         markup=False)
             self.reload()
 
-        from store.contacts import resolve
+        from kith.store.people.contacts import resolve
 
         past = [x.label() for x in store_mentors.role_periods(contact_id) if not x.current] if contact_id else []
         self.app.push_screen(RolesModal(name, roles, p.cadence_days if p else None, cfg.check_in_days,
@@ -352,8 +349,16 @@ class MentorsScreen(AreaScreen):
         self.category = order[(current + 1) % len(order)]
         self._show_selected()
 
+    def action_edit_entry(self) -> None:
+        ledger, row = self.query_one("#ledger", DataTable), self._selected()
+        if row is None or not ledger.display or not ledger.row_count:
+            self.notify("No ledger entry to edit here: v logs one.", severity="warning")
+            return
+        key = ledger.coordinate_to_cell_key(ledger.cursor_coordinate).row_key.value
+        edit_value(self, int(key), row.name, after=self.reload)
+
     def action_delete_entry(self) -> None:
-        from tui.modals.confirm import ConfirmModal
+        from kith.tui.modals.confirm import ConfirmModal
 
         ledger = self.query_one("#ledger", DataTable)
         if not ledger.row_count:
@@ -374,6 +379,7 @@ class MentorsScreen(AreaScreen):
                     self._fail(exc)
                 self.reload()
 
-        question = Content.assemble(literal(f"Delete {entry.direction} · {entry.category} of {entry.date.isoformat()}? "),
+        what = f"Delete {entry.direction} · {entry.category} of {entry.date.isoformat()}? "
+        question = Content.assemble(literal(what),
                                     literal(entry.note, limit=60))
         self.app.push_screen(ConfirmModal(question), done)

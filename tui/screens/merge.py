@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.literal import literal, safe_text
-from tui.widgets.key_footer import KeyFooter
+from kith.tui.literal import literal, safe_text
+from kith.tui.widgets.key_footer import KeyFooter
 
 
 def _card(contact, touches: int, follow_ups: int) -> Content:
@@ -64,17 +64,17 @@ class MergeScreen(Screen):
 
     def reload(self) -> None:
         """Find the pairs again and show the current one."""
-        from store.duplicates import find_duplicates
+        from kith.store.people.duplicates import find_duplicates
 
         self.pairs = find_duplicates()
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
         self._show()
 
     def _show(self) -> None:
-        from store.contacts import get_contact
-        from store.errors import NotFound
-        from store.followups import list_follow_ups
-        from store.touches import list_touches
+        from kith.store.core.errors import NotFound
+        from kith.store.people.contacts import get_contact
+        from kith.store.people.followups import list_follow_ups
+        from kith.store.people.touches import list_touches
 
         title = self.query_one("#merge-title", Static)
         left = self.query_one("#merge-left-card", Static)
@@ -99,10 +99,10 @@ class MergeScreen(Screen):
 
     def action_merge(self, keep: str) -> None:
         """Ask, then merge the pair keeping the left or the right contact (after a backup)."""
-        from store.errors import StoreError
-        from store.merge_plan import conflicts
-        from store.contacts import get_contact
-        from tui.modals.confirm import ConfirmModal
+        from kith.store.core.errors import StoreError
+        from kith.store.people.contacts import get_contact
+        from kith.store.people.merge import conflicts
+        from kith.tui.modals.confirm import ConfirmModal
 
         if not self.pairs:
             return
@@ -130,8 +130,8 @@ class MergeScreen(Screen):
         self.app.push_screen(ConfirmModal(question, "Merge"), answered)
 
     def _merge(self, keep_id: int, other_id: int) -> None:
-        from store.errors import StoreError
-        from store.merge_plan import merge_with_backup
+        from kith.store.core.errors import StoreError
+        from kith.store.people.merge import merge_with_backup
 
         try:
             merged, backup = merge_with_backup(keep_id, other_id, self.app.today())

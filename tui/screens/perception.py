@@ -16,11 +16,11 @@ from textual.content import Content
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from store.errors import StoreError
-from tui.literal import literal, safe_text
-from tui.screens.area import AreaScreen
-from tui.widgets.key_footer import KeyFooter
-from tui.widgets.nav_bar import NavBar
+from kith.store.core.errors import StoreError
+from kith.tui.area import AreaScreen
+from kith.tui.literal import literal, safe_text
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
 
 ARROWS = {"up": ("↑", "$success"), "down": ("↓", "$warning"), "steady": ("→", "$text-muted")}
 TABS = ("terms", "compare", "feedback", "requests")
@@ -91,9 +91,9 @@ class PerceptionScreen(AreaScreen):
     # -- loading --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        from store.perception.compare import compare
-        from store.perception.feedback import list_feedback, list_requests
-        from store.perception.trends import trends
+        from kith.store.perception.compare import compare
+        from kith.store.perception.feedback import list_feedback, list_requests
+        from kith.store.perception.trends import trends
 
         today = self.today()
         self._terms = trends(today, limit=200)
@@ -114,7 +114,7 @@ class PerceptionScreen(AreaScreen):
 
     def _show_brand_status(self, today) -> None:
         """One line of the brand check: channels without a tagline, claims without evidence, stale pieces."""
-        from store.perception.brand_review import channels_without_tagline, list_claims, stale
+        from kith.store.perception.brand_review import channels_without_tagline, list_claims, stale
 
         missing = channels_without_tagline()
         bare = sum(1 for c in list_claims() if not c.evidence)
@@ -174,7 +174,7 @@ class PerceptionScreen(AreaScreen):
 
     @on(OptionList.OptionHighlighted, "#term-list")
     def _show_quotes(self) -> None:
-        from store.perception.trends import quotes
+        from kith.store.perception.trends import quotes
 
         term = self._terms[self.query_one("#term-list", OptionList).highlighted or 0] if self._terms else None
         pane = self.query_one("#quotes", Static)
@@ -216,13 +216,13 @@ class PerceptionScreen(AreaScreen):
         self.query_one(first, OptionList).focus()
 
     def _resolve(self, text: str) -> tuple[int, str]:
-        from store.contact_lookup import resolve_exact
+        from kith.store.people.lookup import resolve_exact
 
         c = resolve_exact(text)
         return c.id, c.name
 
     def _ask_modal(self, kind: str) -> None:
-        from tui.modals.feedback import FeedbackModal
+        from kith.tui.modals.feedback import FeedbackModal
 
         def saved(draft) -> None:
             if draft is not None:
@@ -237,7 +237,7 @@ class PerceptionScreen(AreaScreen):
         self._ask_modal("add")
 
     def _save(self, draft) -> None:
-        from store.perception.feedback import add_feedback, ask
+        from kith.store.perception.feedback import add_feedback, ask
 
         settings = self.app.config.perception
         try:
@@ -264,8 +264,8 @@ class PerceptionScreen(AreaScreen):
         self.dismiss(term.term)
 
     def action_review(self) -> None:
-        from store.perception.brand_review import record_review, review_states
-        from tui.modals.brand_review import BrandReviewModal
+        from kith.store.perception.brand_review import record_review, review_states
+        from kith.tui.modals.brand_review import BrandReviewModal
 
         states = review_states()
         if not states:

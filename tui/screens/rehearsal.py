@@ -16,12 +16,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from store.errors import StoreError
-from store.pitches import PitchInfo, list_rehearsals, record_rehearsal
-from store.wordcount import count_words, pace_wpm, seconds_for, target_state
-from tui.literal import literal, plural
-from tui.widgets.pitch_figures import STATE_STYLE, STATE_WORD, duration
-from tui.widgets.key_footer import KeyFooter
+from kith.store.brand.pitches import PitchInfo, list_rehearsals, record_rehearsal
+from kith.store.brand.wordcount import count_words, pace_wpm, seconds_for, target_state
+from kith.store.core.errors import StoreError
+from kith.tui.literal import literal, plural
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.pitch_figures import STATE_STYLE, STATE_WORD, duration
 
 HISTORY_SHOWN = 6
 MAX_WPM = 400
@@ -42,7 +42,8 @@ class RehearsalScreen(Screen):
         Binding("space", "toggle", "Start/stop", id="rehearsal-toggle", tooltip="Start or stop the timer"),
         Binding("p", "save_pace", "Save pace", id="rehearsal-save-pace",
                 tooltip="Save the pace of the last run as your pace in the config file"),
-        Binding("escape", "back", "Back", id="rehearsal-back", tooltip="Back to the editor (a running timer is dropped)"),
+        Binding("escape", "back", "Back", id="rehearsal-back",
+                tooltip="Back to the editor (a running timer is dropped)"),
     ]
 
     def __init__(self, pitch: PitchInfo, text: str) -> None:
@@ -160,8 +161,8 @@ class RehearsalScreen(Screen):
         return True
 
     def action_save_pace(self) -> None:
-        from tui.config import ConfigError
-        from tui.config_write import save_pace
+        from kith.tui.config import ConfigError
+        from kith.tui.config_write import save_pace
 
         if self._last_wpm is None:
             return

@@ -16,8 +16,8 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.literal import literal
-from tui.widgets.key_footer import KeyFooter
+from kith.tui.literal import literal
+from kith.tui.widgets.key_footer import KeyFooter
 
 MATCH_STYLE = "bold underline $accent"
 KIND_STYLES = {"contact": "bold $accent", "touch": "bold $success", "follow-up": "bold $warning"}
@@ -123,9 +123,9 @@ class SearchScreen(Screen):
 
     def run_search(self) -> None:
         """Search for what the input holds and show the results (keeping the highlight when it can)."""
-        from store.errors import StoreError
-        from store.fold import fold
-        from store.search import search
+        from kith.store.core.errors import StoreError
+        from kith.store.core.fold import fold
+        from kith.store.search.engine import search
 
         text = self.query_one("#query", Input).value
         if text == self._shown_query:
@@ -202,9 +202,7 @@ class SearchScreen(Screen):
         if result.contact_id is None:
             self.app.notify("This result has no screen of its own yet.", severity="warning", markup=False)
             return
-        from tui.screens.contact_detail import ContactDetailScreen
-
         # Pushed over the search: Esc on the contact comes back to these results. A touch hit
         # opens the page scrolled to that touch.
         touch = result.id if result.kind == "touch" else None
-        self.app.push_screen(ContactDetailScreen(result.contact_id, focus_touch_id=touch))
+        self.app.open_contact(result.contact_id, focus_touch_id=touch)

@@ -17,14 +17,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from store.queue import QueueItem
-from tui.literal import literal
-from tui.screens.area import AreaScreen
-from tui.screens.contact_actions import ContactActions
-from tui.screens.today_mode import ModeCommands, save_mode
-from tui.widgets.nav_bar import NavBar
-from tui.widgets.queue_list import QueueList, QueueRow
-from tui.widgets.key_footer import KeyFooter
+from kith.store.today.queue import QueueItem
+from kith.tui.area import AreaScreen
+from kith.tui.commands_mode import ModeCommands, save_mode
+from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.literal import literal
+from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.queue_list import QueueList, QueueRow
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -86,7 +86,7 @@ class TodayScreen(ContactActions, AreaScreen):
     def _signature(self) -> tuple:
         # Nothing the queue depends on has changed when this is equal: no write by any kith,
         # same day, same config.
-        from store.db import change_token
+        from kith.store.core.db import change_token
 
         return change_token(), self.today(), self.app.config
 
@@ -98,9 +98,9 @@ class TodayScreen(ContactActions, AreaScreen):
         """
         if not force and keep is None and self._loaded_at is not None and self._loaded_at == self._signature():
             return
-        from store import review
-        from store.queue import build_queue
-        from store.today import context_for
+        from kith.store.today import review
+        from kith.store.today.queue import build_queue
+        from kith.tui.settings import context_for
 
         queue_list = self.query_one("#queue", QueueList)
         previous = self.current_item()
@@ -120,7 +120,7 @@ class TodayScreen(ContactActions, AreaScreen):
         self._loaded_at = self._signature()
 
     def _show_header(self, day: date, progress) -> None:
-        from store.review import daily_counts
+        from kith.store.today.review import daily_counts
 
         config = self.app.config
         done = len(progress.handled_keys - {i.key for i in self.items})
@@ -178,8 +178,8 @@ class TodayScreen(ContactActions, AreaScreen):
     def _follow_ups_closed(progress) -> int:
         """Follow-ups handled today that are closed now: by x, by a touch on their row (l), or from a
         contact's page. The review log counts only x as done; a touch closes the follow-up too."""
-        from store.errors import NotFound
-        from store.followups import get_follow_up
+        from kith.store.core.errors import NotFound
+        from kith.store.people.followups import get_follow_up
 
         closed = 0
         for source, _contact_id, ref_id in progress.handled_keys:
@@ -192,7 +192,8 @@ class TodayScreen(ContactActions, AreaScreen):
         return closed
 
     def _coming_up(self) -> Content | None:
-        from store.today import context_for, upcoming
+        from kith.store.today.sources import upcoming
+        from kith.tui.settings import context_for
 
         soon = upcoming(context_for(self.app.config, self._day), limit=3)
         if not soon:
@@ -226,7 +227,7 @@ class TodayScreen(ContactActions, AreaScreen):
 
     def on_resize(self) -> None:
         if self._day is not None:
-            from store.review import progress
+            from kith.store.today.review import progress
 
             self._show_header(self._day, progress(self._day))
 
@@ -242,7 +243,7 @@ class TodayScreen(ContactActions, AreaScreen):
 
     def _run(self, what, *args, keep: tuple | None = None):
         """Call a store function; show a store error as a toast instead of crashing."""
-        from store.errors import StoreError
+        from kith.store.core.errors import StoreError
 
         try:
             result = what(*args)
@@ -254,8 +255,8 @@ class TodayScreen(ContactActions, AreaScreen):
 
     def action_log_touch(self) -> None:
         """Open the log modal prefilled with today; Enter saves and the next item is highlighted."""
-        from store import review
-        from tui.modals.log_touch import LogTouchModal
+        from kith.store.today import review
+        from kith.tui.modals.log_touch import LogTouchModal
 
         item = self._need_item("log a touch for")
         if item is None:
@@ -272,11 +273,11 @@ class TodayScreen(ContactActions, AreaScreen):
             self.notify(Content.assemble(f"Logged {draft.kind} with ", literal(item.contact_name), closed, "."))
             # Giving back and checking in are what the touch was for: record them straight away (Esc skips).
             if item.source == "give-back":
-                from tui.screens.mentors import log_value
+                from kith.tui.flows.mentor_actions import log_value
 
                 log_value(self, item.contact_id, item.contact_name, "given", touch=touch)
             elif item.source == "check-in":
-                from tui.screens.mentors import check_in
+                from kith.tui.flows.mentor_actions import check_in
 
                 check_in(self, item.contact_id)
 
@@ -284,8 +285,8 @@ class TodayScreen(ContactActions, AreaScreen):
 
     def action_snooze(self) -> None:
         """Ask how long (one more key) and hide the item until then."""
-        from store import review
-        from tui.modals.snooze import SnoozeModal
+        from kith.store.today import review
+        from kith.tui.modals.snooze import SnoozeModal
 
         item = self._need_item("snooze")
         if item is None:
@@ -300,7 +301,7 @@ class TodayScreen(ContactActions, AreaScreen):
 
     def action_done(self) -> None:
         """Mark the highlighted follow-up done."""
-        from store import review
+        from kith.store.today import review
 
         item = self._need_item("mark done")
         if item is None:
@@ -314,8 +315,8 @@ class TodayScreen(ContactActions, AreaScreen):
 
     def action_follow_up(self) -> None:
         """Add a follow-up for the highlighted person."""
-        from store import review
-        from tui.modals.follow_up import FollowUpModal
+        from kith.store.today import review
+        from kith.tui.modals.follow_up import FollowUpModal
 
         item = self._need_item("add a follow-up for")
         if item is None:
@@ -337,14 +338,12 @@ class TodayScreen(ContactActions, AreaScreen):
         if item.contact_id is None:  # about no one (a brand review): open its area instead
             self.app.action_area("brand")
             return
-        from tui.screens.contact_detail import ContactDetailScreen
-
-        self.app.push_screen(ContactDetailScreen(item.contact_id))
+        self.app.open_contact(item.contact_id)
 
     def action_undo(self) -> None:
         """Reverse the last action of today's review in the store."""
-        from store.errors import StoreError
-        from store.review import undo_last
+        from kith.store.core.errors import StoreError
+        from kith.store.today.review import undo_last
 
         try:
             undone = undo_last(self.today())

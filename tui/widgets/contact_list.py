@@ -8,8 +8,8 @@ screen pushes plain ``ContactEntry`` rows down and handles the messages it posts
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from tui.literal import safe_text
+from kith.tui.literal import safe_text
 
 HEADINGS = ("Name", "Role · company", "Tier", "Last", "Next due")
 
@@ -293,7 +293,8 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_visual_style("contact-list--cursor").rich_style
             segments = [Segment(text, style) for text, _ in row_cells(entry, width)]
             return Strip(segments, width)
-        main = (self.get_visual_style("contact-list--archived") if entry.archived else self.get_visual_style()).rich_style
+        style = self.get_visual_style("contact-list--archived") if entry.archived else self.get_visual_style()
+        main = style.rich_style
         styles = {"main": main, "secondary": self.get_visual_style("contact-list--secondary").rich_style}
         due_class = f"contact-list--{entry.state}" if entry.state in ("overdue", "due-soon") else ""
         styles["due"] = self.get_visual_style(due_class).rich_style if due_class else styles["secondary"]

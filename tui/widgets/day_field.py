@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, Static
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 
 class DayField(Vertical):
@@ -22,8 +23,12 @@ class DayField(Vertical):
     DayField > .day-error { color: $error; height: auto; }
     """
 
-    def __init__(self, value: date, today: date, parse: Callable[[str, date], date], *, compact: bool = False,
-                 id: str | None = None, not_after_today: bool = False) -> None:
+    class Changed(Message):
+        """The text changed (the Input's own Changed stops here); a form revalidates on it."""
+
+    def __init__(self, value: date | None, today: date, parse: Callable[[str, date], date], *, compact: bool = False,
+                 id: str | None = None, not_after_today: bool = False, placeholder: str = "",
+                 fold_error: bool = False) -> None:
         super().__init__(id=id)
         self.parse = parse
         """Turns the typed text into a day or raises ValueError (the screen passes store.clock.parse_day)."""
@@ -31,31 +36,40 @@ class DayField(Vertical):
         self.today = today
         self.compact = compact
         self.not_after_today = not_after_today
+        self.placeholder = placeholder
+        self.fold_error = fold_error
+        """Hide the error line while there is no error (a one-line form row)."""
         """For what already happened (a touch, value received): a future day is refused."""
 
     def compose(self) -> ComposeResult:
-        yield Input(self.value.isoformat(), compact=self.compact)
-        yield Static("", classes="day-error")
+        yield Input(self.value.isoformat() if self.value else "", compact=self.compact, placeholder=self.placeholder)
+        error = Static("", classes="day-error")
+        error.display = not self.fold_error
+        yield error
 
     @on(Input.Changed)
     def _validate(self, event: Input.Changed) -> None:
         event.stop()
         _ = self.day
+        self.post_message(self.Changed())
 
     @property
     def day(self) -> date | None:
         """The day typed, or None (the error line then says why)."""
-        error = self.query_one(".day-error", Static)
         try:
             day = self.parse(self.query_one(Input).value, self.today)
         except ValueError as exc:
-            error.update(literal(str(exc)))
-            return None
+            return self._say(literal(str(exc)))
         if self.not_after_today and day > self.today:
-            error.update(Content("That day is still ahead: log it when it has happened (or add a follow-up)."))
-            return None
-        error.update(Content(""))
+            return self._say(Content("That day is still ahead: log it when it has happened (or add a follow-up)."))
+        self._say(Content(""))
         return day
+
+    def _say(self, message: Content) -> None:
+        error = self.query_one(".day-error", Static)
+        error.update(message)
+        if self.fold_error:
+            error.display = bool(message.plain)
 
     def focus(self, scroll_visible: bool = True) -> DayField:
         self.query_one(Input).focus(scroll_visible)

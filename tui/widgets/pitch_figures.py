@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.literal import literal
+from kith.tui.literal import literal
 
 BAR_WIDTH = 12
 SPOKEN_SCALE = 1.5

@@ -19,10 +19,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from tui.literal import literal
+from kith.tui.format import DUE_MARK, DUE_STYLE
+from kith.tui.literal import literal
 
-STATE_MARK = {"overdue": "●", "due": "●", "due-soon": "○", "on-track": "·"}
-STATE_STYLE = {"overdue": "bold $error", "due": "bold $warning", "due-soon": "$accent", "on-track": "$success"}
+STATE_MARK = DUE_MARK
+STATE_STYLE = DUE_STYLE
 
 
 @dataclass(frozen=True)

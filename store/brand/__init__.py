@@ -1,0 +1,1 @@
+"""Provides the Brand area: pitches and taglines, word counting and rehearsals."""

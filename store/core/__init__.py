@@ -1,0 +1,1 @@
+"""Provides the core of the store: database, frozen migrations, records, errors, clock, files, folding."""

@@ -1,0 +1,1 @@
+"""Provides the People area: contacts, touches, follow-ups, duplicates and merging."""

@@ -1,0 +1,165 @@
+"""Provides the Today queue's own sources: cadence, follow-ups and birthdays.
+
+Urgency scores (higher first), chosen so a row's rank can be read from its reason:
+
+* cadence: ``weight × (1 + min(days overdue / cadence, 4))``; weight = tier weight (inner 1.5,
+  close 1.25, network 1, dormant 0.6, any other tier 1) × strength factor (0.9 for strength 1 …
+  1.3 for strength 5). Due today scores its weight; a full cadence late scores twice that.
+* follow-up: ``2 + min(days overdue, 30) / 7``: a promise outranks a cadence that just fell due.
+* birthday: 2.5 on the day; before it, ``1 - 0.5 × days to go / (window + 1)``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from kith.store.core.db import db
+from kith.store.today.cadence import DUE, DUE_SOON, OVERDUE
+from kith.store.today.queue import QueueContext, QueueItem, source
+
+TIER_WEIGHT = {"inner": 1.5, "close": 1.25, "network": 1.0, "dormant": 0.6}
+MAX_LATE_RATIO = 4.0
+# Not strftime: month names must not depend on the locale.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _ago(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} d ago" if days > 0 else f"in {-days} d"
+
+
+def _cases(mapping: dict) -> tuple[str, list]:
+    return " ".join("WHEN ? THEN ?" for _ in mapping), [x for pair in mapping.items() for x in pair]
+
+
+@source("cadence")
+def cadence_items(ctx: QueueContext) -> list[QueueItem]:
+    """Contacts whose next touch is due today or overdue.
+
+    One pass over contacts through a covering index (``contact_queue``), no touch scan: the
+    last touch is kept on the contact. The due test runs in SQL: a contact on its tier's
+    cadence is due when its base day (last touch, else the day it was added) is on or before
+    that tier's threshold day, a plain ISO string comparison; own cadences use julianday.
+    """
+    today = ctx.today
+    tiers = {t: d for t, d in ctx.tier_cadence.items() if d > 0}
+    thresholds = {t: (today - timedelta(days=d)).isoformat() for t, d in tiers.items()}
+    base = "coalesce(last_touch_on, substr(created, 1, 10))"
+    due_own = f"(cadence_days > 0 AND julianday({base}) + cadence_days <= julianday(?))"
+    weights, weight_args = _cases(TIER_WEIGHT)
+    if tiers:
+        cad_case, cad_args = _cases(tiers)
+        limit_case, limit_args = _cases(thresholds)
+        cadence = f"coalesce(cadence_days, CASE tier {cad_case} END)"
+        where = f"({due_own} OR (cadence_days IS NULL AND {base} <= CASE tier {limit_case} END))"
+    else:
+        cadence, cad_args, where, limit_args = "cadence_days", [], due_own, []
+    sql = (f"SELECT id, name, coalesce(CASE tier {weights} END, 1.0) * (0.8 + 0.1 * coalesce(strength, 3)), "
+           f"{cadence}, {base}, CASE WHEN last_touch_on IS NULL THEN NULL ELSE coalesce(last_touch_kind, 'touch') END "
+           f"FROM contact INDEXED BY contact_queue WHERE archived = 0 AND {where}")
+    args = [*weight_args, *cad_args, today.isoformat(), *limit_args]
+    out: list[QueueItem] = []
+    append = out.append
+    today_ord = today.toordinal()
+    fromiso, fromord = date.fromisoformat, date.fromordinal
+    for cid, name, weight, cadence, since_day, last_kind in db.execute_sql(sql, args):
+        since = today_ord - fromiso(since_day).toordinal()
+        late = since - cadence
+        if last_kind:
+            detail = f"last: {last_kind} {_ago(since)}"
+        else:
+            detail = f"never contacted (added {_ago(since)})"
+        append(QueueItem("cadence", cid, name, fromord(today_ord - late),
+                         weight * (1 + min(late / cadence, MAX_LATE_RATIO)),
+                         f"{f'overdue {late} d' if late else 'due today'} · every {cadence} d · {detail}",
+                         None, OVERDUE if late else DUE))
+    return out
+
+
+@source("follow-up")
+def follow_up_items(ctx: QueueContext) -> list[QueueItem]:
+    """Open follow-ups of active contacts due today or earlier."""
+    sql = ("SELECT f.id, f.contact_id, c.name, f.due, f.what FROM follow_up f JOIN contact c ON c.id = f.contact_id "
+           "WHERE f.done = 0 AND c.archived = 0 AND f.due <= ?")
+    out = []
+    for fid, cid, name, due, what in db.execute_sql(sql, (ctx.today.isoformat(),)):
+        due = date.fromisoformat(str(due)[:10])
+        late = (ctx.today - due).days
+        head = f"follow-up overdue {late} d" if late else "follow-up due today"
+        out.append(QueueItem("follow-up", cid, name, due, 2.0 + min(late, 30) / 7, f"{head}: {what}",
+                             fid, OVERDUE if late else DUE))
+    return out
+
+
+def birthday_on(month: int, day: int, year: int) -> date:
+    """The day a birthday is celebrated in ``year``.
+
+    Feb 29 policy: in a year without Feb 29 the birthday is celebrated on Feb 28 (the last day
+    of the month it was born in), so it never slips into March.
+    """
+    if month == 2 and day == 29:
+        try:
+            return date(year, 2, 29)
+        except ValueError:
+            return date(year, 2, 28)
+    return date(year, month, day)
+
+
+def next_birthday(month: int, day: int, today: date) -> date:
+    """The first celebration of the birthday on or after ``today`` (this year or next)."""
+    this_year = birthday_on(month, day, today.year)
+    return this_year if this_year >= today else birthday_on(month, day, today.year + 1)
+
+
+@source("birthday")
+def birthday_items(ctx: QueueContext) -> list[QueueItem]:
+    """Birthdays today or within the due-soon window (across the year end too)."""
+    window = ctx.due_soon_days
+    # Only the months the window touches (at most a few with a long window): a narrow index read.
+    months = sorted({(ctx.today + timedelta(days=n)).month for n in range(0, window + 1)})
+    if len(months) == 12:
+        months = list(range(1, 13))
+    marks = ", ".join("?" * len(months))
+    sql = ("SELECT id, name, birthday_month, birthday_day, birthday_year FROM contact INDEXED BY contact_birthday "
+           f"WHERE birthday_month IN ({marks}) AND birthday_day IS NOT NULL AND archived = 0")
+    out = []
+    for cid, name, month, day, year in db.execute_sql(sql, months):
+        try:
+            when = next_birthday(month, day, ctx.today)
+        except ValueError:
+            continue  # an impossible day written by hand into the file: nothing to celebrate
+        to_go = (when - ctx.today).days
+        if to_go > window:
+            continue
+        turns = f" (turns {when.year - year})" if year and when.year > year else ""
+        if to_go == 0:
+            out.append(QueueItem("birthday", cid, name, when, 2.5, f"birthday today{turns}", None, DUE))
+        else:
+            reason = f"birthday in {to_go} d, {when.day} {MONTHS[when.month - 1]}{turns}"
+            out.append(QueueItem("birthday", cid, name, when, 1.0 - 0.5 * to_go / (window + 1), reason, None,
+                                 DUE_SOON))
+    return out
+
+
+def upcoming(ctx: QueueContext, limit: int = 3) -> list[QueueItem]:
+    """The next cadence touches that are not due yet, soonest first (for an empty queue's "coming up")."""
+    tiers = {t: d for t, d in ctx.tier_cadence.items() if d > 0}
+    if tiers:
+        cad_case, cad_args = _cases(tiers)
+        cadence = f"coalesce(cadence_days, CASE tier {cad_case} END)"
+    else:
+        cadence, cad_args = "cadence_days", []
+    sql = (f"SELECT id, name, cad, base FROM (SELECT id, name, {cadence} AS cad, "
+           "coalesce(last_touch_on, substr(created, 1, 10)) AS base FROM contact INDEXED BY contact_queue "
+           "WHERE archived = 0) WHERE cad > 0 AND julianday(base) + cad > julianday(?) "
+           "ORDER BY julianday(base) + cad, id LIMIT ?")
+    out = []
+    for cid, name, cad, base in db.execute_sql(sql, [*cad_args, ctx.today.isoformat(), limit]):
+        due = date.fromisoformat(base) + timedelta(days=cad)
+        to_go = (due - ctx.today).days
+        state = DUE_SOON if to_go <= ctx.due_soon_days else "on-track"
+        out.append(QueueItem("cadence", cid, name, due, 0.0, f"due in {to_go} d · every {cad} d", None, state))
+    return out

@@ -1,0 +1,1 @@
+"""Provides moving data in and out: importers, exporters and restore."""

@@ -1,0 +1,20 @@
+"""Provides the store's wiring: every Today-queue source, search kind and undo step, by plain imports.
+
+Importing a module registers what it declares (``@source`` for the queue, ``register_kind`` for
+search); the undo log gets the function that reverses its steps. This file is the one place
+that names those modules; ``kith.store`` imports it, so any use of the store has them all.
+"""
+
+from kith.store import undo_steps
+from kith.store.brand import pitches  # noqa: F401 (search kind: pitch)
+from kith.store.core import undo
+from kith.store.mentors import queue_source, value  # noqa: F401 (sources: check-in, give-back; kind: value)
+from kith.store.network import follow_people, search_kinds  # noqa: F401 (kinds: organisation, introduction)
+from kith.store.network import queue as network_queue  # noqa: F401 (source: target)
+from kith.store.perception import feedback  # noqa: F401 (search kind: feedback)
+from kith.store.perception import queue as perception_queue  # noqa: F401 (sources: feedback-overdue, brand-review)
+from kith.store.search import registry  # noqa: F401 (search kinds: contact, touch, follow-up)
+from kith.store.today import sources  # noqa: F401 (sources: cadence, follow-up, birthday)
+
+undo.use_reverser(undo_steps.apply_step)
+follow_people.register()  # careers and introductions follow contact edits, merges and imports

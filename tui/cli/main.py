@@ -1,0 +1,130 @@
+"""Provides main(): parse the command line, load the config, then run a subcommand or the app."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+# Commands that only read: on a missing database they say so instead of creating one. Anything
+# else (a new command too) may create it, as a write must. ``pitch`` lists, shows and times.
+READ_ONLY_COMMANDS = frozenset({"contacts", "today", "mentors", "find", "export", "duplicates", "backup", "pitch",
+                                "show", "follow-ups", "touches", "check-ins"})
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Everything kith creates (database, backups, exports, logs) is owner-only.
+    os.umask(0o077)
+    from kith.store.core.errors import StoreError
+    from kith.tui.cli import build_parser
+    from kith.tui.cli.common import CliError, Context
+    from kith.tui.config import ConfigError, database_path, load_config
+
+    args = build_parser().parse_args(argv)
+    ctx = None
+    try:
+        config = load_config(getattr(args, "config", None))
+        command = getattr(args, "command", None)
+        ctx = Context(config, database_path(config, getattr(args, "db", None)),
+                      may_create=command not in READ_ONLY_COMMANDS)
+        func = getattr(args, "func", None)
+        if func is None:
+            return run_app(ctx)
+        code = func(args, ctx) or 0
+        _print_store_warnings()
+        return code
+    except (ConfigError, CliError, StoreError) as exc:
+        from kith.tui.literal import safe_text
+
+        # Messages can quote names and paths: keep escapes out of the terminal, keep the lines.
+        print(f"kith: {safe_text(str(exc), multiline=True)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (`$'\xff'` on a UTF-8 command line) that no store check caught.
+        print(f"kith: {_surrogate_line(exc)}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # `kith contacts | head`: the reader left; not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        print(f"kith: {_os_error_line(exc)}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # never a traceback on the user's screen
+        from kith.store.core.db import DB_ERRORS, map_error
+        from kith.tui.literal import safe_text
+
+        line = _database_error_line(exc)
+        if line is None and isinstance(exc, DB_ERRORS) and ctx is not None:
+            # A read that reached a damaged page: what is wrong and how to recover, exit 2.
+            line = safe_text(str(map_error(exc, ctx.db_path)))
+        if line:
+            print(f"kith: {line}", file=sys.stderr)
+            return 2
+        from kith.tui.crash import crash_line, log_crash
+
+        print(crash_line(exc, log_crash(exc)), file=sys.stderr)
+        return 1
+
+
+def _print_store_warnings() -> None:
+    # Once per command: a damaged database (read-only) and rows whose text is not UTF-8.
+    from kith.store.core.integrity import warnings_for_user
+    from kith.tui.literal import safe_text
+
+    for line in warnings_for_user():
+        print(f"kith: warning: {safe_text(line)}", file=sys.stderr)
+
+
+def _surrogate_line(exc: UnicodeEncodeError) -> str:
+    from kith.store.core.validate import text_problem
+
+    text = exc.object if isinstance(exc.object, str) else ""
+    return f"the text given {text_problem(text) or 'is not valid UTF-8'}"
+
+
+def _os_error_line(exc: OSError) -> str:
+    from kith.tui.literal import safe_text
+
+    if exc.errno == errno.ENOSPC:
+        return "disk full" + (f": cannot write {safe_text(exc.filename)}" if exc.filename else "")
+    where = f"{safe_text(exc.filename)}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
+
+
+def _database_error_line(exc: Exception) -> str | None:
+    """A raw SQLite failure outside a write (a read, a cache spill) as one line, or None."""
+    from kith.store.core.db import DB_ERRORS
+
+    if not isinstance(exc, DB_ERRORS):
+        return None
+    text = str(exc)
+    if "full" in text:  # SQLITE_FULL: "database or disk is full"
+        return f"disk full ({text})"
+    return None
+
+
+def run_app(ctx) -> int:
+    """Open the store and run the full-screen app until the user quits."""
+    from kith.store.people.contacts import count_contacts
+
+    created = not ctx.db_path.exists()
+    ctx.open(check_now=False)  # the damage check runs in a worker after the first paint
+    from kith.store.brand.drafts import fold_in
+    from kith.store.core.errors import StoreError
+
+    try:
+        fold_in()  # pitch typing a hang-up kept beside the database (store.drafts)
+    except (StoreError, OSError):
+        pass  # busy, damaged or unreadable: the file stays for the next start; the app opens anyway
+    first_run = created or count_contacts(include_archived=True) == 0
+    from kith.tui.app import KithApp  # the one import of the full-screen app from the command line
+
+    app = KithApp(ctx.config, ctx.db_path, first_run=first_run)
+    app.run()
+    if app.crash_message:
+        print(app.crash_message, file=sys.stderr)
+    return app.return_code or 0
+

@@ -1,0 +1,1 @@
+"""Provides actions used by several screens (log value, check in, ...)."""

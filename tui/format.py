@@ -1,0 +1,53 @@
+"""Provides the day and state wording every screen shows: "N d ago", due text, state classes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def _span(days: int) -> str:
+    if days < 100:
+        return f"{days} d"
+    if days < 730:
+        return f"{days // 30} mo"
+    return f"{days // 365} y"
+
+
+def ago_text(day: date | None, today: date) -> str:
+    """``never``, ``today``, ``12 d ago``, ``5 mo ago``, ``2 y ago`` (``in 3 d`` for a future day)."""
+    if day is None:
+        return "never"
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    return f"in {_span(-days)}" if days < 0 else f"{_span(days)} ago"
+
+
+def due_text(due: date | None, today: date) -> str:
+    """``—`` (no cadence), ``today``, ``in 5 d`` or ``overdue 12 d``."""
+    if due is None:
+        return "—"
+    days = (due - today).days
+    if days == 0:
+        return "today"
+    return f"in {_span(days)}" if days > 0 else f"overdue {_span(-days)}"
+
+
+def due_state(due: date | None, today: date, soon_days: int) -> str:
+    """``overdue``, ``due-soon`` or empty, as the dash classes and list colours use them."""
+    if due is None:
+        return ""
+    if due < today:
+        return "overdue"
+    return "due-soon" if (due - today).days <= soon_days else ""
+
+
+def role_company(role: str, company: str) -> str:
+    return " · ".join(part for part in (role, company) if part)
+
+
+DUE_STYLE = {"overdue": "bold $error", "due": "bold $warning", "due-soon": "$warning", "on-track": "$success"}
+"""The colour of each due state, wherever a row or a date shows one (due soon is a warning)."""
+
+DUE_MARK = {"overdue": "●", "due": "●", "due-soon": "○", "on-track": "·"}
+"""The mark in front of a Today row for each due state."""

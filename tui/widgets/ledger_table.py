@@ -1,0 +1,16 @@
+"""Provides LedgerTable: the Mentors screen's value ledger, where ``e`` edits the highlighted entry."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from kith.tui.widgets.lists import ListTable
+
+
+class LedgerTable(ListTable):
+    """The Mentors screen's value ledger: ``e`` edits the highlighted entry, j / k move."""
+
+    BINDINGS = [
+        Binding("e", "screen.edit_entry", "Edit entry", id="mentors-edit-entry",
+                tooltip="Edit the highlighted ledger entry's direction, category, note or day"),
+    ]
