@@ -61,6 +61,10 @@ def apply_step(step: dict) -> None:
         fields = step["values"]
         sets = ", ".join(f"{k} = ?" for k in fields)
         db.execute_sql(f"UPDATE value_entry SET {sets} WHERE id = ?", (*fields.values(), step["id"]))
+    elif op == "quality":
+        from kith.store.quality.bulk import undo_step
+
+        undo_step(step)
     elif op == "perception":
         from kith.store.perception.feedback import apply_undo
 

@@ -13,8 +13,11 @@ from kith.store.network import follow_people, search_kinds  # noqa: F401 (kinds:
 from kith.store.network import queue as network_queue  # noqa: F401 (source: target)
 from kith.store.perception import feedback  # noqa: F401 (search kind: feedback)
 from kith.store.perception import queue as perception_queue  # noqa: F401 (sources: feedback-overdue, brand-review)
+from kith.store.quality import queue_source as quality_queue  # noqa: F401 (sources: help-offer, time-to-receive)
+from kith.store.quality import ranking
 from kith.store.search import registry  # noqa: F401 (search kinds: contact, touch, follow-up)
-from kith.store.today import sources  # noqa: F401 (sources: cadence, follow-up, birthday)
+from kith.store.today import queue, sources  # noqa: F401 (sources: cadence, follow-up, birthday)
 
 undo.use_reverser(undo_steps.apply_step)
+queue.use_weighting(ranking.weigh)
 follow_people.register()  # careers and introductions follow contact edits, merges and imports

@@ -215,6 +215,9 @@ class KithApp(App[None]):
         from kith.tui.commands_transfer import transfer_commands  # import, export, merge (issue 7)
 
         yield from transfer_commands(self)
+        from kith.tui.commands_quality import quality_commands  # triage, network health (issue 17)
+
+        yield from quality_commands(self)
 
     # -- leaving --------------------------------------------------------------------------------
 

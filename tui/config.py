@@ -85,6 +85,33 @@ class NetworkConfig:
 
 
 @dataclass(frozen=True)
+class QualityConfig:
+    profession: tuple[str, ...] = ()
+    """Your focus from the config (``"data engineer"`` or ``"data engineer=2"`` to weigh it double);
+    ``kith focus`` stores more, and a stored term wins over the same one here."""
+    industry: tuple[str, ...] = ()
+    geography: tuple[str, ...] = ()
+    relevance_weight: float = 0.5
+    """Job-search mode: how much a contact's relevance (0-100 %) lifts its Today items (0: not at all)."""
+    strength_weight: float = 0.0
+    """Steady mode: how much MORE a contact's strength (1-5) lifts its Today items; the cadence score
+    already weighs strength (0.9 for 1 … 1.3 for 5), so 0 keeps that as it is."""
+    weekly_review_day: str = "monday"
+    """The day Today opens with the weekly review."""
+    week_streak_touches: int = 3
+    """A week counts towards the streak with at least this many touches."""
+    give_take_days: int = 90
+    """"Lately" for give and take: the last this many days."""
+    help_nudges: bool = True
+    """Today suggests "How can I help you?" for people you have only taken from lately."""
+    receive_margin: int = 3
+    """Given minus received at which Today says it may be time to ask (0: never)."""
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file this config was read from, if any."""
@@ -103,6 +130,7 @@ class Config:
     brand: BrandConfig = field(default_factory=BrandConfig)
     perception: PerceptionConfig = field(default_factory=PerceptionConfig)
     network: NetworkConfig = field(default_factory=NetworkConfig)
+    quality: QualityConfig = field(default_factory=QualityConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -243,8 +271,8 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
                                           "two bindings cannot share a key")
 
 
-TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "network",
-            "keys"}
+TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
+            "network", "keys"}
 
 
 def load_config(cli_path: str | None = None) -> Config:
@@ -312,6 +340,7 @@ def load_config(cli_path: str | None = None) -> Config:
     bounds = {f: (0, 365) if f == "target_stale_days" else (1, 5) for f in NetworkConfig.__dataclass_fields__}
     network = NetworkConfig(**{f: r.get("network", f, int, NetworkConfig.__dataclass_fields__[f].default, *lo_hi)
                                for f, lo_hi in bounds.items()})
+    quality = _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
     _check_keys(r, keys)
@@ -324,5 +353,33 @@ def load_config(cli_path: str | None = None) -> Config:
         time_zone=time_zone,
         theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
-        tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, network=network, keys=keys,
+        tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
+        network=network, keys=keys,
+    )
+
+
+def _quality(r: _Reader) -> QualityConfig:
+    table = r.table("quality", {f for f in QualityConfig.__dataclass_fields__})
+    focus = {}
+    for kind in ("profession", "industry", "geography"):
+        value = table.get(kind, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise r.fail("quality", kind, 'must be a list of names like ["fintech", "payments=2"]')
+        focus[kind] = tuple(value)
+        for text in value:
+            name, _, weight = text.rpartition("=") if "=" in text else (text, "", "")
+            try:
+                if weight and not 0.1 <= float(weight) <= 10:
+                    raise ValueError
+            except ValueError:
+                raise r.fail("quality", kind, f"{text!r}: the weight after = must be from 0.1 to 10") from None
+    return QualityConfig(
+        **focus,
+        relevance_weight=r.get("quality", "relevance_weight", float, 0.5, 0.0, 5.0),
+        strength_weight=r.get("quality", "strength_weight", float, 0.0, 0.0, 5.0),
+        weekly_review_day=r.get("quality", "weekly_review_day", str, "monday", choices=WEEKDAYS),
+        week_streak_touches=r.get("quality", "week_streak_touches", int, 3, 1, 1000),
+        give_take_days=r.get("quality", "give_take_days", int, 90, 7, 3650),
+        help_nudges=r.get("quality", "help_nudges", bool, True),
+        receive_margin=r.get("quality", "receive_margin", int, 3, 0, 100),
     )

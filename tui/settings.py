@@ -1,4 +1,5 @@
-"""Provides the store's typed settings built from the Config: the Today queue's context.
+"""Provides the store's typed settings built from the Config: the Today queue's context, the
+network health numbers' settings and the config's focus terms.
 
 Shared by both faces (``kith today`` and the Today screen build the same queue); the store gets
 these dataclasses, never the Config itself.
@@ -11,6 +12,7 @@ from datetime import date
 
 from kith.store.network.settings import NetworkSettings
 from kith.store.perception.settings import PerceptionSettings
+from kith.store.quality.settings import QualitySettings
 from kith.store.today.queue import QueueContext, QueueSettings
 from kith.tui.config import Config
 
@@ -21,7 +23,17 @@ def queue_settings(config: Config) -> QueueSettings:
     perception = PerceptionSettings(**asdict(config.perception))
     return QueueSettings(mode=config.mode, give_back_margin=m.give_back_margin,
                          give_back_after_days=m.give_back_after_days, check_in_days=m.check_in_days,
-                         areas={"perception": perception, "network": network_settings(config)})
+                         areas={"perception": perception, "quality": quality_settings(config),
+                                "network": network_settings(config)})
+
+
+def quality_settings(config: Config) -> QualitySettings:
+    """The quality area's Today knobs (give and take nudges, the mode's ranking weights, focus)."""
+    q = config.quality
+    return QualitySettings(profession=tuple(q.profession), industry=tuple(q.industry), geography=tuple(q.geography),
+                           relevance_weight=q.relevance_weight, strength_weight=q.strength_weight,
+                           give_take_days=q.give_take_days, help_nudges=q.help_nudges,
+                           receive_margin=q.receive_margin)
 
 
 def network_settings(config: Config) -> NetworkSettings:
@@ -36,3 +48,22 @@ def context_for(config: Config, today: date) -> QueueContext:
     tiers = {tier: config.cadence_for(tier) or 0 for tier in config.tiers}
     return QueueContext(today=today, tier_cadence=tiers, due_soon_days=config.today.due_soon_days,
                         settings=queue_settings(config))
+
+
+def config_focus(config: Config) -> list:
+    """Focus terms from the config's [quality] section (``kith focus`` stores more)."""
+    from kith.store.quality.focus import parse_term
+
+    q = config.quality
+    return [parse_term(kind, text) for kind in ("profession", "industry", "geography") for text in getattr(q, kind)]
+
+
+def health_settings(config: Config, focus=None):
+    """The typed settings the store's network health numbers need (``focus``: the terms to use,
+    by default the stored focus with the config's added)."""
+    from kith.store.quality.focus import effective_focus
+    from kith.store.quality.health import HealthSettings
+
+    tiers = {t: (config.cadence_for(t) or 0) for t in config.tiers}
+    terms = focus if focus is not None else effective_focus(config_focus(config))
+    return HealthSettings(tiers, config.today.due_soon_days, config.mode, tuple(terms))

@@ -98,6 +98,17 @@ def source(name: str, *, slow: bool = False) -> Callable[[SourceFn], SourceFn]:
     return register
 
 
+Weighting = Callable[[list[QueueItem], QueueSettings], list[QueueItem]]
+WEIGHTINGS: list[Weighting] = []
+"""Adjust scores before ranking (areas above Today: the mode lifts relevant or strong people)."""
+
+
+def use_weighting(fn: Weighting) -> None:
+    """Add a score weighting (``kith.store.wiring`` hands over the areas' ones)."""
+    if fn not in WEIGHTINGS:
+        WEIGHTINGS.append(fn)
+
+
 def load_sources() -> dict[str, SourceFn]:
     """Return the registry (filled by ``kith.store.wiring`` when the store is imported)."""
     return SOURCES
@@ -125,5 +136,7 @@ def build_queue(ctx: QueueContext) -> list[QueueItem]:
         if hidden:
             found = [i for i in found if (i[0], i[1], i[6] or 0) not in hidden]
         items.extend(found)
+    for weigh in WEIGHTINGS:
+        items = weigh(items, ctx.settings)
     items.sort(key=rank_key)
     return items

@@ -10,12 +10,12 @@ from kith.tui.binding_ids import BINDINGS, SPECIAL_KEYS, THEMES
 
 
 def collect_bindings() -> dict[str, tuple[str, str]]:
-    """Every Binding with an id in the app, its screens, modals and widgets: id -> (class, keys)."""
+    """Every Binding with an id in the app, its screens, modals, widgets and flows: id -> (class, keys)."""
     from textual.binding import Binding
     from textual.dom import DOMNode
 
     modules = ["kith.tui.app", "kith.tui.commands"]
-    for package in ("kith.tui.screens", "kith.tui.modals", "kith.tui.widgets"):
+    for package in ("kith.tui.screens", "kith.tui.modals", "kith.tui.widgets", "kith.tui.flows"):
         path = importlib.import_module(package).__path__
         modules += [f"{package}.{m.name}" for m in pkgutil.iter_modules(path)]
     found: dict[str, tuple[str, str]] = {}

@@ -56,11 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         people,
         perception,
         pitch,
+        quality,
         today,
         transfer,
         undo,
     )
 
-    for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, network):
+    for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
+                 network):
         area.register(sub, common)
     return parser

@@ -34,6 +34,9 @@ def register(sub, common) -> None:
                    "informational interview, check-in, newsletter, introduction, other")
     p.add_argument("--note", default="")
     p.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="default: today")
+    p.add_argument("--rating", type=int, default=None, metavar="1-5",
+                   help="how good it was (feeds the suggested strength)")
+    p.add_argument("--minutes", type=int, default=None, metavar="N", help="how long it took")
     p.set_defaults(func=cmd_log)
 
     p = sub.add_parser("contacts", parents=[common], help="list contacts")
@@ -116,7 +119,12 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError(f"--on {on.isoformat()} is still ahead: log a touch once it happened (or add a follow-up)")
     ctx.open()
     c = resolve_contact(args.contact)
-    touch = log_touch(c.id, kind, on, args.note)
+    if args.rating is not None or args.minutes is not None:
+        from kith.store.quality.strength import log_rated_touch
+
+        touch = log_rated_touch(c.id, kind, on, args.note, args.rating, args.minutes)
+    else:
+        touch = log_touch(c.id, kind, on, args.note)
     say(f"logged {kind} with", named(c), f"on {on.isoformat()} (touch #{touch.id})")
     return 0
 

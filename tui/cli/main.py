@@ -9,7 +9,8 @@ import sys
 # Commands that only read: on a missing database they say so instead of creating one. Anything
 # else (a new command too) may create it, as a write must. ``pitch`` lists, shows and times.
 READ_ONLY_COMMANDS = frozenset({"contacts", "today", "mentors", "find", "export", "duplicates", "backup", "pitch",
-                                "show", "follow-ups", "touches", "check-ins"})
+                                "show", "follow-ups", "touches", "check-ins",
+                                "stats", "triage", "week"})
 
 
 def main(argv: list[str] | None = None) -> int:

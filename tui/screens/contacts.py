@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 from kith.store.core.records import ContactRow
 from kith.tui.area import AreaScreen
 from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.flows.contacts_bulk import BULK_BINDINGS, BulkActions
 from kith.tui.format import ago_text, due_state, due_text, role_company  # noqa: F401 (used by the list)
 from kith.tui.literal import literal
 from kith.tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
@@ -22,7 +23,7 @@ from kith.tui.widgets.nav_bar import NavBar
 
 SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
-                "show_archived", "delete_contact"}
+                "show_archived", "delete_contact", "toggle_mark", "mark_all", "bulk", "triage", "undo"}
 """Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
 SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
 
@@ -30,7 +31,7 @@ SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next 
 # -- the screen ---------------------------------------------------------------------------------------
 
 
-class ContactsScreen(ContactActions, AreaScreen):
+class ContactsScreen(ContactActions, BulkActions, AreaScreen):
     """Every contact in a fast virtual list: filter as you type, sort, open, act."""
 
     AREA = "contacts"
@@ -55,6 +56,7 @@ class ContactsScreen(ContactActions, AreaScreen):
                 id="back-to-filter"),
         Binding("down", "focus_list", "To list", show=False, tooltip="From the filter to the list (Enter too)",
                 id="filter-to-list"),
+        *BULK_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -72,22 +74,23 @@ class ContactsScreen(ContactActions, AreaScreen):
         self._token: object = None
         self._shown = 0
         self._had_highlight: bool | None = None
+        self._filter_error = ""
         self._entering = True
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         with Horizontal(id="filter-bar"):
             yield Label(Content("Filter"), id="filter-label")
-            yield Input(placeholder="type a name, company, role, tag…  (↓ or ⏎ to the list)", id="filter",
-                        compact=True,
-                        max_length=200)
+            yield Input(placeholder="type a name, or tier:close tag:fintech last>1y…  (↓ or ⏎ to the list)",
+                        id="filter", compact=True, max_length=200)
         yield ContactListHeader(id="header")
         yield ContactList(id="contacts")
         yield Static(Content(""), id="empty")
         with Horizontal(id="status-bar"):
             yield Static(Content(""), id="status")
-            yield Static(Content.assemble(("⏎", "bold"), " open  ", ("a", "bold"), " archive  ", ("A", "bold"),
-                                          " archived  ", ("D", "bold"), " delete"), id="more-keys")
+            yield Static(Content.assemble(("⏎", "bold"), " open ", ("a", "bold"), " archive ", ("A", "bold"),
+                                          " archived ", ("D", "bold"), " delete ", ("␣", "bold"), " mark"),
+                         id="more-keys")
         yield KeyFooter()
 
 
@@ -146,19 +149,36 @@ class ContactsScreen(ContactActions, AreaScreen):
         return self._orders[self.sort]
 
     def apply_filter(self) -> None:
-        """Show the contacts whose folded search key holds every word of the filter."""
+        """Show the contacts the filter keeps: plain words match the folded search key as you type;
+        keyed terms (tier:, tag:, strength>=, last<90d, -negation …) go through the one filter grammar."""
         from kith.store.core.fold import fold
+        from kith.store.people.filters import BadFilter, matching_ids, parse
 
         query = self.query_one("#filter", Input).value
+        try:
+            parsed = parse(query)
+        except BadFilter as exc:
+            self._filter_error = str(exc)  # keep the last good result while the user types on
+            self._update_status(query)
+            return
+        self._filter_error = ""
+        if parsed.archived_mode in ("yes", "any") and not self.show_archived:
+            self.show_archived = True
+            self.reload(force=True)
+            return
         folded = fold(query)
         words = folded.split()
         pairs = self._ordered()
         last = self._last_filter
-        if last and last[0] == self.sort and last[1] and folded.startswith(last[1]):
-            pairs = last[2]  # typing on narrows the previous result: scan only that
-        for word in words:
-            pairs = [p for p in pairs if word in p[0]]
-        self._last_filter = (self.sort, folded, pairs)
+        if parsed.keyed:
+            keep = set(matching_ids(parsed, self.today(), include_archived=self.show_archived))
+            pairs = [p for p in pairs if p[1] in keep]
+        else:
+            if last and last[0] == self.sort and last[1] and folded.startswith(last[1]):
+                pairs = last[2]  # typing on narrows the previous result: scan only that
+            for word in words:
+                pairs = [p for p in pairs if word in p[0]]
+        self._last_filter = (self.sort, "" if parsed.keyed else folded, pairs)
         listing = self.query_one(ContactList)
         listing.show([contact_id for _, contact_id in pairs], self.entry_for, keep_id=listing.highlighted_id)
         self._shown = len(pairs)
@@ -177,7 +197,12 @@ class ContactsScreen(ContactActions, AreaScreen):
         self.set_class(self._shown == 0, "-empty")
         noun = "contact" if total == 1 else "contacts"
         counts = f"{self._shown} of {total} {noun}" if self._shown != total else f"{total} {noun}"
-        parts: list = [counts, f" · {SORT_HINTS[self.sort]}"]
+        if self._filter_error:
+            self.query_one("#status", Static).update(literal(self._filter_error, "$error", limit=200))
+            return
+        marked = len(self.query_one(ContactList).marked)
+        parts: list = [f"{marked} marked of {counts} · B bulk · * none" if marked
+                       else f"{counts} · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
             parts.append(" · archived shown")
         self.query_one("#status", Static).update(Content.assemble(*parts))

@@ -29,6 +29,8 @@ class ImportScreen(Screen):
                 tooltip="Show what the import would change; write nothing"),
         Binding("ctrl+s", "run(False)", "Import", priority=True, id="import-run",
                 tooltip="Import the file (Enter in the path does the same)"),
+        Binding("ctrl+t", "triage", "Triage", priority=True, id="import-triage",
+                tooltip="Triage the people the import just added, one at a time"),
     ]
 
     @dataclass
@@ -40,6 +42,7 @@ class ImportScreen(Screen):
     class Finished(Message):
         lines: list[str]
         dry_run: bool
+        added: int = 0
 
     @dataclass
     class Failed(Message):
@@ -130,7 +133,7 @@ class ImportScreen(Screen):
             log_crash(exc)
             self.post_message(self.Failed(f"import failed: {type(exc).__name__}: {exc}; nothing was written"))
             return
-        self.post_message(self.Finished(result.lines(), dry_run))
+        self.post_message(self.Finished(result.lines(), dry_run, len(result.added_ids)))
 
     def on_import_screen_progressed(self, event: Progressed) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=max(event.total, 1), progress=event.done)
@@ -143,6 +146,11 @@ class ImportScreen(Screen):
         parts = [literal(head, "bold")]
         for line in rest:
             parts += [Content("\n"), literal(line)]
+        self.added = 0 if event.dry_run else event.added
+        if self.added:
+            parts += [Content("\n\n"), Content.assemble("Press ", ("ctrl+t", "bold"),
+                                                         f" to triage the {self.added} people just added.")]
+        self.refresh_bindings()
         self.query_one("#import-summary", Static).update(Content.assemble(*parts))
 
     def on_import_screen_failed(self, event: Failed) -> None:
@@ -150,6 +158,16 @@ class ImportScreen(Screen):
         self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
         self.query_one("#import-summary", Static).update(
             Content.assemble(("Cannot import: ", "$error"), literal(event.error)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "triage":
+            return bool(getattr(self, "added", 0)) and not self.running  # hidden until an import added people
+        return True
+
+    def action_triage(self) -> None:
+        from kith.tui.modals.triage import start_triage
+
+        start_triage(self.app, "added:last-import", "Triage: last import")
 
     def action_close(self) -> None:
         """Leave the import screen (a running import carries on to its end)."""

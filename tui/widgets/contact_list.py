@@ -62,12 +62,16 @@ def fit(text: str, width: int, right: bool = False) -> str:
     return pad + text if right else text + pad
 
 
-def row_cells(entry: ContactEntry, width: int) -> list[tuple[str, str]]:
+MARK = "✓"
+"""Drawn in the left margin of a marked row (a character, so it reads without colour)."""
+
+
+def row_cells(entry: ContactEntry, width: int, marked: bool = False) -> list[tuple[str, str]]:
     """The row's text as (cells, role) pairs; role is ``main``, ``secondary`` or ``due``."""
     name_w, detail_w, tier_w, last_w, due_w = column_widths(width)
     tier = "archived" if entry.archived else entry.tier
     cells = [
-        (" ", "main"),
+        (MARK if marked else " ", "main"),
         (fit(safe_text(entry.name), name_w) + " ", "main"),
         (fit(safe_text(entry.detail), detail_w) + " ", "secondary"),
         (fit(safe_text(tier), tier_w) + " ", "secondary"),
@@ -163,6 +167,7 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         self._entry_for: Callable[[int], ContactEntry] = lambda contact_id: ContactEntry(contact_id, "", "", "", "", "")
         self._cursor = 0
         self._strips: LRUCache[tuple, Strip] = LRUCache(256)
+        self._marked: set[int] = set()
 
     # -- data pushed down by the screen ---------------------------------------------------------
 
@@ -210,6 +215,23 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         """List ready-made rows (small lists)."""
         by_id = {e.id: e for e in entries}
         self.show([e.id for e in entries], by_id.__getitem__, keep_id)
+
+    # -- marks (bulk actions) ---------------------------------------------------------------------
+
+    @property
+    def marked(self) -> frozenset[int]:
+        """The ids of the marked contacts (listed or not: a filter change keeps marks)."""
+        return frozenset(self._marked)
+
+    def set_marked(self, ids) -> None:
+        """Mark exactly ``ids`` and redraw."""
+        self._marked = set(ids)
+        self.refresh()
+
+    def toggle_mark(self, contact_id: int) -> None:
+        """Mark or unmark one contact."""
+        self._marked ^= {contact_id}
+        self.refresh()
 
     # -- cursor ---------------------------------------------------------------------------------
 
@@ -281,17 +303,18 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         if index >= len(self._ids):
             return Strip.blank(width, self.rich_style)
         entry = self._entry_for(self._ids[index])
-        key = (entry, index == self._cursor, width)
+        marked = entry.id in self._marked
+        key = (entry, index == self._cursor, width, marked)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_entry(entry, index == self._cursor, width)
+            strip = self._render_entry(entry, index == self._cursor, width, marked)
             self._strips[key] = strip
         return strip
 
-    def _render_entry(self, entry: ContactEntry, is_cursor: bool, width: int) -> Strip:
+    def _render_entry(self, entry: ContactEntry, is_cursor: bool, width: int, marked: bool = False) -> Strip:
         if is_cursor:
             style = self.get_visual_style("contact-list--cursor").rich_style
-            segments = [Segment(text, style) for text, _ in row_cells(entry, width)]
+            segments = [Segment(text, style) for text, _ in row_cells(entry, width, marked)]
             return Strip(segments, width)
         style = self.get_visual_style("contact-list--archived") if entry.archived else self.get_visual_style()
         main = style.rich_style
@@ -300,11 +323,11 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         styles["due"] = self.get_visual_style(due_class).rich_style if due_class else styles["secondary"]
         if entry.archived:
             styles["secondary"] = styles["due"] = main
-        return Strip([Segment(text, styles[role]) for text, role in row_cells(entry, width)], width)
+        return Strip([Segment(text, styles[role]) for text, role in row_cells(entry, width, marked)], width)
 
     def visible_text(self) -> list[str]:
         """The plain text of the rows on screen (for tests and screen readers of the future)."""
         width = self.scrollable_content_region.width
         top = int(self.scroll_y)
-        return ["".join(text for text, _ in row_cells(self._entry_for(i), width)).rstrip()
+        return ["".join(text for text, _ in row_cells(self._entry_for(i), width, i in self._marked)).rstrip()
                 for i in self._ids[top:top + self.scrollable_content_region.height]]

@@ -197,6 +197,10 @@ def apply_records(records: Iterable[ImportRecord], summary: ImportSummary, dry_r
     else:
         with write():
             _run(records, summary, False, progress, total)
+            if summary.added_ids:
+                from kith.store.people.import_runs import record_import  # for the filter added:last-import
+
+                record_import(summary.source, summary.added_ids)
     summary.skipped.sort(key=lambda p: p.row)
     summary.remarks.sort(key=lambda p: p.row)
     if progress:
