@@ -58,6 +58,10 @@ KIND_WEIGHTS = (8, 6, 10, 9, 5, 3, 2, 2, 3, 2, 1)
 DEMO_CADENCE = {"inner": 14, "close": 30, "network": 90, "dormant": 365}
 
 
+def _day_with(month: int | None, day: int) -> int | None:
+    """The birthday's day when it has a month: a day alone is no birthday (``show`` listed it)."""
+    return day if month else None
+
 def _tier(rng: random.Random) -> str:
     x, acc = rng.random(), 0.0
     for tier, share in TIERS:
@@ -92,8 +96,9 @@ def build_demo(today: date, contacts: int | None = None, touches: int | None = N
             "links": json.dumps([f"https://www.linkedin.com/in/{handle}-{i}"]),
             "notes": rng.choice(NOTES).format(city=city), "tier": _tier(rng), "strength": rng.randint(1, 5),
             "cadence_days": rng.choice((None,) * 9 + (21,)), "how_met": rng.choice(HOW_MET),
-            "birthday_month": rng.randint(1, 12) if rng.random() < 0.3 else None,
-            "birthday_day": rng.randint(1, 28), "archived": i % 37 == 36,
+            "birthday_month": (month := rng.randint(1, 12) if rng.random() < 0.3 else None),
+            # A birthday is whole or absent; the day is drawn either way so the rest stays as it was.
+            "birthday_day": _day_with(month, rng.randint(1, 28)), "archived": i % 37 == 36,
             "search_key": fold(" ".join((name, company, role, city))), "created": created, "updated": created,
             "_tags": (("industry", industry), ("geography", city), ("profession", rng.choice(PROFESSIONS))),
         })

@@ -65,6 +65,8 @@ def apply_step(step: dict) -> None:
         from kith.store.quality.bulk import undo_step
 
         undo_step(step)
+    elif op in _MENTOR_OPS:
+        _mentor_step(step)
     elif op == "perception":
         from kith.store.perception.feedback import apply_undo
 
@@ -75,3 +77,32 @@ def apply_step(step: dict) -> None:
         undo_steps.apply(step)
     else:
         raise StoreError(f"cannot undo {op!r}: this kith is older than the change")
+
+
+_MENTOR_OPS = {"delete_role_period", "reopen_role_period", "restore_partner", "delete_check_in",
+               "reopen_commitments", "insert_value"}
+
+
+def _mentor_step(step: dict) -> None:
+    from kith.store.mentors.checkins import CheckIn, Commitment, Partner
+    from kith.store.mentors.roles import MentorRole
+    from kith.store.mentors.value import ValueEntry
+
+    op = step["op"]
+    if op == "delete_role_period":
+        MentorRole.delete().where(MentorRole.id == step["id"]).execute()
+    elif op == "reopen_role_period":
+        MentorRole.update(ended=None).where(MentorRole.id == step["id"]).execute()
+    elif op == "restore_partner":
+        if step["row"] is None:
+            Partner.delete().where(Partner.contact == step["contact_id"]).execute()
+        else:
+            Partner.update(step["row"]).where(Partner.contact == step["contact_id"]).execute()
+    elif op == "delete_check_in":
+        Commitment.delete().where(Commitment.check_in == step["id"]).execute()
+        CheckIn.delete().where(CheckIn.id == step["id"]).execute()
+    elif op == "reopen_commitments":
+        Commitment.update(outcome=None, reviewed_in=None).where(Commitment.id.in_(step["ids"])).execute()
+    elif op == "insert_value":
+        if step["row"]["contact"] is not None:
+            ValueEntry.insert(step["row"]).on_conflict_ignore().execute()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import ModalScreen
 
 from kith.tui.commands import ContactsProvider, KeysProvider
@@ -49,6 +50,7 @@ class KithApp(App[None]):
         Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
                 tooltip="Search everything, even while typing"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key of this screen"),
+        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change (as kith undo)"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave kith"),
     ]
 
@@ -172,6 +174,28 @@ class KithApp(App[None]):
         """Switch to one of the four areas."""
         if self.current_mode != mode:
             self.switch_mode(mode)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Undo under an open dialog would change what the dialog is about.
+        if action == "undo" and isinstance(self.screen, ModalScreen):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_undo(self) -> None:
+        """Reverse the last change, from the app or the CLI (the one log ``kith undo`` reads)."""
+        from kith.store.core.errors import StoreError
+        from kith.store.core.undo import undo_last
+
+        try:
+            undone = undo_last()
+        except StoreError as exc:
+            self.notify(literal(str(exc)), severity="error")
+            return
+        if undone is None:
+            self.notify("Nothing to undo")
+            return
+        self.reload_screen()
+        self.notify(Content.assemble("Undid ", literal(undone.summary or undone.action), "."))
 
     def action_search(self) -> None:
         """Open the search screen over the current one."""

@@ -28,7 +28,7 @@ DATA_KEYS: dict[str, str] = {
     # Brand and rehearsal
     "brand-new": "new", "brand-write": "edit", "brand-settings": "edit settings", "brand-discard": "undo",
     "brand-delete": "delete", "brand-save": "save", "brand-questions": "add questions",
-    "rehearsal-save-pace": "save pace",
+    "rehearsal-save-pace": "save pace", "perception-ask": "ask for feedback",
     # Import and merge
     "import-run": "save", "merge-keep-left": "merge", "merge-keep-right": "merge into right",
     # Modals: the key that completes a write

@@ -14,6 +14,7 @@ from peewee import DateTimeField, FloatField, ForeignKeyField, IntegerField, Tex
 
 from kith.store.brand.records import PitchInfo, RehearsalInfo, VersionInfo  # noqa: F401 (re-exported)
 from kith.store.brand.wordcount import count_words
+from kith.store.core import undo
 from kith.store.core.db import write
 from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
 from kith.store.core.fold import fold
@@ -241,7 +242,7 @@ def create_pitch(name: str, channel: str, text: str = "", target_seconds=_UNSET,
     char_limit = None if char_limit is _UNSET else char_limit
     target_seconds, char_limit = _check_target(target_seconds, char_limit)
     when = when or datetime.now()
-    with write():
+    with undo.irreversible("pitch", "created a pitch"):
         if Pitch.select().where(Pitch.folded == fold(name)).exists():
             raise Conflict(f"a pitch named {name!r} already exists", ["name"])
         p = Pitch.create(name=name, folded=fold(name), channel=channel, target_seconds=target_seconds,
@@ -266,7 +267,7 @@ def update_pitch(pitch_id: int, name: str | None = None, channel: str | None = N
         changes["folded"] = fold(changes["name"])
     if channel is not None:
         changes["channel"] = parse_channel(channel)
-    with write():
+    with undo.irreversible("pitch", "edited a pitch"):
         p = Pitch.get_or_none(Pitch.id == pitch_id)
         if p is None:
             raise NotFound(f"no pitch with id {pitch_id}")
@@ -301,7 +302,7 @@ def save_version(pitch_id: int, text: str, expected_versions: int | None = None,
     """
     text = _check_text(text)
     when = when or datetime.now()
-    with write():
+    with undo.irreversible("pitch", "saved a pitch version"):
         p = Pitch.get_or_none(Pitch.id == pitch_id)
         if p is None:
             raise NotFound(f"no pitch with id {pitch_id}")
@@ -350,7 +351,7 @@ def restore_version(pitch_id: int, version_id: int) -> PitchInfo:
 
 def delete_pitch(pitch_id: int) -> None:
     """Delete a pitch with its versions and rehearsals."""
-    with write():
+    with undo.irreversible("pitch", "deleted a pitch"):
         if not Pitch.delete().where(Pitch.id == pitch_id).execute():
             raise NotFound(f"no pitch with id {pitch_id}")
 
@@ -366,7 +367,7 @@ def record_rehearsal(pitch_id: int, seconds: float, words: int | None = None,
     if not isinstance(seconds, (int, float)) or not 1 <= seconds <= MAX_SECONDS:
         raise Invalid("seconds", f"a rehearsal lasts from 1 s to {MAX_SECONDS} s")
     when = when or datetime.now()
-    with write():
+    with undo.irreversible("rehearsal", "recorded a rehearsal"):
         p = Pitch.get_or_none(Pitch.id == pitch_id)
         if p is None:
             raise NotFound(f"no pitch with id {pitch_id}")

@@ -18,7 +18,7 @@ import os
 import secrets
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -43,6 +43,8 @@ class Written:
 
     path: Path
     replaced: bool = False
+    created_folder: Path | None = None
+    """The outermost folder this write had to create (the caller says so), or None."""
 
 
 _REASONS = {
@@ -246,10 +248,12 @@ def write_with(path: Path | str, fill: Callable[[int, Path], None], *, force: bo
     """
     path = absolute(path)
     try:
-        make_private_dir(path.parent)
+        created = make_private_dir(path.parent)
     except OSError as exc:
         raise failed(path, exc) from None
     target = Written(path, replaced=False) if reserved else check_target(path, force=force, own=own)
+    if created:
+        target = replace(target, created_folder=created[0])
     tmp = None
     try:
         fd, tmp = _temp_beside(path)

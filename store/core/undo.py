@@ -78,6 +78,22 @@ def action(name: str, summary: str = "", *, contact_id: int | None = None, day: 
         _state.draft = None
 
 
+IRREVERSIBLE = "cannot_undo"
+"""The step of a change undo cannot reverse: undo stops at it and says so, never jumping over it."""
+
+
+class CannotUndo(StoreError):
+    """The newest change is one undo cannot reverse; nothing was undone."""
+
+
+@contextmanager
+def irreversible(name: str, summary: str):
+    """Run the body in one write as a change undo cannot reverse (it is logged as a marker)."""
+    with action(name, summary) as draft:
+        record(IRREVERSIBLE)
+        yield draft
+
+
 def record(op: str, **data) -> None:
     """Add the step that reverses one change to the action in progress (if any)."""
     draft = getattr(_state, "draft", None)
@@ -152,14 +168,21 @@ def undo_last(day: date | None = None) -> UndoEntry | None:
     """Reverse the newest action (of ``day`` when given); return it, or None when nothing is left.
 
     A row that was deleted since is skipped quietly: there is nothing left to reverse.
+
+    Raises:
+        CannotUndo: the newest change cannot be undone (nothing is reversed).
     """
     with write():
         entry = last_entry(day)
         if entry is None:
             return None
         raw = db.execute_sql("SELECT steps FROM undo_log WHERE id = ?", (entry.id,)).fetchone()[0]
+        steps = _steps(raw)
+        if any(step.get("op") == IRREVERSIBLE for step in steps):
+            # Reversing an older change instead would undo something the user did not mean.
+            raise CannotUndo(f"the last change, {entry.summary or entry.action}, cannot be undone")
         with _not_recorded():
-            for step in reversed(_steps(raw)):
+            for step in reversed(steps):
                 _reverse_step(step)
         db.execute_sql("UPDATE undo_log SET undone = 1 WHERE id = ?", (entry.id,))
     return entry

@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta
 
 from peewee import DateField, DateTimeField, ForeignKeyField, IntegerField, TextField, fn
 
-from kith.store.core.db import write
+from kith.store.core import undo
 from kith.store.core.errors import Invalid, NotFound
-from kith.store.mentors.roles import MentorRole, current_since, last_ended, require_contact
+from kith.store.mentors.roles import MentorRole, contact_name, current_since, last_ended, require_contact
 from kith.store.people.models import BaseModel, Contact
 from kith.store.today.queue import QueueSettings
 
@@ -207,10 +207,16 @@ def set_partner(contact_id: int, cadence_days=_UNSET, questions=_UNSET) -> Partn
     if questions is not _UNSET:
         cleaned = clean_questions(questions or ())
         changes["questions"] = json.dumps(list(cleaned if cleaned != DEFAULT_QUESTIONS else ()), ensure_ascii=False)
-    with write():
+    with undo.action("check-in setup", contact_id=contact_id) as draft:
         require_contact(contact_id)
-        if not Partner.select().where(Partner.contact == contact_id).exists():
+        draft.summary = f"changed the check-in setup of {contact_name(contact_id)}"
+        before = Partner.select(Partner.cadence_days, Partner.questions).where(Partner.contact == contact_id).first()
+        if before is None:
             Partner.insert(contact=contact_id).execute()
+            undo.record("restore_partner", contact_id=contact_id, row=None)
+        elif changes:
+            undo.record("restore_partner", contact_id=contact_id,
+                        row={"cadence_days": before.cadence_days, "questions": before.questions})
         if changes:
             Partner.update(changes).where(Partner.contact == contact_id).execute()
     return get_partner(contact_id)
@@ -272,9 +278,10 @@ def record_check_in(contact_id: int, on: date, answers: Sequence[tuple[str, str]
             raise Invalid("outcomes", f"an outcome is kept or missed, not {outcome!r}")
         marks[int(cid)] = outcome
     note = clean_note(note)
-    with write():
+    with undo.action("check-in", contact_id=contact_id) as draft:
         require_contact(contact_id)
         name = Contact.select(Contact.name).where(Contact.id == contact_id).scalar()
+        draft.summary = f"recorded a check-in with {name} ({on.isoformat()})"
         if current_since(contact_id, "partner") is None:
             ended = last_ended(contact_id, "partner")
             if ended:
@@ -285,6 +292,10 @@ def record_check_in(contact_id: int, on: date, answers: Sequence[tuple[str, str]
             _check_marks(contact_id, name, on, marks)
         ci = CheckIn.create(contact=contact_id, date=on, answers=json.dumps(pairs, ensure_ascii=False), note=note,
                             created=datetime.now())
+        # Deleting the check-in deletes its new commitments; outcomes it marked open again first.
+        undo.record("delete_check_in", id=ci.id)
+        if marks:
+            undo.record("reopen_commitments", ids=sorted(marks))
         for outcome in OUTCOMES:
             ids = [c for c, o in marks.items() if o == outcome]
             if ids:

@@ -13,8 +13,7 @@ from datetime import date
 
 from peewee import DateField, ForeignKeyField, TextField
 
-from kith.store.core import clock
-from kith.store.core.db import write
+from kith.store.core import clock, undo
 from kith.store.core.errors import Invalid, NotFound
 from kith.store.core.fold import fold
 from kith.store.people.models import BaseModel, Contact
@@ -87,6 +86,11 @@ def require_contact(contact_id: int) -> None:
         raise NotFound(f"no contact with id {contact_id}")
 
 
+def contact_name(contact_id: int) -> str:
+    """The contact's name, for undo summaries."""
+    return Contact.select(Contact.name).where(Contact.id == contact_id).scalar() or f"#{contact_id}"
+
+
 def _ordered(roles) -> tuple[str, ...]:
     have = set(roles)
     return tuple(r for r in ROLES if r in have)
@@ -142,7 +146,8 @@ def add_role(contact_id: int, role: str, on: date) -> bool:
         return False
     ended = last_ended(contact_id, role)
     # A new period never overlaps the previous one.
-    MentorRole.insert(contact=contact_id, role=role, started=max(on, ended) if ended else on).execute()
+    period_id = MentorRole.insert(contact=contact_id, role=role, started=max(on, ended) if ended else on).execute()
+    undo.record("delete_role_period", id=period_id)
     return True
 
 
@@ -151,8 +156,10 @@ def end_role(contact_id: int, role: str, on: date) -> bool:
     since = current_since(contact_id, role)
     if since is None:
         return False
-    (MentorRole.update(ended=max(on, since))
-     .where((MentorRole.contact == contact_id) & (MentorRole.role == role) & MentorRole.ended.is_null()).execute())
+    current = (MentorRole.contact == contact_id) & (MentorRole.role == role) & MentorRole.ended.is_null()
+    for period in MentorRole.select(MentorRole.id).where(current):
+        undo.record("reopen_role_period", id=period.id)
+    MentorRole.update(ended=max(on, since)).where(current).execute()
     return True
 
 
@@ -164,8 +171,9 @@ def set_role(contact_id: int, role: str, present: bool = True, on: date | None =
         Invalid: not a role.
     """
     role = parse_role(role)
-    with write():
+    with undo.action("role", contact_id=contact_id) as draft:
         require_contact(contact_id)
+        draft.summary = f"{'gave' if present else 'ended'} the {role} role of {contact_name(contact_id)}"
         if present:
             add_role(contact_id, role, on or clock.today())
         else:
@@ -178,9 +186,10 @@ def set_roles(contact_id: int, roles: Sequence[str], on: date | None = None) -> 
     dropped end on ``on``, new ones start on ``on``."""
     wanted = {parse_role(r) for r in roles}
     day = on or clock.today()
-    with write():
+    with undo.action("roles", contact_id=contact_id) as draft:
         require_contact(contact_id)
         have = set(get_roles(contact_id))
+        draft.summary = f"set the roles of {contact_name(contact_id)}: {', '.join(sorted(wanted)) or 'none'}"
         for role in sorted(wanted - have):
             add_role(contact_id, role, day)
         for role in sorted(have - wanted):

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from peewee import DateField, DateTimeField, ForeignKeyField, TextField
 
-from kith.store.core import clock
+from kith.store.core import clock, undo
 from kith.store.core.db import db, write
 from kith.store.core.errors import Invalid, NotFound
 from kith.store.mentors.checkins import (  # noqa: F401 (re-exported)
@@ -67,6 +67,7 @@ from kith.store.mentors.roles import (  # noqa: F401 (re-exported)
     set_roles,
 )
 from kith.store.mentors.roles import add_role as _add_role
+from kith.store.mentors.roles import contact_name as _contact_name
 from kith.store.people.models import BaseModel, Contact, Touch
 from kith.store.search.registry import SearchKind, register_kind
 from kith.store.today.queue import QueueContext, QueueItem, source
@@ -174,9 +175,14 @@ def get_value(entry_id: int) -> ValueEntryInfo:
 
 def delete_value(entry_id: int) -> None:
     """Delete a value entry (the contact keeps its roles)."""
-    with write():
-        if not ValueEntry.delete().where(ValueEntry.id == entry_id).execute():
+    with undo.action("delete value") as draft:
+        row = ValueEntry.select().where(ValueEntry.id == entry_id).dicts().first()
+        if row is None:
             raise NotFound(f"no value entry with id {entry_id}")
+        draft.contact_id = row["contact"]
+        draft.summary = f"deleted value entry #{entry_id} of {_contact_name(row['contact'])}"
+        undo.record("insert_value", row=row)
+        ValueEntry.delete().where(ValueEntry.id == entry_id).execute()
 
 
 def list_values(contact_id: int | None = None, direction: str | None = None,
@@ -345,8 +351,9 @@ def assign_roles(contact_id: int, roles: Sequence[str], on: date, *, add_to_exis
 
     ``add_to_existing`` keeps roles the contact already has (adding a mentor by name).
     """
-    with write():
+    with undo.action("roles", contact_id=contact_id) as draft:
         wanted = set(roles) | (set(get_roles(contact_id)) if add_to_existing else set())
+        draft.summary = f"set the roles of {_contact_name(contact_id)}: {', '.join(sorted(wanted)) or 'none'}"
         now = set_roles(contact_id, sorted(wanted), on=on)
         if "partner" in now:
             set_partner(contact_id, cadence_days=cadence_days, questions=questions)

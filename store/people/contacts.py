@@ -118,6 +118,18 @@ def normalise(changes: dict) -> dict:
     return out
 
 
+def check_tier(tier: str, known) -> str:
+    """Return ``tier`` in lower case when it is one of ``known`` (the config's tiers), else raise ``Invalid``.
+
+    The store keeps any well-formed tier name; which ones exist is the config's to say, so every
+    entry point (``kith edit --tier``, the importers) checks against the names it was given.
+    """
+    value = str(tier).strip().lower()
+    if value not in known:
+        raise Invalid("tier", f"unknown tier {tier!r}; the config has: {', '.join(known)}")
+    return value
+
+
 def _check_birthday(month: int, day: int, year: int | None) -> None:
     try:
         date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 is fine without a year

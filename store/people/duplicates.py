@@ -13,7 +13,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from kith.store.core.db import db, write
+from kith.store.core import undo
+from kith.store.core.db import db
 from kith.store.core.errors import Invalid
 from kith.store.core.fold import fold
 from kith.store.core.records import ContactInfo
@@ -146,7 +147,7 @@ def merge(keep_id: int, other_id: int, today=None) -> ContactInfo:
 
     if keep_id == other_id:
         raise Invalid("other", "a contact cannot be merged with itself")
-    with write():
+    with undo.irreversible("merge", "merged two contacts"):
         keep, other = get_contact(keep_id), get_contact(other_id)
         changes = normalise(plan_changes(keep, other, today))
         hooks.before_merge(keep_id, other_id, today)

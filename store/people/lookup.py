@@ -52,15 +52,25 @@ def resolve_exact(name_or_id: str) -> ContactInfo:
 
 def likely_duplicates(name: str, company: str = "", emails=()) -> list[tuple[int, str, str]]:
     """Return ``(id, name, why)`` of contacts (archived too) with one of ``emails``, or the same
-    name and company (case, accents and spacing aside): what ``kith add`` warns about."""
+    name (case, accents and spacing aside) where the companies match or either side has none:
+    what ``kith add`` warns about. Two people of one name at two named companies are not flagged.
+    """
     wanted_emails = {e.strip().casefold() for e in emails or () if e.strip()}
-    key = (fold(name), fold(company or ""))
+    folded_name, folded_company = fold(name), fold(company or "")
     out = []
     for cid, other, other_company, other_emails in db.execute_sql(
             "SELECT id, name, company, emails FROM contact ORDER BY id"):
         shared = wanted_emails & {e.casefold() for e in json.loads(other_emails or "[]")}
         if shared:
             out.append((cid, other, f"same email {sorted(shared)[0]}"))
-        elif (fold(other), fold(other_company or "")) == key:
+            continue
+        if fold(other) != folded_name:
+            continue
+        theirs = fold(other_company or "")
+        if theirs == folded_company:
             out.append((cid, other, "same name and company" if company else "same name, no company"))
+        elif not folded_company:
+            out.append((cid, other, f"same name, at {other_company}; no company given"))
+        elif not theirs:
+            out.append((cid, other, "same name; no company on record"))
     return out

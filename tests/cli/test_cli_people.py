@@ -173,8 +173,8 @@ def test_undo_after_a_give_back_log_removes_both_rows(kith):
     con.close()
 
 
-def test_undo_with_nothing_to_undo(run_kith):
-    r = run_kith("undo")
+def test_undo_with_nothing_to_undo(run_kith, db_file):
+    r = run_kith("undo", db=db_file)  # an empty database: undo never creates one
     assert r.code == 0 and r.out.strip() == "nothing to undo"
 
 

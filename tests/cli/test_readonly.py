@@ -58,3 +58,11 @@ def test_a_write_is_one_line_exit_2(run_kith, read_only_db):
     assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err
     assert sorted(os.listdir(read_only_db.parent)) == before
     assert "kith.db" in before
+
+
+def test_a_write_to_an_existing_contact_is_one_line_exit_2(run_kith, read_only_db):
+    before = sorted(os.listdir(read_only_db.parent))
+    r = run_kith("log", "Ada", db=read_only_db)
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err, r
+    assert "cannot write" in r.err
+    assert sorted(os.listdir(read_only_db.parent)) == before

@@ -77,7 +77,7 @@ def test_snooze_for_hides_the_persons_items(capsys, tmp_path):
     assert sorted(i["source"] for i in json.loads(out)) == ["cadence", "follow-up"]
     code, out, _ = run(capsys, "--db", db, "snooze", "ada lovelace", "--for", "3d")
     back = (today() + timedelta(days=3)).isoformat()
-    assert code == 0 and out.strip() == f"snoozed Ada Lovelace (cadence, follow-up) until {back}"
+    assert code == 0 and out.strip() == f"Snoozed Ada Lovelace's catch-up and follow-up until {back}"
     assert json.loads(run(capsys, "--db", db, "today", "--json")[1]) == []
     later = json.loads(run(capsys, "--db", db, "today", "--json", "--date", back)[1])
     assert len(later) == 2
@@ -90,7 +90,7 @@ def test_snooze_until_and_bad_input(capsys, tmp_path):
     run(capsys, "--db", db, "add", "Ada Lovelace")
     until = (today() + timedelta(days=10)).isoformat()
     code, out, _ = run(capsys, "--db", db, "snooze", "#1", "--until", until)
-    assert code == 0 and out.strip() == f"snoozed Ada Lovelace (cadence) until {until}"
+    assert code == 0 and out.strip() == f"Snoozed Ada Lovelace's catch-up until {until}"
     for args, message in (
         (("--for", "3 months"), "is not a snooze length"),
         (("--until", today().isoformat()), "must be after today"),

@@ -48,10 +48,13 @@ def test_import_prints_summary_and_reimport_is_unchanged(capsys, dbp):
     assert out.splitlines()[0].endswith("added 0, updated 0, unchanged 12, skipped 2")
 
 
-def test_dry_run_writes_nothing(capsys, dbp):
-    code, out, _ = run(capsys, "--db", str(dbp), "import", "vcard", str(FIXTURES / "apple-contacts.vcf"), "--dry-run")
+def test_dry_run_writes_nothing(capsys, dbp, db_file):
+    code, _, err = run(capsys, "--db", str(dbp), "import", "vcard", str(FIXTURES / "apple-contacts.vcf"), "--dry-run")
+    assert code == 2 and f"no database at {dbp}" in err and not dbp.exists()  # a preview creates nothing
+    code, out, _ = run(capsys, "--db", str(db_file), "import", "vcard", str(FIXTURES / "apple-contacts.vcf"),
+                       "--dry-run")
     assert code == 0 and "would add 3" in out and "dry run: nothing written" in out
-    assert contacts(capsys, dbp) == []
+    assert contacts(capsys, db_file) == []
 
 
 def test_bad_files_exit_2_one_line_db_untouched(capsys, dbp, tmp_path):
@@ -109,7 +112,9 @@ def test_other_exports_default_path(capsys, dbp, kind):
 
 def test_duplicates_and_merge(capsys, dbp):
     run(capsys, "--db", str(dbp), "add", "José Núñez", "--company", "Acme")
-    run(capsys, "--db", str(dbp), "add", "Jose Nunez", "--email", "jose@acme.example")
+    code, _, err = run(capsys, "--db", str(dbp), "add", "Jose Nunez", "--email", "jose@acme.example")
+    assert code == 2 and "same name, at Acme; no company given" in err  # kith add warns first
+    run(capsys, "--db", str(dbp), "add", "Jose Nunez", "--email", "jose@acme.example", "--yes")
     run(capsys, "--db", str(dbp), "log", "#2", "--kind", "coffee", "--on", "2026-03-01")
     code, out, _ = run(capsys, "--db", str(dbp), "duplicates", "--json")
     pairs = json.loads(out)

@@ -391,12 +391,14 @@ async def test_detail_log_follow_up_done_archive_delete(make_app, db, fixed_toda
         (f,) = list_follow_ups(c.id)
         assert (f.what, f.due, f.done) == ("Send the article", fixed_today + timedelta(days=7), False)
 
+        screen.query_one("#follow-ups").focus()  # x acts on the picked follow-up (below the fold at 80x24)
         await pilot.press("x")
         await pilot.pause()
         assert list_follow_ups(c.id)[0].done
         await pilot.press("x")
         await pilot.pause()
         assert not list_follow_ups(c.id)[0].done
+        screen.query_one("#body").focus()
 
         await pilot.press("e")
         app.screen.query_one("#location").value = "Arlington"

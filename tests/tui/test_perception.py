@@ -26,7 +26,7 @@ async def test_ask_answer_thank_term_and_copy_into_the_pitch_draft(make_app, db_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "p")
         assert isinstance(app.screen, PerceptionScreen)
-        await pilot.press("k")
+        await pilot.press("b")
         assert isinstance(app.screen, FeedbackModal)
         await pilot.press(*"Ada Lovelace", "enter")
         await pilot.pause()
@@ -136,3 +136,16 @@ async def test_today_shows_the_stale_pitch_and_enter_opens_brand(make_app, db_fi
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BrandScreen)
+
+
+async def test_j_and_k_move_in_the_perception_lists_and_b_asks(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "p")
+        terms = app.screen.query_one("#term-list")
+        assert app.focused is terms and terms.option_count > 2 and terms.highlighted == 0
+        await pilot.press("j", "j", "k")
+        await pilot.pause()
+        assert isinstance(app.screen, PerceptionScreen) and terms.highlighted == 1  # k moved up, asked nothing
+        await pilot.press("b")
+        assert isinstance(app.screen, FeedbackModal)

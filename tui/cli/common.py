@@ -22,14 +22,17 @@ class CliError(Exception):
 class Context:
     config: Config
     db_path: Path
-    may_create: bool = True
-    """False for commands that only read: a missing database is an error, never created."""
+    may_create: bool = False
+    """True only for what can create from nothing (the app, add, demo, import, restore): any other
+    command on a missing database says so (exit 2) and creates nothing."""
 
     def open(self, check_now: bool = True) -> None:
         """Open the store; any store error becomes a one-line message.
 
-        A read command on a missing database says so (exit 2); a writing command creates it,
-        and says once on stderr when it had to create its folder. ``check_now=False`` (the TUI)
+        A command that needs existing rows says so on a missing database (exit 2); one that may
+        create it does, and says once on stderr when it had to create its folder. In a folder kith
+        cannot write (a mounted backup) the others open the database read-only: reads work and a
+        write fails with one line. ``check_now=False`` (the TUI)
         leaves the damage check to a worker after the first paint.
         """
         from kith.store.core.db import make_private_dir, open_db
@@ -37,10 +40,9 @@ class Context:
 
         if not self.db_path.exists():
             if not self.may_create:
-                raise CliError(f"no database at {self.db_path} (a command that writes, like `kith add`, creates it)")
+                raise CliError(f"no database at {self.db_path} (`kith add`, `kith import` or `kith demo` creates one)")
             created = make_private_dir(self.db_path.parent.absolute())
-            if created:
-                say(f"kith: created folder {created[0]}", file=sys.stderr)
+            tell_created_folder(created[0] if created else None)
         try:
             open_db(self.db_path, check_now=check_now)
         except StoreError:
@@ -55,6 +57,19 @@ class Context:
         from kith.store.core.clock import today
 
         return today(self.config.time_zone or None)
+
+
+def tell_created_folder(folder: Path | None) -> None:
+    """Say once on stderr that kith had to create ``folder`` (for the database, an export, a backup)."""
+    if folder is not None:
+        say(f"kith: created folder {folder}", file=sys.stderr)
+
+
+def output_path(text: str | None, option: str = "-o") -> str | None:
+    """A file name the user gave; an empty one is refused (it never means the default)."""
+    if text is not None and not text.strip():
+        raise CliError(f"{option} is empty: give a file name (or leave {option} out for the default)")
+    return text
 
 
 def say(*parts: object, file=None) -> None:

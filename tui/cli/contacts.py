@@ -25,7 +25,7 @@ def register(sub, common) -> None:
     p.add_argument("--location", default="")
     p.add_argument("--note", default="")
     p.add_argument("--yes", action="store_true", help="add even when someone looks like the same person")
-    p.set_defaults(func=cmd_add)
+    p.set_defaults(func=cmd_add, creates_db=True)
 
     p = sub.add_parser("log", parents=[common], help="log a touch (an interaction) with a contact")
     p.add_argument("contact", metavar="NAME_OR_ID")
@@ -47,7 +47,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("demo", parents=[common], help="fill an empty database with a demo network")
     p.add_argument("--contacts", type=int, default=None, metavar="N", help="benchmark size (up to 10000)")
     p.add_argument("--touches", type=int, default=None, metavar="M", help="benchmark size (up to 100000)")
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, creates_db=True)
 
     p = sub.add_parser("backup", parents=[common], help="copy the database safely (SQLite backup API)")
     p.add_argument("path", nargs="?", default=None,
@@ -58,11 +58,11 @@ def register(sub, common) -> None:
 
 
 def _tier(ctx: Context, tier: str | None) -> str:
+    from kith.store.people.contacts import check_tier  # the importers check a file's tiers with it too
+
     if tier is None:
         return "network" if "network" in ctx.config.tiers else next(iter(ctx.config.tiers))
-    if tier.lower() not in ctx.config.tiers:
-        raise CliError(f"unknown tier {tier!r}; the config has: {', '.join(ctx.config.tiers)}")
-    return tier.lower()
+    return check_tier(tier, ctx.config.tiers)
 
 
 def check_tag(text: str) -> str:
@@ -173,8 +173,11 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from kith.store.core.files import backup_database
+    from kith.tui.cli.common import output_path, tell_created_folder
 
+    output_path(args.path, "PATH")
     ctx.open()
     written = backup_database(args.path, beside=ctx.db_path.parent, force=args.force)
+    tell_created_folder(written.created_folder)
     say("backed up to", written.path, *(["(replaced the existing file)"] if written.replaced else []))
     return 0

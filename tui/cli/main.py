@@ -6,12 +6,6 @@ import errno
 import os
 import sys
 
-# Commands that only read: on a missing database they say so instead of creating one. Anything
-# else (a new command too) may create it, as a write must. ``pitch`` lists, shows and times.
-READ_ONLY_COMMANDS = frozenset({"contacts", "today", "mentors", "find", "export", "duplicates", "backup", "pitch",
-                                "show", "follow-ups", "touches", "check-ins",
-                                "stats", "triage", "week"})
-
 
 def main(argv: list[str] | None = None) -> int:
     # Everything kith creates (database, backups, exports, logs) is owner-only.
@@ -25,10 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     ctx = None
     try:
         config = load_config(getattr(args, "config", None))
-        command = getattr(args, "command", None)
-        ctx = Context(config, database_path(config, getattr(args, "db", None)),
-                      may_create=command not in READ_ONLY_COMMANDS)
         func = getattr(args, "func", None)
+        ctx = Context(config, database_path(config, getattr(args, "db", None)), may_create=_may_create(args))
         if func is None:
             return run_app(ctx)
         code = func(args, ctx) or 0
@@ -68,6 +60,18 @@ def main(argv: list[str] | None = None) -> int:
 
         print(crash_line(exc, log_crash(exc)), file=sys.stderr)
         return 1
+
+
+def _may_create(args) -> bool:
+    """Whether this run may create a missing database: the app, and the commands declared so.
+
+    A command declares ``set_defaults(creates_db=True)`` where it is registered when it can make
+    something from nothing (add, demo, import, restore); every other command, a new one too, needs
+    an existing database. A dry run never creates one: it only shows.
+    """
+    if getattr(args, "func", None) is None:
+        return True  # the full-screen app: its first run starts a new network
+    return bool(getattr(args, "creates_db", False)) and not getattr(args, "dry_run", False)
 
 
 def _print_store_warnings() -> None:

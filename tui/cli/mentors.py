@@ -80,7 +80,7 @@ def _n(count: int, word: str) -> str:
 
 
 def cmd_role(args: argparse.Namespace, ctx: Context) -> int:
-    from kith.store.mentors.value import get_roles, parse_role, role_periods, set_partner, set_role
+    from kith.store.mentors.value import assign_roles, get_roles, parse_role, role_periods, set_role
 
     role = _pick(parse_role, args.role)
     if args.every is not None and (role != "partner" or args.remove):
@@ -91,9 +91,10 @@ def cmd_role(args: argparse.Namespace, ctx: Context) -> int:
     c = resolve_contact(args.contact)
     if args.remove and role not in get_roles(c.id):
         raise CliError(f"{c.name} is not a {role} now; nothing changed")
-    roles = set_role(c.id, role, present=not args.remove, on=ctx.today())
-    if args.every is not None:
-        set_partner(c.id, cadence_days=args.every)
+    if args.every is not None:  # the role and its cadence in one write: one undo reverses both
+        roles = assign_roles(c.id, [role], ctx.today(), add_to_existing=True, cadence_days=args.every)
+    else:
+        roles = set_role(c.id, role, present=not args.remove, on=ctx.today())
     if args.remove:
         ended = [p for p in role_periods(c.id) if p.role == role and not p.current][-1]
         say(c.name, f"is a former {role} now ({ended.label()})")

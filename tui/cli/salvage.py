@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kith.tui.cli.common import CliError, Context, say
+from kith.tui.cli.common import CliError, Context, output_path, say, tell_created_folder
 
 
 def _default_path(ctx: Context):
@@ -18,12 +18,13 @@ def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
     """Write the readable rows as a kith JSON export (restorable) and say how many were lost."""
     from pathlib import Path
 
-    from kith.store.core.files import write_atomic
+    from kith.store.core.files import write_file
     from kith.store.transfer.exporters import to_json
     from kith.store.transfer.salvage import salvage
 
     if args.kind != "json":
         raise CliError("--salvage writes JSON only: kith export json --salvage")
+    output_path(args.output)
     ctx.open()
     data, report = salvage()
     text = to_json(data)
@@ -36,9 +37,11 @@ def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
         if target.exists() or target.is_symlink():
             raise CliError(f"{target} already exists; salvage never overwrites a file: give a new name")
         try:
-            write_atomic(target, text)
+            written = write_file(target, text)
         except OSError as exc:
             raise CliError(f"cannot write {target}: {exc.strerror}") from None
+        if args.output:
+            tell_created_folder(written.created_folder)
         say("salvage written to", target)
     say(f"kith: {report.summary()}", file=sys.stderr)
     return 0

@@ -18,7 +18,8 @@ def register(sub, common) -> None:
     p.add_argument("--json", action="store_true", help="JSON objects, most urgent first")
     p.set_defaults(func=cmd_today)
 
-    p = sub.add_parser("snooze", parents=[common], help="hide a person's queue items until a day")
+    p = sub.add_parser("snooze", parents=[common],
+                       help="hide the items a person has on Today (each one snoozed on its own) until a day")
     p.add_argument("contact", metavar="NAME_OR_ID")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--until", metavar="YYYY-MM-DD", help="the day the items come back")
@@ -84,8 +85,9 @@ def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
         items = [QueueItem("cadence", contact.id, contact.name, day, 0.0, "", None, "on-track")]
     for item in items:
         review.snooze(item, until, day)
-    what = ", ".join(item.source for item in items)
-    say("snoozed", named(contact), f"({what}) until {until.isoformat()}")
+    from kith.tui.format import snoozed_line
+
+    say(snoozed_line(named(contact), [item.source for item in items], until.isoformat()))
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kith.tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, output_path, resolve_contact, say, tell_created_folder
 from kith.tui.literal import plural
 
 IMPORT_KINDS = ("linkedin", "vcard", "csv")
@@ -16,8 +16,9 @@ def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common], help="import contacts from LinkedIn, vCard or kith CSV")
     p.add_argument("kind", choices=IMPORT_KINDS, help="linkedin (Connections.csv), vcard (.vcf) or csv (kith's export)")
     p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    p.set_defaults(func=cmd_import)
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would change; write nothing (needs an existing database)")
+    p.set_defaults(func=cmd_import, creates_db=True)
 
     p = sub.add_parser("export", parents=[common], help="export everything (json, toml) or contacts (csv, vcard, ics)")
     p.add_argument("kind", choices=EXPORT_KINDS)
@@ -34,7 +35,7 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("restore", parents=[common], help="load a JSON or TOML export into an empty database")
     p.add_argument("file")
-    p.set_defaults(func=cmd_restore)
+    p.set_defaults(func=cmd_restore, creates_db=True)
 
     p = sub.add_parser("duplicates", parents=[common], help="list likely duplicate contacts")
     p.add_argument("--json", action="store_true")
@@ -59,7 +60,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError(str(exc)) from None
     ctx.open()
     try:
-        summary = apply_records(records, summary, dry_run=args.dry_run)
+        summary = apply_records(records, summary, dry_run=args.dry_run, tiers=ctx.config.tiers)
     except BadImportFile as exc:
         raise CliError(str(exc)) from None
     for line in summary.lines():
@@ -75,6 +76,7 @@ def default_export_folder(ctx: Context):
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     from kith.store.transfer.exporters import export_file, export_new, render
 
+    output_path(args.output)
     ctx.open()
     cadence = ctx.config.cadence_for
     if args.output == "-":
@@ -94,6 +96,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         written = export_file(args.kind, args.output, cadence, force=args.force)
     else:
         written = export_new(args.kind, default_export_folder(ctx), cadence)
+    tell_created_folder(written.created_folder)
     say(f"exported {args.kind} to", written.path, *(["(replaced the existing file)"] if written.replaced else []))
     return 0
 

@@ -156,7 +156,7 @@ class ContactActions:
         question = Content.assemble(
             "Delete ", literal(contact.name, "bold", limit=120), "?\n",
             (f"Their {touches} touch{'es' if touches != 1 else ''} and {follow_ups} "
-             f"follow-up{'s' if follow_ups != 1 else ''} go too. This cannot be undone.", "$text-muted"))
+             f"follow-up{'s' if follow_ups != 1 else ''} go too; u (undo) brings them back.", "$text-muted"))
 
         def done(yes: bool | None) -> None:
             from kith.store.core.errors import StoreError

@@ -20,8 +20,6 @@ BULK_BINDINGS = [
             id="contacts-bulk"),
     Binding("T", "triage", "Triage", show=False, tooltip="Triage the untriaged contacts the filter shows",
             id="contacts-triage"),
-    Binding("u", "undo", "Undo", show=False, tooltip="Undo the last change (a whole bulk change too)",
-            id="contacts-undo"),
 ]
 
 _QUESTIONS = {"tag": ("Add the tag ", " to"), "untag": ("Remove the tag ", " from"), "tier": ("Set the tier ", " on"),
@@ -98,21 +96,6 @@ class BulkActions:
             return
         self._list().set_marked(())
         self.toast(f"Changed {changed} of {len(ids)} contacts. u undoes it.")
-        self.reload()
-
-    def action_undo(self) -> None:
-        from kith.store.core.errors import StoreError
-        from kith.store.core.undo import undo_last
-
-        try:
-            entry = undo_last()
-        except StoreError as exc:
-            self.error(exc)
-            return
-        if entry is None:
-            self.toast("Nothing to undo.")
-            return
-        self.toast("Undid: {}", user=(entry.summary or entry.action,))
         self.reload()
 
     def action_triage(self) -> None:

@@ -8,6 +8,7 @@ Editing writes only the fields that changed, through ``store.touches.update_touc
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Region
 
 from kith.store.core.records import FollowUpInfo, TouchInfo
 from kith.tui.literal import safe_text
@@ -30,6 +31,15 @@ class FollowUpList(ListOptions):
         Binding("e", "screen.edit_follow_up", "Edit follow-up", id="detail-edit-follow-up",
                 tooltip="Edit the highlighted follow-up's text or due day"),
     ]
+
+    def rows_on_screen(self, page: Region) -> set[int]:
+        """The rows (one line each) that show both in this list and in ``page``, the visible page area."""
+        if not self.display:
+            return set()
+        box = self.content_region
+        first = round(self.scroll_offset.y)
+        return {row for row in range(first, first + box.height)
+                if page.y <= box.y + row - first < page.bottom and row < self.option_count}
 
 
 def edit_touch(screen, touch: TouchInfo, contact_name: str) -> None:

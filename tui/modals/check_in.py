@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from kith.store.core.clock import parse_day
@@ -116,10 +116,9 @@ class CheckInModal(GuardedModal, ModalScreen[CheckInDraft | None]):
         first = self.query(OutcomeToggle).first() if self.open_commitments else self.query(Input).first()
         first.focus()
 
-    @on(Input.Submitted)
-    def _next_or_save(self, event: Input.Submitted) -> None:
-        if self.query_one("#day", DayField) in event.input.ancestors:
-            self.action_save()
+    def enter_pressed(self, widget: Widget) -> None:
+        if self.query_one("#day", DayField) in widget.ancestors:
+            widget.call_later(self.action_save)
         else:
             self.focus_next()
 

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from kith.store.core.clock import parse_day
@@ -287,9 +288,8 @@ class ContactFormModal(GuardedModal, ModalScreen[dict | None]):
         hint = f"blank = {tier} default ({days} d)" if days else f"blank = {tier} default (no cadence)"
         self.query_one("#cadence", Input).placeholder = safe_text(hint)
 
-    @on(Input.Submitted)
-    @on(FormSelect.Submitted)
-    def _next_field(self) -> None:
+    def enter_pressed(self, widget: Widget) -> None:
+        # Enter moves on (GuardedModal's priority binding, so a fast burst follows the focus); ctrl+s saves.
         self.focus_next()
 
     # -- leaving ----------------------------------------------------------------------------------

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, OptionList, Select, TextArea
 
 from kith.tui.modals.confirm import ConfirmModal
+from kith.tui.widgets.form_fields import FormSelect, TickBox
 
 DISCARD_QUESTION = "Discard your changes? y/n"
 
@@ -27,10 +30,52 @@ def field_state(screen: Widget) -> tuple:
     return tuple(state)
 
 
+def enter_target(focused: Widget | None) -> Widget | None:
+    """The field whose Enter the form handles itself, or None where Enter belongs to the widget.
+
+    A TextArea (new line), a button, an open dropdown or a list of matches keep their own Enter.
+    """
+    if isinstance(focused, (FormSelect, TickBox)):
+        return None if getattr(focused, "expanded", False) else focused
+    if not isinstance(focused, Input):
+        return None
+    matches = focused.parent.query_children(OptionList) if focused.parent is not None else None
+    if matches and any(m.has_class("-shown") and m.option_count for m in matches):
+        return None  # a ContactPicker's Enter takes its first match
+    return focused
+
+
 class GuardedModal(ModalScreen):
-    """Esc (``action_cancel``) closes at once when nothing changed, else asks "Discard your changes? y/n"."""
+    """Esc (``action_cancel``) closes at once when nothing changed, else asks "Discard your changes? y/n".
+
+    Enter in a field is a priority binding, so the form moves focus (or saves) within the key's own
+    dispatch: keys typed or pasted in the same burst after Enter reach the next field, never the
+    one just left (an Input's own Enter only posts Submitted, handled after those keys).
+    """
+
+    BINDINGS = [
+        Binding("enter", "form_enter", "Next/save", show=False, priority=True, id="form-enter",
+                tooltip="Next field or save, as the form says"),
+    ]
 
     _start_state: tuple | None = None
+
+    def action_form_enter(self) -> None:
+        field = enter_target(self.focused)
+        if field is None:
+            raise SkipAction()
+        self.enter_pressed(field)
+
+    def enter_pressed(self, widget: Widget) -> None:
+        """Enter in ``widget``: forms save by default; a form that moves to the next field overrides this.
+
+        The save waits in the field's own queue, behind the keys typed before Enter that it has not
+        handled yet (the app forwards keys faster than a field takes them).
+        """
+        widget.call_later(self.action_save)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
 
     def on_mount(self) -> None:
         self.remember_start()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from kith.store.core.clock import parse_day
@@ -69,7 +69,9 @@ class SnoozeModal(GuardedModal, ModalScreen[date | None]):
         self.remember_start()  # the proposed day is not a change; typing over it is
         self.query_one("#hint", Static).update(Content.styled("Enter snoozes · Esc cancels", "dim"))
 
-    @on(Input.Submitted, "#until")
+    def enter_pressed(self, widget: Widget) -> None:
+        widget.call_later(self._submit)
+
     def _submit(self) -> None:
         error = self.query_one("#until-error", Static)
         try:

@@ -16,7 +16,15 @@ from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
 from kith.tui.flows.career import add_job_flow, career_content
 from kith.tui.flows.contact_actions import ContactActions
 from kith.tui.flows.edit_logged import FollowUpList, TouchList, edit_follow_up, edit_touch
-from kith.tui.format import DUE_STYLE, ago_text, due_state, due_text, role_company
+from kith.tui.format import (  # noqa: F401 (day_text and birthday_text re-exported: they began here)
+    DUE_STYLE,
+    ago_text,
+    birthday_text,
+    day_text,
+    due_state,
+    due_text,
+    role_company,
+)
 from kith.tui.literal import literal, plural
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
@@ -33,22 +41,6 @@ FEEDBACK_SHOWN = 10
 
 
 KIND_COLUMN = 12
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-"""Month names spelt here: strftime's %b follows the locale."""
-
-
-def day_text(day: date) -> str:
-    """``12 Mar 2026`` (the day padded, so a column of them lines up)."""
-    return f"{day.day:>2} {MONTHS[day.month - 1]} {day.year}"
-
-
-def birthday_text(c: ContactInfo) -> str:
-    """``14 Jul``, or ``14 Jul 1990`` when the year is known; ``""`` without a birthday."""
-    if not c.birthday_month or not c.birthday_day:
-        return ""
-    text = f"{c.birthday_day} {MONTHS[c.birthday_month - 1]}"
-    return f"{text} {c.birthday_year}" if c.birthday_year else text
-
 
 def _field(label: str, value: Content | str, style: str = "") -> Content:
     shown = value if isinstance(value, Content) else literal(value, style, limit=300)
@@ -375,13 +367,22 @@ class ContactDetailScreen(ContactActions, Screen):
             log_value(self, self.contact.id, self.contact.name, after=self.reload)
 
     def action_toggle_follow_up(self) -> None:
+        """x: the highlighted follow-up when in the list, else only the one open follow-up in view."""
         from kith.tui.flows.follow_up_actions import toggle_follow_up_done
 
-        options = self.query_one("#follow-ups", OptionList)
-        if not self.follow_ups or options.highlighted is None or self.contact is None:
+        options = self.query_one("#follow-ups", FollowUpList)
+        if not self.follow_ups or self.contact is None:
             self.toast("No follow-up to mark done: f adds one.", severity="warning")
             return
-        toggle_follow_up_done(self, self.contact_id, self.contact.name, self.follow_ups[options.highlighted])
+        if options.has_focus and options.highlighted is not None:
+            chosen = self.follow_ups[options.highlighted]
+        else:
+            in_view = options.rows_on_screen(self.query_one("#body").content_region)
+            seen = [f for i, f in enumerate(self.follow_ups) if i in in_view and not f.done]
+            if len(seen) != 1:  # none in view, or which one is unclear
+                return self.toast("Tab to the follow-ups, then x.", severity="warning")
+            [chosen] = seen
+        toggle_follow_up_done(self, self.contact_id, self.contact.name, chosen)
 
     def action_edit_touch(self) -> None:
         timeline = self.query_one("#touches", TouchList)

@@ -25,7 +25,8 @@ SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
                 "show_archived", "delete_contact", "toggle_mark", "mark_all", "bulk", "triage", "undo"}
 """Keys of the list: hidden while the filter has the cursor (there, letters are typing)."""
-SORT_HINTS = {"name": "by name", "last touch": "longest untouched first", "next due": "soonest due first"}
+# Short: with "+archived" and the keys beside them, the status line fits 80 columns.
+SORT_HINTS = {"name": "by name", "last touch": "untouched first", "next due": "due first"}
 
 
 # -- the screen ---------------------------------------------------------------------------------------
@@ -196,7 +197,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
                                           ".\nPress Esc to clear the filter."))
         self.set_class(self._shown == 0, "-empty")
         noun = "contact" if total == 1 else "contacts"
-        counts = f"{self._shown} of {total} {noun}" if self._shown != total else f"{total} {noun}"
+        counts = f"{self._shown} of {total}" if self._shown != total else f"{total} {noun}"
         if self._filter_error:
             self.query_one("#status", Static).update(literal(self._filter_error, "$error", limit=200))
             return
@@ -204,7 +205,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         parts: list = [f"{marked} marked of {counts} · B bulk · * none" if marked
                        else f"{counts} · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
-            parts.append(" · archived shown")
+            parts.append(" · +archived")
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # -- messages from the widgets ----------------------------------------------------------------

@@ -122,7 +122,7 @@ class ImportScreen(Screen):
 
         try:
             with db.connection_context():
-                result = import_file(kind, path, dry_run=dry_run,
+                result = import_file(kind, path, dry_run=dry_run, tiers=self.app.config.tiers,
                                      progress=lambda done, total: self.post_message(self.Progressed(done, total)))
         except StoreError as exc:
             self.post_message(self.Failed(str(exc)))

@@ -53,9 +53,10 @@ class MentorsScreen(AreaScreen):
                 tooltip="Edit the roles of the selected contact, and a partner's check-in setup"),
         Binding("h", "toggle_history", "Check-ins", id="mentors-check-in-history",
                 tooltip="Show the selected partner's past check-ins and their answers (again: the ledger)"),
-        Binding("i", "cycle_direction", "In/out", id="mentors-filter-direction",
+        # The two ledger filters are in help (?), not the footer: at 80 columns it would cut off Quit.
+        Binding("i", "cycle_direction", "In/out", show=False, id="mentors-filter-direction",
                 tooltip="Show the ledger's received, given or all entries"),
-        Binding("t", "cycle_category", "Type", id="mentors-filter-category",
+        Binding("t", "cycle_category", "Type", show=False, id="mentors-filter-category",
                 tooltip="Show only one category in the ledger (again for the next)"),
         Binding("n", "add_mentor", "New", show=False, id="mentors-add",
                 tooltip="Make a contact a mentor, coach or partner"),

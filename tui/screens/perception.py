@@ -20,6 +20,7 @@ from kith.store.core.errors import StoreError
 from kith.tui.area import AreaScreen
 from kith.tui.literal import literal, safe_text
 from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.lists import ListOptions
 from kith.tui.widgets.nav_bar import NavBar
 
 ARROWS = {"up": ("↑", "$success"), "down": ("↓", "$warning"), "steady": ("→", "$text-muted")}
@@ -47,7 +48,7 @@ class PerceptionScreen(AreaScreen):
         Binding("escape", "back", "Back", id="perception-back", tooltip="Back to the brand studio"),
         Binding("t", "next_tab", "Next tab", id="perception-next-tab",
                 tooltip="Terms, They say / you say, Feedback, Requests"),
-        Binding("k", "ask", "Ask", id="perception-ask", tooltip="Record that you asked someone for feedback"),
+        Binding("b", "ask", "Ask", id="perception-ask", tooltip="Record that you asked someone for feedback"),
         Binding("n", "new_feedback", "New", id="perception-new", tooltip="Keep someone's feedback in their words"),
         Binding("c", "copy_term", "Copy to pitch", id="perception-copy",
                 tooltip="Copy the highlighted term into the open pitch's editor"),
@@ -66,7 +67,7 @@ class PerceptionScreen(AreaScreen):
         with TabbedContent(id="tabs", initial="terms"):
             with TabPane("Terms", id="terms"):
                 with Horizontal():
-                    yield OptionList(id="term-list")
+                    yield ListOptions(id="term-list")
                     with VerticalScroll(id="quotes-pane"):
                         yield Static(Content(""), id="quotes")
             with TabPane("They say / you say", id="compare"):
@@ -76,11 +77,11 @@ class PerceptionScreen(AreaScreen):
                                        ("both", "Both")):
                         with Vertical(classes="column"):
                             yield Static(Content.styled(title, "bold"), classes="column-title")
-                            yield OptionList(id=f"col-{key}", classes="column-list")
+                            yield ListOptions(id=f"col-{key}", classes="column-list")
             with TabPane("Feedback", id="feedback"):
-                yield OptionList(id="feedback-list")
+                yield ListOptions(id="feedback-list")
             with TabPane("Requests", id="requests"):
-                yield OptionList(id="request-list")
+                yield ListOptions(id="request-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -295,7 +295,9 @@ class TodayScreen(ContactActions, AreaScreen):
 
         def chosen(until: date) -> None:
             if self._run(review.snooze, item, until, day):
-                self.notify(Content.assemble("Snoozed ", literal(item.contact_name), f" until {day_label(until)}."))
+                from kith.tui.format import snoozed_line
+
+                self.notify(literal(snoozed_line(item.contact_name, [item.source], day_label(until)) + "."))
 
         self._ask(SnoozeModal(item.contact_name, day), chosen)
 

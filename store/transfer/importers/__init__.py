@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from kith.store.transfer.importers import csv_kith, linkedin, vcard
@@ -21,15 +21,18 @@ PARSERS = {"linkedin": linkedin.parse, "vcard": vcard.parse, "csv": csv_kith.par
 
 
 def import_file(kind: str, path: Path | str, dry_run: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> ImportSummary:
+                progress: Callable[[int, int], None] | None = None,
+                tiers: Collection[str] | None = None) -> ImportSummary:
     """Import ``path`` as ``kind`` (linkedin, vcard or csv) and return the summary.
+
+    ``tiers``: the config's tier names; a row with another tier imports without it, with a note.
 
     Raises:
         BadImportFile: the file cannot be read or is not of that kind; nothing was written.
     """
 
     records, summary = parse_file(kind, path)
-    return apply_records(records, summary, dry_run=dry_run, progress=progress)
+    return apply_records(records, summary, dry_run=dry_run, progress=progress, tiers=tiers)
 
 
 def parse_file(kind: str, path: Path | str) -> tuple[list, ImportSummary]:

@@ -9,7 +9,7 @@ once up front and inserts are batched so 30,000 rows import in well under two se
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from contextlib import contextmanager
 from datetime import date, datetime
 
@@ -19,7 +19,7 @@ from kith.store.core.errors import Invalid
 from kith.store.core.fold import fold
 from kith.store.core.records import TagInfo
 from kith.store.people import hooks
-from kith.store.people.contacts import LIST_FIELDS, normalise
+from kith.store.people.contacts import LIST_FIELDS, check_tier, normalise
 from kith.store.people.keys import url_key
 from kith.store.transfer.importers.common import (
     ImportRecord,
@@ -153,8 +153,15 @@ def _blank_state(values: dict) -> dict:
     return s
 
 
-def _prepare(rec: ImportRecord, summary: ImportSummary) -> dict | None:
+def _prepare(rec: ImportRecord, summary: ImportSummary, tiers: Collection[str] | None = None) -> dict | None:
     f = dict(rec.fields)
+    if tiers is not None and f.get("tier"):
+        try:
+            f["tier"] = check_tier(f["tier"], tiers)
+        except Invalid as exc:
+            # Like any bad field: the row imports without it (a new contact gets the default tier).
+            f.pop("tier")
+            summary.remarks.append(Problem(rec.row, f"{exc}; left out", rec.unit))
     # Drop malformed emails rather than the whole row: the rest of the person is still worth having.
     emails = []
     for e in f.get("emails") or ():
@@ -182,8 +189,12 @@ def _prepare(rec: ImportRecord, summary: ImportSummary) -> dict | None:
 
 
 def apply_records(records: Iterable[ImportRecord], summary: ImportSummary, dry_run: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> ImportSummary:
+                  progress: Callable[[int, int], None] | None = None,
+                  tiers: Collection[str] | None = None) -> ImportSummary:
     """Match and write ``records`` in one transaction; fill and return ``summary``.
+
+    ``tiers`` are the config's tier names: a row naming another tier imports without it, with a
+    note (None: any well-formed name is kept). Strength and cadence are checked by ``normalise``.
 
     A row matching a contact already touched by this same import is a duplicate inside the file:
     it is skipped and reported, so importing a file twice always ends in "unchanged".
@@ -193,10 +204,10 @@ def apply_records(records: Iterable[ImportRecord], summary: ImportSummary, dry_r
     total = len(records)
     if dry_run:
         with db.atomic():  # a read transaction: one consistent view, no write lock
-            _run(records, summary, True, progress, total)
+            _run(records, summary, True, progress, total, tiers)
     else:
         with write():
-            _run(records, summary, False, progress, total)
+            _run(records, summary, False, progress, total, tiers)
             if summary.added_ids:
                 from kith.store.people.import_runs import record_import  # for the filter added:last-import
 
@@ -208,7 +219,7 @@ def apply_records(records: Iterable[ImportRecord], summary: ImportSummary, dry_r
     return summary
 
 
-def _run(records, summary, dry_run, progress, total) -> None:
+def _run(records, summary, dry_run, progress, total, tiers) -> None:
     from kith.store.transfer.importers.kith_ids import match, resolve_introducers
 
     state = _load_state()
@@ -225,7 +236,7 @@ def _run(records, summary, dry_run, progress, total) -> None:
     for n, rec in enumerate(records):
         if progress and n % PROGRESS_EVERY == 0:
             progress(n, total)
-        f = _prepare(rec, summary)
+        f = _prepare(rec, summary, tiers)
         if f is None:
             continue
         if rec.kith_id is not None and rec.kith_id in by_kith_id:
