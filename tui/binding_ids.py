@@ -12,6 +12,8 @@ EXCLUSIVE: frozenset[frozenset[str]] = frozenset({
     # Bindings of one screen that are never active together, so they may share a key (Contacts:
     # Esc in the filter goes to the list, Esc in the list goes back to the filter).
     frozenset({"leave-filter", "back-to-filter"}),
+    frozenset({"today-undo", "undo"}),
+    frozenset({"brand-discard", "undo"}),
 })
 
 APP_OWNER = "KithApp"
