@@ -22,9 +22,11 @@ from kith.tui.literal import literal
 from kith.tui.screens.brand import BrandScreen
 from kith.tui.screens.contacts import ContactsScreen
 from kith.tui.screens.mentors import MentorsScreen
+from kith.tui.screens.network import NetworkScreen
 from kith.tui.screens.today import TodayScreen
 
-AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"))
+AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"),
+         ("network", "Network"))
 
 
 class KithApp(App[None]):
@@ -33,7 +35,8 @@ class KithApp(App[None]):
     TITLE = "kith"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ContactsProvider, KeysProvider}  # ctrl+p: every key of the screen, and contacts by name
-    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen}
+    MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen,
+             "network": NetworkScreen}
     DEFAULT_MODE = "today"
     NOTIFICATION_TIMEOUT = 3  # toasts sit over the top rows' right ends: short-lived, they hide little for long
     BINDINGS = [
@@ -41,6 +44,8 @@ class KithApp(App[None]):
         Binding("2", "area('contacts')", "Contacts", show=False, id="go-contacts", tooltip="All contacts"),
         Binding("3", "area('mentors')", "Mentors", show=False, id="go-mentors", tooltip="Mentor value log"),
         Binding("4", "area('brand')", "Brand", show=False, id="go-brand", tooltip="Pitch and taglines"),
+        Binding("5", "area('network')", "Network", show=False, id="go-network",
+                tooltip="Targets and warm paths, organisations, connectors"),
         Binding("slash", "search", "Search", id="search", tooltip="Search everything"),
         Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
                 tooltip="Search everything, even while typing"),

@@ -71,6 +71,20 @@ class PerceptionConfig:
 
 
 @dataclass(frozen=True)
+class NetworkConfig:
+    edge_introduction: int = 4
+    """Warm-path strength of an introduction edge (1–5)."""
+    edge_colleagues_long: int = 3
+    """Strength of colleagues who overlapped a year or more."""
+    edge_colleagues_short: int = 2
+    """Strength of colleagues who overlapped less than a year."""
+    edge_shared: int = 2
+    """Strength of having been at the same event or volunteering engagement."""
+    target_stale_days: int = 14
+    """Job-search mode: a target with no progress this many days shows in Today (0: never)."""
+
+
+@dataclass(frozen=True)
 class QualityConfig:
     profession: tuple[str, ...] = ()
     """Your focus from the config (``"data engineer"`` or ``"data engineer=2"`` to weigh it double);
@@ -133,6 +147,7 @@ class Config:
     brand: BrandConfig = field(default_factory=BrandConfig)
     perception: PerceptionConfig = field(default_factory=PerceptionConfig)
     conversations: ConversationsConfig = field(default_factory=ConversationsConfig)
+    network: NetworkConfig = field(default_factory=NetworkConfig)
     quality: QualityConfig = field(default_factory=QualityConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
@@ -275,7 +290,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
-            "conversations", "keys"}
+            "conversations", "network", "keys"}
 
 
 def _conversation_sources(r: _Reader) -> tuple[str, ...]:
@@ -353,6 +368,10 @@ def load_config(cli_path: str | None = None) -> Config:
         key: r.get("conversations", key, int, default, 0, 365 if key.startswith("thank") else 100)
         for key, default in ConversationsConfig().__dict__.items() if key != "today_off"},
         today_off=_conversation_sources(r))
+    r.table("network", {f for f in NetworkConfig.__dataclass_fields__})
+    bounds = {f: (0, 365) if f == "target_stale_days" else (1, 5) for f in NetworkConfig.__dataclass_fields__}
+    network = NetworkConfig(**{f: r.get("network", f, int, NetworkConfig.__dataclass_fields__[f].default, *lo_hi)
+                               for f, lo_hi in bounds.items()})
     quality = _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
@@ -367,7 +386,7 @@ def load_config(cli_path: str | None = None) -> Config:
         theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
         tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
-        conversations=conversations, keys=keys,
+        conversations=conversations, network=network, keys=keys,
     )
 
 

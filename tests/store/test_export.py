@@ -33,6 +33,8 @@ def test_restore_round_trip_identical(full_db, tmp_path, kind):
     assert {"contact", "tag", "contact_tag", "touch", "follow_up"} <= set(data["tables"])
     perception = ("feedback_request", "feedback", "feedback_term", "brand_review", "pitch_variant", "brand_claim")
     assert all(data["tables"][t]["rows"] for t in perception)
+    network = ("organisation", "organisation_alias", "employment", "introduction", "knows", "target")
+    assert all(data["tables"][t]["rows"] for t in network if t != "organisation_alias")  # the demo fills them
     # Quantity and quality: the focus, the import runs, triage state and touch ratings go too.
     assert data["tables"]["focus_term"]["rows"] and data["tables"]["import_run"]["rows"]
     assert {"triaged_on", "initiated_by", "import_run_id"} <= set(data["tables"]["contact"]["columns"])

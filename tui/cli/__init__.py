@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         find,
         followups,
         mentors,
+        network,
         people,
         perception,
         pitch,
@@ -63,6 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
-                 conversations):
+                 conversations, network):
         area.register(sub, common)
     return parser
