@@ -14,9 +14,9 @@ from kith.store.conversations import (
 )
 from kith.store.core import undo
 from kith.store.mentors import queue_source, value, value_edits  # noqa: F401 (sources: check-in, give-back; kind: value)
-from kith.store.people import touches
 from kith.store.network import follow_people, search_kinds  # noqa: F401 (kinds: organisation, introduction)
 from kith.store.network import queue as network_queue  # noqa: F401 (source: target)
+from kith.store.people import touches
 from kith.store.perception import feedback  # noqa: F401 (search kind: feedback)
 from kith.store.perception import queue as perception_queue  # noqa: F401 (sources: feedback-overdue, brand-review)
 from kith.store.quality import queue_source as quality_queue  # noqa: F401 (sources: help-offer, time-to-receive)
