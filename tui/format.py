@@ -53,7 +53,10 @@ DUE_MARK = {"overdue": "●", "due": "●", "due-soon": "○", "on-track": "·"}
 """The mark in front of a Today row for each due state."""
 
 SNOOZED_ITEM = {"cadence": "catch-up", "follow-up": "follow-up", "birthday": "birthday", "give-back": "give-back",
-                "check-in": "check-in", "feedback-overdue": "feedback request", "brand-review": "brand review"}
+                "check-in": "check-in", "feedback-overdue": "feedback request", "brand-review": "brand review",
+                "thank-you": "thank-you", "prepare": "preparation", "conversation": "conversation",
+                "held": "conversation to record", "target": "target", "help-offer": "offer of help",
+                "time-to-receive": "ask for help"}
 """What a snooze hid, by queue source: snoozing is per item, never the whole person."""
 
 
