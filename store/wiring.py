@@ -16,6 +16,8 @@ from kith.store.conversations import (
 )
 from kith.store.core import undo
 from kith.store.mentors import queue_source, value, value_edits  # noqa: F401 (sources: check-in, give-back; kind: value)
+from kith.store.network import follow_people, search_kinds  # noqa: F401 (kinds: organisation, introduction)
+from kith.store.network import queue as network_queue  # noqa: F401 (source: target)
 from kith.store.people import touches
 from kith.store.perception import feedback  # noqa: F401 (search kind: feedback)
 from kith.store.perception import queue as perception_queue  # noqa: F401 (sources: feedback-overdue, brand-review)
@@ -29,3 +31,4 @@ queue.use_weighting(ranking.weigh)
 # The thank-you loop: a thank-you touch closes what is owed; value received from a mentor owes one.
 touches.THANKED = thanks.close_open
 value_edits.VALUE_RECEIVED = thanks.owe_mentor_value_thanks
+follow_people.register()  # careers and introductions follow contact edits, merges and imports

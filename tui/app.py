@@ -23,10 +23,11 @@ from kith.tui.screens.brand import BrandScreen
 from kith.tui.screens.career import CareerScreen
 from kith.tui.screens.contacts import ContactsScreen
 from kith.tui.screens.mentors import MentorsScreen
+from kith.tui.screens.network import NetworkScreen
 from kith.tui.screens.today import TodayScreen
 
 AREAS = (("today", "Today"), ("contacts", "Contacts"), ("mentors", "Mentors"), ("brand", "Brand"),
-         ("career", "Career"))
+         ("network", "Network"), ("career", "Career"))
 
 
 class KithApp(App[None]):
@@ -36,7 +37,7 @@ class KithApp(App[None]):
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ContactsProvider, KeysProvider}  # ctrl+p: every key of the screen, and contacts by name
     MODES = {"today": TodayScreen, "contacts": ContactsScreen, "mentors": MentorsScreen, "brand": BrandScreen,
-             "career": CareerScreen}
+             "network": NetworkScreen, "career": CareerScreen}
     DEFAULT_MODE = "today"
     NOTIFICATION_TIMEOUT = 3  # toasts sit over the top rows' right ends: short-lived, they hide little for long
     BINDINGS = [
@@ -44,6 +45,8 @@ class KithApp(App[None]):
         Binding("2", "area('contacts')", "Contacts", show=False, id="go-contacts", tooltip="All contacts"),
         Binding("3", "area('mentors')", "Mentors", show=False, id="go-mentors", tooltip="Mentor value log"),
         Binding("4", "area('brand')", "Brand", show=False, id="go-brand", tooltip="Pitch and taglines"),
+        Binding("5", "area('network')", "Network", show=False, id="go-network",
+                tooltip="Targets and warm paths, organisations, connectors"),
         Binding("6", "area('career')", "Career", show=False, id="go-career",
                 tooltip="Skills, learning and income streams"),
         Binding("slash", "search", "Search", id="search", tooltip="Search everything"),

@@ -14,6 +14,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kith.tui.binding_ids import THEMES
+from kith.tui.config_areas import (  # noqa: F401 (re-exported: callers import them from here)
+    WEEKDAYS,
+    ConversationsConfig,
+    NetworkConfig,
+    PerceptionConfig,
+    QualityConfig,
+)
 from kith.tui.config_sections import CareerConfig, read_career, read_sources_off
 
 APP_NAME = "kith"
@@ -60,64 +67,6 @@ class BrandConfig:
 
 
 @dataclass(frozen=True)
-class PerceptionConfig:
-    answer_overdue_days: int = 14
-    """Days after asking for feedback when Today nudges (once) that the answer is overdue."""
-    thank_you: bool = True
-    """Saving feedback adds a follow-up "Thank X for the feedback" due the next day."""
-    review_after_days: int = 90
-    """Days after its last review when a pitch or tagline asks for a review in Today."""
-    feedback_nudge: bool = True
-    """Today shows "feedback answer overdue" (false turns the source off)."""
-    review_nudge: bool = True
-    """Today shows "review your elevator pitch" (false turns the source off)."""
-
-
-@dataclass(frozen=True)
-class QualityConfig:
-    profession: tuple[str, ...] = ()
-    """Your focus from the config (``"data engineer"`` or ``"data engineer=2"`` to weigh it double);
-    ``kith focus`` stores more, and a stored term wins over the same one here."""
-    industry: tuple[str, ...] = ()
-    geography: tuple[str, ...] = ()
-    relevance_weight: float = 0.5
-    """Job-search mode: how much a contact's relevance (0-100 %) lifts its Today items (0: not at all)."""
-    strength_weight: float = 0.0
-    """Steady mode: how much MORE a contact's strength (1-5) lifts its Today items; the cadence score
-    already weighs strength (0.9 for 1 … 1.3 for 5), so 0 keeps that as it is."""
-    weekly_review_day: str = "monday"
-    """The day Today opens with the weekly review."""
-    week_streak_touches: int = 3
-    """A week counts towards the streak with at least this many touches."""
-    give_take_days: int = 90
-    """"Lately" for give and take: the last this many days."""
-    help_nudges: bool = True
-    """Today suggests "How can I help you?" for people you have only taken from lately."""
-    receive_margin: int = 3
-    """Given minus received at which Today says it may be time to ask (0: never)."""
-
-
-
-@dataclass(frozen=True)
-class ConversationsConfig:
-    thank_interview_days: int = 1
-    """Days after an informational interview its thank-you is due; 0 turns these off."""
-    thank_feedback_days: int = 1
-    """... after a feedback entry; 0 turns these off."""
-    thank_introduction_days: int = 1
-    """... after an introduction received; 0 turns these off."""
-    thank_mentor_value_days: int = 1
-    """... after value received from a mentor; 0 turns these off."""
-    interviews_per_week: int = 5
-    """In job-search mode, the weekly target of informational interviews (Today's header)."""
-    today_off: tuple[str, ...] = ()
-    """This area's Today sources not to show: any of prepare, conversation, held, thank-you."""
-
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file this config was read from, if any."""
@@ -137,6 +86,7 @@ class Config:
     perception: PerceptionConfig = field(default_factory=PerceptionConfig)
     conversations: ConversationsConfig = field(default_factory=ConversationsConfig)
     career: CareerConfig = field(default_factory=CareerConfig)
+    network: NetworkConfig = field(default_factory=NetworkConfig)
     quality: QualityConfig = field(default_factory=QualityConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
@@ -279,7 +229,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
-            "conversations", "career", "keys"}
+            "conversations", "career", "network", "keys"}
 
 
 def _conversation_sources(r: _Reader) -> tuple[str, ...]:
@@ -358,6 +308,10 @@ def load_config(cli_path: str | None = None) -> Config:
         key: r.get("conversations", key, int, default, 0, 365 if key.startswith("thank") else 100)
         for key, default in ConversationsConfig().__dict__.items() if key != "today_off"},
         today_off=_conversation_sources(r))
+    r.table("network", {f for f in NetworkConfig.__dataclass_fields__})
+    bounds = {f: (0, 365) if f == "target_stale_days" else (1, 5) for f in NetworkConfig.__dataclass_fields__}
+    network = NetworkConfig(**{f: r.get("network", f, int, NetworkConfig.__dataclass_fields__[f].default, *lo_hi)
+                               for f, lo_hi in bounds.items()})
     career, quality = read_career(r), _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
@@ -369,7 +323,7 @@ def load_config(cli_path: str | None = None) -> Config:
         path=path, database=r.get("", "database", str, ""), time_zone=time_zone, theme=theme,
         mode=r.get("", "mode", str, "steady", choices=MODES),
         tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
-        conversations=conversations, career=career, keys=keys,
+        conversations=conversations, career=career, network=network, keys=keys,
     )
 
 

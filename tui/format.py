@@ -53,7 +53,10 @@ DUE_MARK = {"overdue": "●", "due": "●", "due-soon": "○", "on-track": "·"}
 """The mark in front of a Today row for each due state."""
 
 SNOOZED_ITEM = {"cadence": "catch-up", "follow-up": "follow-up", "birthday": "birthday", "give-back": "give-back",
-                "check-in": "check-in", "feedback-overdue": "feedback request", "brand-review": "brand review"}
+                "check-in": "check-in", "feedback-overdue": "feedback request", "brand-review": "brand review",
+                "thank-you": "thank-you", "prepare": "preparation", "conversation": "conversation",
+                "held": "conversation to record", "target": "target", "help-offer": "offer of help",
+                "time-to-receive": "ask for help"}
 """What a snooze hid, by queue source: snoozing is per item, never the whole person."""
 
 
@@ -63,3 +66,20 @@ def snoozed_line(name: str, sources: list[str], until: str) -> str:
     if sources == ["brand-review"]:
         return f"Snoozed the {what} until {until}"
     return f"Snoozed {name}'s {what} until {until}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""Month names spelt here: strftime's %b follows the locale."""
+
+
+def day_text(day: date) -> str:
+    """``12 Mar 2026`` (the day padded, so a column of them lines up)."""
+    return f"{day.day:>2} {MONTHS[day.month - 1]} {day.year}"
+
+
+def birthday_text(c) -> str:
+    """A contact's birthday: ``14 Jul``, or ``14 Jul 1990`` when the year is known; ``""`` without one."""
+    if not c.birthday_month or not c.birthday_day:
+        return ""
+    text = f"{c.birthday_day} {MONTHS[c.birthday_month - 1]}"
+    return f"{text} {c.birthday_year}" if c.birthday_year else text

@@ -12,6 +12,7 @@ from datetime import date
 
 from kith.store.conversations.settings import ConversationsSettings
 from kith.store.conversations.thanks import ThanksSettings
+from kith.store.network.settings import NetworkSettings
 from kith.store.perception.settings import PerceptionSettings
 from kith.store.quality.settings import QualitySettings
 from kith.store.today.queue import QueueContext, QueueSettings
@@ -26,7 +27,8 @@ def queue_settings(config: Config) -> QueueSettings:
                          give_back_after_days=m.give_back_after_days, check_in_days=m.check_in_days,
                          sources_off=frozenset(config.today.sources_off), slow_per_day=config.today.slow_per_day,
                          areas={"perception": perception, "quality": quality_settings(config), "career": config.career,
-                                "conversations": conversations_settings(config)})
+                                "conversations": conversations_settings(config),
+                                "network": network_settings(config)})
 
 
 def conversations_settings(config: Config) -> ConversationsSettings:
@@ -45,6 +47,13 @@ def quality_settings(config: Config) -> QualitySettings:
                            relevance_weight=q.relevance_weight, strength_weight=q.strength_weight,
                            give_take_days=q.give_take_days, help_nudges=q.help_nudges,
                            receive_margin=q.receive_margin)
+
+
+def network_settings(config: Config) -> NetworkSettings:
+    """The Network area's edge strengths and stale-target nudge, from ``[network]``."""
+    n = config.network
+    return NetworkSettings(n.edge_introduction, n.edge_colleagues_long, n.edge_colleagues_short, n.edge_shared,
+                           n.target_stale_days)
 
 
 def context_for(config: Config, today: date) -> QueueContext:

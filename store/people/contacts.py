@@ -12,6 +12,7 @@ from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
 from kith.store.core.fold import fold
 from kith.store.core.records import ContactInfo, ContactRow, TagInfo
 from kith.store.core.validate import check_values
+from kith.store.people import hooks
 from kith.store.people.models import Contact, ContactTag, Tag
 from kith.store.people.tags import MAX_SHORT, _check_tag, _set_tags, parse_tag, restore_tags  # noqa: F401 (re-exported)
 
@@ -249,6 +250,7 @@ def create_contact(name: str, **fields) -> ContactInfo:
             _set_tags(c.id, tags)
         draft.contact_id = c.id
         undo.record("delete_contact", id=c.id)
+        hooks.contact_saved(c.id, values, set(values))
     return get_contact(c.id)
 
 
@@ -306,6 +308,7 @@ def _write_fields(contact_id: int, current: ContactInfo, values: dict) -> None:
     Contact.update(row).where(Contact.id == contact_id).execute()
     if "tags" in values:
         _set_tags(contact_id, tags)
+    hooks.contact_saved(contact_id, merged, set(values))
 
 
 def _plain(value):

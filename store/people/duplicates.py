@@ -18,6 +18,7 @@ from kith.store.core.db import db
 from kith.store.core.errors import Invalid
 from kith.store.core.fold import fold
 from kith.store.core.records import ContactInfo
+from kith.store.people import hooks
 from kith.store.people.contacts import _search_key, get_contact
 from kith.store.people.keys import url_key
 
@@ -149,6 +150,7 @@ def merge(keep_id: int, other_id: int, today=None) -> ContactInfo:
     with undo.irreversible("merge", "merged two contacts"):
         keep, other = get_contact(keep_id), get_contact(other_id)
         changes = normalise(plan_changes(keep, other, today))
+        hooks.before_merge(keep_id, other_id, today)
         for table, column, _on_delete in _references():
             if table == "contact":
                 db.execute_sql(f'UPDATE contact SET "{column}" = NULL WHERE id = ? AND "{column}" = ?',

@@ -46,7 +46,7 @@ def test_words_join_and_accents_fold(filled):
 
 def test_json_and_kinds(filled):
     data = json.loads(kith(filled, "engine", "--json").stdout)
-    assert {d["kind"] for d in data} == {"contact", "touch", "follow-up"}
+    assert {d["kind"] for d in data} == {"contact", "touch", "follow-up", "organisation"}  # Analytical Engines
     assert set(data[0]) == {"kind", "id", "contact_id", "title", "detail", "matched", "score"}
     touch = next(d for d in data if d["kind"] == "touch")
     assert touch["title"] == "Ada Lovelace" and "difference engine" in touch["matched"]

@@ -231,7 +231,7 @@ def test_merge_preview_changes_nothing(pair, cli_db):
     assert "  conflict  company: keeps Acme; Initech is kept in the notes" in lines
     assert "  conflict  role: keeps CTO; VP Engineering is kept in the notes" in lines
     assert "  added     location: Berlin" in lines and "  added     emails: tom@initech.example" in lines
-    assert "  kept      emails: tom@acme.example" in lines and "  moved     touch: 1" in lines
+    assert "  kept      emails: tom@acme.example" in lines and "  moved     touch: 1, employment: 1" in lines
     assert "--yes" in lines[-1]
     assert json.loads(pair("contacts", "--json").out) == before
     assert sorted(p.name for p in cli_db.parent.iterdir()) == files_before  # no backup either

@@ -44,7 +44,8 @@ def test_company_finds_everyone_at_globex(demo):
     at_globex = {cid for (cid,) in sqlite_db.execute_sql("SELECT id FROM contact WHERE company = 'Globex'")}
     assert len(at_globex) >= 3
     results = search("globex", limit=200)
-    top = [r for r in results[: len(at_globex)]]
+    assert (results[0].kind, results[0].title) == ("organisation", "Globex")  # the organisation itself first
+    top = [r for r in results[1: len(at_globex) + 1]]
     assert {r.id for r in top} == at_globex
     assert all(r.kind == "contact" for r in top)
     assert all(r.detail_spans for r in top)  # "Globex" is highlighted in the role · company line

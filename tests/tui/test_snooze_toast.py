@@ -17,6 +17,6 @@ async def test_the_toast_says_whose_which_item_until_when(make_app, demo_db, fix
         await pilot.press("s", "3")
         await pilot.pause()
         until = day_label(fixed_today + timedelta(days=3))
-        wanted = f"Snoozed {item.contact_name}'s {SNOOZED_ITEM[item.source]} until {until}."
+        wanted = f"Snoozed {item.contact_name}'s {SNOOZED_ITEM.get(item.source, item.source)} until {until}."
         messages = [str(n.message) for n in app._notifications]
         assert wanted in messages, messages

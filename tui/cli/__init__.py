@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         find,
         followups,
         mentors,
+        network,
         people,
         perception,
         pitch,
@@ -64,6 +65,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
-                 conversations, career):
+                 conversations, career, network):
         area.register(sub, common)
     return parser

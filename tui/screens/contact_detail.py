@@ -13,9 +13,18 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
+from kith.tui.flows.career import add_job_flow, career_content
 from kith.tui.flows.contact_actions import ContactActions
 from kith.tui.flows.edit_logged import FollowUpList, TouchList, edit_follow_up, edit_touch
-from kith.tui.format import DUE_STYLE, ago_text, due_state, due_text, role_company
+from kith.tui.format import (  # noqa: F401 (day_text and birthday_text re-exported: they began here)
+    DUE_STYLE,
+    ago_text,
+    birthday_text,
+    day_text,
+    due_state,
+    due_text,
+    role_company,
+)
 from kith.tui.literal import literal, plural
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
@@ -32,22 +41,6 @@ FEEDBACK_SHOWN = 10
 
 
 KIND_COLUMN = 12
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-"""Month names spelt here: strftime's %b follows the locale."""
-
-
-def day_text(day: date) -> str:
-    """``12 Mar 2026`` (the day padded, so a column of them lines up)."""
-    return f"{day.day:>2} {MONTHS[day.month - 1]} {day.year}"
-
-
-def birthday_text(c: ContactInfo) -> str:
-    """``14 Jul``, or ``14 Jul 1990`` when the year is known; ``""`` without a birthday."""
-    if not c.birthday_month or not c.birthday_day:
-        return ""
-    text = f"{c.birthday_day} {MONTHS[c.birthday_month - 1]}"
-    return f"{text} {c.birthday_year}" if c.birthday_year else text
-
 
 def _field(label: str, value: Content | str, style: str = "") -> Content:
     shown = value if isinstance(value, Content) else literal(value, style, limit=300)
@@ -161,6 +154,7 @@ class ContactDetailScreen(ContactActions, Screen):
         Binding("D,delete", "delete_contact", "Delete", show=False, tooltip="Delete this contact (asks first)",
                 id="detail-delete"),
         Binding("p", "prep", "Prep", id="detail-prep", tooltip="Prep brief: plan, hold a conversation"),
+        Binding("J", "add_job", "Job", show=False, tooltip="Add a job to this contact's career", id="detail-add-job"),
     ]
 
     def __init__(self, contact_id: int, focus_touch_id: int | None = None) -> None:
@@ -179,6 +173,8 @@ class ContactDetailScreen(ContactActions, Screen):
         yield Static(Content(""), id="heading")
         with VerticalScroll(id="body"):
             yield Static(Content(""), id="fields")
+            yield Static(Content.assemble(("Career", "bold"), ("   J adds a job", "$text-muted")), classes="section")
+            yield Static(Content(""), id="career")
             yield Static(Content.styled("Tags", "bold"), classes="section")
             yield Static(Content(""), id="tags")
             yield Static(Content.styled("Notes", "bold"), classes="section")
@@ -205,6 +201,9 @@ class ContactDetailScreen(ContactActions, Screen):
         self.query_one("#body").focus()
         if self.focus_touch_id is not None:
             self.call_after_refresh(self.scroll_to_touch, self.focus_touch_id)
+
+    def action_add_job(self) -> None:
+        add_job_flow(self, self.contact_id)
 
     def scroll_to_touch(self, touch_id: int) -> None:
         """Put the cursor on touch ``touch_id`` in the timeline (older than the newest shown: on the last)."""
@@ -264,6 +263,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self._show_follow_ups(list_follow_ups(c.id), today)
         self._show_mentor_history()
         self._show_feedback_given()
+        self.query_one("#career", Static).update(career_content(self.contact_id))  # current job first
         self.refresh_bindings()
 
     def _show_follow_ups(self, follow_ups: list[FollowUpInfo], today: date) -> None:

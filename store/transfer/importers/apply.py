@@ -13,10 +13,12 @@ from collections.abc import Callable, Collection, Iterable
 from contextlib import contextmanager
 from datetime import date, datetime
 
+from kith.store.core import clock
 from kith.store.core.db import db, write
 from kith.store.core.errors import Invalid
 from kith.store.core.fold import fold
 from kith.store.core.records import TagInfo
+from kith.store.people import hooks
 from kith.store.people.contacts import LIST_FIELDS, check_tier, normalise
 from kith.store.people.keys import url_key
 from kith.store.transfer.importers.common import (
@@ -222,6 +224,7 @@ def _run(records, summary, dry_run, progress, total, tiers) -> None:
 
     state = _load_state()
     index = _Index(state)
+    edited = hooks.import_edited_fields()
     seen: dict[int, int] = {}  # contact id -> row of this file that matched or created it
     by_kith_id: dict[str, int] = {}  # kith id in the file -> contact id (fake, negative, for new ones)
     claimed_by: dict[int, str] = {}  # contact id -> the kith id that matched or created it
@@ -270,6 +273,7 @@ def _run(records, summary, dry_run, progress, total, tiers) -> None:
             claimed_by[cid] = rec.kith_id
         cur = state[cid]
         changes = _changes(cur, f)
+        summary.remarks += [Problem(rec.row, r, rec.unit) for r in hooks.import_keep_edits(cid, cur, changes, edited)]
         if not changes:
             summary.unchanged += 1
             continue
@@ -387,3 +391,4 @@ def _write(state: dict[int, dict], new_rows: list[dict], updates: dict[int, dict
             links += [(cid, tag_ids[(t.kind, fold(t.name))]) for t in s["tags"]]
     if links:
         cur.executemany("INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)", links)
+    hooks.after_import(new_rows, updates, state, intro_rows, clock.today())

@@ -1,0 +1,193 @@
+"""Provides the tabs of the Network area: targets with their warm paths, organisations, connectors.
+
+Each tab is a ``NetworkPane``: a filter, a list, and what the highlighted row holds. A pane reads
+the store in ``reload()`` and offers its rows as ``(filter text, id, Content)``; the base class
+filters as you type and keeps the highlight.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from kith.store.core.fold import fold
+from kith.tui.literal import literal
+from kith.tui.settings import network_settings
+
+SHOWN = 500
+"""Rows drawn at once; the filter finds the rest."""
+
+
+class NetworkPane(Vertical):
+    """One tab: filter on top, the list, then the highlighted row's details."""
+
+    PLACEHOLDER = "type to filter…"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[tuple[str, int, Content]] = []
+        self.shown: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=self.PLACEHOLDER, classes="pane-filter", compact=True, max_length=200)
+        yield OptionList(classes="pane-list")
+        yield from self.compose_detail()
+
+    def compose_detail(self) -> ComposeResult:
+        with VerticalScroll(classes="pane-detail-box"):
+            yield Static(Content(""), classes="pane-detail")
+
+    @property
+    def filter(self) -> Input:
+        return self.query_one(".pane-filter", Input)
+
+    @property
+    def list(self) -> OptionList:
+        return self.query_one(".pane-list", OptionList)
+
+    def selected_id(self) -> int | None:
+        index = self.list.highlighted
+        return self.shown[index] if index is not None and index < len(self.shown) else None
+
+    def reload(self) -> None:
+        """Read the store again (subclasses fill ``self.rows``), then filter."""
+
+    def refilter(self) -> None:
+        keep = self.selected_id()
+        words = fold(self.filter.value).split()
+        found = [r for r in self.rows if all(w in r[0] for w in words)]
+        self.shown = [r[1] for r in found[:SHOWN]]
+        options = [Option(r[2], id=str(r[1])) for r in found[:SHOWN]]
+        if len(found) > SHOWN:
+            options.append(Option(Content.styled(f"… {len(found) - SHOWN} more: type to filter", "dim"), disabled=True))
+        self.list.clear_options()
+        self.list.add_options(options)
+        if self.shown:
+            self.list.highlighted = self.shown.index(keep) if keep in self.shown else 0
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """Show what the highlighted row holds."""
+
+    def detail(self, content: Content) -> None:
+        self.query_one(".pane-detail", Static).update(content)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.refilter()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.list:
+            self.show_detail()
+
+
+class TargetsPane(NetworkPane):
+    """Targets by stage; below, the highlighted target's routes in, best first."""
+
+    PLACEHOLDER = "filter targets…  (mark one on the Organisations tab: t)"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.routes: list = []
+
+    def compose_detail(self) -> ComposeResult:
+        yield Static(Content(""), classes="pane-detail")
+        yield OptionList(classes="routes")
+
+    def reload(self) -> None:
+        from kith.store.network import list_targets
+
+        self.targets = {t.org_id: t for t in list_targets()}
+        self.rows = [(fold(f"{t.org_name} {t.stage} {t.note}"), t.org_id, Content.assemble(
+            literal(t.org_name, "bold", limit=40), "  ", (t.stage, "$accent"), (f"  {t.current} now", "dim")))
+            for t in self.targets.values()]
+        self.refilter()
+
+    def show_detail(self) -> None:
+        from kith.store.network import find_routes
+
+        org_id = self.selected_id()
+        routes_list = self.query_one(".routes", OptionList)
+        routes_list.clear_options()
+        self.routes = []
+        if org_id is None:
+            self.detail(Content.styled("No targets yet. On the Organisations tab, t marks one.", "dim"))
+            return
+        t = self.targets[org_id]
+        screen = self.screen
+        self.routes = find_routes(org_id, network_settings(screen.app.config), screen.today(), limit=50)
+        since = (screen.today() - t.progressed).days
+        head = Content.assemble(literal(t.org_name, "bold"), f" · {t.stage} · last progress {since} d ago",
+                                (" · " if t.note else ""), literal(t.note, "italic", limit=80),
+                                (f"\n{len(self.routes)} route{'s' if len(self.routes) != 1 else ''} in"
+                                 + (" (f asks for the introduction)" if self.routes
+                                    else ": nobody you know is near"), "dim"))
+        self.detail(head)
+        routes_list.add_options([Option(Content.assemble((f"{r.score:>5.1f} ", "bold"), literal(r.why)))
+                                 for r in self.routes])
+        if self.routes:
+            routes_list.highlighted = 0
+
+
+class OrganisationsPane(NetworkPane):
+    """Every organisation with the people there now and before."""
+
+    PLACEHOLDER = "filter organisations…"
+
+    def reload(self) -> None:
+        from kith.store.network import list_orgs
+
+        self.rows = [(fold(f"{o.name} {o.industry}"), o.id, Content.assemble(
+            literal(o.name, "bold", limit=40), (f"  {o.current} now · {o.former} before", "dim"),
+            (f"  target: {o.stage}" if o.stage else "", "$accent"))) for o in list_orgs()]
+        self.refilter()
+
+    def show_detail(self) -> None:
+        from kith.store.network import get_org, people_at
+
+        org_id = self.selected_id()
+        if org_id is None:
+            self.detail(Content.styled("No organisations yet: a contact's company becomes one.", "dim"))
+            return
+        org = get_org(org_id)
+        now, before = people_at(org_id)
+        parts: list = [literal(org.name, "bold")]
+        if org.aliases:
+            parts += [("  also ", "dim"), literal(", ".join(org.aliases), limit=80)]
+        if org.industry:
+            parts += [("  · ", "dim"), literal(org.industry)]
+        for label, people in (("Now", now), ("Before", before)):
+            parts.append((f"\n{label} ({len(people)})", "bold"))
+            for j, name in people[:40]:
+                what = " · ".join(x for x in (j.title, j.span()) if x)
+                parts += ["\n  ", literal(name, limit=40), ("  " + what, "dim")]
+        self.detail(Content.assemble(*[Content(p) if isinstance(p, str) else p for p in parts]))
+
+
+class ConnectorsPane(NetworkPane):
+    """Power connectors, ranked, with why."""
+
+    PLACEHOLDER = "filter connectors…"
+
+    def reload(self) -> None:
+        from kith.store.network import rank_connectors
+
+        self.connectors = {c.contact_id: c for c in rank_connectors(self.screen.today())}
+        self.rows = [(fold(c.name), c.contact_id, Content.assemble(
+            (f"{n:>2}. {c.score:>6.1f}  ", "dim"), literal(c.name, "bold", limit=40),
+            (f"  {c.to_you + c.between} intro{'s' if c.to_you + c.between != 1 else ''}", "dim")))
+            for n, c in enumerate(self.connectors.values(), 1)]
+        self.refilter()
+
+    def show_detail(self) -> None:
+        cid = self.selected_id()
+        if cid is None:
+            self.detail(Content.styled("No connectors yet: record who introduced whom (kith intro).", "dim"))
+            return
+        c = self.connectors[cid]
+        lines = [literal(c.name, "bold"), Content(f"  score {c.score:.1f}  (f asks them for an introduction)")]
+        lines += [Content.assemble("\n• ", literal(r)) for r in c.reasons]
+        self.detail(Content.assemble(*lines))
