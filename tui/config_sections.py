@@ -1,5 +1,5 @@
 """Provides readers of config sections kept apart from ``config.py`` (which stays short):
-``[today] sources_off`` and ``[career]``. ``r`` is config's reader (file:line:key errors)."""
+``[today] sources_off``, ``[career]`` and ``[volunteering]``. ``r`` is config's reader (file:line:key errors)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import re
 
 from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
 from kith.store.career.settings import CareerSettings
+from kith.store.volunteering.settings import VolunteeringSettings
 
 CareerConfig = CareerSettings  # the [career] section is the store's settings as they are
+VolunteeringConfig = VolunteeringSettings  # so is [volunteering]
 
 
 def read_sources_off(r) -> tuple[str, ...]:
@@ -34,3 +36,9 @@ def read_career(r) -> CareerSettings:
         income_streams_target=r.get("career", "income_streams_target", int, 3, 1, 50),
         certification_warn_days=r.get("career", "certification_warn_days", int, 60, 1, 730),
     )
+
+
+def read_volunteering(r) -> VolunteeringSettings:
+    """Volunteering: how many days after meeting someone Today nudges a follow-up (0: never)."""
+    r.table("volunteering", {f for f in VolunteeringSettings.__dataclass_fields__})
+    return VolunteeringSettings(follow_up_days=r.get("volunteering", "follow_up_days", int, 7, 0, 365))
