@@ -39,5 +39,8 @@ DATA_KEYS: dict[str, str] = {
     # Conversations: the prep brief and its dialogs
     "prep-new": "new", "prep-record": "record held", "prep-move": "snooze", "prep-drop": "delete",
     "plan-form-save": "save", "plan-move-save": "save", "record-save": "save",
+    # Career: volunteering (meeting someone logs an event touch)
+    "career-met": "log", "career-hours": "log hours", "career-edit": "edit", "career-delete": "delete",
+    "career-new": "new", "meet-save": "save",
 }
 """Binding id -> the data change it makes."""
