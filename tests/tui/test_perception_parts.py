@@ -8,6 +8,7 @@ from kith.store.people.contacts import create_contact
 from kith.store.perception.brand_review import add_claim, list_claims, list_variants, set_variant
 from kith.store.perception.feedback import add_feedback, list_feedback
 from kith.tui.modals.brand_parts import ClaimModal, VariantModal
+from kith.tui.modals.brand_review import BrandReviewModal
 from kith.tui.modals.confirm import ConfirmModal
 from kith.tui.modals.feedback import FeedbackModal
 from kith.tui.screens.perception import TABS, PerceptionScreen
@@ -283,3 +284,61 @@ async def test_ask_takes_the_highlighted_match_of_a_few_letters(make_app, db_fil
         await pilot.pause()
         assert isinstance(app.screen, FeedbackModal)
         assert "999" in str(app.screen.query_one("#who-error").render())
+
+
+async def test_n_on_requests_answers_the_highlighted_request(make_app, db_file, fixed_today):
+    from kith.store.perception.feedback import ask, list_requests
+
+    ada = create_contact("Ada Lovelace").id
+    ask(ada, "People say I am …", "email", fixed_today)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_tab(pilot, "requests")
+        await pilot.press("n")
+        assert isinstance(app.screen, FeedbackModal)
+        assert "People say I am" in str(app.screen.query_one("#note").render())
+        assert app.screen.query_one("#text").has_focus  # their name is filled in
+        await pilot.press(*"Clear and kind.", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PerceptionScreen)
+    [entry] = list_feedback(ada)
+    assert entry.text == "Clear and kind." and list_requests(ada)[0].status == "answered"
+
+
+async def test_enter_walks_the_review_checklist_and_records_from_the_last_note(make_app, db_file):
+    from kith.store.perception.brand_review import list_reviews
+
+    pitch = create_pitch("Elevator pitch", "elevator pitch", "I build pipelines.")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "p", "r", "space", "enter", *"name the field")
+        for _ in range(8):  # down the checklist: four more boxes and notes
+            await pilot.press("enter")
+        assert isinstance(app.screen, BrandReviewModal)
+        assert app.screen.focused.id == "note-too-detailed"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PerceptionScreen)
+    [review] = list_reviews(pitch.id)
+    assert review.answers["generalised"] == {"ok": True, "note": "name the field"}
+
+
+async def test_moving_a_variant_never_replaces_the_other_pitchs_variant(make_app, db_file):
+    first = create_pitch("Elevator pitch", "elevator pitch", "I build pipelines.")
+    second = create_pitch("LinkedIn about", "social about", "Data engineer.")
+    set_variant(first.id, "tech", "dbt.")
+    set_variant(second.id, "Téch", "Airflow.")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_tab(pilot, "audiences")
+        assert screen._variants[0].pitch_id == first.id  # rows in pitch order
+        await pilot.press("e", "shift+tab", "down")  # to the pitch; ↓ opens its list
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#pitch").value == second.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, VariantModal)
+        assert "already has a variant" in str(app.screen.query_one("#error").render())
+    assert sorted((v.pitch_id, v.text) for v in list_variants()) == [(first.id, "dbt."), (second.id, "Airflow.")]

@@ -114,22 +114,26 @@ class BrandPartsActions:
             self._open_part(tab, pitches, part)
 
     def _open_part(self, tab: str, pitches: list[tuple[int, str]], part) -> None:
+        from kith.store.core.fold import fold
         from kith.store.perception import brand_review as br
         from kith.tui.modals.brand_parts import ClaimModal, VariantModal
 
         pitch_id = part.pitch_id if part is not None else (self.pitch_id or pitches[0][0])
 
+        what = "Audience variant" if tab == "audiences" else "Claim"
+
         def done(saved: bool | None) -> None:
             if saved:
                 self.reload()
-                self.app.notify("Saved. u undoes it.")
+                self.app.notify(f"{what} saved. u undoes it.")
 
         if tab == "audiences":
             def save_variant(d) -> None:
+                if (part is None or d.pitch_id != part.pitch_id) and any(
+                        v.pitch_id == d.pitch_id and fold(v.audience) == fold(d.audience)
+                        for v in self._variants):  # set_variant would replace that one
+                    raise Conflict(f"that pitch already has a variant for {d.audience!r}: e edits it", ["audience"])
                 if part is None:
-                    if any(v.pitch_id == d.pitch_id and v.audience.casefold() == d.audience.casefold()
-                           for v in self._variants):
-                        raise Conflict(f"that pitch already has a variant for {d.audience!r}: e edits it", ["audience"])
                     br.set_variant(d.pitch_id, d.audience, d.text, d.target_seconds)
                 elif d.pitch_id != part.pitch_id:  # moved to another pitch: a new variant there
                     with _one_undo("move audience variant"):

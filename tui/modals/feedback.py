@@ -54,20 +54,27 @@ class FeedbackModal(GuardedModal, ModalScreen[FeedbackDraft | None]):
     ]
 
     def __init__(self, kind: str, resolve: Callable[[str], tuple[int, str]], name: str = "",
-                 find: Callable[[str], list[tuple[int, str]]] | None = None) -> None:
+                 find: Callable[[str], list[tuple[int, str]]] | None = None, who: tuple[int, str] | None = None,
+                 note: str = "") -> None:
         super().__init__()
         self.kind = kind
         self.resolve = resolve
         self.initial_name = name
         self.find = find or (lambda _text: [])
+        self.who = who
+        """The person already chosen (answering their request), or None."""
+        self.note = note
 
     def compose(self) -> ComposeResult:
         title = "Ask for feedback" if self.kind == "ask" else "Feedback, in their words"
         with Vertical(id="dialog"):
             yield Static(Content.styled(title, "bold"), id="title")
+            if self.note:
+                yield Static(literal(self.note, "$text-muted", limit=300), id="note")
             with Horizontal(classes="row -tall"):
                 yield Label(Content("Who"), classes="field-label")
-                yield ContactPicker(None, "", self.find, placeholder="a few letters of a name, or #id", id="who")
+                picked, name = self.who or (None, "")
+                yield ContactPicker(picked, name, self.find, placeholder="a few letters of a name, or #id", id="who")
             yield Static(Content(""), id="who-error", classes="error")
             if self.kind == "ask":
                 yield from _row("Prompt", FormSelect([(Content(p), p) for p in PROMPTS], value=PROMPTS[2],
@@ -89,9 +96,12 @@ class FeedbackModal(GuardedModal, ModalScreen[FeedbackDraft | None]):
         if self.kind == "add":
             self.query_one("#text", TextArea).cursor_blink = False
         who = self.query_one("#who", Input)
-        if self.initial_name:
+        if self.initial_name and self.who is None:
             who.value = safe_text(self.initial_name)
-        who.focus()
+        if self.who is not None and self.kind == "add":
+            self.query_one("#text", TextArea).focus()  # their name is known: on to their words
+        else:
+            who.focus()
 
     def action_form_enter(self) -> None:
         # Enter on a name with matches listed takes the name as typed when it is a whole name,

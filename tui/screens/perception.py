@@ -60,6 +60,7 @@ class PerceptionScreen(PerceptionRows, BrandPartsActions, AreaScreen):
         self._terms: list = []
         self._columns: dict[str, list] = {}
         self._feedback: list = []
+        self._requests: list = []
         self._variants: list = []
         self._claims: list = []
 
@@ -118,7 +119,8 @@ class PerceptionScreen(PerceptionRows, BrandPartsActions, AreaScreen):
         self._feedback = list_feedback()
         self._fill("#feedback-list", [self._feedback_option(f) for f in self._feedback],
                    "no feedback yet: press n to keep some")
-        self._fill("#request-list", [self._request_option(r) for r in list_requests()],
+        self._requests = list_requests()
+        self._fill("#request-list", [self._request_option(r) for r in self._requests],
                    "no requests yet: press b to ask someone")
         self.fill_parts()
         self._show_quotes()
@@ -248,14 +250,17 @@ class PerceptionScreen(PerceptionRows, BrandPartsActions, AreaScreen):
         c = resolve_exact(text)
         return c.id, c.name
 
-    def _ask_modal(self, kind: str) -> None:
+    def _ask_modal(self, kind: str, request=None) -> None:
         from kith.tui.modals.feedback import FeedbackModal
 
         def saved(draft) -> None:
             if draft is not None:
                 self._save(draft)
 
-        self.app.push_screen(FeedbackModal(kind, self._resolve, find=self._find_contacts), saved)
+        answering = {} if request is None else {
+            "who": (request.contact_id, request.name),
+            "note": f"Their answer to your request of {request.asked_on.isoformat()}: {request.prompt}"}
+        self.app.push_screen(FeedbackModal(kind, self._resolve, find=self._find_contacts, **answering), saved)
 
     @staticmethod
     def _find_contacts(text: str) -> list[tuple[int, str]]:
@@ -267,7 +272,9 @@ class PerceptionScreen(PerceptionRows, BrandPartsActions, AreaScreen):
         self._ask_modal("ask")
 
     def action_new_feedback(self) -> None:
-        self._ask_modal("add")
+        # On Requests, n answers the highlighted open request: its person is filled in.
+        request = self._row("#request-list", self._requests) if self._tab() == "requests" else None
+        self._ask_modal("add", request if request is not None and request.status == "asked" else None)
 
     def _save(self, draft) -> None:
         from kith.store.perception.feedback import add_feedback, ask
