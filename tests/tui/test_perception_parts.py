@@ -342,3 +342,12 @@ async def test_moving_a_variant_never_replaces_the_other_pitchs_variant(make_app
         assert isinstance(app.screen, VariantModal)
         assert "already has a variant" in str(app.screen.query_one("#error").render())
     assert sorted((v.pitch_id, v.text) for v in list_variants()) == [(first.id, "dbt."), (second.id, "Airflow.")]
+
+
+async def test_the_brand_status_line_never_praises_what_is_not_there(make_app, db_file):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_tab(pilot, "compare")
+        status = str(screen.query_one("#brand-status").render())
+        assert "no claims noted yet" in status and "nothing to review yet" in status
+        assert "every claim has evidence" not in status and "all reviewed" not in status

@@ -127,14 +127,16 @@ class PerceptionScreen(PerceptionRows, BrandPartsActions, AreaScreen):
 
     def _show_brand_status(self, today) -> None:
         """One line of the brand check: channels without a tagline, claims without evidence, stale pieces."""
-        from kith.store.perception.brand_review import channels_without_tagline, list_claims, stale
+        from kith.store.perception.brand_review import channels_without_tagline, list_claims, review_states, stale
 
         missing = channels_without_tagline()
-        bare = sum(1 for c in list_claims() if not c.evidence)
+        claims = list_claims()
+        bare = sum(1 for c in claims if not c.evidence)
         old = len(stale(today, self.app.config.perception.review_after_days))
         parts = [f"no tagline: {', '.join(missing)}" if missing else "a tagline on all five channels",
+                 "no claims noted yet (Claims tab)" if not claims else
                  f"{bare} claim{'s' if bare != 1 else ''} without evidence" if bare else "every claim has evidence",
-                 f"{old} to review" if old else "all reviewed"]
+                 "nothing to review yet" if not review_states() else f"{old} to review" if old else "all reviewed"]
         self.query_one("#brand-status", Static).update(Content.styled(" · ".join(parts), "$text-muted"))
 
     def _fill(self, selector: str, options: list, empty: str) -> None:
