@@ -2,8 +2,8 @@
 
 Deterministic and drawn from no generator, so the other demo parts stay as they were. It runs
 after the network's part (organisations exist). People met long ago are people touched since, so
-their last touch is unchanged; the two met two days ago were not due, so Today gains exactly
-their follow-up nudges.
+their last touch is unchanged; the two met two days ago were not due even at job search's halved
+cadences, so Today gains exactly their follow-up nudges.
 """
 
 from __future__ import annotations
@@ -59,10 +59,10 @@ def _meetings(today: date, engagements: list[tuple[int, str]], made: datetime) -
     used: set[int] = set()
     for index, ago, count in _MEETINGS:
         day = today - timedelta(days=ago)
-        if ago <= 7:  # met lately: someone not due for a while (their cadence item does not move)
+        if ago <= 7:  # met lately: someone not due for a while in either mode (no cadence item moves)
             sql = ("SELECT id FROM contact WHERE archived = 0 AND last_touch_on IS NOT NULL AND cadence_days IS NULL "
                    "AND julianday(last_touch_on) + CASE tier " + " ".join(
-                       f"WHEN '{t}' THEN {d}" for t, d in DEMO_CADENCE.items()) + " ELSE 90 END > julianday(?) "
+                       f"WHEN '{t}' THEN {d // 2}" for t, d in DEMO_CADENCE.items()) + " ELSE 45 END > julianday(?) "
                    "ORDER BY id")
             pool = [cid for (cid,) in db.execute_sql(sql, ((today + timedelta(days=14)).isoformat(),))]
         else:  # met long ago: someone touched since (their last touch stays as it was)
