@@ -111,6 +111,7 @@ def add_engagement(organisation: str, role: str, today: date, started: date | No
     role = clean(role, "role", MAX_ROLE)
     if not role:
         raise Invalid("role", "say the role you volunteer in (e.g. mentor, treasurer, organiser)")
+    organisation = clean(organisation, "organisation", MAX_ROLE)
     note = clean(note, "note", MAX_NOTE, multiline=True)
     started = started or today
     _check_span(started, ended)
@@ -152,7 +153,7 @@ def update_engagement(engagement_id: int, **fields) -> EngagementInfo:
         before = get_engagement(engagement_id)
         values: dict = {}
         if "organisation" in fields:
-            values["organisation_id"] = org_id_for(fields["organisation"])
+            values["organisation_id"] = org_id_for(clean(fields["organisation"], "organisation", MAX_ROLE))
         if "role" in fields:
             values["role"] = clean(fields["role"], "role", MAX_ROLE)
             if not values["role"]:

@@ -232,3 +232,5 @@ def test_role_is_required_and_text_is_checked(db):
         add_engagement("Code Club", "  ", DAY)
     with pytest.raises(Invalid, match="control"):
         add_engagement("Code Club", "mentor\x1b[31m", DAY)
+    with pytest.raises(Invalid, match="control"):
+        add_engagement("Club\x1b]52;c;eA==\x07", "mentor", DAY)

@@ -216,3 +216,25 @@ async def test_today_nudges_the_follow_up_and_logging_it_clears_the_nudge(make_a
         await pilot.press("1")
         await pilot.pause()
         assert [i for i in app.screen.items if i.source == "met"] == []
+
+
+async def test_markup_and_escapes_in_an_engagement_stay_inert(make_app, db_file, fixed_today):
+    from kith.store.volunteering.hours import log_hours
+    from kith.store.volunteering.met import meet
+
+    org = "[/] [@click=app.quit]Club[/]"
+    e = add_engagement(org, "[b]mentor[/b]", fixed_today, note="[link=https://evil.example]x[/link]")
+    log_hours(e.id, 1, fixed_today, note="[red]robots")
+    meet(e.id, fixed_today, new_name="[/]Mallory")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _to_volunteering(pilot, app)
+        detail = str(screen.query_one("#volunteering-detail").render())
+        assert "[link=https://evil.example]x[/link]" in detail and "[red]robots" in detail and "[/]Mallory" in detail
+        assert "\x1b" not in detail
+        table = screen.query_one("#volunteering-table", DataTable)
+        cells = [str(c) for c in table.get_row_at(0)]
+        assert cells[1] == "[b]mentor[/b]" and cells[0].startswith("[/] [@click=app.qui")
+        await pilot.press("H")
+        await pilot.pause()
+        assert isinstance(app.screen, CareerFormModal) and app.is_running
