@@ -55,8 +55,9 @@ def met_items(ctx: QueueContext) -> list[QueueItem]:
         since = (today - met_on).days
         due = met_on + timedelta(days=window)
         left = (due - today).days
-        why = (f"met volunteering at {title} {_ago(since)}: follow up "
-               + ("today (last day of the window)" if left == 0 else f"within {left} d"))
+        # "follow up" first: a narrow Today row cuts the end of the reason.
+        why = (f"follow up {'today' if left == 0 else f'within {left} d'}: met volunteering at {title} "
+               f"{_ago(since)}")
         out.append(QueueItem(SOURCE, cid, name, due, 1.6 + 0.6 * since / window, why, mid,
                              DUE if left == 0 else DUE_SOON))
     return out

@@ -158,13 +158,15 @@ def test_today_nudges_a_follow_up_within_the_window_until_a_later_touch(db):
     meet(e.id, DAY, contact_id=cy, day=DAY - timedelta(days=8))  # out of the 7-day window
     items = {i.contact_id: i for i in _met_items()}
     assert set(items) == {ada, bob}
-    assert items[ada].due == DAY + timedelta(days=5) and "follow up within 5 d" in items[ada].reason
+    assert items[ada].due == DAY + timedelta(days=5) and items[ada].reason.startswith("follow up within 5 d: ")
     assert "Code Club (mentor) 2 d ago" in items[ada].reason and items[ada].score > items[bob].score
     log_touch(ada, "email", DAY, "nice to meet you")  # the follow-up
     assert {i.contact_id for i in _met_items()} == {bob}
     log_touch(bob, "message", DAY, "same day, after meeting")
     assert _met_items() == []
     assert {i.contact_id for i in _met_items(day=DAY + timedelta(days=1), days=10)} == {cy}
+    (last,) = _met_items(day=DAY + timedelta(days=1), days=9)  # the window's last day
+    assert last.contact_id == cy and last.reason.startswith("follow up today: ") and last.state == "due"
 
 
 def test_the_nudge_can_be_turned_off(db):

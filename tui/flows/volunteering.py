@@ -163,10 +163,15 @@ def meet_form(e, today: date):
 
 def shared_content(contact_id: int) -> list[Content]:
     """Lines for the contact page: the engagements where you met this person, latest first."""
+    from kith.store.core.errors import NotFound
     from kith.store.volunteering.met import shared_engagements
 
+    try:
+        shared = shared_engagements(contact_id)
+    except NotFound:  # deleted elsewhere meanwhile: the page says so itself
+        return []
     lines = []
-    for s in shared_engagements(contact_id):
+    for s in shared:
         times = f" · met {s.times}×" if s.times > 1 else ""
         lines.append(Content.assemble(("◆ ", "$accent" if s.ended is None else "$text-muted"),
                                       literal(s.title, "bold", limit=80),
