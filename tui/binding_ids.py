@@ -89,6 +89,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "detail-edit-touch": ("TouchList", "e"),
     "detail-follow-up": ("ContactDetailScreen", "f"),
     "detail-follow-up-done": ("ContactDetailScreen", "x"),
+    "detail-into-lists": ("PageBody", "down"),
     "detail-log-touch": ("ContactDetailScreen", "l"),
     "detail-log-value": ("ContactDetailScreen", "v"),
     "detail-prep": ("ContactDetailScreen", "p"),
