@@ -200,3 +200,22 @@ async def test_keys_sit_on_their_tabs_and_reach_the_palette(make_app, demo_db):
         await pilot.press("down")  # from the filter (printable keys type there) into the list
         await pilot.pause()
         assert {"i", "e", "s"} <= enabled() and "m" not in enabled()
+
+
+async def test_a_name_that_belongs_to_another_organisation_is_refused_in_the_dialog(make_app, demo_db):
+    from kith.tui.modals.organisation import OrgEditModal
+
+    hooli = match_org("Hooli").id
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_tab(pilot, "organisations")
+        await type_in(pilot, "hooli")
+        await pilot.press("down", "e", "shift+tab")  # from the industry up to the name
+        await pilot.press("end", "ctrl+u")
+        await type_in(pilot, "Globex Inc.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OrgEditModal)  # still open, with what was typed and why not
+        assert "already names another organisation" in str(app.screen.query_one("#org-error").render())
+        assert app.screen.query_one("#org-name").value == "Globex Inc."
+    assert get_org(hooli).name == "Hooli"

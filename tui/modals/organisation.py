@@ -25,8 +25,10 @@ FIELDS = (("name", "Name", "", 200), ("industry", "Industry", "e.g. fintech (cou
           ("notes", "Notes", "", 2000))
 
 
-class OrgEditModal(GuardedModal, ModalScreen[dict | None]):
-    """Returns the changed fields (``alias``: a new name to add) or None; the screen writes them."""
+class OrgEditModal(GuardedModal, ModalScreen[str | None]):
+    """Writes the changed fields (``alias``: a new name to add) through ``save(changes) -> error or None``
+    and closes with the organisation's name; a refused write (a name that belongs to another
+    organisation) shows its reason and keeps what was typed."""
 
     CSS_PATH = "organisation.tcss"
     BINDINGS = [
@@ -34,9 +36,10 @@ class OrgEditModal(GuardedModal, ModalScreen[dict | None]):
         Binding("ctrl+s", "save", "Save", id="org-edit-save", tooltip="Save the organisation"),
     ]
 
-    def __init__(self, org: OrgInfo) -> None:
+    def __init__(self, org: OrgInfo, save: Callable[[dict], str | None]) -> None:
         super().__init__()
         self.org = org
+        self.save = save
         self.start = {"name": org.name, "industry": org.industry, "location": org.location, "domain": org.domain,
                       "alias": "", "notes": org.notes}
 
@@ -75,7 +78,16 @@ class OrgEditModal(GuardedModal, ModalScreen[dict | None]):
             self.query_one("#org-name").focus()
             return
         # Only what changed: an untouched field (shown display-safe) is never rewritten.
-        self.dismiss({k: v for k, v in values.items() if v != safe_text(self.start[k])})
+        changes = {k: v for k, v in values.items() if v != safe_text(self.start[k])}
+        if not changes:
+            self.dismiss(None)
+            return
+        error = self.save(changes)
+        if error:
+            self.show_error(error)
+            self.app.bell()
+            return
+        self.dismiss(values["name"])
 
 
 class OrgMergeModal(GuardedModal, ModalScreen[int | None]):

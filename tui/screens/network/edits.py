@@ -62,7 +62,8 @@ class NetworkEdits:
             return
         from kith.tui.modals.organisation import OrgEditModal
 
-        self.app.push_screen(OrgEditModal(get_org(org_id)), lambda got: self._org_saved(org_id, got))
+        self.app.push_screen(OrgEditModal(get_org(org_id), lambda changes: self._save_org(org_id, changes)),
+                             self._org_saved)
 
     def _target_saved(self, org_id: int, got: tuple[str, str] | None) -> None:
         from kith.store.core.errors import StoreError
@@ -78,23 +79,28 @@ class NetworkEdits:
         self.toast(f"Target {t.org_name}: {t.stage}. (u undoes)")
         self.reload()
 
-    def _org_saved(self, org_id: int, changes: dict | None) -> None:
+    def _save_org(self, org_id: int, changes: dict) -> str | None:
+        """Write the dialog's changes; return why not (the dialog stays open) or None."""
         from kith.store.core.errors import StoreError
         from kith.store.network.orgs import add_alias, update_org
 
-        if not changes:
-            return
+        changes = dict(changes)
         alias = changes.pop("alias", "").strip()
         try:
-            org = update_org(org_id, **changes) if changes else None
+            if changes:
+                update_org(org_id, **changes)
             if alias:
-                org = add_alias(org_id, alias)
+                add_alias(org_id, alias)
         except StoreError as exc:
-            self.toast(str(exc), "error")
-            self.reload()
-            return
-        self.toast(f"Saved {org.name} (u undoes{' the new name, u again the details' if alias and changes else ''}).")
-        self.reload()
+            return str(exc)
+        self._org_undo_steps = int(bool(changes)) + int(bool(alias))
+        return None
+
+    def _org_saved(self, name: str | None) -> None:
+        self.reload()  # also after a refused new name: the details may be saved
+        if name is not None:
+            twice = getattr(self, "_org_undo_steps", 1) > 1
+            self.toast(f"Saved {name} (u undoes{' the new name, u again the details' if twice else ''}).")
 
     def action_merge(self) -> None:
         from kith.store.network import get_org
