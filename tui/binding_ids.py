@@ -146,7 +146,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "network-back": ("NetworkScreen", "escape"),
     "network-edit": ("NetworkScreen", "e"),
     "network-filter-to-list": ("NetworkScreen", "down"),
-    "network-introduce": ("NetworkScreen", "i"),
+    "network-introduce": ("NetworkScreen", "I"),
     "network-mark-target": ("NetworkScreen", "t"),
     "network-merge": ("NetworkScreen", "m"),
     "network-next-stage": ("NetworkScreen", "s"),

@@ -18,7 +18,7 @@ async def _network(pilot, tab: str, *keys: str) -> None:
 
 def test_introduction_dialog_snapshot(snap_compare, make_app, demo_db):
     async def run_before(pilot) -> None:
-        await _network(pilot, "connectors", "down", "i")  # the highlighted connector is the introducer
+        await _network(pilot, "connectors", "down", "I")  # the highlighted connector is the introducer
         await pilot.press("enter", "enter", *"Zora Quintessa", "enter", "enter", *"fintech breakfast")
         await pilot.pause()
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)

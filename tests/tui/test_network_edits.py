@@ -38,7 +38,7 @@ async def test_record_that_someone_introduced_you_to_a_new_person(make_app, demo
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_tab(pilot, "organisations")
-        await pilot.press("down", "i")  # into the list; i opens the dialog
+        await pilot.press("down", "I")  # into the list; I opens the dialog
         await pilot.pause()
         assert isinstance(app.screen, IntroductionModal)
         await pilot.press("enter")  # the shape stays "X introduced you to Y"
@@ -66,7 +66,7 @@ async def test_record_that_you_introduced_two_people(make_app, demo_db, fixed_to
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_tab(pilot, "targets")
-        await pilot.press("down", "i")
+        await pilot.press("down", "I")
         await pilot.pause()
         await pilot.press("down")  # opens the shapes
         await pilot.pause()
@@ -90,7 +90,7 @@ async def test_an_introduction_needs_its_people_and_says_so(make_app, demo_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_tab(pilot, "targets")
-        await pilot.press("down", "i")
+        await pilot.press("down", "I")
         await pilot.pause()
         await pilot.press("ctrl+s")  # nobody picked
         await pilot.pause()
@@ -191,7 +191,7 @@ async def test_keys_sit_on_their_tabs_and_reach_the_palette(make_app, demo_db):
         def enabled() -> set[str]:
             return {k for k, b in screen.active_bindings.items() if b.enabled and b.node is screen}
 
-        assert {"i", "e", "m", "t"} <= enabled()
+        assert {"I", "e", "m", "t"} <= enabled()
         provider = KeysProvider(screen)
         titles = {title for title, *_ in provider._commands()}
         assert {"Intro", "Edit", "Merge"} <= titles
@@ -199,7 +199,7 @@ async def test_keys_sit_on_their_tabs_and_reach_the_palette(make_app, demo_db):
         await pilot.pause()
         await pilot.press("down")  # from the filter (printable keys type there) into the list
         await pilot.pause()
-        assert {"i", "e", "s"} <= enabled() and "m" not in enabled()
+        assert {"I", "e", "s"} <= enabled() and "m" not in enabled()
 
 
 async def test_a_name_that_belongs_to_another_organisation_is_refused_in_the_dialog(make_app, demo_db):

@@ -45,7 +45,7 @@ class NetworkScreen(NetworkEdits, AreaScreen):
                 tooltip="Move the highlighted target to its next stage"),
         Binding("e", "edit", "Edit", id="network-edit",
                 tooltip="Edit the highlighted target's stage and note, or the organisation's details and names"),
-        Binding("i", "introduce", "Intro", id="network-introduce",
+        Binding("I", "introduce", "Intro", id="network-introduce",
                 tooltip="Record an introduction: who introduced whom, when, the context (logs the touch)"),
         Binding("m", "merge", "Merge", id="network-merge",
                 tooltip="Fold another organisation (a duplicate) into the highlighted one, after a preview"),
