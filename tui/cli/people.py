@@ -108,7 +108,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         say(f"  #{f.id:<5} {state}:", f.what)
     say(f"Timeline ({len(touches)} touches):")
     for t in touches:
-        say(f"  #{t.id:<5} {t.date.isoformat()} {t.kind}" + (":" if t.note else ""), _first_line(t.note))
+        say(f"  #{t.id:<5} {t.date.isoformat()} {t.label}" + (":" if t.note else ""), _first_line(t.note))
     say("Notes:")
     for line in (c.notes or "—").splitlines():
         say(" ", line)
@@ -242,7 +242,7 @@ def cmd_touches(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     say(f"{len(touches)} touches with", named(c) + ":")
     for t in touches:
-        say(f"#{t.id:<5} {t.date.isoformat()} {t.kind}" + (":" if t.note else ""), _first_line(t.note))
+        say(f"#{t.id:<5} {t.date.isoformat()} {t.label}" + (":" if t.note else ""), _first_line(t.note))
     return 0
 
 
