@@ -220,6 +220,7 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "today-prep": ("TodayScreen", "p"),
     "today-snooze": ("TodayScreen", "s"),
     "today-undo": ("TodayScreen", "u"),
+    "today-weekly-review": ("TodayScreen", "w"),
     "triage-archive": ("TriageModal", "a"),
     "triage-back": ("TriageModal", "b,left"),
     "triage-leave": ("TriageModal", "escape"),
