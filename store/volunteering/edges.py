@@ -1,7 +1,7 @@
 """Provides the network's edge source from volunteering: people met at one engagement know each other.
 
 Registered in ``kith.store.network.edges.EXTRA_SOURCES`` (by ``follow.register``); strength is the
-network's ``shared`` one (same event or volunteering engagement, 2 by default).
+network's ``edge_shared`` one (same event or volunteering engagement, 2 by default).
 """
 
 from __future__ import annotations
@@ -36,5 +36,5 @@ def met_together(members: set[int], settings: NetworkSettings) -> list[Edge]:
         why = f"both met volunteering at {' '.join(titles[eid].split())[:60]}"
         for m in met & members:
             for other in met - {m}:
-                out.append(Edge(other, m, KIND, settings.shared, why))
+                out.append(Edge(other, m, KIND, settings.edge_shared, why))
     return out
