@@ -1,6 +1,6 @@
 """Declares the engagements app-wide search finds: by organisation, role or note (Enter opens Career).
 
-The triggers that index role and note are written out in migration m0016 (code 168); the
+The triggers that index role and note are written out in migration m0019 (code 168); the
 organisation's name is matched in memory on its folded key.
 """
 
