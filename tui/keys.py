@@ -7,7 +7,7 @@ only move, view, filter or open something are not listed; settings (Today's mode
 
 The scheme: ``l`` log a touch, ``x`` done, ``f`` follow-up, ``n`` new, ``e`` edit, ``a`` archive,
 ``D`` or Delete delete (always behind a confirmation), ``s`` snooze, ``u`` undo, ``v`` value,
-``g`` value given, ``c`` check-in, ``m``/``M`` merge, ``I`` introduction.
+``g`` value given, ``c`` check-in, ``m``/``M`` merge, ``I`` introduction, ``+`` target, ``>`` next stage.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ DATA_KEYS: dict[str, str] = {
     "plan-form-save": "save", "plan-move-save": "save", "record-save": "save",
     # Network: the area's writes and their dialogs
     "network-ask": "follow-up", "network-edit": "edit", "network-introduce": "introduction",
-    "network-merge": "merge",
+    "network-merge": "merge", "network-mark-target": "target", "network-next-stage": "next stage",
     "intro-save": "save", "target-save": "save", "org-edit-save": "save", "org-merge-save": "save",
     # Career: volunteering (meeting someone logs an event touch)
     "career-met": "log", "career-hours": "log hours", "career-edit": "edit", "career-delete": "delete",

@@ -33,7 +33,7 @@ async def test_mark_a_target_read_its_routes_and_ask_for_the_introduction(make_a
         await pilot.press("escape", *"initech", "down")  # Esc: to the filter
         await pilot.pause()
         assert screen.pane().selected_id() == initech
-        await pilot.press("t")
+        await pilot.press("plus")
         await pilot.pause()
         target = get_target(initech)
         assert target is not None and target.stage == "researching" and target.progressed == fixed_today
@@ -46,7 +46,7 @@ async def test_mark_a_target_read_its_routes_and_ask_for_the_introduction(make_a
         assert targets.selected_id() == initech
         expected = find_routes(initech, network_settings(app.config), fixed_today, limit=50)
         assert [r.why for r in targets.routes] == [r.why for r in expected] and expected
-        await pilot.press("s")  # next stage
+        await pilot.press("greater_than_sign")  # next stage
         await pilot.pause()
         assert get_target(initech).stage == "reaching out"
 
@@ -87,7 +87,7 @@ async def test_the_filter_finds_a_target_and_keys_stay_on_their_tab(make_app, de
         await pilot.press(*"hoo")
         await pilot.pause()
         assert screen.pane().shown == [t.org_id for t in list_targets() if t.org_name == "Hooli"]
-        await pilot.press("down", "t")  # t marks targets only on the Organisations tab
+        await pilot.press("down", "plus")  # + marks targets only on the Organisations tab
         await pilot.pause()
         assert [t.org_name for t in list_targets()].count("Hooli") == 1
 

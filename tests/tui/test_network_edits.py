@@ -191,7 +191,7 @@ async def test_keys_sit_on_their_tabs_and_reach_the_palette(make_app, demo_db):
         def enabled() -> set[str]:
             return {k for k, b in screen.active_bindings.items() if b.enabled and b.node is screen}
 
-        assert {"I", "e", "m", "t"} <= enabled()
+        assert {"I", "e", "m", "plus"} <= enabled()
         provider = KeysProvider(screen)
         titles = {title for title, *_ in provider._commands()}
         assert {"Intro", "Edit", "Merge"} <= titles
@@ -199,7 +199,7 @@ async def test_keys_sit_on_their_tabs_and_reach_the_palette(make_app, demo_db):
         await pilot.pause()
         await pilot.press("down")  # from the filter (printable keys type there) into the list
         await pilot.pause()
-        assert {"I", "e", "s"} <= enabled() and "m" not in enabled()
+        assert {"I", "e", "greater_than_sign"} <= enabled() and "m" not in enabled()
 
 
 async def test_a_name_that_belongs_to_another_organisation_is_refused_in_the_dialog(make_app, demo_db):
@@ -219,3 +219,23 @@ async def test_a_name_that_belongs_to_another_organisation_is_refused_in_the_dia
         assert "already names another organisation" in str(app.screen.query_one("#org-error").render())
         assert app.screen.query_one("#org-name").value == "Globex Inc."
     assert get_org(hooli).name == "Hooli"
+
+
+async def test_plus_marks_a_target_and_brackets_switch_tabs(make_app, demo_db):
+    # + and > change data here (t tags and s snoozes elsewhere); ] and [ switch tabs as in every area.
+    from textual.widgets import TabbedContent
+
+    from kith.store.network.targets import list_targets
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "down", "right_square_bracket")
+        tabs = app.screen.query_one("#network-tabs", TabbedContent)
+        assert tabs.active == "tab-organisations"
+        before = len(list_targets())
+        await pilot.press("down", "t", "s")  # view-or-nothing letters here: no write
+        assert len(list_targets()) == before
+        await pilot.press("plus")
+        assert len(list_targets()) == before + 1
+        await pilot.press("left_square_bracket")
+        assert tabs.active == "tab-targets"

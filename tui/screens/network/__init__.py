@@ -39,9 +39,10 @@ class NetworkScreen(NetworkEdits, AreaScreen):
     BINDINGS = [
         Binding("f", "ask", "Ask intro", id="network-ask",
                 tooltip="Turn the highlighted route (or connector) into a follow-up asking for the introduction"),
-        Binding("t", "mark_target", "Target", id="network-mark-target",
+        # + and > (not t and s): t tags and s snoozes elsewhere, and one letter has one meaning.
+        Binding("plus", "mark_target", "Target", id="network-mark-target",
                 tooltip="Mark the highlighted organisation as a target (again: stop targeting it)"),
-        Binding("s", "next_stage", "Stage", id="network-next-stage",
+        Binding("greater_than_sign", "next_stage", "Stage", id="network-next-stage",
                 tooltip="Move the highlighted target to its next stage"),
         Binding("e", "edit", "Edit", id="network-edit",
                 tooltip="Edit the highlighted target's stage and note, or the organisation's details and names"),
@@ -49,8 +50,11 @@ class NetworkScreen(NetworkEdits, AreaScreen):
                 tooltip="Record an introduction: who introduced whom, when, the context (logs the touch)"),
         Binding("m", "merge", "Merge", id="network-merge",
                 tooltip="Fold another organisation (a duplicate) into the highlighted one, after a preview"),
-        Binding("right", "tab(1)", "Next tab", show=False, id="network-next-tab", tooltip="The next tab"),
-        Binding("left", "tab(-1)", "Previous tab", show=False, id="network-previous-tab", tooltip="The previous tab"),
+        # ] and [ switch tabs in every area; the arrows too here (from a list: the filter keeps them).
+        Binding("right_square_bracket,right", "tab(1)", "Next tab", show=False, id="network-next-tab",
+                tooltip="The next tab"),
+        Binding("left_square_bracket,left", "tab(-1)", "Previous tab", show=False, id="network-previous-tab",
+                tooltip="The previous tab"),
         Binding("down", "to_list", "To list", show=False, id="network-filter-to-list",
                 tooltip="From the filter to the list"),
         Binding("escape", "back", "Back", show=False, id="network-back",

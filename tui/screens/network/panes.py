@@ -87,7 +87,7 @@ class NetworkPane(Vertical):
 class TargetsPane(NetworkPane):
     """Targets by stage; below, the highlighted target's routes in, best first."""
 
-    PLACEHOLDER = "filter targets…  (mark one on the Organisations tab: t)"
+    PLACEHOLDER = "filter targets…  (mark one on the Organisations tab: +)"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -114,7 +114,7 @@ class TargetsPane(NetworkPane):
         routes_list.clear_options()
         self.routes = []
         if org_id is None:
-            self.detail(Content.styled("No targets yet. On the Organisations tab, t marks one.", "dim"))
+            self.detail(Content.styled("No targets yet. On the Organisations tab, + marks one.", "dim"))
             return
         t = self.targets[org_id]
         screen = self.screen
