@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from kith.tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, print_rows, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -110,14 +110,9 @@ def cmd_focus(args: argparse.Namespace, ctx: Context) -> int:
     for kind, terms in parsed.items():
         set_focus(kind, terms)
     focus = get_focus() + [t for t in config_focus(ctx.config) if t not in get_focus()]
-    if args.json:
-        dump_json([{"kind": t.kind, "name": t.name, "weight": t.weight} for t in focus])
-        return 0
-    if not focus:
-        say("no focus set: kith focus --industry fintech --geography London (NAME=2 weighs a term double)")
-    for t in focus:
-        say(f"{t.kind}: {t.name}" + (f" (weight {t.weight:g})" if t.weight != 1 else ""))
-    return 0
+    return print_rows(focus, args.json, lambda t: {"kind": t.kind, "name": t.name, "weight": t.weight},
+                      lambda t: f"{t.kind}: {t.name}" + (f" (weight {t.weight:g})" if t.weight != 1 else ""),
+                      "no focus set: kith focus --industry fintech --geography London (NAME=2 weighs a term double)")
 
 
 def cmd_triage(args: argparse.Namespace, ctx: Context) -> int:

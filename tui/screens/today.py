@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
+from kith.store.core.access import Freshness
 from kith.store.today.queue import QueueItem
 from kith.tui.area import AreaScreen
 from kith.tui.commands_mode import ModeCommands, save_mode
@@ -77,7 +78,7 @@ class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
         self.items: list[QueueItem] = []
         """The ranked queue as last loaded."""
         self._day: date | None = None
-        self._loaded_at: tuple | None = None
+        self._fresh = Freshness()
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -91,11 +92,8 @@ class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
     # -- data -----------------------------------------------------------------------------------
 
     def _signature(self) -> tuple:
-        # Nothing the queue depends on has changed when this is equal: no write by any kith,
-        # same day, same config.
-        from kith.store.core.db import change_token
-
-        return change_token(), self.today(), self.app.config
+        # Nothing the queue depends on has changed while the store is unchanged with these.
+        return self.today(), self.app.config
 
     def reload(self, keep: tuple | None = None, force: bool = False) -> None:
         """Rebuild the queue and header; keep the cursor on ``keep`` (an item key) or in place.
@@ -103,7 +101,7 @@ class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
         A queue over 10,000 contacts costs tens of ms, so a reload asked for when nothing changed
         (resuming right after mount, closing a cancelled modal) is skipped unless ``force``.
         """
-        if not force and keep is None and self._loaded_at is not None and self._loaded_at == self._signature():
+        if not force and keep is None and self._fresh.unchanged(*self._signature()):
             return
         from kith.store.today import review
         from kith.store.today.queue import build_queue
@@ -125,7 +123,7 @@ class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
         self.show_weekly_review(day)
         self._show_end(progress)
         self.refresh_bindings()
-        self._loaded_at = self._signature()
+        self._fresh.mark(*self._signature())
 
     def _show_header(self, day: date, progress) -> None:
         from kith.store.today.review import daily_counts
