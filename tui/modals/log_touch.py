@@ -59,14 +59,14 @@ class LogTouchModal(GuardedModal, ModalScreen[TouchDraft | None]):
                          id="title")
             yield Label(Content("Kind"))
             yield FormSelect([(Content(k), k) for k in TOUCH_KINDS], value=self.kind, allow_blank=False, id="kind")
-            with Vertical(id="channel-row"):
-                yield Label(Content("Sent by"))
-                yield FormSelect([(Content(c), c) for c in THANK_CHANNELS], value=self.channel, allow_blank=False,
-                                 id="channel")
             yield Label(Content("Day  (YYYY-MM-DD, today, yesterday, -3)"))
             yield DayField(self.on, self.today, parse_day, id="day", not_after_today=True)
             yield Label(Content("Note"))
             yield Input(self.note, placeholder="What did you talk about? (optional)", id="note", max_length=2000)
+            with Vertical(id="channel-row"):
+                yield Label(Content("Sent by"))
+                yield FormSelect([(Content(c), c) for c in THANK_CHANNELS], value=self.channel, allow_blank=False,
+                                 id="channel")
             yield Static(Content.styled("Enter saves · Space opens a list · Tab moves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
