@@ -22,7 +22,8 @@ def apply_step(step: dict) -> None:
     elif op == "set_touch":
         from kith.store.people.touches import restore_touch
 
-        restore_touch(step["id"], step["kind"], step["date"], step["note"])
+        restore_touch(step["id"], step["kind"], step["date"], step["note"],
+                      **({"channel": step["channel"]} if "channel" in step else {}))
     elif op == "insert_touch":
         from kith.store.people.touches import insert_touch
 

@@ -82,13 +82,16 @@ def log_touch(contact_id: int, kind: str, on: date, note: str = "", channel: str
 
 
 def update_touch(touch_id: int, kind: str | None = None, on: date | None = None, note: str | None = None,
-                 today: date | None = None) -> TouchInfo:
-    """Change a touch's kind, date or note (None leaves a field as it is); undo puts them back.
+                 today: date | None = None, channel: str | None = None) -> TouchInfo:
+    """Change a touch's kind, date, note or (a thank-you's) channel (None leaves a field as it is);
+    undo puts them back. A touch that becomes a thank-you is sent by email unless said otherwise.
 
     Raises:
         NotFound: no such touch.
-        Invalid: unknown kind, a note over the cap, or a day after ``today`` (when given).
+        Invalid: unknown kind or channel, a note over the cap, or a day after ``today`` (when given).
     """
+    if channel is not None and channel not in THANK_CHANNELS:
+        raise Invalid("channel", f"unknown way to thank {channel!r}; use one of: {', '.join(THANK_CHANNELS)}")
     changes: dict = {}
     if kind is not None:
         changes["kind"] = parse_kind(kind)
@@ -104,12 +107,15 @@ def update_touch(touch_id: int, kind: str | None = None, on: date | None = None,
         t = Touch.get_or_none(Touch.id == touch_id)
         if t is None:
             raise NotFound(f"no touch with id {touch_id}")
+        thank_you = changes.get("kind", t.kind) == "thank-you"
+        changes["channel"] = (channel or t.channel or "email") if thank_you else None
         changes = {k: v for k, v in changes.items() if v != getattr(t, k)}
         if changes:
             draft.contact_id = t.contact_id
             draft.ref_id = touch_id
             draft.summary = f"edited touch #{touch_id} ({', '.join(changes)})"
-            undo.record("set_touch", id=touch_id, kind=t.kind, date=t.date.isoformat(), note=t.note)
+            undo.record("set_touch", id=touch_id, kind=t.kind, date=t.date.isoformat(), note=t.note,
+                        channel=t.channel)
             Touch.update(changes).where(Touch.id == touch_id).execute()
             _refresh_last_touch(t.contact_id)
     return _info(Touch.get_by_id(touch_id))
@@ -151,12 +157,12 @@ def remove_touch(touch_id: int) -> None:
     _refresh_last_touch(contact_id)
 
 
-def restore_touch(touch_id: int, kind: str, on: str, note: str) -> None:
-    """Undo of an edit: put a touch's kind, date and note back."""
+def restore_touch(touch_id: int, kind: str, on: str, note: str, **channel) -> None:
+    """Undo of an edit: put a touch's kind, date, note (and ``channel=``, when the step has it) back."""
     contact_id = Touch.select(Touch.contact).where(Touch.id == touch_id).scalar()
     if contact_id is None:
         return
-    Touch.update(kind=kind, date=date.fromisoformat(on), note=note).where(Touch.id == touch_id).execute()
+    Touch.update(kind=kind, date=date.fromisoformat(on), note=note, **channel).where(Touch.id == touch_id).execute()
     _refresh_last_touch(contact_id)
 
 

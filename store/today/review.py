@@ -67,7 +67,7 @@ def _review(action: str, item: QueueItem, day: date, summary: str):
                        ref_id=item.ref_id, review=True)
 
 
-def log_touch(item: QueueItem, kind: str, on: date, note: str, day: date) -> TouchInfo:
+def log_touch(item: QueueItem, kind: str, on: date, note: str, day: date, channel: str | None = None) -> TouchInfo:
     """Log a touch with the item's contact; the item leaves the queue.
 
     A touch restarts the cadence by itself. A follow-up item is also marked done; a birthday
@@ -75,7 +75,7 @@ def log_touch(item: QueueItem, kind: str, on: date, note: str, day: date) -> Tou
     Undo reverses all of it (and a value entry logged with the touch, for a give-back).
     """
     with _review("touch", item, day, f"logged {kind} with {item.contact_name}"):
-        touch = touches.log_touch(item.contact_id, kind, on, note)
+        touch = touches.log_touch(item.contact_id, kind, on, note, channel=channel)
         if item.source == "follow-up" and item.ref_id:
             followups.set_done(item.ref_id, True, on=day)
         elif item.source != "cadence":

@@ -77,3 +77,20 @@ def test_restoring_an_export_from_before_moves_the_channel_too(db, tmp_path):
     restore(path)
     (t,) = list_touches(ada.id)
     assert (t.channel, t.note) == ("message", "thanks!")
+
+
+def test_editing_a_touch_sets_or_clears_the_channel_and_undo_puts_it_back(db):
+    from kith.store.people.touches import update_touch
+
+    ada = create_contact("Ada")
+    t = log_touch(ada.id, "thank-you", DAY, channel="call")
+    assert update_touch(t.id, channel="letter").channel == "letter"
+    assert update_touch(t.id, kind="coffee").channel is None  # only a thank-you has one
+    assert update_touch(t.id, kind="thank-you").channel == "email"
+    with pytest.raises(Invalid, match="unknown way to thank"):
+        update_touch(t.id, channel="pigeon")
+    undo.undo_last()
+    undo.undo_last()
+    assert get_touch(t.id).channel == "letter"
+    undo.undo_last()
+    assert (get_touch(t.id).kind, get_touch(t.id).channel) == ("thank-you", "call")

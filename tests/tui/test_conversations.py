@@ -109,10 +109,15 @@ async def test_the_whole_loop(make_app, db_file, fixed_today, monkeypatch):
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, LogTouchModal) and app.screen.kind == "thank-you"
-        await pilot.press(*"by email", "enter")
+        assert app.screen.query_one("#channel-row").display  # a thank-you asks how it was sent
+        await pilot.press(*"a card", "tab", "space", "down", "down", "down", "enter")  # after the note
+        await pilot.pause()
+        assert isinstance(app.screen, LogTouchModal)  # choosing the channel does not save yet
+        await pilot.press("enter")
         await pilot.pause()
         assert list_owed() == []
-        assert list_touches(ada.id)[0].kind == "thank-you"
+        thanked = list_touches(ada.id)[0]
+        assert (thanked.kind, thanked.channel, thanked.note) == ("thank-you", "letter", "a card")
         assert today.items == []
 
 

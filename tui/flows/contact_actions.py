@@ -101,7 +101,7 @@ class ContactActions:
             if draft is None:
                 return
             try:
-                touch = log_touch(contact.id, draft.kind, draft.on, draft.note)
+                touch = log_touch(contact.id, draft.kind, draft.on, draft.note, channel=draft.channel)
             except StoreError as exc:
                 self.error(exc)
                 return

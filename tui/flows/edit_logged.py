@@ -116,6 +116,8 @@ def edit_touch(screen, touch: TouchInfo, contact_name: str) -> None:
             changes["on"] = draft.on
         if draft.note != shown_note.strip():
             changes["note"] = draft.note
+        if draft.channel and draft.channel != touch.channel:
+            changes["channel"] = draft.channel
         if not changes:
             screen.toast("Nothing changed in the touch.")
             return
@@ -129,7 +131,7 @@ def edit_touch(screen, touch: TouchInfo, contact_name: str) -> None:
         screen.reload()
 
     screen.app.push_screen(LogTouchModal(contact_name, today, kind=touch.kind, on=touch.date, note=touch.note,
-                                         title="Edit touch with "), done)
+                                         title="Edit touch with ", channel=touch.channel), done)
 
 
 def edit_follow_up(screen, follow_up: FollowUpInfo, contact_name: str) -> None:

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from kith.store.core.clock import parse_day
-from kith.store.core.records import TOUCH_KINDS
+from kith.store.core.records import THANK_CHANNELS, TOUCH_KINDS
 from kith.tui.literal import literal, safe_text
 from kith.tui.modals.guard import GuardedModal
 from kith.tui.widgets.day_field import DayField
@@ -28,6 +28,8 @@ class TouchDraft:
     kind: str
     on: date
     note: str
+    channel: str | None = None
+    """How a thank-you was sent (asked only for that kind)."""
 
 
 class LogTouchModal(GuardedModal, ModalScreen[TouchDraft | None]):
@@ -40,8 +42,9 @@ class LogTouchModal(GuardedModal, ModalScreen[TouchDraft | None]):
     ]
 
     def __init__(self, contact_name: str, today: date, kind: str = "message", on: date | None = None,
-                 note: str = "", title: str = "Log a touch with ") -> None:
+                 note: str = "", title: str = "Log a touch with ", channel: str | None = None) -> None:
         super().__init__()
+        self.channel = channel if channel in THANK_CHANNELS else "email"
         self.contact_name = contact_name
         self.today = today
         self.kind = kind if kind in TOUCH_KINDS else "message"
@@ -60,10 +63,23 @@ class LogTouchModal(GuardedModal, ModalScreen[TouchDraft | None]):
             yield DayField(self.on, self.today, parse_day, id="day", not_after_today=True)
             yield Label(Content("Note"))
             yield Input(self.note, placeholder="What did you talk about? (optional)", id="note", max_length=2000)
+            with Vertical(id="channel-row"):
+                yield Label(Content("Sent by"))
+                yield FormSelect([(Content(c), c) for c in THANK_CHANNELS], value=self.channel, allow_blank=False,
+                                 id="channel")
             yield Static(Content.styled("Enter saves · Space opens a list · Tab moves · Esc cancels", "dim"), id="hint")
 
     def on_mount(self) -> None:
+        self._show_channel(self.kind)
         self.query_one("#note", Input).focus()
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        self._show_channel(str(event.value))
+
+    def _show_channel(self, kind: str) -> None:
+        """Only a thank-you asks how it was sent."""
+        self.query_one("#channel-row").display = kind == "thank-you"
 
     @on(Input.Submitted)
     @on(FormSelect.Submitted)
@@ -72,6 +88,7 @@ class LogTouchModal(GuardedModal, ModalScreen[TouchDraft | None]):
         if day is None:
             self.query_one("#day", DayField).focus()
             return
-        kind = self.query_one("#kind", Select).value
-        self.dismiss(TouchDraft(str(kind), day, self.query_one("#note", Input).value.strip()))
+        kind = str(self.query_one("#kind", Select).value)
+        channel = str(self.query_one("#channel", Select).value) if kind == "thank-you" else None
+        self.dismiss(TouchDraft(kind, day, self.query_one("#note", Input).value.strip(), channel))
 

@@ -271,7 +271,7 @@ class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
         day = self.today()
 
         def saved(draft) -> None:
-            touch = self._run(review.log_touch, item, draft.kind, draft.on, draft.note, day)
+            touch = self._run(review.log_touch, item, draft.kind, draft.on, draft.note, day, draft.channel)
             if not touch:
                 return
             closed = (Content.assemble("; the follow-up ", literal(_what(item), limit=60),
