@@ -21,7 +21,7 @@ from kith.tui.config_areas import (  # noqa: F401 (re-exported: callers import t
     PerceptionConfig,
     QualityConfig,
 )
-from kith.tui.config_sections import CareerConfig, read_career, read_sources_off
+from kith.tui.config_sections import CareerConfig, NewsletterConfig, read_career, read_newsletter, read_sources_off
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -88,6 +88,7 @@ class Config:
     career: CareerConfig = field(default_factory=CareerConfig)
     network: NetworkConfig = field(default_factory=NetworkConfig)
     quality: QualityConfig = field(default_factory=QualityConfig)
+    newsletter: NewsletterConfig = field(default_factory=NewsletterConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -229,7 +230,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
-            "conversations", "career", "network", "keys"}
+            "conversations", "career", "network", "newsletter", "keys"}
 
 
 def _conversation_sources(r: _Reader) -> tuple[str, ...]:
@@ -324,6 +325,7 @@ def load_config(cli_path: str | None = None) -> Config:
         mode=r.get("", "mode", str, "steady", choices=MODES),
         tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
         conversations=conversations, career=career, network=network, keys=keys,
+        newsletter=read_newsletter(r, tiers),
     )
 
 

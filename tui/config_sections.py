@@ -1,9 +1,10 @@
 """Provides readers of config sections kept apart from ``config.py`` (which stays short):
-``[today] sources_off`` and ``[career]``. ``r`` is config's reader (file:line:key errors)."""
+``[today] sources_off``, ``[career]`` and ``[newsletter]``. ``r`` is config's reader (file:line:key errors)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
 from kith.store.career.settings import CareerSettings
@@ -34,3 +35,21 @@ def read_career(r) -> CareerSettings:
         income_streams_target=r.get("career", "income_streams_target", int, 3, 1, 50),
         certification_warn_days=r.get("career", "certification_warn_days", int, 60, 1, 730),
     )
+
+
+@dataclass(frozen=True)
+class NewsletterConfig:
+    batch_size: int = 100
+    """Addresses per BCC batch (mail services cap recipients per message, terminals cap OSC 52)."""
+    restarts_cadence: tuple[str, ...] = ("network",)
+    """Tiers whose cadence a newsletter restarts; the others (inner, close) deserve a real conversation."""
+
+
+def read_newsletter(r, tiers: dict[str, int]) -> NewsletterConfig:
+    """``[newsletter]``: the BCC batch size and the tiers a newsletter restarts the cadence of."""
+    table = r.table("newsletter", set(NewsletterConfig.__dataclass_fields__))
+    restarts = table.get("restarts_cadence", [t for t in NewsletterConfig.restarts_cadence if t in tiers])
+    if not isinstance(restarts, list) or not all(isinstance(t, str) and t in tiers for t in restarts):
+        raise r.fail("newsletter", "restarts_cadence", f"must be a list of tiers, any of: {', '.join(tiers)}")
+    return NewsletterConfig(batch_size=r.get("newsletter", "batch_size", int, 100, 1, 10_000),
+                            restarts_cadence=tuple(restarts))

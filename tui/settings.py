@@ -13,8 +13,10 @@ from datetime import date
 from kith.store.conversations.settings import ConversationsSettings
 from kith.store.conversations.thanks import ThanksSettings
 from kith.store.network.settings import NetworkSettings
+from kith.store.newsletter.settings import NewsletterSettings
 from kith.store.perception.settings import PerceptionSettings
 from kith.store.quality.settings import QualitySettings
+from kith.store.today.cadence import CadenceRule
 from kith.store.today.queue import QueueContext, QueueSettings
 from kith.tui.config import Config
 
@@ -54,6 +56,16 @@ def network_settings(config: Config) -> NetworkSettings:
     n = config.network
     return NetworkSettings(n.edge_introduction, n.edge_colleagues_long, n.edge_colleagues_short, n.edge_shared,
                            n.target_stale_days)
+
+
+def newsletter_settings(config: Config) -> NewsletterSettings:
+    """The newsletter's BCC batch size, from ``[newsletter]``."""
+    return NewsletterSettings(batch_size=config.newsletter.batch_size)
+
+
+def cadence_rule(config: Config) -> CadenceRule:
+    """Which tiers a newsletter restarts the cadence of, from ``[newsletter] restarts_cadence``."""
+    return CadenceRule(broadcast_restarts=frozenset(config.newsletter.restarts_cadence))
 
 
 def context_for(config: Config, today: date) -> QueueContext:

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         followups,
         mentors,
         network,
+        newsletter,
         people,
         perception,
         pitch,
@@ -65,6 +66,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
-                 conversations, career, network):
+                 conversations, career, network, newsletter):
         area.register(sub, common)
     return parser
