@@ -39,5 +39,9 @@ DATA_KEYS: dict[str, str] = {
     # Conversations: the prep brief and its dialogs
     "prep-new": "new", "prep-record": "record held", "prep-move": "snooze", "prep-drop": "delete",
     "plan-form-save": "save", "plan-move-save": "save", "record-save": "save",
+    # The newsletter (Network area): the issue, its send and replies, opt-outs
+    "network-newsletter-new": "new", "network-newsletter-edit": "edit", "network-newsletter-delete": "delete",
+    "network-newsletter-sent": "mark sent", "network-newsletter-reply": "log",
+    "newsletter-compose-save": "save", "newsletter-audience-opt-out": "opt out",
 }
 """Binding id -> the data change it makes."""

@@ -33,7 +33,6 @@ def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
     if len(contact_ids) > 3:
         for cid in rng.sample(contact_ids, 3):
             db.execute_sql("UPDATE contact SET newsletter_opt_out = 1 WHERE id = ?", (cid,))
-    dormant = {r[0] for r in db.execute_sql("SELECT id FROM contact WHERE tier = 'dormant'")}
     for subject, days_ago, audience, body, help_text in ISSUES:
         cur = db.execute_sql("INSERT INTO newsletter_issue (subject, body, help, audience, created, updated) "
                              "VALUES (?, ?, ?, ?, ?, ?)", (subject, body, help_text, audience, now, now))
@@ -44,8 +43,10 @@ def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
         if not members:
             continue
         log_send(cur.lastrowid, subject, members, sent_on)
-        # Replies from the dormant only: the demo's Today (people owed a real conversation) stays as it was.
-        repliers = [m for m in members if m.contact_id in dormant]
+        # Replies from people touched since anyway: no one's last touch (Today, the lists) moves.
+        later = {r[0] for r in db.execute_sql("SELECT id FROM contact WHERE last_touch_on > ?",
+                                              ((sent_on + timedelta(days=5)).isoformat(),))}
+        repliers = [m for m in members if m.contact_id in later]
         for m in rng.sample(repliers, min(3, len(repliers))):
             replied = sent_on + timedelta(days=rng.randint(1, 5))
             touch = db.execute_sql("INSERT INTO touch (contact_id, date, kind, note, created) VALUES (?, ?, ?, ?, ?)",
@@ -53,6 +54,3 @@ def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
                                     f"replied to the newsletter: {subject}", now))
             db.execute_sql("INSERT INTO newsletter_reply (issue_id, touch_id) VALUES (?, ?)",
                            (cur.lastrowid, touch.lastrowid))
-            db.execute_sql("UPDATE contact SET last_touch_on = ?, last_touch_kind = 'message' WHERE id = ? "
-                           "AND (last_touch_on IS NULL OR last_touch_on <= ?)",
-                           (replied.isoformat(), m.contact_id, replied.isoformat()))

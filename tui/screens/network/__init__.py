@@ -11,7 +11,9 @@ from textual.binding import Binding
 from textual.widgets import Input, OptionList, TabbedContent, TabPane
 
 from kith.tui.area import AreaScreen
+from kith.tui.flows.newsletter import NewsletterActions
 from kith.tui.literal import safe_text
+from kith.tui.screens.network.newsletter import NewsletterPane
 from kith.tui.screens.network.panes import ConnectorsPane, OrganisationsPane, TargetsPane
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
@@ -20,13 +22,16 @@ TABS = (
     ("targets", "Targets", TargetsPane),
     ("organisations", "Organisations", OrganisationsPane),
     ("connectors", "Connectors", ConnectorsPane),
+    ("newsletter", "Newsletter", NewsletterPane),
 )
 # Which keys work on which tab (others are hidden from the footer there).
-TAB_ACTIONS = {"mark_target": ("organisations",), "next_stage": ("targets",), "ask": ("targets", "connectors")}
+TAB_ACTIONS = {"mark_target": ("organisations",), "next_stage": ("targets",), "ask": ("targets", "connectors"),
+               **{f"newsletter_{a}": ("newsletter",) for a in ("new", "edit", "delete", "audience", "bcc", "sent",
+                                                               "reply")}}
 
 
-class NetworkScreen(AreaScreen):
-    """Targets and their warm paths, organisations, power connectors."""
+class NetworkScreen(NewsletterActions, AreaScreen):
+    """Targets and their warm paths, organisations, power connectors, the newsletter."""
 
     AREA = "network"
     CSS_PATH = "network.tcss"
@@ -37,6 +42,18 @@ class NetworkScreen(AreaScreen):
                 tooltip="Mark the highlighted organisation as a target (again: stop targeting it)"),
         Binding("s", "next_stage", "Stage", id="network-next-stage",
                 tooltip="Move the highlighted target to its next stage"),
+        Binding("n", "newsletter_new", "New issue", id="network-newsletter-new", tooltip="Write a newsletter issue"),
+        Binding("e", "newsletter_edit", "Edit", id="network-newsletter-edit", tooltip="Edit the highlighted draft"),
+        Binding("p", "newsletter_audience", "Audience", id="network-newsletter-audience",
+                tooltip="Who the issue goes to, and who is out and why"),
+        Binding("b", "newsletter_bcc", "BCC/copy", id="network-newsletter-bcc",
+                tooltip="The BCC list in batches, the subject and body, a mailto: link: copy or write a file"),
+        Binding("S", "newsletter_sent", "Mark sent", id="network-newsletter-sent",
+                tooltip="Mark the issue sent today: a newsletter touch on every recipient (asks first)"),
+        Binding("l", "newsletter_reply", "Log reply", id="network-newsletter-reply",
+                tooltip="The highlighted recipient replied: log a message touch"),
+        Binding("D,delete", "newsletter_delete", "Delete", show=False, id="network-newsletter-delete",
+                tooltip="Delete the highlighted draft (asks first)"),
         Binding("right", "tab(1)", "Next tab", show=False, id="network-next-tab", tooltip="The next tab"),
         Binding("left", "tab(-1)", "Previous tab", show=False, id="network-previous-tab", tooltip="The previous tab"),
         Binding("down", "to_list", "To list", show=False, id="network-filter-to-list",
@@ -60,15 +77,17 @@ class NetworkScreen(AreaScreen):
             self.show_search_result(self._pending)
 
     def show_search_result(self, result) -> None:
-        """Open the Organisations tab filtered to the organisation a search hit names."""
-        if getattr(result, "kind", "") != "organisation":
+        """Open the tab of what a search hit names (an organisation, a newsletter issue), filtered to it."""
+        kind = getattr(result, "kind", "")
+        if kind not in ("organisation", "newsletter"):
             return
         if not self.is_mounted:
             self._pending = result
             return
         self._pending = None
-        self.query_one(TabbedContent).active = "tab-organisations"
-        pane = self.query_one("#pane-organisations")
+        tab = "newsletter" if kind == "newsletter" else "organisations"
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+        pane = self.query_one(f"#pane-{tab}")
         pane.filter.value = result.title
         pane.filter.focus()
 
