@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Input, Sparkline, Static, TabbedContent, TabPane
 
+from kith.store.core.access import Freshness
 from kith.tui.area import AreaScreen
 from kith.tui.flows.career_tabs import TABS, CareerData, income_rows, learning_rows, skill_rows
 from kith.tui.literal import literal
@@ -46,7 +47,7 @@ class CareerScreen(AreaScreen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.data: CareerData | None = None
-        self._loaded_at: tuple | None = None
+        self._fresh = Freshness()
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -94,15 +95,13 @@ class CareerScreen(AreaScreen):
         from kith.store.career.income import summary
         from kith.store.career.learning import list_learning
         from kith.store.career.skills import list_skills, t_shape
-        from kith.store.core.db import change_token
 
-        signature = (change_token(), self.today(), self.app.config)
-        if not force and signature == self._loaded_at:
+        if not force and self._fresh.unchanged(self.today(), self.app.config):
             return
+        self._fresh.mark(self.today(), self.app.config)
         day, settings = self.today(), self._settings()
         skills = list_skills(day, settings)
         self.data = CareerData(day, settings, skills, t_shape(skills, top=4), list_learning(), summary(day, settings))
-        self._loaded_at = signature
         self._draw_charts()
         for tab in TABS:
             self.apply_filter(tab)
