@@ -28,7 +28,7 @@ async def open_newsletter(pilot) -> NetworkScreen:
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, NetworkScreen)
-    await pilot.press("down", "right", "right", "right")  # into the Targets list, then tab by tab
+    await pilot.press("down", "right", "right", "right", "right")  # into the Targets list, then tab by tab
     await pilot.pause()
     assert screen.active_tab() == "newsletter"
     return screen
@@ -167,7 +167,7 @@ def _on_newsletter_tab(*keys):
     async def run_before(pilot) -> None:
         await pilot.press("5")
         await pilot.pause()
-        await pilot.press("down", "right", "right", "right")
+        await pilot.press("down", "right", "right", "right", "right")
         await pilot.pause()
         if keys:
             await pilot.press(*keys)

@@ -43,9 +43,9 @@ def test_the_osc52_write_carries_exactly_the_bcc_list(tmp_path):
         out = read_for(master, 8, until=b"Today")
         os.write(master, b"5")
         out += read_for(master, 3, until=b"Targets")
-        # Click the Newsletter tab (row 2; its label starts at column 38): the hostile network has no
+        # Click the Newsletter tab (row 2; its label starts at column 46): the hostile network has no
         # targets or connectors, whose empty lists would keep the arrows in their filters.
-        os.write(master, b"\x1b[<0;42;2M\x1b[<0;42;2m")
+        os.write(master, b"\x1b[<0;50;2M\x1b[<0;50;2m")
         out += read_for(master, 3)
         os.write(master, b"\x1b[B")  # into the issues
         out += read_for(master, 2)

@@ -25,8 +25,8 @@ TABS = (
     ("targets", "Targets", TargetsPane),
     ("organisations", "Organisations", OrganisationsPane),
     ("connectors", "Connectors", ConnectorsPane),
-    ("newsletter", "Newsletter", NewsletterPane),
     ("health", "Health", HealthView),
+    ("newsletter", "Newsletter", NewsletterPane),
 )
 # Which keys work on which tab (others are hidden from the footer there).
 TAB_ACTIONS = {"mark_target": ("organisations",), "next_stage": ("targets",), "ask": ("targets", "connectors"),
