@@ -24,7 +24,7 @@ REASONS = (ARCHIVED, OPTED_OUT, NO_EMAIL, BAD_EMAIL, DUPLICATE)
 _EMAIL = re.compile(r"^[^\s@,;<>\"()\[\]\\]+@[^\s@,;<>\"()\[\]\\]+\.[^\s@,;<>\"()\[\]\\]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     contact_id: int
     name: str
@@ -55,6 +55,23 @@ def usable_email(text: str) -> bool:
     return bool(_EMAIL.match(text)) and text.isprintable() and len(text) <= 320
 
 
+def _first_email(emails: str | None) -> tuple[str, bool]:
+    """The first usable address of a contact's JSON list (else its first address), and whether it is usable."""
+    if not emails or emails == "[]":
+        return "", False
+    try:
+        addresses = json.loads(emails)
+    except ValueError:
+        return "", False
+    first = ""
+    for e in addresses if isinstance(addresses, list) else ():
+        if isinstance(e, str) and (e := e.strip()):
+            if usable_email(e):
+                return e, True
+            first = first or e
+    return first, False
+
+
 def preview_filter(audience: str, today: date) -> Audience:
     """The audience ``audience`` (filters, one per line) selects today. Raises ``BadFilter``."""
     clauses, params = [], []
@@ -67,23 +84,19 @@ def preview_filter(audience: str, today: date) -> Audience:
     inside, out, seen = [], [], set()
     counts = dict.fromkeys(REASONS, 0)
     for cid, name, emails, archived, opted_out in rows:
-        try:
-            addresses = [e.strip() for e in json.loads(emails or "[]") if isinstance(e, str) and e.strip()]
-        except ValueError:
-            addresses = []
-        email = next((e for e in addresses if usable_email(e)), addresses[0] if addresses else "")
+        email, usable = _first_email(emails)
         if archived:
             reason = ARCHIVED
         elif opted_out:
             reason = OPTED_OUT
         elif not email:
             reason = NO_EMAIL
-        elif not usable_email(email):
+        elif not usable:
             reason = BAD_EMAIL
-        elif email.casefold() in seen:
+        elif (key := email.casefold()) in seen:
             reason = DUPLICATE
         else:
-            seen.add(email.casefold())
+            seen.add(key)
             inside.append(Member(cid, name, email))
             continue
         counts[reason] += 1

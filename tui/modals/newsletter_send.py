@@ -68,7 +68,10 @@ class NewsletterSendModal(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.show_batch()
-        self.status("kith never sends mail: send it from yours, then S on the issue marks it sent.", "dim")
+        if self.issue.sent_on is not None:
+            self.status(f"Sent on {self.issue.sent_on.isoformat()}: these are the addresses it went to.", "dim")
+        else:
+            self.status("kith never sends mail: send it from yours, then S on the issue marks it sent.", "dim")
 
     def show_batch(self) -> None:
         batch = self.batches[self.at] if self.batches else ""

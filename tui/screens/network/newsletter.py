@@ -16,6 +16,8 @@ from kith.store.core.fold import fold
 from kith.tui.literal import literal, plural
 from kith.tui.screens.network.panes import NetworkPane
 
+DEFAULT_REPLY = "replied to the newsletter"
+"""How a reply logged with one key is noted (not repeated beside the name)."""
 PEOPLE_SHOWN = 300
 """People drawn under an issue; the audience dialog (p) and the CLI list everyone."""
 
@@ -117,7 +119,8 @@ class NewsletterPane(NetworkPane):
             if reply:
                 lines.append(Content.assemble(("↩ ", "$success"), literal(r.name, "bold", limit=40),
                                               (f"  replied {reply.day.isoformat()} ", "dim"),
-                                              literal(reply.note, limit=80)))
+                                              literal("" if reply.note.startswith(DEFAULT_REPLY) else reply.note,
+                                                      limit=80)))
             else:
                 lines.append(Content.assemble("  ", literal(r.name, limit=40), ("  " + r.email, "dim")))
         self._fill(lines, len(got))
