@@ -1,5 +1,5 @@
 """Provides readers of config sections kept apart from ``config.py`` (which stays short):
-``[today] sources_off``, ``[career]``, ``[network]`` and ``[newsletter]``. ``r`` is config's reader
+``[today] sources_off``, ``[career]``, ``[network]``, ``[newsletter]`` and ``[volunteering]``. ``r`` is config's reader
 (file:line:key errors)."""
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
 from kith.store.career.settings import CareerSettings
 from kith.store.network.settings import NetworkSettings
+from kith.store.volunteering.settings import VolunteeringSettings
 
 CareerConfig = CareerSettings  # the [career] section is the store's settings as they are
 NetworkConfig = NetworkSettings  # so is [network]
+VolunteeringConfig = VolunteeringSettings  # and [volunteering]
 
 
 def read_sources_off(r) -> tuple[str, ...]:
@@ -64,3 +66,9 @@ def read_newsletter(r, tiers: dict[str, int]) -> NewsletterConfig:
         raise r.fail("newsletter", "restarts_cadence", f"must be a list of tiers, any of: {', '.join(tiers)}")
     return NewsletterConfig(batch_size=r.get("newsletter", "batch_size", int, 100, 1, 10_000),
                             restarts_cadence=tuple(restarts))
+
+
+def read_volunteering(r) -> VolunteeringSettings:
+    """Volunteering: how many days after meeting someone Today nudges a follow-up (0: never)."""
+    r.table("volunteering", {f for f in VolunteeringSettings.__dataclass_fields__})
+    return VolunteeringSettings(follow_up_days=r.get("volunteering", "follow_up_days", int, 7, 0, 365))

@@ -47,5 +47,8 @@ DATA_KEYS: dict[str, str] = {
     "network-newsletter-new": "new", "network-newsletter-edit": "edit", "network-newsletter-delete": "delete",
     "network-newsletter-sent": "mark sent", "network-newsletter-reply": "log",
     "newsletter-compose-save": "save", "newsletter-audience-opt-out": "opt out",
+    # Career: volunteering (meeting someone logs an event touch)
+    "career-met": "log", "career-hours": "log hours", "career-edit": "edit", "career-delete": "delete",
+    "career-new": "new", "meet-save": "save",
 }
 """Binding id -> the data change it makes."""

@@ -63,9 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         today,
         transfer,
         undo,
+        volunteer,
     )
 
     for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
-                 conversations, career, network, newsletter):
+                 conversations, career, network, newsletter, volunteer):
         area.register(sub, common)
     return parser
