@@ -1,5 +1,5 @@
 """Provides the search kind of newsletter issues (subject, body, help section); Enter opens the
-Network area's Newsletter tab on the issue. Migration 15 holds a frozen copy of its triggers."""
+Network area's Newsletter tab on the issue. Migration 20 holds a frozen copy of its triggers."""
 
 from kith.store.search.registry import SearchKind, register_kind
 
