@@ -15,6 +15,7 @@ from kith.store.core.fold import fold
 from kith.store.core.records import TOUCH_KINDS
 from kith.store.mentors.demo import demo as mentors_demo
 from kith.store.network.demo import demo as network_demo
+from kith.store.newsletter.demo import demo as newsletter_demo
 from kith.store.people.models import Contact, ContactTag, FollowUp, Tag, Touch
 from kith.store.perception.demo import demo as perception_demo
 from kith.store.quality.demo import build as quality_demo
@@ -22,7 +23,7 @@ from kith.store.volunteering.demo import demo as volunteering_demo
 
 # Other areas add demo data for their own tables: function(rng, today, contact_ids).
 DEMO_PARTS = (mentors_demo, pitches_demo, perception_demo, quality_demo, conversations_demo, career_demo, network_demo,
-              volunteering_demo)
+              volunteering_demo, newsletter_demo)
 
 FIRST = ("Ada", "Grace", "José", "Priya", "Wei", "Fatima", "Kenji", "Olu", "Zoë", "Marcus", "Chiamaka",
          "Astrid", "Jürgen", "Sam", "Tom", "Amara", "Lucía", "Mateo", "Ingrid", "Ravi", "Hana", "Noah",

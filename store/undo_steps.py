@@ -80,6 +80,10 @@ def apply_step(step: dict) -> None:
         from kith.store.conversations import undo_steps
 
         undo_steps.apply(step)
+    elif op.startswith("newsletter."):
+        from kith.store.newsletter.sending import apply_undo
+
+        apply_undo(step)
     elif op.startswith("network."):
         from kith.store.network import undo_steps
 

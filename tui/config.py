@@ -23,9 +23,11 @@ from kith.tui.config_areas import (  # noqa: F401 (re-exported: callers import t
 from kith.tui.config_sections import (
     CareerConfig,
     NetworkConfig,
+    NewsletterConfig,
     VolunteeringConfig,
     read_career,
     read_network,
+    read_newsletter,
     read_sources_off,
     read_volunteering,
 )
@@ -95,6 +97,7 @@ class Config:
     career: CareerConfig = field(default_factory=CareerConfig)
     network: NetworkConfig = field(default_factory=NetworkConfig)
     quality: QualityConfig = field(default_factory=QualityConfig)
+    newsletter: NewsletterConfig = field(default_factory=NewsletterConfig)
     volunteering: VolunteeringConfig = field(default_factory=VolunteeringConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
@@ -237,7 +240,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
-            "conversations", "career", "network", "volunteering", "keys"}
+            "conversations", "career", "network", "newsletter", "volunteering", "keys"}
 
 
 def _conversation_sources(r: _Reader) -> tuple[str, ...]:
@@ -329,6 +332,7 @@ def load_config(cli_path: str | None = None) -> Config:
         mode=r.get("", "mode", str, "steady", choices=MODES),
         tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
         conversations=conversations, career=career, network=network, keys=keys,
+        newsletter=read_newsletter(r, tiers),
         volunteering=read_volunteering(r),
     )
 

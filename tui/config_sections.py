@@ -1,10 +1,11 @@
 """Provides readers of config sections kept apart from ``config.py`` (which stays short):
-``[today] sources_off``, ``[career]``, ``[network]`` and ``[volunteering]``. ``r`` is config's reader
+``[today] sources_off``, ``[career]``, ``[network]``, ``[newsletter]`` and ``[volunteering]``. ``r`` is config's reader
 (file:line:key errors)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
 from kith.store.career.settings import CareerSettings
@@ -47,6 +48,24 @@ def read_network(r) -> NetworkSettings:
     r.table("network", set(fields))
     return NetworkSettings(**{f: r.get("network", f, int, fields[f].default, *((0, 365) if f == "target_stale_days"
                                                                                else (1, 5))) for f in fields})
+
+
+@dataclass(frozen=True)
+class NewsletterConfig:
+    batch_size: int = 100
+    """Addresses per BCC batch (mail services cap recipients per message, terminals cap OSC 52)."""
+    restarts_cadence: tuple[str, ...] = ("network",)
+    """Tiers whose cadence a newsletter restarts; the others (inner, close) deserve a real conversation."""
+
+
+def read_newsletter(r, tiers: dict[str, int]) -> NewsletterConfig:
+    """``[newsletter]``: the BCC batch size and the tiers a newsletter restarts the cadence of."""
+    table = r.table("newsletter", set(NewsletterConfig.__dataclass_fields__))
+    restarts = table.get("restarts_cadence", [t for t in NewsletterConfig.restarts_cadence if t in tiers])
+    if not isinstance(restarts, list) or not all(isinstance(t, str) and t in tiers for t in restarts):
+        raise r.fail("newsletter", "restarts_cadence", f"must be a list of tiers, any of: {', '.join(tiers)}")
+    return NewsletterConfig(batch_size=r.get("newsletter", "batch_size", int, 100, 1, 10_000),
+                            restarts_cadence=tuple(restarts))
 
 
 def read_volunteering(r) -> VolunteeringSettings:

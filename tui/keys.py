@@ -43,6 +43,10 @@ DATA_KEYS: dict[str, str] = {
     "network-ask": "follow-up", "network-edit": "edit", "network-introduce": "introduction",
     "network-merge": "merge", "network-mark-target": "target", "network-next-stage": "next stage",
     "intro-save": "save", "target-save": "save", "org-edit-save": "save", "org-merge-save": "save",
+    # The newsletter (Network area): the issue, its send and replies, opt-outs
+    "network-newsletter-new": "new", "network-newsletter-edit": "edit", "network-newsletter-delete": "delete",
+    "network-newsletter-sent": "mark sent", "network-newsletter-reply": "log",
+    "newsletter-compose-save": "save", "newsletter-audience-opt-out": "opt out",
     # Career: volunteering (meeting someone logs an event touch)
     "career-met": "log", "career-hours": "log hours", "career-edit": "edit", "career-delete": "delete",
     "career-new": "new", "meet-save": "save",

@@ -45,11 +45,37 @@ def _info(t: Touch) -> TouchInfo:
     return TouchInfo(t.id, t.contact_id, t.date, t.kind, t.note, t.channel)
 
 
+def _every_touch_counts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (), ()
+
+
+CADENCE_RULE: Callable[[], tuple[tuple[str, ...], tuple[str, ...]]] = _every_touch_counts
+"""(broadcast kinds, tiers they restart): a contact's last touch is its last one that restarts the
+cadence (``kith.store.today.cadence.broadcast_rule``, set from ``kith.store.wiring``)."""
+
+
+def _counts_sql() -> tuple[str, list]:
+    """SQL over ``t`` (touch) and ``contact`` telling whether the touch restarts the cadence."""
+    kinds, tiers = CADENCE_RULE()
+    if not kinds:
+        return "1", []
+    marks = ", ".join("?" * len(kinds))
+    tier_marks = ", ".join("?" * len(tiers)) or "NULL"
+    return f"(t.kind NOT IN ({marks}) OR contact.tier IN ({tier_marks}))", [*kinds, *tiers]
+
+
+def refresh_last_touches(where: str = "1", params: tuple = ()) -> None:
+    """Recompute ``last_touch_on``/``last_touch_kind`` of the contacts ``where`` (SQL over ``contact``)
+    selects, in one statement: the newest touch that restarts each one's cadence."""
+    counts, args = _counts_sql()
+    newest = (f"FROM touch t WHERE t.contact_id = contact.id AND {counts} "
+              "ORDER BY t.date DESC, t.id DESC LIMIT 1")
+    db.execute_sql(f"UPDATE contact SET last_touch_on = (SELECT t.date {newest}), "
+                   f"last_touch_kind = (SELECT t.kind {newest}) WHERE {where}", [*args, *args, *params])
+
+
 def _refresh_last_touch(contact_id: int) -> None:
-    last = (Touch.select(Touch.date, Touch.kind).where(Touch.contact == contact_id)
-            .order_by(Touch.date.desc(), Touch.id.desc()).first())
-    Contact.update(last_touch_on=last.date if last else None, last_touch_kind=last.kind if last else None) \
-        .where(Contact.id == contact_id).execute()
+    refresh_last_touches("id = ?", (contact_id,))
 
 
 def log_touch(contact_id: int, kind: str, on: date, note: str = "", channel: str | None = None) -> TouchInfo:

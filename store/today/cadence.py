@@ -1,6 +1,7 @@
 """Provides the cadence rule: when a contact is next due for a touch, and its state.
 
-Next due = last touch + cadence (the contact's own, else its tier's default). A contact never
+Next due = last touch (the last one that restarts it: see ``restarts_cadence``) + cadence (the
+contact's own, else its tier's default). A contact never
 touched counts from when it was added. Plain date arithmetic on calendar days (``date +
 timedelta``): no month chaining, so Jan 31 + 30 d is Mar 2 (Mar 1 in a leap year) and a year end
 or Feb 29 needs no special case. "Today" is always a date in the configured time zone, read
@@ -14,6 +15,36 @@ from datetime import date, datetime, timedelta
 
 ON_TRACK, DUE_SOON, DUE, OVERDUE = "on-track", "due-soon", "due", "overdue"
 STATES = (ON_TRACK, DUE_SOON, DUE, OVERDUE)
+BROADCAST_KINDS = ("newsletter",)
+"""Touches sent to many at once: the one deliberate exception to "every touch restarts the cadence"."""
+
+
+@dataclass(frozen=True)
+class CadenceRule:
+    """Which tiers a broadcast touch (a newsletter) restarts the cadence of (the config's
+    ``[newsletter] restarts_cadence``); every other kind of touch restarts every cadence."""
+
+    broadcast_restarts: frozenset[str] = frozenset({"network"})
+    """By default a newsletter counts for ``network``; ``inner`` and ``close`` deserve a real conversation."""
+
+
+RULE = CadenceRule()
+
+
+def use_rule(rule: CadenceRule) -> None:
+    """Use ``rule`` from now on (the CLI and the app call this once with the config's)."""
+    global RULE
+    RULE = rule
+
+
+def restarts_cadence(kind: str, tier: str, rule: CadenceRule | None = None) -> bool:
+    """True when a touch of ``kind`` restarts the cadence of a contact in ``tier``."""
+    return kind not in BROADCAST_KINDS or tier in (rule or RULE).broadcast_restarts
+
+
+def broadcast_rule() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(broadcast kinds, tiers they restart): the rule in force, as the touch store applies it in SQL."""
+    return BROADCAST_KINDS, tuple(sorted(RULE.broadcast_restarts))
 
 
 def next_due(last_touch_on: date | None, created: date, cadence_days: int | None) -> date | None:

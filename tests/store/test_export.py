@@ -42,6 +42,9 @@ def test_restore_round_trip_identical(full_db, tmp_path, kind, fixed_today):
     assert all(data["tables"][t]["rows"] for t in career)  # the demo fills every career table
     network = ("organisation", "organisation_alias", "employment", "introduction", "knows", "target")
     assert all(data["tables"][t]["rows"] for t in network if t != "organisation_alias")  # the demo fills them
+    newsletter = ("newsletter_issue", "newsletter_recipient", "newsletter_reply")
+    assert all(data["tables"][t]["rows"] for t in newsletter)  # two sent issues with replies, a draft
+    assert "newsletter_opt_out" in data["tables"]["contact"]["columns"]
     volunteering = ("engagement", "volunteer_hours", "engagement_skill", "engagement_met")
     assert all(data["tables"][t]["rows"] for t in volunteering)  # the demo fills every volunteering table
     # Quantity and quality: the focus, the import runs, triage state and touch ratings go too.

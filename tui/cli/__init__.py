@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         followups,
         mentors,
         network,
+        newsletter,
         people,
         perception,
         pitch,
@@ -66,6 +67,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
-                 conversations, career, network, volunteer):
+                 conversations, career, network, newsletter, volunteer):
         area.register(sub, common)
     return parser

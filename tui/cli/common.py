@@ -53,9 +53,11 @@ class Context:
 
             open_read_only(self.db_path)
         from kith.store.conversations.thanks import configure
-        from kith.tui.settings import conversations_settings
+        from kith.store.today.cadence import use_rule
+        from kith.tui.settings import cadence_rule, conversations_settings
 
         configure(conversations_settings(self.config).thanks)  # the thank-you loop's per-kind days, for every area
+        use_rule(cadence_rule(self.config))  # which tiers a newsletter restarts the cadence of
 
     def today(self) -> date:
         from kith.store.core.clock import today

@@ -15,6 +15,7 @@ from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
 from kith.tui.flows.career import add_job_flow, career_content
 from kith.tui.flows.contact_actions import ContactActions
 from kith.tui.flows.edit_logged import FollowUpList, PageBody, TouchList, edit_follow_up, edit_touch
+from kith.tui.flows.newsletter_contact import newsletter_line
 from kith.tui.format import (  # noqa: F401 (day_text and birthday_text re-exported: they began here)
     DUE_STYLE,
     ago_text,
@@ -37,7 +38,6 @@ CHECK_INS_SHOWN = 10
 """Newest check-ins on the page; ``kith check-ins`` lists them all."""
 FEEDBACK_SHOWN = 10
 """Feedback entries listed on a contact's page (all of them are in Brand, then p)."""
-
 
 KIND_COLUMN = 12
 
@@ -255,7 +255,7 @@ class ContactDetailScreen(ContactActions, Screen):
         self.set_class(c.archived, "-archived")
         self.set_class(due_state(due, today, self.app.config.today.due_soon_days) == "overdue", "-overdue")
         soon = self.app.config.today.due_soon_days
-        self.query_one("#fields", Static).update(fields_content(c, cadence, due, today, soon))
+        self.query_one("#fields", Static).update(fields_content(c, cadence, due, today, soon) + newsletter_line(c.id))
         self.query_one("#tags", Static).update(tags_content(c))
         self.query_one("#notes", Static).update(notes_content(c.notes))
         self._show_touches(list_touches(c.id), today)

@@ -12,9 +12,11 @@ from textual.binding import Binding
 from textual.widgets import Input, OptionList, TabbedContent, TabPane
 
 from kith.tui.area import AreaScreen
+from kith.tui.flows.newsletter import NewsletterActions
 from kith.tui.literal import safe_text
 from kith.tui.screens.network.edits import NetworkEdits
 from kith.tui.screens.network.health import HealthView
+from kith.tui.screens.network.newsletter import NewsletterPane
 from kith.tui.screens.network.panes import ConnectorsPane, NetworkPane, OrganisationsPane, TargetsPane
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
@@ -24,15 +26,18 @@ TABS = (
     ("organisations", "Organisations", OrganisationsPane),
     ("connectors", "Connectors", ConnectorsPane),
     ("health", "Health", HealthView),
+    ("newsletter", "Newsletter", NewsletterPane),
 )
 # Which keys work on which tab (others are hidden from the footer there).
 TAB_ACTIONS = {"mark_target": ("organisations",), "next_stage": ("targets",), "ask": ("targets", "connectors"),
                "introduce": ("targets", "organisations", "connectors"), "edit": ("targets", "organisations"),
-               "merge": ("organisations",)}
+               "merge": ("organisations",),
+               **{f"newsletter_{a}": ("newsletter",) for a in ("new", "edit", "delete", "audience", "bcc", "sent",
+                                                               "reply")}}
 
 
-class NetworkScreen(NetworkEdits, AreaScreen):
-    """Targets and their warm paths, organisations, power connectors."""
+class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
+    """Targets and their warm paths, organisations, power connectors, the newsletter, health."""
 
     AREA = "network"
     CSS_PATH = "network.tcss"
@@ -50,6 +55,18 @@ class NetworkScreen(NetworkEdits, AreaScreen):
                 tooltip="Record an introduction: who introduced whom, when, the context (logs the touch)"),
         Binding("m", "merge", "Merge", id="network-merge",
                 tooltip="Fold another organisation (a duplicate) into the highlighted one, after a preview"),
+        Binding("n", "newsletter_new", "New issue", id="network-newsletter-new", tooltip="Write a newsletter issue"),
+        Binding("e", "newsletter_edit", "Edit", id="network-newsletter-edit", tooltip="Edit the highlighted draft"),
+        Binding("p", "newsletter_audience", "Audience", id="network-newsletter-audience",
+                tooltip="Who the issue goes to, and who is out and why"),
+        Binding("b", "newsletter_bcc", "BCC/copy", id="network-newsletter-bcc",
+                tooltip="The BCC list in batches, the subject and body, a mailto: link: copy or write a file"),
+        Binding("S", "newsletter_sent", "Mark sent", id="network-newsletter-sent",
+                tooltip="Mark the issue sent today: a newsletter touch on every recipient (asks first)"),
+        Binding("l", "newsletter_reply", "Log reply", id="network-newsletter-reply",
+                tooltip="The highlighted recipient replied: log a message touch"),
+        Binding("D,delete", "newsletter_delete", "Delete", show=False, id="network-newsletter-delete",
+                tooltip="Delete the highlighted draft (asks first)"),
         # ] and [ switch tabs in every area; the arrows too here (from a list: the filter keeps them).
         Binding("right_square_bracket,right", "tab(1)", "Next tab", show=False, id="network-next-tab",
                 tooltip="The next tab"),
@@ -91,15 +108,17 @@ class NetworkScreen(NetworkEdits, AreaScreen):
         return pane.filter if isinstance(pane, NetworkPane) else pane
 
     def show_search_result(self, result) -> None:
-        """Open the Organisations tab filtered to the organisation a search hit names."""
-        if getattr(result, "kind", "") != "organisation":
+        """Open the tab of what a search hit names (an organisation, a newsletter issue), filtered to it."""
+        kind = getattr(result, "kind", "")
+        if kind not in ("organisation", "newsletter"):
             return
         if not self.is_mounted:
             self._pending = result
             return
         self._pending = None
-        self.query_one(TabbedContent).active = "tab-organisations"
-        pane = self.query_one("#pane-organisations")
+        tab = "newsletter" if kind == "newsletter" else "organisations"
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+        pane = self.query_one(f"#pane-{tab}")
         pane.filter.value = result.title
         pane.filter.focus()
 
