@@ -17,11 +17,10 @@ from kith.tui.binding_ids import THEMES
 from kith.tui.config_areas import (  # noqa: F401 (re-exported: callers import them from here)
     WEEKDAYS,
     ConversationsConfig,
-    NetworkConfig,
     PerceptionConfig,
     QualityConfig,
 )
-from kith.tui.config_sections import CareerConfig, read_career, read_sources_off
+from kith.tui.config_sections import CareerConfig, NetworkConfig, read_career, read_network, read_sources_off
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -308,10 +307,7 @@ def load_config(cli_path: str | None = None) -> Config:
         key: r.get("conversations", key, int, default, 0, 365 if key.startswith("thank") else 100)
         for key, default in ConversationsConfig().__dict__.items() if key != "today_off"},
         today_off=_conversation_sources(r))
-    r.table("network", {f for f in NetworkConfig.__dataclass_fields__})
-    bounds = {f: (0, 365) if f == "target_stale_days" else (1, 5) for f in NetworkConfig.__dataclass_fields__}
-    network = NetworkConfig(**{f: r.get("network", f, int, NetworkConfig.__dataclass_fields__[f].default, *lo_hi)
-                               for f, lo_hi in bounds.items()})
+    network = read_network(r)
     career, quality = read_career(r), _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}

@@ -55,9 +55,7 @@ def quality_settings(config: Config) -> QualitySettings:
 
 def network_settings(config: Config) -> NetworkSettings:
     """The Network area's edge strengths and stale-target nudge, from ``[network]``."""
-    n = config.network
-    return NetworkSettings(n.edge_introduction, n.edge_colleagues_long, n.edge_colleagues_short, n.edge_shared,
-                           n.target_stale_days)
+    return config.network  # the [network] section is the store's NetworkSettings
 
 
 def context_for(config: Config, today: date) -> QueueContext:

@@ -86,9 +86,9 @@ def test_strength_suggests_and_accepts(run_kith):
 def test_week_prints_sections(run_kith):
     _setup(run_kith)
     run_kith("log", "Ada Lovelace", "--kind", "coffee", "--on", "-2")
-    r = run_kith("week")
+    r = run_kith("week", "--date", "-2")  # the week containing the coffee
     assert r.code == 0 and r.out.startswith("== weekly review") and "touches: 1 (1 conversations)" in r.out
-    data = json.loads(run_kith("week", "--json").out)
+    data = json.loads(run_kith("week", "--date", "-2", "--json").out)
     assert data["weekly_review"]["touches"] == 1
 
 

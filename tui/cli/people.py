@@ -118,7 +118,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         say(f"  #{f.id:<5} {state}:", f.what)
     say(f"Timeline ({len(touches)} touches):")
     for t in touches:
-        say(f"  #{t.id:<5} {t.date.isoformat()} {t.kind}" + (":" if t.note else ""), _first_line(t.note))
+        say(f"  #{t.id:<5} {t.date.isoformat()} {t.label}" + (":" if t.note else ""), _first_line(t.note))
     say("Notes:")
     for line in (c.notes or "—").splitlines():
         say(" ", line)
@@ -245,7 +245,7 @@ def cmd_touches(args: argparse.Namespace, ctx: Context) -> int:
     c = resolve_contact(args.contact)
     touches = list_touches(c.id)
     return print_rows(touches, args.json, asdict,
-                      lambda t: (f"#{t.id:<5} {t.date.isoformat()} {t.kind}" + (":" if t.note else ""),
+                      lambda t: (f"#{t.id:<5} {t.date.isoformat()} {t.label}" + (":" if t.note else ""),
                                  _first_line(t.note)),
                       ("no touches with", named(c), "yet"), (f"{len(touches)} touches with", named(c) + ":"))
 

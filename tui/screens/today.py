@@ -1,9 +1,8 @@
 """Provides TodayScreen: the ranked Today queue and a keyboard-only daily review.
 
-Walk the queue top to bottom: ``l`` log a touch, ``s`` snooze (then 1, 3, w or d), ``x`` done
-(a follow-up), ``f`` add a follow-up, Enter open the person, ``u`` undo the last action, ``n`` add
-a contact. Every action is written by ``store.review`` so undo reverses it in the store; a key that
-does not apply to the highlighted row says why.
+Walk the queue top to bottom: ``l`` log, ``s`` snooze, ``x`` done, ``f`` follow-up, Enter open,
+``u`` undo, ``n`` add a contact, ``w`` the weekly review. Every action is written by ``store.review``
+so undo reverses it in the store; a key that does not apply to the highlighted row says why.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from kith.tui.area import AreaScreen
 from kith.tui.commands_mode import ModeCommands, save_mode
 from kith.tui.flows.about_no_one import about_no_one
 from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.flows.weekly_review import WeeklyReviewPanel
 from kith.tui.literal import literal
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
@@ -52,7 +52,7 @@ def day_label(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-class TodayScreen(ContactActions, AreaScreen):
+class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
     """The Today area: whom to reach today, why, and the keys to act on each."""
 
     AREA = "today"
@@ -66,6 +66,8 @@ class TodayScreen(ContactActions, AreaScreen):
         Binding("enter", "open_contact", "Open", id="today-open", tooltip="Open this person's page"),
         Binding("p", "prep", "Prep", id="today-prep", tooltip="The prep brief for this person or conversation"),
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last action of today's review"),
+        Binding("w", "weekly_review", "Week", show=False, id="today-weekly-review",
+                tooltip="The weekly review of the past week: put it away for today, or show it"),
         Binding("n", "new_contact", "New", show=False, id="today-new-contact", tooltip="Add a contact"),
         Binding("m", "toggle_mode", "Mode", show=False, id="today-mode",
                 tooltip="Switch between steady and job-search mode"),
@@ -81,6 +83,7 @@ class TodayScreen(ContactActions, AreaScreen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         yield Static(id="review-header")
+        yield Static(id="weekly-review")
         yield QueueList(id="queue")
         yield Static(id="empty")
         yield Static(id="summary")
@@ -117,6 +120,7 @@ class TodayScreen(ContactActions, AreaScreen):
             index = keys.index(wanted)
         queue_list.set_rows([QueueRow(i.state, i.contact_name, i.reason) for i in self.items], index)
         self._show_header(day, progress)
+        self.show_weekly_review(day)
         self._show_end(progress)
         self.refresh_bindings()
         self._fresh.mark(*self._signature())
