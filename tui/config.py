@@ -20,7 +20,15 @@ from kith.tui.config_areas import (  # noqa: F401 (re-exported: callers import t
     PerceptionConfig,
     QualityConfig,
 )
-from kith.tui.config_sections import CareerConfig, NetworkConfig, read_career, read_network, read_sources_off
+from kith.tui.config_sections import (
+    CareerConfig,
+    NetworkConfig,
+    VolunteeringConfig,
+    read_career,
+    read_network,
+    read_sources_off,
+    read_volunteering,
+)
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -87,6 +95,7 @@ class Config:
     career: CareerConfig = field(default_factory=CareerConfig)
     network: NetworkConfig = field(default_factory=NetworkConfig)
     quality: QualityConfig = field(default_factory=QualityConfig)
+    volunteering: VolunteeringConfig = field(default_factory=VolunteeringConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -228,7 +237,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
-            "conversations", "career", "network", "keys"}
+            "conversations", "career", "network", "volunteering", "keys"}
 
 
 def _conversation_sources(r: _Reader) -> tuple[str, ...]:
@@ -320,6 +329,7 @@ def load_config(cli_path: str | None = None) -> Config:
         mode=r.get("", "mode", str, "steady", choices=MODES),
         tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
         conversations=conversations, career=career, network=network, keys=keys,
+        volunteering=read_volunteering(r),
     )
 
 

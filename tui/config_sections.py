@@ -1,5 +1,6 @@
 """Provides readers of config sections kept apart from ``config.py`` (which stays short):
-``[today] sources_off``, ``[career]`` and ``[network]``. ``r`` is config's reader (file:line:key errors)."""
+``[today] sources_off``, ``[career]``, ``[network]`` and ``[volunteering]``. ``r`` is config's reader
+(file:line:key errors)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import re
 from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
 from kith.store.career.settings import CareerSettings
 from kith.store.network.settings import NetworkSettings
+from kith.store.volunteering.settings import VolunteeringSettings
 
 CareerConfig = CareerSettings  # the [career] section is the store's settings as they are
 NetworkConfig = NetworkSettings  # so is [network]
+VolunteeringConfig = VolunteeringSettings  # and [volunteering]
 
 
 def read_sources_off(r) -> tuple[str, ...]:
@@ -44,3 +47,9 @@ def read_network(r) -> NetworkSettings:
     r.table("network", set(fields))
     return NetworkSettings(**{f: r.get("network", f, int, fields[f].default, *((0, 365) if f == "target_stale_days"
                                                                                else (1, 5))) for f in fields})
+
+
+def read_volunteering(r) -> VolunteeringSettings:
+    """Volunteering: how many days after meeting someone Today nudges a follow-up (0: never)."""
+    r.table("volunteering", {f for f in VolunteeringSettings.__dataclass_fields__})
+    return VolunteeringSettings(follow_up_days=r.get("volunteering", "follow_up_days", int, 7, 0, 365))

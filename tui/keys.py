@@ -43,5 +43,8 @@ DATA_KEYS: dict[str, str] = {
     "network-ask": "follow-up", "network-edit": "edit", "network-introduce": "introduction",
     "network-merge": "merge",
     "intro-save": "save", "target-save": "save", "org-edit-save": "save", "org-merge-save": "save",
+    # Career: volunteering (meeting someone logs an event touch)
+    "career-met": "log", "career-hours": "log hours", "career-edit": "edit", "career-delete": "delete",
+    "career-new": "new", "meet-save": "save",
 }
 """Binding id -> the data change it makes."""

@@ -32,7 +32,7 @@ def queue_settings(config: Config) -> QueueSettings:
                          sources_off=frozenset(config.today.sources_off), slow_per_day=config.today.slow_per_day,
                          areas={"perception": perception, "quality": quality_settings(config), "career": config.career,
                                 "conversations": conversations_settings(config),
-                                "network": network_settings(config)})
+                                "network": network_settings(config), "volunteering": config.volunteering})
 
 
 def conversations_settings(config: Config) -> ConversationsSettings:

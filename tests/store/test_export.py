@@ -42,6 +42,8 @@ def test_restore_round_trip_identical(full_db, tmp_path, kind, fixed_today):
     assert all(data["tables"][t]["rows"] for t in career)  # the demo fills every career table
     network = ("organisation", "organisation_alias", "employment", "introduction", "knows", "target")
     assert all(data["tables"][t]["rows"] for t in network if t != "organisation_alias")  # the demo fills them
+    volunteering = ("engagement", "volunteer_hours", "engagement_skill", "engagement_met")
+    assert all(data["tables"][t]["rows"] for t in volunteering)  # the demo fills every volunteering table
     # Quantity and quality: the focus, the import runs, triage state and touch ratings go too.
     assert data["tables"]["focus_term"]["rows"] and data["tables"]["import_run"]["rows"]
     assert {"triaged_on", "initiated_by", "import_run_id"} <= set(data["tables"]["contact"]["columns"])

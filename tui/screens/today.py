@@ -32,13 +32,14 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Touch kind the log modal starts on, by source: a birthday wish is a message, a check-in a check-in.
 KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email",
-                   "thank-you": "thank-you"}
+                   "thank-you": "thank-you", "met": "message"}
 # Why ``x`` (done) does not apply to a row, by source: what to press instead.
 NOT_DONE_WHY = {
     "give-back": "a give-back is done by giving: l logs the touch and asks what you gave; s snoozes it",
     "check-in": "a check-in is done by checking in: l logs it and opens the check-in; s snoozes it",
     "birthday": "a birthday is done by wishing: l logs the message; s snoozes it",
     "thank-you": "a thank-you is done by thanking: l logs it (kind thank-you)",
+    "met": "following up is done by getting in touch: l logs it and the nudge goes; s snoozes it",
 }
 
 
