@@ -9,6 +9,32 @@ import pytest
 from kith.store.core import clock
 
 
+def _share_parsed_css() -> None:
+    """Every app a test process starts parses the same stylesheets: keep the parsed rules across
+    apps, as one long-running app keeps them across screens (Textual's own cache is per app).
+
+    The key holds everything the parse depends on: the CSS, where it was read from, its place in
+    the cascade and the theme's variables. A stylesheet that fails to parse is never kept, so an
+    error still fails every test that meets it.
+    """
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict = {}
+
+    def shared_parse_rules(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
+        key = (tuple(sorted(self._variables.items())), css, read_from, is_default_rules, tie_breaker, scope)
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parsed[key] = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return rules
+
+    Stylesheet._parse_rules = shared_parse_rules
+
+
+_share_parsed_css()
+
+
 @pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch, fixed_today):
     """Every screen reads today from clock: pin it so snapshots never drift."""
@@ -56,10 +82,29 @@ def make_app(db_file, config):
     return build
 
 
+_DEMO_COPIES: dict = {}
+"""fixed_today -> the demo database built on that day, once per test process (copying it costs
+a tenth of building it, most of which is waiting for the disk)."""
+
+
 @pytest.fixture
-def demo_db(db_file, fixed_today):
+def demo_db(db_file, fixed_today, tmp_path_factory):
     """The test database filled with the deterministic demo network as of fixed_today."""
+    import shutil
+
+    from kith.store.core.db import close_db, open_db
     from kith.store.demo import build_demo
 
-    build_demo(fixed_today)
+    built = _DEMO_COPIES.get(fixed_today)
+    if built is None:  # the first test to ask builds it here (the clock frozen), and keeps a copy
+        build_demo(fixed_today)
+    close_db()
+    assert not db_file.with_name(db_file.name + "-wal").exists()  # closed cleanly: the file is whole
+    if built is None:
+        built = tmp_path_factory.mktemp("demo") / db_file.name
+        shutil.copyfile(db_file, built)
+        _DEMO_COPIES[fixed_today] = built
+    else:  # the empty database db_file made, replaced by the same bytes as the first build
+        shutil.copyfile(built, db_file)
+    open_db(db_file)
     return db_file

@@ -327,4 +327,10 @@ async def test_escape_never_toggles_filter_and_list_forever(make_app, demo_db):
         await pilot.press("3")
         await pilot.pause()
         assert app.current_mode == "mentors" and filter_input.value == "ada"
+        await pilot.press("2", "escape", "escape", "escape", "escape")
+        await pilot.pause()
+        assert screen.focused is screen.query_one("ContactList")  # resting on the list
+        await pilot.press("up")  # its first row: ↑ is the way back to the filter
+        await pilot.pause()
+        assert screen.focused is filter_input and filter_input.value == "ada"
     assert list_rows(include_archived=True) == rows_before  # no key reached a contact

@@ -21,8 +21,8 @@ class PageBody(VerticalScroll):
     the touches), as Tab does; without a list to enter it scrolls."""
 
     BINDINGS = [
-        Binding("down", "into_lists", "Into the lists", show=False, id="detail-into-lists",
-                tooltip="Move the cursor into the follow-ups or touches (Tab too)"),
+        Binding("down", "into_lists", "To lists", show=False, id="detail-into-lists",
+                tooltip="Into the follow-ups, then the touches (Tab too)"),
     ]
 
     def lists(self) -> list[ListOptions]:

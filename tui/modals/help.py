@@ -6,7 +6,7 @@ import textwrap
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import ScrollableContainer, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -20,6 +20,8 @@ DIALOG_MAX = 120
 
 # Focus and copy keys every Textual screen has; listing them would bury kith's own keys.
 _PLUMBING = {"app.focus_next", "app.focus_previous", "focus_next", "focus_previous", "screen.copy_text", "copy_text"}
+_SCROLLING = {b.action for b in ScrollableContainer.BINDINGS}
+"""A scrolling container's stock keys (scroll_up, page_down, ...), also when kith subclasses one."""
 
 
 def _key_label(app, key: str) -> str:
@@ -52,7 +54,8 @@ class HelpModal(ModalScreen[None]):
             b = active.binding
             if not b.description or b.action in _PLUMBING:
                 continue
-            if active.node is not app and type(active.node).__module__.startswith("textual."):
+            if active.node is not app and (type(active.node).__module__.startswith("textual.") or (
+                    isinstance(active.node, ScrollableContainer) and b.action in _SCROLLING)):
                 continue  # a stock widget's scroll and edit keys: standard, and they bury kith's own
             row = (active.node is not self.target, _key_label(app, key), b.description, b.tooltip or "")
             (everywhere if active.node is app else here).append(row)

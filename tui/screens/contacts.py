@@ -230,6 +230,11 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
             self._had_highlight = has
             self.refresh_bindings()
 
+    @on(ContactList.AboveTop)
+    def _above_top(self) -> None:
+        self._filter_by_esc = False  # not reached by Esc: Esc goes back to the list as usual
+        self.query_one("#filter", Input).focus()
+
     @on(ContactList.Chosen)
     def _chosen(self, event: ContactList.Chosen) -> None:
         self.app.open_contact(event.contact_id)

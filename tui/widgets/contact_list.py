@@ -161,6 +161,16 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         def control(self) -> ContactList:
             return self.contact_list
 
+    @dataclass
+    class AboveTop(Message):
+        """↑ on the first row: the screen may move the cursor to what is above the list (its filter)."""
+
+        contact_list: ContactList
+
+        @property
+        def control(self) -> ContactList:
+            return self.contact_list
+
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._ids: list[int] = []
@@ -261,6 +271,9 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh_line(index - int(self.scroll_y))
 
     def action_move(self, delta: int) -> None:
+        if delta < 0 and self._cursor == 0:
+            self.post_message(self.AboveTop(self))
+            return
         self.move_to(self._cursor + delta)
 
     def action_page(self, direction: int) -> None:
