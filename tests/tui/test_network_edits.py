@@ -229,9 +229,10 @@ async def test_plus_marks_a_target_and_brackets_switch_tabs(make_app, demo_db):
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("5", "down", "right_square_bracket")
+        await pilot.press("5", "right_square_bracket")  # from the filter: not typed, the tab moves
         tabs = app.screen.query_one("#network-tabs", TabbedContent)
         assert tabs.active == "tab-organisations"
+        assert all("]" not in f.value for f in app.screen.query(".pane-filter"))
         before = len(list_targets())
         await pilot.press("down", "t", "s")  # view-or-nothing letters here: no write
         assert len(list_targets()) == before

@@ -17,7 +17,7 @@ from kith.tui.literal import safe_text
 from kith.tui.screens.network.edits import NetworkEdits
 from kith.tui.screens.network.health import HealthView
 from kith.tui.screens.network.newsletter import NewsletterPane
-from kith.tui.screens.network.panes import ConnectorsPane, NetworkPane, OrganisationsPane, TargetsPane
+from kith.tui.screens.network.panes import ConnectorsPane, FilterInput, NetworkPane, OrganisationsPane, TargetsPane
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
 
@@ -156,6 +156,9 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
         return True
 
     # -- moving around ----------------------------------------------------------------------------
+
+    def on_filter_input_switch_tab(self, message: FilterInput.SwitchTab) -> None:
+        self.action_tab(message.step)
 
     def action_tab(self, step: int) -> None:
         ids = [f"tab-{t[0]}" for t in TABS]

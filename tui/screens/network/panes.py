@@ -7,9 +7,11 @@ filters as you type and keeps the highlight.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,6 +21,24 @@ from kith.tui.settings import network_settings
 
 SHOWN = 500
 """Rows drawn at once; the filter finds the rest."""
+
+
+class FilterInput(Input):
+    """A pane's filter where ] and [ are not typed: they ask the area for the next or previous tab."""
+
+    class SwitchTab(Message):
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    async def _on_key(self, event: events.Key) -> None:
+        step = {"right_square_bracket": 1, "left_square_bracket": -1}.get(event.key)
+        if step is None:
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.SwitchTab(step))
 
 
 class NetworkPane(Vertical):
@@ -32,7 +52,7 @@ class NetworkPane(Vertical):
         self.shown: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self.PLACEHOLDER, classes="pane-filter", compact=True, max_length=200)
+        yield FilterInput(placeholder=self.PLACEHOLDER, classes="pane-filter", compact=True, max_length=200)
         yield OptionList(classes="pane-list")
         yield from self.compose_detail()
 
