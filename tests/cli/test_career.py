@@ -85,7 +85,7 @@ def test_me_job_and_career_gaps(run_kith):
     assert run_kith("me", "job", "Initech", "--from", "2022-03", "--current").code == 0
     data = json.loads(run_kith("me", "career", "--json").out)
     assert [j["organisation"] for j in data["jobs"]] == ["Globex", "Initech"]
-    assert data["gaps"] == [{"from": "2021-07", "to": "2022-02", "months": 8}]
+    assert data["gaps"] == [{"from": "2021-07", "to": "2022-02", "months": 8, "volunteering": []}]
     assert "gap 2021-07 to 2022-02 (8 months)" in run_kith("me", "career").out
 
 
@@ -130,3 +130,18 @@ def test_config_turns_a_source_off_and_rejects_a_bad_currency(run_kith, tmp_path
     cfg.write_text('[today]\nsources_off = "birthday"\n')
     r = run_kith("--config", str(cfg), "income")
     assert r.code == 2 and "today.sources_off" in r.err
+
+
+def test_volunteering_that_covers_a_gap_is_shown_beside_it(run_kith):
+    # "Helps fill gaps in a resume": an engagement overlapping the gap's months is listed under it.
+    assert run_kith("me", "job", "Globex", "--from", "2019-01", "--to", "2021-06").code == 0
+    assert run_kith("me", "job", "Initech", "--from", "2022-03", "--current").code == 0
+    assert run_kith("volunteer", "add", "Code Club", "--role", "mentor", "--from", "2021-09-01",
+                    "--to", "2021-12-31").code == 0
+    assert run_kith("volunteer", "add", "Food Bank", "--role", "driver", "--from", "2023-01-01").code == 0
+    data = json.loads(run_kith("me", "career", "--json").out)
+    [gap] = data["gaps"]
+    assert [(v["organisation"], v["role"]) for v in gap["volunteering"]] == [("Code Club", "mentor")]
+    out = run_kith("me", "career").out
+    assert "volunteering 2021-09-01 to 2021-12-31 Code Club · mentor" in out
+    assert "Food Bank" not in out

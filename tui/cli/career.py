@@ -294,24 +294,34 @@ def cmd_me_job(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_me_career(args: argparse.Namespace, ctx: Context) -> int:
     from kith.store.career.jobs import gaps, list_jobs
+    from kith.store.volunteering.gaps import covering
 
     day = ctx.today()
     ctx.open()
     jobs = list_jobs()
-    found = gaps(jobs, day)
+    found = [(g, covering(g)) for g in gaps(jobs, day)]
     if args.json:
-        dump_json({"jobs": [j.as_json() for j in jobs], "gaps": [g.as_json() for g in found]})
+        dump_json({"jobs": [j.as_json() for j in jobs],
+                   "gaps": [g.as_json() | {"volunteering": [_engagement_json(e) for e in vol]} for g, vol in found]})
         return 0
     if not jobs:
         say("No jobs yet: kith me job ORG --title T --from 2020-01 --current")
         return 0
-    rows = [(j.start, 0, j) for j in jobs] + [(g.start, 1, g) for g in found]
-    for _, is_gap, x in sorted(rows, key=lambda r: (r[0], r[1])):
+    rows = [(j.start, 0, j, ()) for j in jobs] + [(g.start, 1, g, vol) for g, vol in found]
+    for _, is_gap, x, vol in sorted(rows, key=lambda r: (r[0], r[1])):
         if is_gap:
             say(f"  gap {x.start} to {x.end} ({x.months} months)")
+            for e in vol:  # volunteering fills the gap on a resume
+                say(f"    volunteering {e.started.isoformat()} to {e.ended.isoformat() if e.ended else 'now'}",
+                    e.organisation, "·", e.role)
         else:
             say(f"{x.start} to {x.end or 'now':7}", x.organisation, f"· {x.title}" if x.title else "")
     return 0
+
+
+def _engagement_json(e) -> dict:
+    return {"id": e.id, "organisation": e.organisation, "role": e.role, "from": e.started.isoformat(),
+            "to": e.ended.isoformat() if e.ended else None}
 
 
 def cmd_goal_add(args: argparse.Namespace, ctx: Context) -> int:
