@@ -282,6 +282,7 @@ SPECIAL_KEYS = frozenset({
 
 def key_problem(key: str) -> str | None:
     """Why ``key`` (one key, e.g. ``ctrl+t``, ``question_mark``, ``T``) is not a key, or None."""
+    import itertools
     import unicodedata
 
     *mods, name = key.split("+")
@@ -292,8 +293,14 @@ def key_problem(key: str) -> str | None:
         return None
     if name in SPECIAL_KEYS:
         return None
-    try:  # Textual names a character by its Unicode name: question_mark, full_stop, slash
-        unicodedata.lookup(name.replace("_", " ").upper())
-        return None
-    except KeyError:
-        return f"{key!r} is not a key (e.g. t, T, ctrl+t, f2, escape, question_mark)"
+    # Textual names a character by its Unicode name with spaces and hyphens as underscores:
+    # question_mark, full_stop, greater_than_sign ("GREATER-THAN SIGN").
+    parts = name.upper().split("_")
+    for joins in itertools.product(" -", repeat=min(len(parts) - 1, 6)):
+        candidate = parts[0] + "".join(j + p for j, p in zip(joins, parts[1:]))
+        try:
+            unicodedata.lookup(candidate)
+            return None
+        except KeyError:
+            continue
+    return f"{key!r} is not a key (e.g. t, T, ctrl+t, f2, escape, question_mark)"
