@@ -59,6 +59,8 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "check-in-outcome-next": ("OutcomeToggle", "enter"),
     "check-in-outcome-up": ("OutcomeToggle", "up,k"),
     "check-in-save": ("CheckInModal", "ctrl+s"),
+    "claim-cancel": ("ClaimModal", "escape"),
+    "claim-save": ("ClaimModal", "ctrl+s"),
     "close-help": ("HelpModal", "escape,q,question_mark"),
     "confirm-no": ("ConfirmModal", "n,escape"),
     "confirm-yes": ("ConfirmModal", "y"),
@@ -151,6 +153,8 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "perception-ask": ("PerceptionScreen", "b"),
     "perception-back": ("PerceptionScreen", "escape"),
     "perception-copy": ("PerceptionScreen", "c"),
+    "perception-delete": ("PerceptionScreen", "D,delete"),
+    "perception-edit": ("PerceptionScreen", "e"),
     "perception-new": ("PerceptionScreen", "n"),
     "perception-next-tab": ("PerceptionScreen", "t"),
     "perception-review": ("PerceptionScreen", "r"),
@@ -211,6 +215,8 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "undo": ("KithApp", "u"),
     "value-cancel": ("ValueEntryModal", "escape"),
     "value-save": ("ValueEntryModal", "ctrl+s"),
+    "variant-cancel": ("VariantModal", "escape"),
+    "variant-save": ("VariantModal", "ctrl+s"),
 }
 
 THEMES = (

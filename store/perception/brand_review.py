@@ -170,12 +170,8 @@ def set_variant(pitch_id: int, audience: str, text: str, target_seconds: int | N
         NotFound, Invalid.
     """
     audience = _line("audience", audience, MAX_AUDIENCE, required=True)
-    text = clean_text(text)
-    if len(text) > MAX_TEXT:
-        raise Invalid("text", f"the text is longer than {MAX_TEXT:,} characters")
-    if target_seconds is not None and (isinstance(target_seconds, bool) or not isinstance(target_seconds, int)
-                                       or not 1 <= target_seconds <= 3600):
-        raise Invalid("target", "the duration must be a whole number from 1 to 3,600 seconds")
+    text = _variant_text(text)
+    _check_seconds(target_seconds)
     now = datetime.now()
     with undo.action("set audience variant") as draft:
         p = _pitch(pitch_id)
@@ -186,9 +182,32 @@ def set_variant(pitch_id: int, audience: str, text: str, target_seconds: int | N
                                     target_seconds=target_seconds, created=now, updated=now)
             undo.record("perception", do="delete_variant", id=v.id)
         else:
+            undo.record("perception", **_variant_step("set_variant", v))
             PitchVariant.update(audience=audience, text=text, target_seconds=target_seconds, updated=now).where(
                 PitchVariant.id == v.id).execute()
     return VariantInfo(v.id, pitch_id, audience, text, target_seconds)
+
+
+def update_variant(variant_id: int, audience: str, text: str, target_seconds: int | None = None) -> VariantInfo:
+    """Change one audience variant (its audience name too); undo puts the old one back.
+
+    Raises:
+        NotFound, Invalid, Conflict (the pitch already has a variant for that audience).
+    """
+    audience = _line("audience", audience, MAX_AUDIENCE, required=True)
+    text = _variant_text(text)
+    _check_seconds(target_seconds)
+    with undo.action("edit audience variant") as draft:
+        v = _variant(variant_id)
+        other = PitchVariant.get_or_none((PitchVariant.pitch == v.pitch_id) & (PitchVariant.folded == fold(audience))
+                                         & (PitchVariant.id != variant_id))
+        if other is not None:
+            raise Conflict(f"this pitch already has a variant for {other.audience!r}", ["audience"])
+        draft.summary = f"{_pitch(v.pitch_id).name}: variant for {audience}"
+        undo.record("perception", **_variant_step("set_variant", v))
+        PitchVariant.update(audience=audience, folded=fold(audience), text=text, target_seconds=target_seconds,
+                            updated=datetime.now()).where(PitchVariant.id == variant_id).execute()
+    return VariantInfo(variant_id, v.pitch_id, audience, text, target_seconds)
 
 
 def list_variants(pitch_id: int | None = None) -> list[VariantInfo]:
@@ -199,9 +218,37 @@ def list_variants(pitch_id: int | None = None) -> list[VariantInfo]:
 
 
 def delete_variant(variant_id: int) -> None:
-    with undo.action("delete audience variant"):
-        if not PitchVariant.delete().where(PitchVariant.id == variant_id).execute():
-            raise NotFound(f"no audience variant with id {variant_id}")
+    """Delete one audience variant; undo brings it back."""
+    with undo.action("delete audience variant") as draft:
+        v = _variant(variant_id)
+        draft.summary = f"deleted the {v.audience} variant of {_pitch(v.pitch_id).name}"
+        undo.record("perception", **_variant_step("insert_variant", v))
+        v.delete_instance()
+
+
+def _variant(variant_id: int) -> PitchVariant:
+    v = PitchVariant.get_or_none(PitchVariant.id == variant_id)
+    if v is None:
+        raise NotFound(f"no audience variant with id {variant_id}")
+    return v
+
+
+def _variant_text(text: str) -> str:
+    text = clean_text(text)
+    if len(text) > MAX_TEXT:
+        raise Invalid("text", f"the text is longer than {MAX_TEXT:,} characters")
+    return text
+
+
+def _check_seconds(target_seconds: int | None) -> None:
+    if target_seconds is not None and (isinstance(target_seconds, bool) or not isinstance(target_seconds, int)
+                                       or not 1 <= target_seconds <= 3600):
+        raise Invalid("target", "the duration must be a whole number from 1 to 3,600 seconds")
+
+
+def _variant_step(do: str, v: PitchVariant) -> dict:
+    return {"do": do, "id": v.id, "pitch_id": v.pitch_id, "audience": v.audience, "folded": v.folded,
+            "text": v.text, "target_seconds": v.target_seconds, "created": str(v.created), "updated": str(v.updated)}
 
 
 # -- claims -------------------------------------------------------------------------------------
@@ -227,19 +274,61 @@ def add_claim(pitch_id: int, claim: str, evidence: str = "", source: str = "") -
 
 
 def set_evidence(claim_id: int, evidence: str | None = None, source: str | None = None) -> ClaimInfo:
-    """Change a claim's evidence or source (None leaves one as it is)."""
-    with undo.action("edit claim"):
-        c = BrandClaim.get_or_none(BrandClaim.id == claim_id)
-        if c is None:
-            raise NotFound(f"no claim with id {claim_id}")
-        changes = {}
-        if evidence is not None:
-            changes["evidence"] = _line("evidence", evidence, MAX_EVIDENCE)
-        if source is not None:
-            changes["source"] = _line("source", source, MAX_EVIDENCE)
+    """Change a claim's evidence or source (None leaves one as it is); undoable."""
+    return update_claim(claim_id, evidence=evidence, source=source)
+
+
+def update_claim(claim_id: int, claim: str | None = None, evidence: str | None = None,
+                 source: str | None = None) -> ClaimInfo:
+    """Change a claim's wording, evidence or source (None leaves one as it is); undo puts them back.
+
+    Raises:
+        NotFound, Invalid, Conflict (the pitch already makes that claim).
+    """
+    changes = {}
+    if claim is not None:
+        changes["claim"] = _line("claim", claim, MAX_CLAIM, required=True)
+    if evidence is not None:
+        changes["evidence"] = _line("evidence", evidence, MAX_EVIDENCE)
+    if source is not None:
+        changes["source"] = _line("source", source, MAX_EVIDENCE)
+    with undo.action("edit claim") as draft:
+        c = _claim(claim_id)
+        if "claim" in changes and any(fold(o.claim) == fold(changes["claim"]) for o in BrandClaim.select().where(
+                (BrandClaim.pitch == c.pitch_id) & (BrandClaim.id != claim_id))):
+            raise Conflict(f"this pitch already has the claim {changes['claim']!r}", ["claim"])
+        changes = {k: v for k, v in changes.items() if v != getattr(c, k)}
         if changes:
+            draft.summary = f"edited the claim {changes.get('claim', c.claim)}"
+            undo.record("perception", **_claim_step("set_claim", c))
             BrandClaim.update(changes).where(BrandClaim.id == claim_id).execute()
-    return next(x for x in list_claims() if x.id == claim_id)
+    return get_claim(claim_id)
+
+
+def delete_claim(claim_id: int) -> None:
+    """Delete one claim; undo brings it back."""
+    with undo.action("delete claim") as draft:
+        c = _claim(claim_id)
+        draft.summary = f"deleted the claim {c.claim}"
+        undo.record("perception", **_claim_step("insert_claim", c))
+        c.delete_instance()
+
+
+def get_claim(claim_id: int) -> ClaimInfo:
+    c = _claim(claim_id)
+    return ClaimInfo(c.id, c.pitch_id, _pitch(c.pitch_id).name, c.claim, c.evidence, c.source)
+
+
+def _claim(claim_id: int) -> BrandClaim:
+    c = BrandClaim.get_or_none(BrandClaim.id == claim_id)
+    if c is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return c
+
+
+def _claim_step(do: str, c: BrandClaim) -> dict:
+    return {"do": do, "id": c.id, "pitch_id": c.pitch_id, "claim": c.claim, "evidence": c.evidence,
+            "source": c.source, "created": str(c.created)}
 
 
 def list_claims(pitch_id: int | None = None) -> list[ClaimInfo]:
@@ -254,3 +343,29 @@ def channels_without_tagline() -> list[str]:
     """Which of the five channels has no pitch or tagline with text."""
     have = {p.channel for p in list_pitches() if p.text.strip()}
     return [name for name, channels in TAGLINE_CHANNELS if not have.intersection(channels)]
+
+
+# -- undo ---------------------------------------------------------------------------------------
+
+def apply_undo(step: dict) -> None:
+    """Reverse one recorded step of reviews, variants and claims (called through ``feedback.apply_undo``)."""
+    what = step.get("do")
+    if what == "delete_review":
+        BrandReview.delete().where(BrandReview.id == step["id"]).execute()
+    elif what == "delete_claim":
+        BrandClaim.delete().where(BrandClaim.id == step["id"]).execute()
+    elif what == "delete_variant":
+        PitchVariant.delete().where(PitchVariant.id == step["id"]).execute()
+    elif what in ("set_variant", "insert_variant"):
+        values = {k: step[k] for k in ("audience", "folded", "text", "target_seconds", "updated")}
+        if what == "set_variant":
+            PitchVariant.update(values).where(PitchVariant.id == step["id"]).execute()
+        elif Pitch.select().where(Pitch.id == step["pitch_id"]).exists():  # the pitch may be gone since
+            PitchVariant.insert(id=step["id"], pitch=step["pitch_id"], created=step["created"],
+                                **values).on_conflict_ignore().execute()
+    elif what == "set_claim":
+        BrandClaim.update(claim=step["claim"], evidence=step["evidence"], source=step["source"]).where(
+            BrandClaim.id == step["id"]).execute()
+    elif what == "insert_claim" and Pitch.select().where(Pitch.id == step["pitch_id"]).exists():
+        BrandClaim.insert(id=step["id"], pitch=step["pitch_id"], claim=step["claim"], evidence=step["evidence"],
+                          source=step["source"], created=step["created"]).on_conflict_ignore().execute()

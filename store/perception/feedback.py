@@ -291,15 +291,7 @@ def apply_undo(step: dict) -> None:
                         context=step["context"], quotable=step["quotable"], text=step["text"],
                         created=step["created"]).on_conflict_ignore().execute()
         store_terms(step["id"], step["contact_id"], date.fromisoformat(step["given_on"]), step["text"])
-    elif what == "delete_review":
-        from kith.store.perception.models import BrandReview
+    else:  # reviews, audience variants and claims
+        from kith.store.perception.brand_review import apply_undo as apply_brand_undo
 
-        BrandReview.delete().where(BrandReview.id == step["id"]).execute()
-    elif what == "delete_claim":
-        from kith.store.perception.models import BrandClaim
-
-        BrandClaim.delete().where(BrandClaim.id == step["id"]).execute()
-    elif what == "delete_variant":
-        from kith.store.perception.models import PitchVariant
-
-        PitchVariant.delete().where(PitchVariant.id == step["id"]).execute()
+        apply_brand_undo(step)

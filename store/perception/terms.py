@@ -5,6 +5,10 @@ clause (they never cross punctuation) and dropped only when they start or end wi
 so "calm under pressure" survives although "under" is a stop word; single words are dropped when
 they are stop words. Words are grouped by their Snowball stem, so "reliable", "reliability" and
 "Reliable." are one term. Pure functions, no database: the store keeps what ``extract`` returns.
+
+The stop words are the ``stop-words`` package's English list minus ``KEPT_WORDS``: that list is
+built for web search and also holds words people use about someone ("great", "clear", "kind",
+"thorough"), which must trend. "kind of" stays a hedge, not praise.
 """
 
 from __future__ import annotations
@@ -26,12 +30,28 @@ _BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”„«»…—–\n\r\t/|•·。、
 _APOSTROPHE = str.maketrans({"’": "'"})
 
 
+KEPT_WORDS: frozenset[str] = frozenset({
+    # Praise and criticism: "great listener", "a clear writer", "good judgement", "kind to
+    # newcomers", "thorough reviews", "could communicate better", "explains poorly".
+    "great", "good", "best", "better", "clear", "clearly", "kind", "sincere", "sensible", "serious",
+    "seriously", "thorough", "thoroughly", "proud", "willing", "useful", "poorly", "promptly", "quickly",
+    # Nouns and adjectives that carry a phrase: "attention to detail", "open to feedback",
+    # "always available", "willing to help", "big picture", "high standards", "feel welcome".
+    "detail", "open", "available", "help", "big", "high", "welcome",
+})
+"""Words of the package's list that are kept as terms: words people use about someone. Function
+words, fillers ("really", "just", "well"), quantities and web words stay stop words."""
+
+HEDGES: frozenset[tuple[str, str]] = frozenset({("kind", "of")})
+"""A kept word followed by this word is a hedge ("kind of slow"), treated as a stop word."""
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """The maintained English stop-word list (package ``stop-words``), folded."""
+    """The maintained English stop-word list (package ``stop-words``), folded, less ``KEPT_WORDS``."""
     from stop_words import get_stop_words
 
-    return frozenset(fold(w.translate(_APOSTROPHE)) for w in get_stop_words("en"))
+    return frozenset(fold(w.translate(_APOSTROPHE)) for w in get_stop_words("en")) - KEPT_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +119,14 @@ def _keepable_edge(folded: str) -> bool:
     return folded not in stop_words() and not folded.isdigit() and len(folded) > 1
 
 
+def edge_words(clause: list[tuple[int, int, str, str]]) -> list[bool]:
+    """For each token of a clause: may a term start or end with it (not a stop word, not a
+    number, not one letter, not the head of a hedge such as "kind of")?"""
+    folded = [t[2] for t in clause]
+    return [_keepable_edge(w) and (i + 1 == len(folded) or (w, folded[i + 1]) not in HEDGES)
+            for i, w in enumerate(folded)]
+
+
 def extract(text: str) -> dict[tuple[str, str], int]:
     """Return ``{(stem key, folded form): occurrences}`` for the terms of ``text``.
 
@@ -108,16 +136,16 @@ def extract(text: str) -> dict[tuple[str, str], int]:
     found: Counter = Counter()
     for clause in tokens(text):
         n_tokens = len(clause)
+        edges = edge_words(clause)
         for i in range(n_tokens):
             first = clause[i]
-            if not _keepable_edge(first[2]):
+            if not edges[i]:
                 continue
             found[(first[3], first[2])] += 1
             for n in range(2, MAX_N + 1):
                 if i + n > n_tokens:
                     break
-                last = clause[i + n - 1]
-                if not _keepable_edge(last[2]):
+                if not edges[i + n - 1]:
                     continue
                 words = clause[i:i + n]
                 found[(" ".join(w[3] for w in words), " ".join(w[2] for w in words))] += 1

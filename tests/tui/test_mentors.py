@@ -332,3 +332,22 @@ async def _open_history(pilot) -> None:
 
 def test_snapshot_check_in_history(snap_compare, make_app, demo_db):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_open_history)
+
+
+async def test_check_in_shows_your_open_goals_and_challenges(make_app, demo_db, fixed_today):
+    # A partner should understand your challenges and goals: the check-in lists the open ones.
+    from textual.widgets import Static
+
+    from kith.store.career.goals import add_goal, list_goals, mark_done
+
+    done = add_goal("[b]Finish the AWS course[/b]", fixed_today, "goal")
+    mark_done(done.id, fixed_today)
+    add_goal("Saying no to [red]scope creep[/]", fixed_today, "challenge")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_check_in(pilot)
+        assert isinstance(app.screen, CheckInModal)
+        shown = [str(s.render()) for s in app.screen.query(".goal").results(Static)]
+        assert "challenge: Saying no to [red]scope creep[/]" in shown
+        assert not any("AWS course" in s for s in shown)
+        assert len(shown) == min(5, len(list_goals()))

@@ -71,9 +71,12 @@ def check_in(screen: Screen, contact_id: int, after: Callable[[], None] | None =
         if after is not None:
             after()
 
+    from kith.store.career.goals import list_goals
+
     today = screen.app.today()
+    goals = [(g.kind, g.text) for g in list_goals()[:5]]
     screen.app.push_screen(CheckInModal(p.name, today, p.questions, [(c.id, c.what) for c in p.open_commitments],
-                                        p.last_check_in_on), done)
+                                        p.last_check_in_on, goals), done)
 
 
 

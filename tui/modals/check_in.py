@@ -80,8 +80,11 @@ class CheckInModal(GuardedModal, ModalScreen[CheckInDraft | None]):
     ]
 
     def __init__(self, contact_name: str, today: date, questions: Sequence[str],
-                 open_commitments: Sequence[tuple[int, str]] = (), last_on: date | None = None) -> None:
+                 open_commitments: Sequence[tuple[int, str]] = (), last_on: date | None = None,
+                 goals: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
+        self.goals = tuple(goals)
+        """Your current (kind, text) goals and challenges: a partner should know them."""
         self.contact_name = contact_name
         self.today = today
         self.questions = tuple(questions)
@@ -93,6 +96,11 @@ class CheckInModal(GuardedModal, ModalScreen[CheckInDraft | None]):
             last = f"  (last: {self.last_on.isoformat()})" if self.last_on else "  (the first one)"
             yield Static(Content.assemble(("Check-in with ", "bold"), literal(self.contact_name, "bold $accent"),
                                           (last, "$text-muted")), id="title")
+            if self.goals:
+                yield Label(Content("Your goals and challenges"), classes="section")
+                for kind, text in self.goals:
+                    yield Static(Content.assemble((f"{kind}: ", "$text-muted"), literal(text, limit=200)),
+                                 classes="goal")
             if self.open_commitments:
                 yield Label(Content("Last time you committed to  (y kept · n missed · ↓ ↑ move)"), classes="section")
                 for cid, what in self.open_commitments:

@@ -75,8 +75,9 @@ class BrandScreen(PitchHistoryActions, AreaScreen):
         Binding("ctrl+b", "add_questions", "Questions", id="brand-questions",
                 tooltip="Add the four brand questions as sections"),
         Binding("escape", "leave_editor", "Done", id="brand-done", tooltip="Leave the editor (the draft is kept)"),
-        Binding("p", "perception", "Perception", show=False, id="brand-perception",
-                tooltip="How others see you: feedback, trending terms, they say / you say, brand review"),
+        # Shown: at 80 columns the list's footer (n e r v ^s p / ? q) takes 79 (tests/tui/test_perception.py).
+        Binding("p", "perception", "Perception", id="brand-perception",
+                tooltip="How others see you: feedback, trending terms, they say / you say, audiences, claims, review"),
     ]
 
     def __init__(self) -> None:
@@ -250,7 +251,7 @@ class BrandScreen(PitchHistoryActions, AreaScreen):
             return True if editing else False
         if action == "add_questions":
             return True if editing else False
-        if action in ("edit_text", "rehearse", "versions", "settings", "discard_draft", "delete_pitch"):
+        if action in ("edit_text", "rehearse", "versions", "settings", "discard_draft", "delete_pitch", "perception"):
             return not editing  # with no pitch the action says so (every key answers)
         if action == "save_version":
             return True if self._pitch is not None else None

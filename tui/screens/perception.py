@@ -1,9 +1,11 @@
 """Provides PerceptionScreen: how others see you, inside the Brand area (Brand, then p).
 
-Four tabs: the trending Terms (ranked by people, with their quotes highlighted), They say / you
-say (perception against your pitches and taglines, three columns), every Feedback entry, and
-the Requests you made. Keys: k asks for feedback, n keeps feedback, c copies the highlighted
-term into the open pitch's editor, r reviews the pitch against the five mistakes.
+Six tabs: the trending Terms (ranked by people, with their quotes highlighted), They say / you
+say (perception against your pitches and taglines, three columns), every Feedback entry, the
+Requests you made, the Audiences (variants of each pitch) and the Claims with their evidence.
+Keys: b asks for feedback; n adds what the tab holds (feedback, a variant, a claim); e edits a
+variant or claim; D deletes feedback, a variant or a claim (asks first; u undoes); c copies the
+highlighted term into the open pitch's editor; r reviews the pitch against the five mistakes.
 """
 
 from __future__ import annotations
@@ -18,28 +20,19 @@ from textual.widgets.option_list import Option
 
 from kith.store.core.errors import StoreError
 from kith.tui.area import AreaScreen
+from kith.tui.flows.brand_parts import DELETE_TABS, PART_TABS, BrandPartsActions
+from kith.tui.flows.perception_rows import PerceptionRows, highlighted_quote, trend_words
 from kith.tui.literal import literal, safe_text
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.lists import ListOptions
 from kith.tui.widgets.nav_bar import NavBar
 
-ARROWS = {"up": ("↑", "$success"), "down": ("↓", "$warning"), "steady": ("→", "$text-muted")}
-TABS = ("terms", "compare", "feedback", "requests")
-STATUS_STYLE = {"asked": "$accent", "answered": "$success", "declined": "$text-muted"}
+TABS = ("terms", "compare", "feedback", "requests", "audiences", "claims")
+FIRST_LIST = {"terms": "#term-list", "compare": "#col-they", "feedback": "#feedback-list", "requests": "#request-list",
+              "audiences": "#variant-list", "claims": "#claim-list"}
 
 
-def highlighted_quote(text: str, marks: tuple[tuple[int, int], ...]) -> Content:
-    """A quote with the term's occurrences highlighted (user text stays literal)."""
-    parts, at = [], 0
-    for start, end in marks:
-        parts.append(literal(text[at:start], multiline=True))
-        parts.append(literal(text[start:end], "bold reverse $accent", multiline=True))
-        at = end
-    parts.append(literal(text[at:], multiline=True))
-    return Content.assemble(*parts)
-
-
-class PerceptionScreen(AreaScreen):
+class PerceptionScreen(PerceptionRows, BrandPartsActions, AreaScreen):
     """Feedback, trending terms and perception against message; ``pitch_id`` is the open pitch."""
 
     AREA = "brand"
@@ -47,9 +40,14 @@ class PerceptionScreen(AreaScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="perception-back", tooltip="Back to the brand studio"),
         Binding("t", "next_tab", "Next tab", id="perception-next-tab",
-                tooltip="Terms, They say / you say, Feedback, Requests"),
+                tooltip="Terms, They say / you say, Feedback, Requests, Audiences, Claims"),
         Binding("b", "ask", "Ask", id="perception-ask", tooltip="Record that you asked someone for feedback"),
-        Binding("n", "new_feedback", "New", id="perception-new", tooltip="Keep someone's feedback in their words"),
+        Binding("n", "new", "New", id="perception-new",
+                tooltip="Keep someone's feedback in their words; on Audiences a variant, on Claims a claim"),
+        Binding("e", "edit", "Edit", id="perception-edit",
+                tooltip="Edit the highlighted audience variant or claim (Enter works too)"),
+        Binding("D,delete", "delete", "Delete", id="perception-delete",
+                tooltip="Delete the highlighted feedback, audience variant or claim (asks first; u undoes)"),
         Binding("c", "copy_term", "Copy to pitch", id="perception-copy",
                 tooltip="Copy the highlighted term into the open pitch's editor"),
         Binding("r", "review", "Review", id="perception-review",
@@ -61,6 +59,10 @@ class PerceptionScreen(AreaScreen):
         self.pitch_id = pitch_id
         self._terms: list = []
         self._columns: dict[str, list] = {}
+        self._feedback: list = []
+        self._requests: list = []
+        self._variants: list = []
+        self._claims: list = []
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -82,11 +84,17 @@ class PerceptionScreen(AreaScreen):
                 yield ListOptions(id="feedback-list")
             with TabPane("Requests", id="requests"):
                 yield ListOptions(id="request-list")
+            with TabPane("Audiences", id="audiences"):
+                yield ListOptions(id="variant-list")
+            with TabPane("Claims", id="claims"):
+                yield ListOptions(id="claim-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#quotes-pane").border_title = "Quotes"
         self.query_one("#term-list").border_title = "People · term · trend"
+        self.query_one("#variant-list").border_title = "Audience · pitch · words · time · target"
+        self.query_one("#claim-list").border_title = "Claim · pitch · evidence · source"
         self.query_one("#term-list", OptionList).focus()
 
     # -- loading --------------------------------------------------------------------------------
@@ -102,27 +110,33 @@ class PerceptionScreen(AreaScreen):
         c = compare(today)
         self._columns = {"they": c.they_say, "you": c.you_say, "both": c.both}
         for key, items in self._columns.items():
+            width = self._column() - 2
             options = [self._term_option(t, short=True) if key != "you" else
-                       Option(Content.assemble(literal(t.term, limit=16), (f" ×{t.uses}", "$text-muted")))
+                       Option(Content.assemble(literal(t.term, limit=width), (f" ×{t.uses}", "$text-muted")))
                        for t in items]
             self._fill(f"#col-{key}", options, "nothing")
         self._show_brand_status(today)
-        self._fill("#feedback-list", [self._feedback_option(f) for f in list_feedback()],
+        self._feedback = list_feedback()
+        self._fill("#feedback-list", [self._feedback_option(f) for f in self._feedback],
                    "no feedback yet: press n to keep some")
-        self._fill("#request-list", [self._request_option(r) for r in list_requests()],
-                   "no requests yet: press k to ask someone")
+        self._requests = list_requests()
+        self._fill("#request-list", [self._request_option(r) for r in self._requests],
+                   "no requests yet: press b to ask someone")
+        self.fill_parts()
         self._show_quotes()
 
     def _show_brand_status(self, today) -> None:
         """One line of the brand check: channels without a tagline, claims without evidence, stale pieces."""
-        from kith.store.perception.brand_review import channels_without_tagline, list_claims, stale
+        from kith.store.perception.brand_review import channels_without_tagline, list_claims, review_states, stale
 
         missing = channels_without_tagline()
-        bare = sum(1 for c in list_claims() if not c.evidence)
+        claims = list_claims()
+        bare = sum(1 for c in claims if not c.evidence)
         old = len(stale(today, self.app.config.perception.review_after_days))
         parts = [f"no tagline: {', '.join(missing)}" if missing else "a tagline on all five channels",
+                 "no claims noted yet (Claims tab)" if not claims else
                  f"{bare} claim{'s' if bare != 1 else ''} without evidence" if bare else "every claim has evidence",
-                 f"{old} to review" if old else "all reviewed"]
+                 "nothing to review yet" if not review_states() else f"{old} to review" if old else "all reviewed"]
         self.query_one("#brand-status", Static).update(Content.styled(" · ".join(parts), "$text-muted"))
 
     def _fill(self, selector: str, options: list, empty: str) -> None:
@@ -135,28 +149,6 @@ class PerceptionScreen(AreaScreen):
         else:
             widget.add_option(Option(Content.styled(empty, "$text-muted"), disabled=True))
 
-    @staticmethod
-    def _term_option(t, short: bool = False) -> Option:
-        arrow, style = ARROWS[t.direction]
-        if short:
-            return Option(Content.assemble((f"{t.people:>2} ", "$text-muted"), literal(t.term, limit=17)))
-        return Option(Content.assemble((f"{t.people:>3} ", "bold"), literal(t.term, limit=24),
-                                       (f" {arrow}{t.trend:+d}" if t.trend else f" {arrow}", style)))
-
-    @staticmethod
-    def _feedback_option(f) -> Option:
-        first = " ".join(f.text.split())
-        return Option(Content.assemble((f"{f.given_on.isoformat()} ", "$text-muted"), literal(f.name, "bold", limit=24),
-                                       (f" {f.context}{' · quotable' if f.quotable else ''}  ", "$text-muted"),
-                                       literal(first, limit=36)))
-
-    @staticmethod
-    def _request_option(r) -> Option:
-        return Option(Content.assemble((f"{r.status:<9}", STATUS_STYLE.get(r.status, "")),
-                                       (f"{r.asked_on.isoformat()} ", "$text-muted"), literal(r.name, "bold", limit=24),
-                                       ("  ", ""), literal(r.channel or "—", "$text-muted", limit=16), ("  ", ""),
-                                       literal(r.prompt, limit=28)))
-
     # -- terms and quotes -----------------------------------------------------------------------
 
     def current_term(self):
@@ -166,8 +158,9 @@ class PerceptionScreen(AreaScreen):
             index = self.query_one("#term-list", OptionList).highlighted
             return self._terms[index] if index is not None and index < len(self._terms) else None
         if tab == "compare":
-            focused = self.focused
-            key = focused.id.removeprefix("col-") if isinstance(focused, OptionList) and focused.id else "they"
+            # Focus may still be on another tab's list (keys typed fast): then the first column.
+            focused_id = self.focused.id if self.focused is not None else None
+            key = focused_id.removeprefix("col-") if focused_id and focused_id.startswith("col-") else "they"
             items = self._columns.get(key, [])
             index = self.query_one(f"#col-{key}", OptionList).highlighted
             return items[index] if index is not None and index < len(items) else None
@@ -184,8 +177,8 @@ class PerceptionScreen(AreaScreen):
                                        "on the left.", "$text-muted"))
             return
         shown = quotes(term.key, limit=30)
-        parts: list = [Content.styled(f"{term.people} people · {term.count}× · trend {term.direction} "
-                                      f"({term.trend:+d} people over the last 12 months)\n", "$text-muted")]
+        parts: list = [Content.styled(f"{term.people} {'person' if term.people == 1 else 'people'} · "
+                                      f"{term.count}× · {trend_words(term.trend)}\n", "$text-muted")]
         for q in shown:
             parts.append(Content.assemble(("\n", ""), literal(q.name, "bold", limit=40),
                                           (f"  {q.given_on.isoformat()}{' · quotable' if q.quotable else ''}\n",
@@ -197,8 +190,18 @@ class PerceptionScreen(AreaScreen):
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # Keys that do nothing on a tab are hidden there: the footer fits 80 columns on every tab.
+        tab = self.query_one("#tabs", TabbedContent).active if self.is_mounted else "terms"
         if action == "copy_term":
-            return True if self.is_mounted and self.current_term() is not None else None
+            if tab not in ("terms", "compare"):
+                return False
+            return True if self.current_term() is not None else None
+        if action == "ask":
+            return tab not in PART_TABS
+        if action == "edit":
+            return tab in PART_TABS
+        if action == "delete":
+            return tab in DELETE_TABS
         return True
 
     @on(TabbedContent.TabActivated)
@@ -212,9 +215,36 @@ class PerceptionScreen(AreaScreen):
     def action_next_tab(self) -> None:
         tabs = self.query_one("#tabs", TabbedContent)
         tabs.active = TABS[(TABS.index(tabs.active) + 1) % len(TABS)]
-        first = {"terms": "#term-list", "compare": "#col-they", "feedback": "#feedback-list",
-                 "requests": "#request-list"}[tabs.active]
-        self.query_one(first, OptionList).focus()
+        self.query_one(FIRST_LIST[tabs.active], OptionList).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_chosen(self, event: TabbedContent.TabActivated) -> None:
+        # A tab clicked with the mouse: its list takes the keys.
+        pane = event.pane.id if event.pane is not None else None
+        if pane in FIRST_LIST and not self.query_one(f"#{pane}").has_focus_within:
+            self.query_one(FIRST_LIST[pane], OptionList).focus()
+
+    def _tab(self) -> str:
+        return self.query_one("#tabs", TabbedContent).active
+
+    def action_new(self) -> None:
+        tab = self._tab()
+        if tab in PART_TABS:
+            self.new_part(tab)
+        else:
+            self.action_new_feedback()
+
+    def action_edit(self) -> None:
+        if self._tab() in PART_TABS:
+            self.edit_part(self._tab())
+
+    @on(OptionList.OptionSelected, "#variant-list, #claim-list")
+    def _part_chosen(self) -> None:
+        self.action_edit()
+
+    def action_delete(self) -> None:
+        if self._tab() in DELETE_TABS:
+            self.delete_part(self._tab())
 
     def _resolve(self, text: str) -> tuple[int, str]:
         from kith.store.people.lookup import resolve_exact
@@ -222,20 +252,31 @@ class PerceptionScreen(AreaScreen):
         c = resolve_exact(text)
         return c.id, c.name
 
-    def _ask_modal(self, kind: str) -> None:
+    def _ask_modal(self, kind: str, request=None) -> None:
         from kith.tui.modals.feedback import FeedbackModal
 
         def saved(draft) -> None:
             if draft is not None:
                 self._save(draft)
 
-        self.app.push_screen(FeedbackModal(kind, self._resolve), saved)
+        answering = {} if request is None else {
+            "who": (request.contact_id, request.name),
+            "note": f"Their answer to your request of {request.asked_on.isoformat()}: {request.prompt}"}
+        self.app.push_screen(FeedbackModal(kind, self._resolve, find=self._find_contacts, **answering), saved)
+
+    @staticmethod
+    def _find_contacts(text: str) -> list[tuple[int, str]]:
+        from kith.store.search.engine import search
+
+        return [(r.id, r.title) for r in search(text, limit=8, kinds=["contact"])]
 
     def action_ask(self) -> None:
         self._ask_modal("ask")
 
     def action_new_feedback(self) -> None:
-        self._ask_modal("add")
+        # On Requests, n answers the highlighted open request: its person is filled in.
+        request = self._row("#request-list", self._requests) if self._tab() == "requests" else None
+        self._ask_modal("add", request if request is not None and request.status == "asked" else None)
 
     def _save(self, draft) -> None:
         from kith.store.perception.feedback import add_feedback, ask

@@ -81,6 +81,18 @@ class ContactPicker(Vertical):
         self._pick(event.option)
         self.query_one(Input).focus()
 
+    def take_highlighted(self, exact: tuple[int, str] | None = None) -> bool:
+        """Pick ``exact`` (a whole name the form resolved) or else the highlighted match, when
+        matches are listed; return whether something was picked."""
+        matches = self.query_one(OptionList)
+        if not (matches.has_class("-shown") and matches.option_count):
+            return False
+        if exact is not None:
+            self._pick(Option(literal(exact[1], limit=60), id=str(exact[0])))
+        else:
+            self._pick(matches.get_option_at_index(matches.highlighted or 0))
+        return True
+
     def _pick(self, option: Option) -> None:
         self.picked = int(option.id or 0)
         self._picked_text = str(option.prompt)
