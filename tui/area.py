@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual._context import active_app
 from textual.screen import Screen
 
 
@@ -12,6 +13,16 @@ class AreaScreen(Screen):
 
     AREA = ""
     _shown_at: tuple | None = None  # the store's change token, day and config when last loaded here
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Textual 8.2.8 marks a mode's screen as styled only once it is mounted, so the first
+        # visit re-parses every stylesheet twice and the second visit once more (tens of ms each).
+        # Loading the screen's own CSS (App._load_screen_css) already parsed and applied it.
+        try:
+            self._css_update_count = active_app.get()._css_update_count
+        except LookupError:  # built outside a running app (a test)
+            pass
 
     def on_mount(self) -> None:
         self.reload()  # the resume that follows the first mount reloads again, as screens expect
