@@ -1,11 +1,13 @@
 """Provides the benchmark databases: the demo network at each size, built once and cached.
 
-The cache lives in ``$KITH_BENCH_CACHE`` or ``~/.cache/kith-bench``, one file per size and schema
-(the newest migration's name is in the file name, so a new migration builds a fresh one).
+The cache lives in ``$KITH_BENCH_CACHE`` or ``~/.cache/kith-bench``, one file per size, schema and
+demo: the newest migration's number and a digest of the demo's sources are in the file name, so a
+new migration or a changed demo part builds a fresh one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -40,7 +42,10 @@ def child_env() -> dict[str, str]:
 
 def _schema_tag() -> str:
     names = sorted(p.stem for p in (ROOT / "store" / "core" / "migrations").glob("m[0-9]*.py"))
-    return names[-1].split("_")[0] if names else "m0"
+    digest = hashlib.sha256()
+    for source in sorted([ROOT / "store" / "demo.py", *(ROOT / "store").glob("*/demo.py")]):
+        digest.update(source.read_bytes())
+    return f"{names[-1].split('_')[0] if names else 'm0'}-{digest.hexdigest()[:8]}"
 
 
 def database(size: str, rebuild: bool = False) -> tuple[Path, float | None]:
