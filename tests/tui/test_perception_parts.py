@@ -3,6 +3,8 @@ feedback, the guarded forms of the area, and the footers of Brand and Perception
 
 from __future__ import annotations
 
+from textual.widgets import TabbedContent
+
 from kith.store.brand.pitches import create_pitch, list_pitches
 from kith.store.people.contacts import create_contact
 from kith.store.perception.brand_review import add_claim, list_claims, list_variants, set_variant
@@ -351,3 +353,20 @@ async def test_the_brand_status_line_never_praises_what_is_not_there(make_app, d
         status = str(screen.query_one("#brand-status").render())
         assert "no claims noted yet" in status and "nothing to review yet" in status
         assert "every claim has evidence" not in status and "all reviewed" not in status
+
+
+async def test_square_brackets_switch_tabs_as_in_every_area(make_app, db_file):
+    # ] and [ are the tab keys of Career and Network too; t still works here.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "p")
+        tabs = app.screen.query_one("#tabs", TabbedContent)
+        assert tabs.active == TABS[0]
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert tabs.active == TABS[2]
+        await pilot.press("left_square_bracket")
+        assert tabs.active == TABS[1]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert tabs.active == TABS[-1]
+        await pilot.press("t")
+        assert tabs.active == TABS[0]

@@ -39,8 +39,11 @@ class PerceptionScreen(PerceptionRows, BrandPartsActions, AreaScreen):
     CSS_PATH = "perception.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="perception-back", tooltip="Back to the brand studio"),
-        Binding("t", "next_tab", "Next tab", id="perception-next-tab",
+        # ] and [ switch tabs in every area that has them; t stays for those who learned it here.
+        Binding("right_square_bracket,t", "tab(1)", "Next tab", id="perception-next-tab",
                 tooltip="Terms, They say / you say, Feedback, Requests, Audiences, Claims"),
+        Binding("left_square_bracket", "tab(-1)", "Prev tab", show=False, id="perception-prev-tab",
+                tooltip="The previous tab"),
         Binding("b", "ask", "Ask", id="perception-ask", tooltip="Record that you asked someone for feedback"),
         Binding("n", "new", "New", id="perception-new",
                 tooltip="Keep someone's feedback in their words; on Audiences a variant, on Claims a claim"),
@@ -212,9 +215,9 @@ class PerceptionScreen(PerceptionRows, BrandPartsActions, AreaScreen):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def action_next_tab(self) -> None:
+    def action_tab(self, delta: int) -> None:
         tabs = self.query_one("#tabs", TabbedContent)
-        tabs.active = TABS[(TABS.index(tabs.active) + 1) % len(TABS)]
+        tabs.active = TABS[(TABS.index(tabs.active) + delta) % len(TABS)]
         self.query_one(FIRST_LIST[tabs.active], OptionList).focus()
 
     @on(TabbedContent.TabActivated)
