@@ -45,7 +45,7 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_contacts)
 
     p = sub.add_parser("demo", parents=[common], help="fill an empty database with a demo network")
-    p.add_argument("--contacts", type=int, default=None, metavar="N", help="benchmark size (up to 30000, LinkedIn's cap)")
+    p.add_argument("--contacts", type=int, default=None, metavar="N", help="benchmark size (up to 30000)")
     p.add_argument("--touches", type=int, default=None, metavar="M", help="benchmark size (up to 300000)")
     p.set_defaults(func=cmd_demo, creates_db=True)
 
