@@ -20,9 +20,11 @@ from kith.store.people.models import Contact, ContactTag, FollowUp, Tag, Touch
 from kith.store.perception.demo import demo as perception_demo
 from kith.store.quality.demo import build as quality_demo
 from kith.store.search.registry import CODE_SHIFT, CONTACT, FOLLOW_UP, FTS_TABLE, KINDS, TOUCH
+from kith.store.volunteering.demo import demo as volunteering_demo
 
 # Other areas add demo data for their own tables: function(rng, today, contact_ids).
-DEMO_PARTS = (mentors_demo, pitches_demo, perception_demo, quality_demo, conversations_demo, career_demo, network_demo)
+DEMO_PARTS = (mentors_demo, pitches_demo, perception_demo, quality_demo, conversations_demo, career_demo, network_demo,
+              volunteering_demo)
 
 FIRST = ("Ada", "Grace", "José", "Priya", "Wei", "Fatima", "Kenji", "Olu", "Zoë", "Marcus", "Chiamaka",
          "Astrid", "Jürgen", "Sam", "Tom", "Amara", "Lucía", "Mateo", "Ingrid", "Ravi", "Hana", "Noah",

@@ -83,6 +83,10 @@ def apply_step(step: dict) -> None:
         from kith.store.network import undo_steps
 
         undo_steps.apply(step)
+    elif op.startswith("volunteering."):
+        from kith.store.volunteering import undo_steps
+
+        undo_steps.apply(step)
     else:
         raise StoreError(f"cannot undo {op!r}: this kith is older than the change")
 

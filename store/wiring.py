@@ -25,6 +25,9 @@ from kith.store.quality import queue_source as quality_queue  # noqa: F401 (sour
 from kith.store.quality import ranking
 from kith.store.search import registry  # noqa: F401 (search kinds: contact, touch, follow-up)
 from kith.store.today import queue, sources  # noqa: F401 (sources: cadence, follow-up, birthday)
+from kith.store.volunteering import follow as volunteering_follow
+from kith.store.volunteering import queue as volunteering_queue  # noqa: F401 (source: met)
+from kith.store.volunteering import search_kind as volunteering_kind  # noqa: F401 (search kind: engagement)
 
 undo.use_reverser(undo_steps.apply_step)
 queue.use_weighting(ranking.weigh)
@@ -32,3 +35,4 @@ queue.use_weighting(ranking.weigh)
 touches.THANKED = thanks.close_open
 value_edits.VALUE_RECEIVED = thanks.owe_mentor_value_thanks
 follow_people.register()  # careers and introductions follow contact edits, merges and imports
+volunteering_follow.register()  # people met at one engagement are edges; organisation merges move engagements

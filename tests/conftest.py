@@ -99,7 +99,7 @@ def run_kith(capsys, monkeypatch, cli_db):
     return run
 
 
-def kith_in_process(*args: str, db: Path | str | None = None, stdin: str | None = None,
+def kith_in_process(*args: str, db: Path | str | None = None, stdin: str | bytes | None = None,
                     env: dict[str, str] | None = None, check: bool = True):
     """``kith ARGS`` in this process, as ``subprocess.run`` would report it (returncode, stdout, stderr).
 
@@ -118,7 +118,8 @@ def kith_in_process(*args: str, db: Path | str | None = None, stdin: str | None 
     out, err = io.StringIO(), io.StringIO()
     saved_env, saved_stdin = dict(os.environ), sys.stdin
     os.environ.update(env or {})
-    sys.stdin = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")  # .buffer too
+    raw = stdin if isinstance(stdin, bytes) else (stdin or "").encode()
+    sys.stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")  # .buffer too
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:

@@ -19,10 +19,15 @@ def quality_commands(app):
         start_triage(app, "added:last-import", "Triage: last import")
 
     def health() -> None:
-        from kith.tui.screens.network_health import HealthScreen
+        app.action_area("network")
 
-        app.push_screen(HealthScreen())
+        def show() -> None:
+            if hasattr(app.screen, "show_tab"):  # not under a screen pushed over the area
+                app.screen.show_tab("health")
+
+        app.call_after_refresh(show)  # the area's screen is the app's screen once the switch is done
 
     yield SystemCommand("Triage: untriaged contacts", "One at a time: tier, strength, tags, archive", triage_all)
     yield SystemCommand("Triage: the last import", "Triage the people the last import added", triage_last_import)
-    yield SystemCommand("Network health", "Relevance, strength, tiers, touches per week, give and take", health)
+    yield SystemCommand("Network health", "The Network area's Health tab: relevance, strength, tiers, touches, "
+                        "give and take", health)

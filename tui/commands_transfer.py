@@ -21,14 +21,13 @@ def run_export(app, kind: str) -> None:
     """Export in a thread worker under a new unique name (never replacing a file), then say where."""
 
     def work() -> None:
-        from kith.store.core.db import db
+        from kith.store.core.access import in_own_connection
         from kith.store.core.errors import StoreError
         from kith.store.transfer.exporters import export_new
         from kith.tui.literal import safe_text
 
         try:
-            with db.connection_context():
-                written = export_new(kind, export_folder(app), app.config.cadence_for)
+            written = in_own_connection(export_new, kind, export_folder(app), app.config.cadence_for)
         except StoreError as exc:  # refused, disk full, permissions: one line, never a crash
             app.call_from_thread(app.notify, safe_text(f"Export failed: {exc}"), severity="error", markup=False)
             return

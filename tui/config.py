@@ -17,11 +17,18 @@ from kith.tui.binding_ids import THEMES
 from kith.tui.config_areas import (  # noqa: F401 (re-exported: callers import them from here)
     WEEKDAYS,
     ConversationsConfig,
-    NetworkConfig,
     PerceptionConfig,
     QualityConfig,
 )
-from kith.tui.config_sections import CareerConfig, read_career, read_sources_off
+from kith.tui.config_sections import (
+    CareerConfig,
+    NetworkConfig,
+    VolunteeringConfig,
+    read_career,
+    read_network,
+    read_sources_off,
+    read_volunteering,
+)
 
 APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
@@ -88,6 +95,7 @@ class Config:
     career: CareerConfig = field(default_factory=CareerConfig)
     network: NetworkConfig = field(default_factory=NetworkConfig)
     quality: QualityConfig = field(default_factory=QualityConfig)
+    volunteering: VolunteeringConfig = field(default_factory=VolunteeringConfig)
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``log-touch = "t"``, to remap keys."""
 
@@ -229,7 +237,7 @@ def _check_keys(r: _Reader, keys: dict[str, str]) -> None:
 
 
 TOP_KEYS = {"database", "time_zone", "theme", "mode", "tiers", "today", "mentors", "brand", "perception", "quality",
-            "conversations", "career", "network", "keys"}
+            "conversations", "career", "network", "volunteering", "keys"}
 
 
 def _conversation_sources(r: _Reader) -> tuple[str, ...]:
@@ -308,10 +316,7 @@ def load_config(cli_path: str | None = None) -> Config:
         key: r.get("conversations", key, int, default, 0, 365 if key.startswith("thank") else 100)
         for key, default in ConversationsConfig().__dict__.items() if key != "today_off"},
         today_off=_conversation_sources(r))
-    r.table("network", {f for f in NetworkConfig.__dataclass_fields__})
-    bounds = {f: (0, 365) if f == "target_stale_days" else (1, 5) for f in NetworkConfig.__dataclass_fields__}
-    network = NetworkConfig(**{f: r.get("network", f, int, NetworkConfig.__dataclass_fields__[f].default, *lo_hi)
-                               for f, lo_hi in bounds.items()})
+    network = read_network(r)
     career, quality = read_career(r), _quality(r)
     keys_table = r.table("keys", None)
     keys = {k: r.get("keys", k, str, "") for k in keys_table}
@@ -324,6 +329,7 @@ def load_config(cli_path: str | None = None) -> Config:
         mode=r.get("", "mode", str, "steady", choices=MODES),
         tiers=tiers, today=today, mentors=mentors, brand=brand, perception=perception, quality=quality,
         conversations=conversations, career=career, network=network, keys=keys,
+        volunteering=read_volunteering(r),
     )
 
 

@@ -1,5 +1,6 @@
-"""Provides the config sections of the batch-two areas (perception, network, quality,
-conversations): plain frozen dataclasses, validated by ``kith.tui.config.load_config``."""
+"""Provides the config sections of the batch-two areas (perception, quality,
+conversations): plain frozen dataclasses, validated by ``kith.tui.config.load_config``.
+``[network]`` is the store's ``NetworkSettings`` as it is (``kith.tui.config_sections``)."""
 
 from __future__ import annotations
 
@@ -18,20 +19,6 @@ class PerceptionConfig:
     """Today shows "feedback answer overdue" (false turns the source off)."""
     review_nudge: bool = True
     """Today shows "review your elevator pitch" (false turns the source off)."""
-
-
-@dataclass(frozen=True)
-class NetworkConfig:
-    edge_introduction: int = 4
-    """Warm-path strength of an introduction edge (1–5)."""
-    edge_colleagues_long: int = 3
-    """Strength of colleagues who overlapped a year or more."""
-    edge_colleagues_short: int = 2
-    """Strength of colleagues who overlapped less than a year."""
-    edge_shared: int = 2
-    """Strength of having been at the same event or volunteering engagement."""
-    target_stale_days: int = 14
-    """Job-search mode: a target with no progress this many days shows in Today (0: never)."""
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Provides readers of config sections kept apart from ``config.py`` (which stays short):
-``[today] sources_off`` and ``[career]``. ``r`` is config's reader (file:line:key errors)."""
+``[today] sources_off``, ``[career]``, ``[network]`` and ``[volunteering]``. ``r`` is config's reader
+(file:line:key errors)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ import re
 
 from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
 from kith.store.career.settings import CareerSettings
+from kith.store.network.settings import NetworkSettings
+from kith.store.volunteering.settings import VolunteeringSettings
 
 CareerConfig = CareerSettings  # the [career] section is the store's settings as they are
+NetworkConfig = NetworkSettings  # so is [network]
+VolunteeringConfig = VolunteeringSettings  # and [volunteering]
 
 
 def read_sources_off(r) -> tuple[str, ...]:
@@ -34,3 +39,17 @@ def read_career(r) -> CareerSettings:
         income_streams_target=r.get("career", "income_streams_target", int, 3, 1, 50),
         certification_warn_days=r.get("career", "certification_warn_days", int, 60, 1, 730),
     )
+
+
+def read_network(r) -> NetworkSettings:
+    """The warm-path edge strengths (1-5) and the stale-target nudge (days, 0: never)."""
+    fields = NetworkSettings.__dataclass_fields__
+    r.table("network", set(fields))
+    return NetworkSettings(**{f: r.get("network", f, int, fields[f].default, *((0, 365) if f == "target_stale_days"
+                                                                               else (1, 5))) for f in fields})
+
+
+def read_volunteering(r) -> VolunteeringSettings:
+    """Volunteering: how many days after meeting someone Today nudges a follow-up (0: never)."""
+    r.table("volunteering", {f for f in VolunteeringSettings.__dataclass_fields__})
+    return VolunteeringSettings(follow_up_days=r.get("volunteering", "follow_up_days", int, 7, 0, 365))

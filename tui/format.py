@@ -33,6 +33,12 @@ def due_text(due: date | None, today: date) -> str:
     return f"in {_span(days)}" if days > 0 else f"overdue {_span(-days)}"
 
 
+def due_reason(due: date, today: date) -> str:
+    """A Today reason's due text: ``due today``, ``due in 5 d`` or ``overdue 12 d``."""
+    text = due_text(due, today)
+    return text if text.startswith("overdue") else f"due {text}"
+
+
 def due_state(due: date | None, today: date, soon_days: int) -> str:
     """``overdue``, ``due-soon`` or empty, as the dash classes and list colours use them."""
     if due is None:
@@ -70,6 +76,11 @@ def snoozed_line(name: str, sources: list[str], until: str) -> str:
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 """Month names spelt here: strftime's %b follows the locale."""
+
+
+def short_day(day: date) -> str:
+    """``3 Jan``: a day of the year (a birthday, when the year does not matter)."""
+    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def day_text(day: date) -> str:

@@ -7,7 +7,7 @@ only move, view, filter or open something are not listed; settings (Today's mode
 
 The scheme: ``l`` log a touch, ``x`` done, ``f`` follow-up, ``n`` new, ``e`` edit, ``a`` archive,
 ``D`` or Delete delete (always behind a confirmation), ``s`` snooze, ``u`` undo, ``v`` value,
-``g`` value given, ``c`` check-in, ``m``/``M`` merge.
+``g`` value given, ``c`` check-in, ``m``/``M`` merge, ``I`` introduction.
 """
 
 from __future__ import annotations
@@ -39,5 +39,12 @@ DATA_KEYS: dict[str, str] = {
     # Conversations: the prep brief and its dialogs
     "prep-new": "new", "prep-record": "record held", "prep-move": "snooze", "prep-drop": "delete",
     "plan-form-save": "save", "plan-move-save": "save", "record-save": "save",
+    # Network: the area's writes and their dialogs
+    "network-ask": "follow-up", "network-edit": "edit", "network-introduce": "introduction",
+    "network-merge": "merge",
+    "intro-save": "save", "target-save": "save", "org-edit-save": "save", "org-merge-save": "save",
+    # Career: volunteering (meeting someone logs an event touch)
+    "career-met": "log", "career-hours": "log hours", "career-edit": "edit", "career-delete": "delete",
+    "career-new": "new", "meet-save": "save",
 }
 """Binding id -> the data change it makes."""

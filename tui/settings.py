@@ -15,8 +15,12 @@ from kith.store.conversations.thanks import ThanksSettings
 from kith.store.network.settings import NetworkSettings
 from kith.store.perception.settings import PerceptionSettings
 from kith.store.quality.settings import QualitySettings
-from kith.store.today.queue import QueueContext, QueueSettings
+from kith.store.today.queue import QueueContext, QueueSettings, ReasonWords
 from kith.tui.config import Config
+from kith.tui.format import ago_text, due_reason, short_day
+
+REASON_WORDS = ReasonWords(ago=ago_text, due=due_reason, day=short_day)
+"""Today's reasons word days as every other list does (tui/format.py)."""
 
 
 def queue_settings(config: Config) -> QueueSettings:
@@ -28,7 +32,7 @@ def queue_settings(config: Config) -> QueueSettings:
                          sources_off=frozenset(config.today.sources_off), slow_per_day=config.today.slow_per_day,
                          areas={"perception": perception, "quality": quality_settings(config), "career": config.career,
                                 "conversations": conversations_settings(config),
-                                "network": network_settings(config)})
+                                "network": network_settings(config), "volunteering": config.volunteering})
 
 
 def conversations_settings(config: Config) -> ConversationsSettings:
@@ -51,16 +55,14 @@ def quality_settings(config: Config) -> QualitySettings:
 
 def network_settings(config: Config) -> NetworkSettings:
     """The Network area's edge strengths and stale-target nudge, from ``[network]``."""
-    n = config.network
-    return NetworkSettings(n.edge_introduction, n.edge_colleagues_long, n.edge_colleagues_short, n.edge_shared,
-                           n.target_stale_days)
+    return config.network  # the [network] section is the store's NetworkSettings
 
 
 def context_for(config: Config, today: date) -> QueueContext:
     """The Today queue's context for ``today``: cadences for the mode, the due-soon window, the rules."""
     tiers = {tier: config.cadence_for(tier) or 0 for tier in config.tiers}
     return QueueContext(today=today, tier_cadence=tiers, due_soon_days=config.today.due_soon_days,
-                        settings=queue_settings(config))
+                        settings=queue_settings(config), words=REASON_WORDS)
 
 
 def config_focus(config: Config) -> list:

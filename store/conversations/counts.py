@@ -77,12 +77,14 @@ class Week:
         }
 
 
-def week(today: date) -> Week:
-    """The conversations of ``today``'s week (held on, or planned for, a day in it), the referrals
-    they produced and the thank-yous sent in it."""
+def week(day: date, first_weekday: int = 0) -> Week:
+    """The conversations of the week containing ``day`` (weeks start on ``first_weekday``, 0 = Monday):
+    held on, or planned for, a day in it; the referrals they produced and the thank-yous sent in it.
+    The interview counts are ``day``'s and that week's."""
     from kith.store.conversations.thanks import thanks_sent
 
-    start, end = week_of(today)
+    start = day - timedelta(days=(day.weekday() - first_weekday) % 7)
+    end = start + timedelta(days=6)
     s, e = start.isoformat(), end.isoformat()
     rows = db.execute_sql(
         "SELECT p.id, p.contact_id, c.name, p.kind, coalesce(p.held_on, p.day), p.state FROM conversation_plan p "
@@ -96,5 +98,5 @@ def week(today: date) -> Week:
         refs.setdefault(plan_id, []).append(name)
     convs = tuple(WeekConversation(pid, cid, name, kind, date.fromisoformat(str(day)[:10]), state,
                                    tuple(refs.get(pid, ()))) for pid, cid, name, kind, day, state in rows)
-    return Week(start, end, convs, sum(len(v) for v in refs.values()), thanks_sent(start, end),
-                interview_counts(today))
+    interviews = InterviewCounts(_planned(day, day), _held(day, day), _planned(start, end), _held(start, end))
+    return Week(start, end, convs, sum(len(v) for v in refs.values()), thanks_sent(start, end), interviews)

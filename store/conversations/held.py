@@ -68,6 +68,7 @@ def _note(p: PlanInfo, answers: list[str], learned: str, names: list[str], steps
 def _link_referral(plan: PlanInfo, text: str, on: date) -> tuple[int, str, bool]:
     from kith.store.people.contacts import create_contact, get_contact, update_contact
 
+    before = _last_ledger_id()
     cid = find_referral(text)
     if cid is None:
         made = create_contact(text.strip(), introduced_by_id=plan.contact_id,
@@ -79,16 +80,36 @@ def _link_referral(plan: PlanInfo, text: str, on: date) -> tuple[int, str, bool]
         if c.introduced_by_id is None and cid != plan.contact_id:
             update_contact(cid, {"introduced_by_id": plan.contact_id})
     Referral.insert(plan=plan.id, contact=cid, created_contact=int(created)).on_conflict_ignore().execute()
-    _ledger(plan.contact_id, cid, on)
+    _ledger(plan.contact_id, cid, on, before)
     return cid, name, created
 
 
-def _ledger(by_id: int, contact_id: int, on: date) -> None:
-    """Record the introduction in the network's ledger when that area is installed."""
-    try:
-        from kith.store.network.introductions import record_introduction  # type: ignore[import-not-found]
-    except ImportError:
+def _last_ledger_id() -> int | None:
+    """The newest introductions-ledger id (0 when empty), or None without the network area."""
+    from kith.store.core.db import db
+
+    if not db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'introduction'").fetchone():
+        return None
+    return db.execute_sql("SELECT coalesce(max(id), 0) FROM introduction").fetchone()[0]
+
+
+def _ledger(by_id: int, contact_id: int, on: date, before: int | None) -> None:
+    """Record the introduction in the network's ledger when that area is installed, once: setting
+    the contact's introduced-by may have added the entry already (then it gets this day and note)."""
+    from kith.store.core.db import db
+
+    if before is None:
         return
+    known = db.execute_sql("SELECT id FROM introduction WHERE by_id = ? AND first_id IS NULL AND second_id = ? "
+                           "ORDER BY id DESC LIMIT 1", (by_id, contact_id)).fetchone()
+    if known and known[0] > before:  # added just now, in this undo action: undo removes it
+        db.execute_sql("UPDATE introduction SET day = ?, note = ? WHERE id = ?",
+                       (on.isoformat(), "referral from a conversation", known[0]))
+        return
+    if known:
+        return
+    from kith.store.network.introductions import record_introduction
+
     record_introduction(by_id, None, contact_id, on, "referral from a conversation")
 
 

@@ -16,13 +16,14 @@ from kith.store.conversations.models import THANK_REASONS, ThankYou
 from kith.store.core import undo
 from kith.store.core.db import db
 from kith.store.core.errors import Invalid
+from kith.store.core.records import THANK_CHANNELS
 from kith.store.people.models import Contact
 
 REASON_WORDS = {
     "interview": "the informational interview", "feedback": "the feedback",
     "introduction": "the introduction", "mentor-value": "their help",
 }
-CHANNELS = ("email", "message", "call", "letter", "in person")
+CHANNELS = THANK_CHANNELS
 
 
 @dataclass(frozen=True)

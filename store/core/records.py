@@ -10,6 +10,8 @@ TOUCH_KINDS = (
     "coffee", "call", "email", "message", "meeting", "event", "informational interview",
     "check-in", "newsletter", "introduction", "other", "thank-you",
 )
+# How a thank-you was sent (``touch.channel``, migration 18); email unless said otherwise.
+THANK_CHANNELS = ("email", "message", "call", "letter", "in person")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,13 @@ class TouchInfo:
     date: date
     kind: str
     note: str = ""
+    channel: str | None = None
+    """How a thank-you was sent; None for other kinds."""
+
+    @property
+    def label(self) -> str:
+        """The kind, with the channel of a thank-you: ``thank-you by letter``."""
+        return f"{self.kind} by {self.channel}" if self.channel else self.kind
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,9 @@ from kith.store.mentors.checkins import (
     PartnerInfo,
     list_partners,
 )
-from kith.store.today.queue import QueueContext, QueueItem, source
+from kith.store.today.queue import QueueContext, QueueItem, ReasonWords, source
 
 # -- the Today queue ----------------------------------------------------------------------------
-
-
-def ago(day: date | None, today: date) -> str:
-    if day is None:
-        return "never"
-    days = (today - day).days
-    if days == 0:
-        return "today"
-    return f"{days} d ago" if days > 0 else f"in {-days} d"
 
 
 def due_state(due: date, today: date) -> str:
@@ -29,12 +20,10 @@ def due_state(due: date, today: date) -> str:
     return "due" if due == today else "due-soon"
 
 
-def check_in_reason(p: PartnerInfo, due: date, today: date, default_days: int) -> str:
+def check_in_reason(p: PartnerInfo, due: date, today: date, default_days: int, words: ReasonWords) -> str:
     """``overdue 2 d · check-in every 14 d · last 16 d ago · 2 open commitments`` (numbers first)."""
-    days = (due - today).days
-    when = "due today" if days == 0 else (f"overdue {-days} d" if days < 0 else f"due in {days} d")
-    parts = [when, f"check-in every {p.cadence(default_days)} d"]
-    parts.append(f"last {ago(p.last_check_in_on, today)}" if p.last_check_in_on else "first check-in")
+    parts = [words.due(due, today), f"check-in every {p.cadence(default_days)} d"]
+    parts.append(f"last {words.ago(p.last_check_in_on, today)}" if p.last_check_in_on else "first check-in")
     n = len(p.open_commitments)
     if n:
         parts.append(f"{n} open commitment{'s' if n != 1 else ''}")
@@ -60,6 +49,6 @@ def check_in_items(ctx: QueueContext) -> list[QueueItem]:
         if due is None or due > ctx.today + timedelta(days=ctx.due_soon_days):
             continue
         items.append(QueueItem("check-in", p.contact_id, p.name, due, check_in_score(due, ctx.today, ctx.due_soon_days),
-                               check_in_reason(p, due, ctx.today, default_days), p.contact_id,
+                               check_in_reason(p, due, ctx.today, default_days, ctx.words), p.contact_id,
                                due_state(due, ctx.today)))
     return items

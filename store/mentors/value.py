@@ -44,7 +44,6 @@ from kith.store.mentors.checkins import (  # noqa: F401 (re-exported)
     record_check_in,
     set_partner,
 )
-from kith.store.mentors.queue_source import ago as _ago
 from kith.store.mentors.queue_source import (  # noqa: F401 (re-exported)
     check_in_items,
     check_in_reason,
@@ -70,7 +69,7 @@ from kith.store.mentors.roles import add_role as _add_role
 from kith.store.mentors.roles import contact_name as _contact_name
 from kith.store.people.models import BaseModel, Contact, Touch
 from kith.store.search.registry import SearchKind, register_kind
-from kith.store.today.queue import QueueContext, QueueItem, source
+from kith.store.today.queue import QueueContext, QueueItem, ReasonWords, source
 
 DIRECTIONS = ("received", "given")
 RECEIVED_CATEGORIES = (
@@ -295,7 +294,7 @@ def _snippet(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def give_back_reason(row: MentorRow, why: GiveBack, today: date) -> str:
+def give_back_reason(row: MentorRow, why: GiveBack, today: date, words: ReasonWords) -> str:
     """``40 d since you gave · received 5, given 1 · last: introduction: to Globex 40 d ago``.
 
     Numbers first: a narrow terminal cuts the end of the line, never what the row is about.
@@ -306,7 +305,7 @@ def give_back_reason(row: MentorRow, why: GiveBack, today: date) -> str:
     if row.last_received_category:
         note = _snippet(row.last_received_note)
         last = row.last_received_category + (f": {note}" if note else "")
-        parts.append(f"last: {last} {_ago(row.last_received_on, today)}")
+        parts.append(f"last: {last} {words.ago(row.last_received_on, today)}")
     return " · ".join(parts)
 
 
@@ -338,7 +337,7 @@ def give_back_items(ctx: QueueContext) -> list[QueueItem]:
             continue
         score = give_back_score(row, why, ctx.today, s.give_back_margin, s.give_back_after_days)
         items.append(QueueItem("give-back", row.contact_id, row.name, why.due, score,
-                               give_back_reason(row, why, ctx.today), None, _state(why.due, ctx.today)))
+                               give_back_reason(row, why, ctx.today, ctx.words), None, _state(why.due, ctx.today)))
     return items
 
 

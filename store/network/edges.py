@@ -10,6 +10,7 @@ Other areas add edge sources to ``EXTRA_SOURCES`` (volunteering: people met at o
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -77,20 +78,35 @@ def _years(a: int, b: int) -> str:
 def edges_to(members: set[int], settings: NetworkSettings, skip_org: int | None = None,
              today: date | None = None, not_from: frozenset[int] = frozenset()) -> list[Edge]:
     """Every edge from anyone (but ``not_from``) to one of ``members`` (colleagues at ``skip_org`` left out)."""
-    out: list[Edge] = []
-    out += _introduction_edges(members, settings)
-    out += _knows_edges(members)
-    out += _colleague_edges(members, settings, skip_org, today or clock.today(), not_from)
-    out += _event_edges(members, settings)
-    for source in EXTRA_SOURCES:
-        out += list(source(members, settings))
+    return [edge for kind in edges_by_kind(members, settings, skip_org, today, not_from) for edge in kind]
+
+
+def edges_by_kind(members: set[int], settings: NetworkSettings, skip_org: int | None = None,
+                  today: date | None = None, not_from: frozenset[int] = frozenset(),
+                  colleagues: bool = True) -> list[list[Edge]]:
+    """The edges to ``members`` as lists in a fixed order: introductions, knows, colleagues (an
+    empty list unless ``colleagues``), events, then each extra source."""
+    today = today or clock.today()
+    out = [_introduction_edges(members, settings), _knows_edges(members),
+           _colleague_edges(members, settings, skip_org, today, not_from) if colleagues else [],
+           _event_edges(members, settings)]
+    out += [list(source(members, settings)) for source in EXTRA_SOURCES]
     return out
+
+
+def _ids_json(ids) -> str:
+    return json.dumps(sorted(ids))
 
 
 def _introduction_edges(members: set[int], settings: NetworkSettings) -> list[Edge]:
     out = []
-    rows = db.execute_sql("SELECT i.by_id, i.first_id, i.second_id, i.day, coalesce(b.name, 'you') FROM introduction i "
-                          "LEFT JOIN contact b ON b.id = i.by_id")
+    members_sql = "(SELECT value FROM json_each(?1))"
+    rows = db.execute_sql(
+        "SELECT i.by_id, i.first_id, i.second_id, i.day, coalesce(b.name, 'you') FROM introduction i "
+        "LEFT JOIN contact b ON b.id = i.by_id "
+        f"WHERE i.id IN (SELECT id FROM introduction WHERE by_id IN {members_sql} "
+        f"UNION SELECT id FROM introduction WHERE first_id IN {members_sql} "
+        f"UNION SELECT id FROM introduction WHERE second_id IN {members_sql}) ORDER BY i.id", (_ids_json(members),))
     for by, first, second, day, by_name in rows:
         people = [p for p in (by, first, second) if p is not None]
         for m in people:
@@ -101,13 +117,17 @@ def _introduction_edges(members: set[int], settings: NetworkSettings) -> list[Ed
                     why = (f"introduced by them on {str(day)[:10]}" if other == by
                            else f"they introduced them on {str(day)[:10]}" if m == by
                            else f"introduced to each other by {by_name} on {str(day)[:10]}")
-                    out.append(Edge(other, m, "introduction", settings.introduction, why))
+                    out.append(Edge(other, m, "introduction", settings.edge_introduction, why))
     return out
 
 
 def _knows_edges(members: set[int]) -> list[Edge]:
     out = []
-    for a, b, strength in db.execute_sql("SELECT a_id, b_id, strength FROM knows"):
+    ids = _ids_json(members)
+    for a, b, strength in db.execute_sql(
+            "SELECT a_id, b_id, strength FROM knows WHERE id IN (SELECT id FROM knows WHERE a_id IN "
+            "(SELECT value FROM json_each(?1)) UNION SELECT id FROM knows WHERE b_id IN (SELECT value FROM "
+            "json_each(?1))) ORDER BY id", (ids,)):
         if b in members:
             out.append(Edge(a, b, "knows", strength, f"you noted they know each other ({strength}/5)"))
         if a in members:
@@ -122,21 +142,62 @@ def _month_sql(column: str, end: bool) -> str:
             f"- 1 END")
 
 
+RECENCY_SQL = ("CASE WHEN c.last_touch_on IS NULL THEN 0.3 WHEN c.last_touch_on >= :near THEN 1.0 "
+               "WHEN c.last_touch_on >= :year THEN 0.7 ELSE 0.4 END")
+"""Your recency weight with contact ``c`` in SQL (``kith.store.network.paths`` documents it)."""
+
+
+class Reach(NamedTuple):
+    """What a colleague route must reach to matter: ``bar``, the score of your strength × recency
+    (``near``: 90 days ago, ``year``: a year ago) × the edge × 1 (``current`` staff) or 0.5."""
+
+    near: str
+    year: str
+    bar: float
+    current: frozenset[int]
+
+
 def _colleague_edges(members: set[int], settings: NetworkSettings, skip_org: int | None, today: date,
-                     not_from: frozenset[int] = frozenset()) -> list[Edge]:
+                     not_from: frozenset[int] = frozenset(), reach: Reach | None = None) -> list[Edge]:
     """Per organisation, which months one of ``members`` was there (and which 12-month windows one
-    covered alone); every other employment there then finds its best overlap in O(1)."""
+    covered alone); every other employment there then finds its best overlap in O(1).
+
+    SQL reads the members' employments and only the others' that overlap the members' time
+    there (the rest make no edge); with ``reach``, only those whose best possible route reaches
+    its bar.
+    """
     now = today.year * 12 + today.month - 1
     if not members:
         return []
     by_org: dict[int, list] = defaultdict(list)
-    sql = (f"SELECT e.contact_id, e.organisation_id, {_month_sql('e.started', False)}, "
-           f"CASE WHEN e.current = 1 THEN {now} ELSE {_month_sql('e.ended', True)} END FROM employment e "
-           "WHERE e.organisation_id IN (SELECT DISTINCT organisation_id FROM employment WHERE contact_id IN "
-           "(SELECT value FROM json_each(?))) AND e.organisation_id != ?")
-    import json
-
-    for cid, o, start, end in db.execute_sql(sql, (json.dumps(sorted(members)), skip_org or 0)):
+    start = _month_sql("e.started", False)
+    end = f"CASE WHEN e.current = 1 THEN {now} ELSE {_month_sql('e.ended', True)} END"
+    # Others' employments that overlap the members' time at the organisation (no other can make an
+    # edge) and, with a reach, whose best possible route (× the best edge there) reaches its bar.
+    reaches = "" if reach is None else (
+        f" AND p.top * (SELECT c.strength * {RECENCY_SQL} FROM contact c WHERE c.id = e.contact_id "
+        "AND c.archived = 0) >= :bar")
+    dated = "coalesce(s, f) AS s, max(coalesce(s, f), coalesce(f, s)) AS f"  # one date stands for both
+    sql = f"""
+        WITH mine AS MATERIALIZED (
+            SELECT cid, org, {dated},
+                   CASE WHEN cid IN (SELECT value FROM json_each(:current)) THEN 1.0 ELSE 0.5 END AS factor
+            FROM (SELECT e.contact_id AS cid, e.organisation_id AS org, {start} AS s, {end} AS f FROM employment e
+                  WHERE e.contact_id IN (SELECT value FROM json_each(:members)) AND e.organisation_id != :skip)),
+        span AS MATERIALIZED (SELECT org, min(s) AS s, max(f) AS f, max(factor) * max(:long, :short) AS top
+                              FROM mine GROUP BY org)
+        SELECT e.contact_id, e.organisation_id, e.s, e.f FROM (
+            SELECT id, contact_id, organisation_id, current, {dated}
+            FROM (SELECT e.id, e.contact_id, e.organisation_id, e.current, {start} AS s, {end} AS f FROM employment e
+                  WHERE e.organisation_id IN (SELECT org FROM span) AND e.organisation_id != :skip)) e
+        JOIN span p ON p.org = e.organisation_id
+        WHERE e.contact_id IN (SELECT cid FROM mine) OR (e.s <= p.f AND p.s <= e.f{reaches})
+        ORDER BY e.organisation_id, e.current, e.id"""
+    args = {"members": _ids_json(members), "skip": skip_org or 0, "long": settings.edge_colleagues_long,
+            "short": settings.edge_colleagues_short, "current": _ids_json(reach.current if reach else ())}
+    if reach is not None:
+        args.update(near=reach.near, year=reach.year, bar=reach.bar - 0.001)  # a little under, for rounding
+    for cid, o, start, end in db.execute_sql(sql, args):
         if start is None:
             if end is None:
                 continue  # no dates and not current: no telling when they were there
@@ -147,7 +208,7 @@ def _colleague_edges(members: set[int], settings: NetworkSettings, skip_org: int
     names = dict(db.execute_sql("SELECT id, name FROM organisation WHERE id IN (SELECT value FROM json_each(?))",
                                 (json.dumps(list(by_org)),)).fetchall())
     out: list[Edge] = []
-    long_, short = settings.colleagues_long, settings.colleagues_short
+    long_, short = settings.edge_colleagues_long, settings.edge_colleagues_short
     for o, jobs in by_org.items():
         inside = [j for j in jobs if j[0] in members]
         if not inside:
@@ -197,8 +258,11 @@ def _event_edges(members: set[int], settings: NetworkSettings) -> list[Edge]:
     groups: dict[tuple, set[int]] = defaultdict(set)
     labels: dict[tuple, str] = {}
     folded: dict[str, str] = {}
-    events = "SELECT contact_id, date, note FROM touch WHERE kind = 'event' AND note != ''"
-    for cid, day, note in db.execute_sql(events):
+    # Only events on a day one of the members was at one (the rest cannot reach them).
+    events = ("SELECT contact_id, date, note FROM touch WHERE kind = 'event' AND note != '' AND date IN "
+              "(SELECT date FROM touch WHERE kind = 'event' AND contact_id IN (SELECT value FROM json_each(?))) "
+              "ORDER BY contact_id, date, id")
+    for cid, day, note in db.execute_sql(events, (_ids_json(members),)):
         key = (str(day)[:10], folded.get(note) or folded.setdefault(note, fold(note)))
         groups[key].add(cid)
         labels.setdefault(key, note)
@@ -212,7 +276,7 @@ def _event_edges(members: set[int], settings: NetworkSettings) -> list[Edge]:
         why = f"both at {' '.join(labels[key].split())[:40]} on {key[0]}"
         for m in inside:
             for other in people - {m}:
-                out.append(Edge(other, m, "event", settings.shared, why))
+                out.append(Edge(other, m, "event", settings.edge_shared, why))
     return out
 
 

@@ -8,6 +8,7 @@ AG, plc, Corporation, Company, ...) and compares whole keys, never substrings: "
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 from kith.store.core import undo
@@ -21,6 +22,10 @@ MAX_NAME = 200
 _SUFFIXES = (("inc",), ("incorporated",), ("llc",), ("ltd",), ("limited",), ("gmbh",), ("s", "a"), ("sa",),
              ("ag",), ("plc",), ("corporation",), ("corp",), ("company",))
 _NOT_WORD = re.compile(r"[^\w]+")
+
+# fn(keep_id, other_id) inside a merge, before the other goes: areas above move their rows
+# (volunteering's engagements), recording their undo steps (applied after the other is back).
+MERGE_FOLLOWERS: list[Callable[[int, int], None]] = []
 
 
 def org_key(name: str) -> str:
@@ -184,6 +189,8 @@ def merge_orgs(keep_id: int, other_id: int) -> OrgInfo:
             undo_steps.record_restore("organisation_alias", aid)
         for (eid,) in db.execute_sql("SELECT id FROM employment WHERE organisation_id = ?", (other_id,)):
             undo_steps.record_restore("employment", eid)
+        for follower in MERGE_FOLLOWERS:
+            follower(keep_id, other_id)
         undo_steps.record_restore("target", other_id)
         undo_steps.record_restore("organisation", keep_id)
         undo_steps.record_restore("organisation", other_id)

@@ -172,4 +172,5 @@ def merge(keep_id: int, other_id: int, today=None) -> ContactInfo:
         Contact.update(row).where(Contact.id == keep_id).execute()
         if "tags" in changes:
             _set_tags(keep_id, changes["tags"])
+        hooks.after_merge(keep_id)
     return get_contact(keep_id)

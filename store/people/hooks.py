@@ -26,6 +26,7 @@ class ImportFollower:
 
 _contact_saved: list[Callable[[int, dict, set[str]], None]] = []
 _before_merge: list[Callable[[int, int, date | None], None]] = []
+_after_merge: list[Callable[[int], None]] = []
 _import_followers: list[ImportFollower] = []
 
 
@@ -37,6 +38,11 @@ def on_contact_saved(fn: Callable[[int, dict, set[str]], None]) -> None:
 def on_before_merge(fn: Callable[[int, int, date | None], None]) -> None:
     """``fn(keep_id, other_id, today)`` runs in a merge before the other's rows move to the kept contact."""
     _before_merge.append(fn)
+
+
+def on_after_merge(fn: Callable[[int], None]) -> None:
+    """``fn(keep_id)`` runs at the end of a merge, once the kept contact holds everything."""
+    _after_merge.append(fn)
 
 
 def on_import(follower: ImportFollower) -> None:
@@ -51,6 +57,11 @@ def contact_saved(contact_id: int, values: dict, changed: set[str]) -> None:
 def before_merge(keep_id: int, other_id: int, today: date | None) -> None:
     for fn in _before_merge:
         fn(keep_id, other_id, today)
+
+
+def after_merge(keep_id: int) -> None:
+    for fn in _after_merge:
+        fn(keep_id)
 
 
 def import_edited_fields() -> list[dict]:

@@ -69,6 +69,7 @@ class Touch(BaseModel):
     date = DateField()
     kind = TextField()
     note = TextField(default="")
+    channel = TextField(null=True)  # a thank-you's channel (migration 18)
     created = DateTimeField(default=datetime.now)
 
 

@@ -10,7 +10,7 @@ from peewee import fn
 from kith.store.core import undo
 from kith.store.core.db import db
 from kith.store.core.errors import Invalid, NotFound
-from kith.store.core.records import TOUCH_KINDS, TouchInfo
+from kith.store.core.records import THANK_CHANNELS, TOUCH_KINDS, TouchInfo
 from kith.store.core.validate import check_text
 from kith.store.people.models import Contact, Touch
 
@@ -42,7 +42,7 @@ def _clean_note(note: str | None) -> str:
 
 
 def _info(t: Touch) -> TouchInfo:
-    return TouchInfo(t.id, t.contact_id, t.date, t.kind, t.note)
+    return TouchInfo(t.id, t.contact_id, t.date, t.kind, t.note, t.channel)
 
 
 def _refresh_last_touch(contact_id: int) -> None:
@@ -52,22 +52,27 @@ def _refresh_last_touch(contact_id: int) -> None:
         .where(Contact.id == contact_id).execute()
 
 
-def log_touch(contact_id: int, kind: str, on: date, note: str = "") -> TouchInfo:
-    """Record an interaction; the contact's cadence restarts from it.
+def log_touch(contact_id: int, kind: str, on: date, note: str = "", channel: str | None = None) -> TouchInfo:
+    """Record an interaction; the contact's cadence restarts from it. A thank-you keeps its
+    ``channel`` (one of ``THANK_CHANNELS``; email when not given); other kinds have none.
 
     Raises:
         NotFound: no such contact.
-        Invalid: unknown kind or a note over the size cap.
+        Invalid: unknown kind, unknown channel, or a note over the size cap.
     """
     kind = parse_kind(kind)
     note = _clean_note(note)
+    if channel is not None and channel not in THANK_CHANNELS:
+        raise Invalid("channel", f"unknown way to thank {channel!r}; use one of: {', '.join(THANK_CHANNELS)}")
+    channel = (channel or "email") if kind == "thank-you" else None
     if not isinstance(on, date):
         raise Invalid("date", "the date is missing")
     with undo.action("log touch", contact_id=contact_id) as draft:
         name = Contact.select(Contact.name).where(Contact.id == contact_id).scalar()
         if name is None:
             raise NotFound(f"no contact with id {contact_id}")
-        t = Touch.create(contact=contact_id, date=on, kind=kind, note=note, created=datetime.now())
+        extra = {"channel": channel} if channel else {}  # no column named on a schema before migration 18
+        t = Touch.create(contact=contact_id, date=on, kind=kind, note=note, created=datetime.now(), **extra)
         _refresh_last_touch(contact_id)
         draft.summary = f"logged {kind} with {name} on {on.isoformat()}"
         undo.record("delete_touch", id=t.id)
@@ -131,7 +136,7 @@ def delete_touch(touch_id: int) -> None:
         draft.contact_id = t.contact_id
         draft.summary = f"deleted touch #{touch_id}"
         undo.record("insert_touch", id=t.id, contact_id=t.contact_id, kind=t.kind, date=t.date.isoformat(),
-                    note=t.note, created=str(t.created))
+                    note=t.note, created=str(t.created), channel=t.channel)
         t.delete_instance()
         _refresh_last_touch(t.contact_id)
 
@@ -160,7 +165,8 @@ def insert_touch(step: dict) -> None:
     if not Contact.select().where(Contact.id == step["contact_id"]).exists():
         return
     Touch.insert(id=step["id"], contact=step["contact_id"], kind=step["kind"], date=date.fromisoformat(step["date"]),
-                 note=step["note"], created=step["created"]).on_conflict_ignore().execute()
+                 note=step["note"], channel=step.get("channel"),
+                 created=step["created"]).on_conflict_ignore().execute()
     _refresh_last_touch(step["contact_id"])
 
 

@@ -2,9 +2,12 @@
 relevance score of each contact, with the reasons behind it.
 
 A contact matches a focus term through a tag of the same kind (strongest: "fintech (industry,
-focus)"), or through its own text: a profession in the role, a geography in the location, an
-industry in the company or any tag ("from role", "from location", ...). Per kind the best match
-counts; the score is the matched weight over the total weight of the kinds in focus, 0-100.
+focus)"), through its organisations (an industry or geography is the industry or location of
+where they work, 0.8, or worked, 0.5: "fintech (industry, at Globex)", "London (geography,
+formerly at Initech)"), through its career (a profession in a past title, 0.4), or through its
+own text: a profession in the role, a geography in the location, an industry in the company or
+any tag (0.6: "from role", "from location", ...). Per kind the best match counts; the score is the
+matched weight over the total weight of the kinds in focus, 0-100.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from kith.store.core.fold import fold
 FOCUS_KINDS = ("profession", "industry", "geography")
 _TEXT_FIELD = {"profession": "role", "industry": "company", "geography": "location"}
 _TEXT_WEIGHT = 0.6  # a word in the role or location is weaker evidence than a tag of that kind
+_ORG_WEIGHT = {True: 0.8, False: 0.5}  # where they work now; where they worked before
+_ORG_FIELD = {"industry": "industry", "geography": "location"}
+_PAST_TITLE_WEIGHT = 0.4
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,7 @@ def term_matches(term: FocusTerm, contact_ids: list[int] | None = None) -> dict[
     any_tag = _ids(tag_sql + scope, [key, *args]) - by_kind
     out = {cid: (term.weight, f"{term.name} ({term.kind}, focus)") for cid in by_kind}
     out.update({cid: (term.weight * _TEXT_WEIGHT, f"{term.name} ({term.kind}, from a tag)") for cid in any_tag})
+    _add_career(out, term, key, contact_ids)
     field = _TEXT_FIELD[term.kind]
     scope = scope.replace("ct.contact_id", "c.id")
     # Only people whose folded search key holds the term and who have no tag of that name.
@@ -138,9 +145,25 @@ def term_matches(term: FocusTerm, contact_ids: list[int] | None = None) -> dict[
             f"SELECT c.id, c.{field} FROM contact c WHERE instr(c.search_key, ?) > 0{scope} AND NOT EXISTS "
             f"(SELECT 1 FROM contact_tag ct JOIN tag g ON g.id = ct.tag_id WHERE ct.contact_id = c.id "
             f"AND g.folded = ?)", [key, *args, key]):
-        if cid not in out and key in _fold_fast(text or ""):
+        if out.get(cid, (0.0,))[0] < term.weight * _TEXT_WEIGHT and key in _fold_fast(text or ""):
             out[cid] = (term.weight * _TEXT_WEIGHT, f"{term.name} ({term.kind}, from {field})")
     return out
+
+
+def _add_career(out: dict, term: FocusTerm, key: str, contact_ids: list[int] | None) -> None:
+    """Matches through the organisations a contact works or worked at, and past job titles."""
+    from kith.store.network.facts import org_matches, past_title_matches
+
+    def offer(cid: int, weight: float, why: str) -> None:
+        if out.get(cid, (0.0,))[0] < weight:
+            out[cid] = (weight, f"{term.name} ({term.kind}, {why})")
+
+    if term.kind in _ORG_FIELD:
+        for cid, (current, org) in org_matches(_ORG_FIELD[term.kind], key, contact_ids).items():
+            offer(cid, term.weight * _ORG_WEIGHT[current], f"at {org}" if current else f"formerly at {org}")
+    else:
+        for cid, org in past_title_matches(key, contact_ids).items():
+            offer(cid, term.weight * _PAST_TITLE_WEIGHT, f"formerly at {org}")
 
 
 def _combine(cid: int, hits: list[tuple[FocusTerm, float, str]], total: float) -> Relevance:

@@ -1,16 +1,18 @@
-"""Provides the weekly review's numbers: the past seven days, and the streak of good weeks.
+"""Provides the weekly review's numbers: one week's touches and more, and the streak of good weeks.
 
-The week reviewed is the seven days before ``today`` (today itself is not over). Conversations
-are touches of the kinds that are real conversations; commitments kept are those reviewed as
-kept at a check-in that week; pitches rehearsed count rehearsals.
+Weeks start on the weekly-review day (Monday by default, so calendar weeks). On that day Today
+opens with the week before (``past_week``); ``kith week --date DAY`` shows the week containing
+DAY. Conversations are touches of the kinds that are real conversations; commitments kept are
+those reviewed as kept at a check-in that week; pitches rehearsed count rehearsals. A dismissed
+review stays hidden for the rest of that day (``dismiss``; ``undismiss`` brings it back).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from kith.store.core.db import db
+from kith.store.core.db import db, write
 
 CONVERSATION_KINDS = ("coffee", "call", "meeting", "informational interview", "check-in")
 
@@ -27,7 +29,8 @@ class Week:
     commitments_kept: int
     pitches_rehearsed: int
     streak: int
-    """Weeks in a row (ending with this one) with at least ``streak_min`` touches."""
+    """Weeks in a row (ending with this one, or the one before while this one is under way) with at
+    least ``streak_min`` touches."""
     streak_min: int
 
     def as_json(self) -> dict:
@@ -55,6 +58,11 @@ def _has_table(name: str) -> bool:
     return bool(db.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone())
 
 
+def week_start(day: date, first_weekday: int = 0) -> date:
+    """The first day (weekday ``first_weekday``, 0 = Monday) of the week containing ``day``."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
 def streak(today: date, minimum: int, max_weeks: int = 520) -> int:
     """Consecutive 7-day weeks, counting back from the one before ``today``, with >= ``minimum`` touches."""
     start = today - timedelta(days=7 * max_weeks)
@@ -70,8 +78,23 @@ def streak(today: date, minimum: int, max_weeks: int = 520) -> int:
 
 
 def week(today: date, streak_min: int = 3) -> Week:
-    """The numbers of the seven days before ``today``."""
-    start, end = today - timedelta(days=7), today - timedelta(days=1)
+    """The numbers of the seven days before ``today`` (today itself is not over)."""
+    return week_of_span(today - timedelta(days=7), streak_min, today=today)
+
+
+def past_week(today: date, first_weekday: int = 0, streak_min: int = 3) -> Week:
+    """What the weekly review shows on ``today``: the last whole week (weeks start on ``first_weekday``)."""
+    return week_of_span(week_start(today, first_weekday) - timedelta(days=7), streak_min, today=today)
+
+
+def week_containing(day: date, today: date, first_weekday: int = 0, streak_min: int = 3) -> Week:
+    """The week (starting on ``first_weekday``) that contains ``day``; ``today`` bounds the streak."""
+    return week_of_span(week_start(day, first_weekday), streak_min, today=today)
+
+
+def week_of_span(start: date, streak_min: int, *, today: date) -> Week:
+    """The numbers of the seven days from ``start``."""
+    end = start + timedelta(days=6)
     span = (start.isoformat(), end.isoformat())
     kinds = ",".join("?" * len(CONVERSATION_KINDS))
     kept = 0
@@ -81,16 +104,55 @@ def week(today: date, streak_min: int = 3) -> Week:
     rehearsed = 0
     if _has_table("rehearsal"):
         rehearsed = _one("SELECT count(*) FROM rehearsal WHERE date(created) BETWEEN ? AND ?", span)
+    touches = _one("SELECT count(*) FROM touch WHERE date BETWEEN ? AND ?", span)
+    # The streak ends with this week once it is over or has enough; while under way, with the one before.
+    after = end + timedelta(days=1)
+    if after > today and touches < max(streak_min, 1):
+        after = start
     return Week(
-        start, end,
-        touches=_one("SELECT count(*) FROM touch WHERE date BETWEEN ? AND ?", span),
+        start, end, touches=touches,
         conversations=_one(f"SELECT count(*) FROM touch WHERE date BETWEEN ? AND ? AND kind IN ({kinds})",
                            (*span, *CONVERSATION_KINDS)),
-        introductions_made=_one(
-            "SELECT count(*) FROM touch WHERE date BETWEEN ? AND ? AND kind = 'introduction'", span),
-        introductions_received=_one("SELECT count(*) FROM contact WHERE introduced_by_id IS NOT NULL "
-                                    "AND date(created) BETWEEN ? AND ?", span),
+        **_introductions(span),
         new_people=_one("SELECT count(*) FROM contact WHERE date(created) BETWEEN ? AND ?", span),
         commitments_kept=kept, pitches_rehearsed=rehearsed,
-        streak=streak(today, streak_min), streak_min=streak_min,
+        streak=streak(after, streak_min), streak_min=streak_min,
     )
+
+
+def _introductions(span: tuple[str, str]) -> dict[str, int]:
+    if _has_table("introduction"):  # the ledger: "you introduced X and Y" / "X introduced you to Y"
+        return {"introductions_made": _one("SELECT count(*) FROM introduction WHERE by_id IS NULL "
+                                           "AND day BETWEEN ? AND ?", span),
+                "introductions_received": _one("SELECT count(*) FROM introduction WHERE by_id IS NOT NULL "
+                                               "AND first_id IS NULL AND day BETWEEN ? AND ?", span)}
+    return {"introductions_made": _one("SELECT count(*) FROM touch WHERE date BETWEEN ? AND ? "
+                                       "AND kind = 'introduction'", span),
+            "introductions_received": _one("SELECT count(*) FROM contact WHERE introduced_by_id IS NOT NULL "
+                                           "AND date(created) BETWEEN ? AND ?", span)}
+
+
+# -- showing the review on its day -------------------------------------------------------------------
+
+
+def is_review_day(today: date, review_weekday: int) -> bool:
+    return today.weekday() == review_weekday
+
+
+def dismissed(today: date) -> bool:
+    """Whether the weekly review was put away on ``today``."""
+    return bool(db.execute_sql("SELECT 1 FROM weekly_review_dismissal WHERE day = ?",
+                               (today.isoformat(),)).fetchone())
+
+
+def dismiss(today: date) -> None:
+    """Put the weekly review away for the rest of ``today`` (it comes back next week)."""
+    with write():
+        db.execute_sql("INSERT INTO weekly_review_dismissal (day, created) VALUES (?, ?) ON CONFLICT (day) DO NOTHING",
+                       (today.isoformat(), datetime.now()))
+
+
+def undismiss(today: date) -> None:
+    """Show the weekly review again on ``today``."""
+    with write():
+        db.execute_sql("DELETE FROM weekly_review_dismissal WHERE day = ?", (today.isoformat(),))

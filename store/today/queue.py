@@ -37,6 +37,28 @@ class QueueSettings:
     """Typed settings of areas above Today, by area (``perception``: its PerceptionSettings)."""
 
 
+def _on_day(day: date, today: date) -> str:
+    return f"on {day.isoformat()}"
+
+
+def _due_on(day: date, today: date) -> str:
+    return f"due {day.isoformat()}"
+
+
+@dataclass(frozen=True)
+class ReasonWords:
+    """How reasons word a day. The interface hands over tui/format.py's wording (``42 d ago``,
+    ``overdue 12 d``, ``3 Jan``) so the screen and ``kith today`` say it as every other list does;
+    the store words no day itself, so without it a reason shows plain dates."""
+
+    ago: Callable[[date, date], str] = _on_day
+    """``ago(day, today)``: a day before (or after) today, e.g. ``42 d ago``, ``today``, ``in 3 d``."""
+    due: Callable[[date, date], str] = _due_on
+    """``due(day, today)``: a due day, e.g. ``overdue 12 d``, ``due today``, ``due in 5 d``."""
+    day: Callable[[date], str] = date.isoformat
+    """``day(day)``: a day of the year, e.g. ``3 Jan``."""
+
+
 @dataclass(frozen=True)
 class QueueContext:
     """What every source needs: the day, the cadence settings (from the config), the window."""
@@ -47,6 +69,8 @@ class QueueContext:
     due_soon_days: int = 7
     settings: QueueSettings = field(default_factory=QueueSettings)
     """The other sources' knobs (mentors' give-back margin, check-in cadence, the mode)."""
+    words: ReasonWords = field(default_factory=ReasonWords)
+    """How reasons word days (the interface's, from tui/format.py)."""
 
 
 class QueueItem(NamedTuple):

@@ -19,16 +19,6 @@ from kith.store.today.queue import QueueContext, QueueItem, source
 
 TIER_WEIGHT = {"inner": 1.5, "close": 1.25, "network": 1.0, "dormant": 0.6}
 MAX_LATE_RATIO = 4.0
-# Not strftime: month names must not depend on the locale.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _ago(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} d ago" if days > 0 else f"in {-days} d"
 
 
 def _cases(mapping: dict) -> tuple[str, list]:
@@ -65,17 +55,14 @@ def cadence_items(ctx: QueueContext) -> list[QueueItem]:
     append = out.append
     today_ord = today.toordinal()
     fromiso, fromord = date.fromisoformat, date.fromordinal
+    ago, due_words = ctx.words.ago, ctx.words.due
     for cid, name, weight, cadence, since_day, last_kind in db.execute_sql(sql, args):
-        since = today_ord - fromiso(since_day).toordinal()
-        late = since - cadence
-        if last_kind:
-            detail = f"last: {last_kind} {_ago(since)}"
-        else:
-            detail = f"never contacted (added {_ago(since)})"
-        append(QueueItem("cadence", cid, name, fromord(today_ord - late),
-                         weight * (1 + min(late / cadence, MAX_LATE_RATIO)),
-                         f"{f'overdue {late} d' if late else 'due today'} · every {cadence} d · {detail}",
-                         None, OVERDUE if late else DUE))
+        base = fromiso(since_day)
+        late = today_ord - base.toordinal() - cadence
+        due = fromord(today_ord - late)
+        detail = f"last: {last_kind} {ago(base, today)}" if last_kind else f"never contacted (added {ago(base, today)})"
+        append(QueueItem("cadence", cid, name, due, weight * (1 + min(late / cadence, MAX_LATE_RATIO)),
+                         f"{due_words(due, today)} · every {cadence} d · {detail}", None, OVERDUE if late else DUE))
     return out
 
 
@@ -89,7 +76,7 @@ def follow_up_items(ctx: QueueContext) -> list[QueueItem]:
     for fid, cid, name, due, what in db.execute_sql(sql, (ctx.today.isoformat(),)):
         due = date.fromisoformat(str(due)[:10])
         late = (ctx.today - due).days
-        head = f"follow-up overdue {late} d" if late else "follow-up due today"
+        head = f"follow-up {ctx.words.due(due, ctx.today)}"
         out.append(QueueItem("follow-up", cid, name, due, 2.0 + min(late, 30) / 7, f"{head}: {what}",
                              fid, OVERDUE if late else DUE))
     return out
@@ -137,9 +124,10 @@ def birthday_items(ctx: QueueContext) -> list[QueueItem]:
             continue
         turns = f" (turns {when.year - year})" if year and when.year > year else ""
         if to_go == 0:
-            out.append(QueueItem("birthday", cid, name, when, 2.5, f"birthday today{turns}", None, DUE))
+            out.append(QueueItem("birthday", cid, name, when, 2.5, f"birthday {ctx.words.ago(when, ctx.today)}{turns}",
+                                 None, DUE))
         else:
-            reason = f"birthday in {to_go} d, {when.day} {MONTHS[when.month - 1]}{turns}"
+            reason = f"birthday {ctx.words.ago(when, ctx.today)}, {ctx.words.day(when)}{turns}"
             out.append(QueueItem("birthday", cid, name, when, 1.0 - 0.5 * to_go / (window + 1), reason, None,
                                  DUE_SOON))
     return out
@@ -162,5 +150,6 @@ def upcoming(ctx: QueueContext, limit: int = 3) -> list[QueueItem]:
         due = date.fromisoformat(base) + timedelta(days=cad)
         to_go = (due - ctx.today).days
         state = DUE_SOON if to_go <= ctx.due_soon_days else "on-track"
-        out.append(QueueItem("cadence", cid, name, due, 0.0, f"due in {to_go} d · every {cad} d", None, state))
+        out.append(QueueItem("cadence", cid, name, due, 0.0, f"{ctx.words.due(due, ctx.today)} · every {cad} d", None,
+                             state))
     return out

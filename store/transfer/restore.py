@@ -132,4 +132,8 @@ def restore(path: Path | str) -> dict[str, int]:
             _check_texts(path, table, cols, rows)
             db.cursor().executemany(sql, rows)
             counts[table] = len(rows)
+        if int(data.get("schema") or 0) < 18:  # a thank-you's channel still in its note, as before m0018
+            from kith.store.core.migrations.m0018_thank_channel import move_channels_out_of_notes
+
+            move_channels_out_of_notes(db)
     return counts

@@ -64,3 +64,17 @@ def test_lookup_order(tmp_path, monkeypatch):
     assert str(database_path(cfg, "/from/flag.db")) == "/from/flag.db"
     with pytest.raises(ConfigError, match="no such config file"):
         load_config(str(tmp_path / "missing.toml"))
+
+
+def test_the_network_section_is_the_stores_settings(tmp_path):
+    from kith.store.network.settings import NetworkSettings
+    from kith.tui.settings import network_settings
+
+    cfg = load_config(write(tmp_path, "[network]\nedge_introduction = 5\ntarget_stale_days = 0\n"))
+    assert isinstance(cfg.network, NetworkSettings)
+    assert network_settings(cfg) == NetworkSettings(edge_introduction=5, target_stale_days=0)
+    assert load_config().network == NetworkSettings()
+    with pytest.raises(ConfigError, match=r":2: network.edge_shared"):
+        load_config(write(tmp_path, "[network]\nedge_shared = 6\n"))
+    with pytest.raises(ConfigError, match="edge_strength"):
+        load_config(write(tmp_path, "[network]\nedge_strength = 3\n"))

@@ -100,3 +100,14 @@ def test_config_turns_thank_yous_off_per_kind_and_sources_off(run_kith, ada, tmp
     config.write_text("[conversations]\ntoday_off = [\"lunch\"]\n")
     r = run_kith("plans")
     assert r.code == 2 and "config.toml:2: conversations.today_off" in r.err
+
+
+def test_prep_shows_your_goals_about_them_first(run_kith, ada):
+    assert "Your goals" not in run_kith("prep", "Ada Lovelace").out
+    assert run_kith("goal", "add", "A staff role on a platform team").code == 0
+    assert run_kith("goal", "add", "Two referrals from Globex", "--kind", "challenge").code == 0
+    assert plan(run_kith).code == 0
+    r = run_kith("prep", "--plan", "1")
+    assert r.code == 0 and "Your goals\n  challenge: Two referrals from Globex (about them)\n" in r.out
+    goals = json.loads(run_kith("prep", "Ada Lovelace", "--json").out)["goals"]
+    assert [(g["kind"], g["mentions_them"]) for g in goals] == [("challenge", True), ("goal", False)]

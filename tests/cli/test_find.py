@@ -1,9 +1,9 @@
-"""``kith find`` as a user runs it: a real process on a real database file."""
+"""``kith find`` as a user runs it, on a real database file (in this process; a real process only
+for import hygiene)."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import unicodedata
@@ -15,11 +15,11 @@ from kith.store.core.db import close_db
 from kith.store.people.contacts import create_contact
 from kith.store.people.followups import add_follow_up
 from kith.store.people.touches import log_touch
+from tests.conftest import kith_in_process
 
 
 def kith(db_file, *args):
-    cmd = [sys.executable, "-m", "kith.tui", "--db", str(db_file), "find", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ), timeout=120)
+    return kith_in_process("find", *args, db=db_file, check=False)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from kith.tui.__main__ import main
+from tests.conftest import kith_in_process
 
 
 @pytest.fixture
@@ -123,8 +124,7 @@ def test_today_json_shows_give_back_and_check_in_with_reasons(dbp, capsys):
         run(dbp, capsys, "value", "Ada Lovelace", "received", "introduction", "--note", "to Globex", "--on", on(n))
     run(dbp, capsys, "role", "Bob Okafor", "partner")
     run(dbp, capsys, "check-in", "Bob Okafor", "--commit", "Send 5 messages", "--on", on(20))
-    result = subprocess.run([sys.executable, "-m", "kith.tui", "--db", str(dbp), "today", "--json"],
-                            capture_output=True, text=True, env=dict(os.environ), timeout=120)
+    result = kith_in_process("today", "--json", db=dbp, check=False)
     if result.returncode == 2 and "invalid choice" in result.stderr:
         pytest.skip("kith today is not built yet")
     assert result.returncode == 0, result.stderr

@@ -1,4 +1,4 @@
-"""``kith pitch time|list|show`` as a user runs them: a real process, no Textual imported."""
+"""``kith pitch time|list|show`` as a user runs them (in this process), no Textual imported (a real process)."""
 
 from __future__ import annotations
 
@@ -53,9 +53,8 @@ def test_bad_input_is_one_line_and_exit_2(args, message):
 
 
 def test_time_refuses_binary_input():
-    r = subprocess.run([sys.executable, "-m", "kith.tui", "pitch", "time"], input=b"\xff\xfe\x00bad",
-                       capture_output=True, timeout=60)
-    assert r.returncode == 2 and b"not UTF-8" in r.stderr
+    r = kith("pitch", "time", stdin=b"\xff\xfe\x00bad", check=False)
+    assert r.returncode == 2 and "not UTF-8" in r.stderr
 
 
 def test_list_and_show(demo):
@@ -88,9 +87,12 @@ def test_pitch_commands_do_not_import_textual(demo):
 
 
 def test_terminal_escapes_in_a_pitch_are_inert(tmp_path):
+    from kith.store.brand.pitches import create_pitch
+    from kith.store.core.db import close_db, open_db
+
     db = tmp_path / "k.db"
-    code = ("from kith.store.core.db import open_db; from kith.store.brand.pitches import create_pitch; "
-            f"open_db({str(db)!r}); create_pitch('Evil\\u202e name', 'custom', 'x')")
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    open_db(db)
+    create_pitch("Evil\u202e name", "custom", "x")
+    close_db()
     out = kith("pitch", "list", db=db).stdout
     assert "\u202e" not in out and "Evil" in out

@@ -86,9 +86,9 @@ def test_strength_suggests_and_accepts(run_kith):
 def test_week_prints_sections(run_kith):
     _setup(run_kith)
     run_kith("log", "Ada Lovelace", "--kind", "coffee", "--on", "-2")
-    r = run_kith("week")
+    r = run_kith("week", "--date", "-2")  # the week containing the coffee
     assert r.code == 0 and r.out.startswith("== weekly review") and "touches: 1 (1 conversations)" in r.out
-    data = json.loads(run_kith("week", "--json").out)
+    data = json.loads(run_kith("week", "--date", "-2", "--json").out)
     assert data["weekly_review"]["touches"] == 1
 
 
@@ -98,10 +98,12 @@ def test_quality_commands_do_not_import_textual(tmp_path, args):
     import subprocess
     import sys
 
+    from tests.conftest import kith_in_process
+
     dbp = tmp_path / "k.db"
-    subprocess.run([sys.executable, "-m", "tui", "--db", str(dbp), "add", "Ada"], capture_output=True, check=True)
+    kith_in_process("add", "Ada", db=dbp)
     code = ("import sys, runpy; sys.argv = ['kith'] + sys.argv[1:];\n"
-            "try:\n    runpy.run_module('tui', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "try:\n    runpy.run_module('kith.tui', run_name='__main__')\nexcept SystemExit:\n    pass\n"
             "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
             "sys.stderr.write('TEXTUAL:' + ','.join(bad[:3]))")
     result = subprocess.run([sys.executable, "-c", code, "--db", str(dbp), *args], capture_output=True, text=True)

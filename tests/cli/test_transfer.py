@@ -13,7 +13,7 @@ import time
 import pytest
 
 from kith.tui.__main__ import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, kith_in_process
 
 LINKEDIN = FIXTURES / "linkedin-Connections.csv"
 
@@ -141,7 +141,7 @@ def test_killed_import_is_all_or_nothing(tmp_path):
     big = tmp_path / "Connections.csv"
     big.write_text(linkedin_csv(30_000, random.Random(1)), encoding="utf-8")
     db = tmp_path / "k.db"
-    subprocess.run(_kith("--db", str(db), "add", "Existing"), check=True, capture_output=True, timeout=60)
+    kith_in_process("add", "Existing", db=db)
     proc = subprocess.Popen(_kith("--db", str(db), "import", "linkedin", str(big)),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.2)
@@ -153,7 +153,7 @@ def test_killed_import_is_all_or_nothing(tmp_path):
 
 def test_backup_while_another_process_writes(tmp_path):
     db = tmp_path / "k.db"
-    subprocess.run(_kith("--db", str(db), "add", "First"), check=True, capture_output=True, timeout=60)
+    kith_in_process("add", "First", db=db)
     writer = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; from kith.store.core.db import open_db; open_db(sys.argv[1]);"
         "from kith.store.people.contacts import create_contact\n"
@@ -165,9 +165,7 @@ def test_backup_while_another_process_writes(tmp_path):
         copies = []
         for n in range(3):
             target = tmp_path / f"backup-{n}.db"
-            result = subprocess.run(_kith("--db", str(db), "backup", str(target)), capture_output=True,
-                                    text=True, timeout=60)
-            assert result.returncode == 0, result.stderr
+            kith_in_process("backup", str(target), db=db)  # this process backs up; another writes
             copies.append(target)
     finally:
         writer.wait(timeout=60)

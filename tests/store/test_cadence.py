@@ -9,6 +9,7 @@ from kith.store.people.touches import delete_touch, log_touch
 from kith.store.today.cadence import DUE, DUE_SOON, ON_TRACK, OVERDUE, effective_cadence, next_due, state_of, status
 from kith.store.today.queue import QueueContext
 from kith.store.today.sources import birthday_on, cadence_items, next_birthday
+from kith.tui.settings import REASON_WORDS
 
 TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
 
@@ -61,7 +62,7 @@ def test_status_counts_days_overdue_across_feb_29():
 
 
 def _cadence(today):
-    return {i.contact_id: i for i in cadence_items(QueueContext(today, TIERS))}
+    return {i.contact_id: i for i in cadence_items(QueueContext(today, TIERS, words=REASON_WORDS))}
 
 
 def test_logging_a_touch_restarts_the_cadence(db):

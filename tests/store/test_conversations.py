@@ -111,6 +111,11 @@ def test_recording_makes_a_touch_referrals_follow_ups_and_a_thank_you(db, fixed_
     carol = get_contact(h.referrals[0][0])
     assert (carol.name, carol.introduced_by_id, h.referrals[0][2]) == ("Carol King", ada.id, True)
     assert get_contact(bob.id).introduced_by_id == ada.id and h.referrals[1][2] is False
+    from kith.store.network.introductions import list_introductions
+
+    ledger = [(i.by_id, i.second_id, i.day, i.note) for i in list_introductions()]
+    assert sorted(ledger) == sorted([(ada.id, carol.id, fixed_today, "referral from a conversation"),
+                                     (ada.id, bob.id, fixed_today, "referral from a conversation")])  # once each
     steps = [f for f in list_follow_ups(ada.id) if f.what == "send the CV"]
     assert steps and steps[0].due == fixed_today + timedelta(days=7)
     (owed,) = list_owed()
@@ -273,3 +278,24 @@ def test_plans_are_searchable(db, fixed_today):
     p = ii(ada, fixed_today, fixed_today, purpose="Learn how the platform team hires")
     (hit,) = search("platform team", kinds=["conversation"])
     assert (hit.id, hit.contact_id) == (p.id, ada)
+
+
+def test_the_brief_shows_your_goals_those_about_them_first(db, fixed_today):
+    from kith.store.career.goals import add_goal, mark_done
+
+    ada = create_contact("Ada Lovelace", company="Globex")
+    assert prep_brief(ada.id, today=fixed_today).goals == ()
+    assert "Your goals" not in as_text(prep_brief(ada.id, today=fixed_today), fixed_today)
+    add_goal("Move into a staff role at Globex", fixed_today - timedelta(days=9))
+    add_goal("Say no to side projects", fixed_today - timedelta(days=5), kind="challenge")
+    add_goal("Speak at a conference", fixed_today - timedelta(days=3))
+    add_goal("Learn Rust", fixed_today - timedelta(days=2))
+    mark_done(add_goal("Finish the course", fixed_today - timedelta(days=1)).id, fixed_today)
+    b = prep_brief(ada.id, today=fixed_today)
+    assert [(k, t, about) for _, k, t, about in b.goals] == [
+        ("goal", "Move into a staff role at Globex", True), ("goal", "Learn Rust", False),
+        ("goal", "Speak at a conference", False)]
+    assert b.more_goals == 1 and b.as_json()["goals"][0]["mentions_them"] is True
+    text = as_text(b, fixed_today)
+    assert "Your goals\n  goal: Move into a staff role at Globex (about them)\n  goal: Learn Rust" in text
+    assert "+1 more (kith goals)" in text and "Finish the course" not in text

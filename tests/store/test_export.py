@@ -25,7 +25,12 @@ def full_db(db, fixed_today):
 
 
 @pytest.mark.parametrize("kind", ["json", "toml"])
-def test_restore_round_trip_identical(full_db, tmp_path, kind):
+def test_restore_round_trip_identical(full_db, tmp_path, kind, fixed_today):
+    from kith.store.people.touches import log_touch
+    from kith.store.quality.weekly import dismiss
+
+    log_touch(list_contacts()[0].id, "thank-you", fixed_today, "a card", channel="letter")  # migration 18
+    dismiss(fixed_today)
     first = exporters.render(kind)
     path = exporters.export(kind, tmp_path / f"out.{kind}")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -37,10 +42,15 @@ def test_restore_round_trip_identical(full_db, tmp_path, kind):
     assert all(data["tables"][t]["rows"] for t in career)  # the demo fills every career table
     network = ("organisation", "organisation_alias", "employment", "introduction", "knows", "target")
     assert all(data["tables"][t]["rows"] for t in network if t != "organisation_alias")  # the demo fills them
+    volunteering = ("engagement", "volunteer_hours", "engagement_skill", "engagement_met")
+    assert all(data["tables"][t]["rows"] for t in volunteering)  # the demo fills every volunteering table
     # Quantity and quality: the focus, the import runs, triage state and touch ratings go too.
     assert data["tables"]["focus_term"]["rows"] and data["tables"]["import_run"]["rows"]
     assert {"triaged_on", "initiated_by", "import_run_id"} <= set(data["tables"]["contact"]["columns"])
-    assert {"rating", "duration_min"} <= set(data["tables"]["touch"]["columns"])
+    assert {"rating", "duration_min", "channel"} <= set(data["tables"]["touch"]["columns"])
+    channel_at = data["tables"]["touch"]["columns"].index("channel")
+    assert [r[channel_at] for r in data["tables"]["touch"]["rows"] if r[channel_at]] == ["letter"]
+    assert data["tables"]["weekly_review_dismissal"]["rows"]
     assert not [t for t in data["tables"] if "fts" in t]
     close_db()
     open_db(tmp_path / "fresh.db")

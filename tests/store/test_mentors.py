@@ -11,12 +11,14 @@ from kith.store.mentors import value as m
 from kith.store.people.contacts import create_contact, set_archived
 from kith.store.people.touches import log_touch
 from kith.store.today.queue import SOURCES, QueueContext, QueueSettings, load_sources
+from kith.tui.settings import REASON_WORDS
 
 TODAY = date(2026, 3, 16)
 
 
 def ctx(**mentors) -> QueueContext:
-    return QueueContext(today=TODAY, tier_cadence={}, due_soon_days=7, settings=QueueSettings(**mentors))
+    return QueueContext(today=TODAY, tier_cadence={}, due_soon_days=7, settings=QueueSettings(**mentors),
+                        words=REASON_WORDS)
 
 
 @pytest.fixture

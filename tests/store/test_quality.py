@@ -242,6 +242,12 @@ def test_weekly_numbers_on_fixed_days(db):
     for back in (1, 2, 3, 7):  # this week (the seven days before DAY): four touches
         touches.log_touch(a.id, "coffee" if back == 1 else "email", DAY - timedelta(days=back))
     touches.log_touch(a.id, "introduction", DAY - timedelta(days=4))
+    # the ledger counts introductions: Ana introduced you to Ben (set on Ben), you introduced Ana and Ben
+    from kith.store.core.db import db as store
+    from kith.store.network.introductions import record_introduction
+
+    store.execute_sql("UPDATE introduction SET day = '2026-03-12'")
+    record_introduction(None, a.id, b.id, DAY - timedelta(days=4), log_touches=False)
     touches.log_touch(a.id, "email", DAY)  # today is not in the review
     for back in (8, 9, 10, 15, 16, 17):  # the two weeks before: three touches each
         touches.log_touch(b.id, "email", DAY - timedelta(days=back))
@@ -316,3 +322,26 @@ def test_the_wiring_hands_the_job_search_weighting_to_todays_queue(people):
     plain, lifted = scores(0.0), scores(0.5)
     assert lifted[ada.id] == pytest.approx(plain[ada.id] * 1.5)  # fully relevant
     assert lifted[bo.id] == pytest.approx(plain[bo.id])  # not relevant: unchanged
+
+
+def test_weeks_start_on_the_review_day_and_a_week_under_way_keeps_the_streak(db):
+    a = contacts.create_contact("Ana")
+    for back in (1, 2, 3, 8, 9, 10):  # three touches in each of the two weeks before DAY (a Monday)
+        touches.log_touch(a.id, "email", DAY - timedelta(days=back))
+    touches.log_touch(a.id, "coffee", DAY)
+    past = weekly.past_week(DAY, 0, 3)
+    assert (past.start, past.end, past.touches, past.streak) == (date(2026, 3, 9), date(2026, 3, 15), 3, 2)
+    this = weekly.week_containing(DAY + timedelta(days=2), DAY, 0, 3)  # under way, one touch so far
+    assert (this.start, this.touches, this.conversations, this.streak) == (DAY, 1, 1, 2)
+    friday = weekly.week_containing(DAY, DAY, 4, 3)  # weeks from Friday to Thursday
+    assert (friday.start, friday.end, friday.touches) == (date(2026, 3, 13), date(2026, 3, 19), 4)
+    assert weekly.past_week(date(2026, 3, 18), 2, 3).start == date(2026, 3, 11)
+
+
+def test_the_weekly_review_is_put_away_for_one_day(db):
+    assert not weekly.dismissed(DAY)
+    weekly.dismiss(DAY)
+    weekly.dismiss(DAY)  # twice is fine
+    assert weekly.dismissed(DAY) and not weekly.dismissed(DAY + timedelta(days=7))
+    weekly.undismiss(DAY)
+    assert not weekly.dismissed(DAY)

@@ -13,14 +13,15 @@ from kith.store.today import queue, review
 from kith.store.today.queue import QueueContext, QueueItem, build_queue, source
 from kith.store.today.snoozes import get_snooze, parse_span, snooze
 from kith.tui.config import Config, TodayConfig
-from kith.tui.settings import context_for
+from kith.tui.settings import REASON_WORDS, context_for
 
 TODAY = date(2026, 3, 16)
 TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
 
 
 def ctx(today=TODAY, **kw) -> QueueContext:
-    return QueueContext(today, TIERS, **kw)
+    """The context the interface builds: reasons worded by tui/format.py."""
+    return QueueContext(today, TIERS, **{"words": REASON_WORDS, **kw})
 
 
 def touched(name, days_ago, tier="close", kind="coffee", **fields):
@@ -44,7 +45,7 @@ def test_order_and_reasons(db):
         ("follow-up", "Bob", "follow-up overdue 2 d: Send the deck"),
         ("cadence", "Ada", "overdue 12 d · every 30 d · last: coffee 42 d ago"),
         ("cadence", "Bob", "due today · every 14 d · last: coffee 14 d ago"),
-        ("cadence", "Cy", "overdue 30 d · every 90 d · last: coffee 120 d ago"),
+        ("cadence", "Cy", "overdue 30 d · every 90 d · last: coffee 4 mo ago"),  # as every list words 120 d
     ]
     assert items[0].ref_id == fu.id and items[0].state == "overdue" and items[2].state == "due"
     assert [i.days_overdue(TODAY) for i in items] == [2, 12, 0, 30]

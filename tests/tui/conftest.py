@@ -33,6 +33,19 @@ def steady_cursors(monkeypatch):
 
 
 @pytest.fixture
+def config():
+    """The default config, but with the weekly review on Sunday: the pinned day is a Monday (the
+    default review day), and screens' snapshots should show what they test, not the review panel
+    (tests/tui/test_weekly_review.py tests that on its day)."""
+    from dataclasses import replace
+
+    from kith.tui.config import Config
+
+    base = Config()
+    return replace(base, quality=replace(base.quality, weekly_review_day="sunday"))
+
+
+@pytest.fixture
 def make_app(db_file, config):
     """Build a KithApp on the test database: make_app(first_run=False, config=None)."""
     from kith.tui.app import KithApp

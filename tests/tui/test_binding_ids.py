@@ -17,7 +17,8 @@ def collect_bindings() -> dict[str, tuple[str, str]]:
     modules = ["kith.tui.app", "kith.tui.commands"]
     for package in ("kith.tui.screens", "kith.tui.modals", "kith.tui.widgets", "kith.tui.flows"):
         path = importlib.import_module(package).__path__
-        modules += [f"{package}.{m.name}" for m in pkgutil.iter_modules(path)]
+        # Sub-packages too (the Network area's tabs live in kith.tui.screens.network.*).
+        modules += [m.name for m in pkgutil.walk_packages(path, f"{package}.")]
     found: dict[str, tuple[str, str]] = {}
     for name in modules:
         module = importlib.import_module(name)

@@ -151,7 +151,8 @@ def test_snapshot_career_learning(snap_compare, make_app, demo_db):
 
 
 def test_snapshot_career_income(snap_compare, make_app, demo_db):
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("left_square_bracket"))
+    assert snap_compare(make_app(), terminal_size=SIZE,
+                        run_before=_then("right_square_bracket", "right_square_bracket"))
 
 
 def test_snapshot_career_new_skill_form(snap_compare, make_app, demo_db):

@@ -150,6 +150,10 @@ def test_snapshot_plan_form(snap_compare, make_app, db_file, fixed_today):
 
 
 def test_snapshot_prep_brief(snap_compare, make_app, db_file, fixed_today):
+    from kith.store.career.goals import add_goal
+
+    add_goal("A staff role on a platform team", fixed_today)
+    add_goal("Two referrals from Globex by April", fixed_today - timedelta(days=3))
     assert snap_compare(_brief_app(make_app, fixed_today), terminal_size=SIZE, run_before=lambda p: _keys(p, "p"))
 
 

@@ -202,3 +202,43 @@ async def test_form_sets_introduced_by_with_the_picker_and_connected_on(make_app
         assert app.screen is page
     cleared = get_contact(ada)
     assert (cleared.introduced_by_id, cleared.connected_on) == (None, None)
+
+
+async def test_down_moves_from_the_page_into_its_lists(make_app, db, fixed_today):
+    cid = create_contact("Ada Lovelace").id
+    first = add_follow_up(cid, fixed_today + timedelta(days=2), "send the deck")
+    second = add_follow_up(cid, fixed_today + timedelta(days=9), "ask about the role")
+    log_touch(cid, "call", fixed_today - timedelta(days=1), "newest")
+    log_touch(cid, "email", fixed_today - timedelta(days=4), "older")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        page = await open_page(pilot, cid)
+        follow_ups, timeline = page.query_one(FollowUpList), page.query_one(TouchList)
+        await pilot.press("down")  # from the page into the first list, as Tab does
+        assert page.focused is follow_ups and follow_ups.highlighted == 0
+        await pilot.press("down", "x")  # the second follow-up: x marks that one done
+        await pilot.pause()
+        assert get_follow_up(second.id).done and not get_follow_up(first.id).done
+        await pilot.press("down")  # past the last follow-up: into the touches
+        assert page.focused is timeline and timeline.highlighted == 0
+        await pilot.press("down", "down")  # the last touch: it stays (no wrapping round)
+        assert page.focused is timeline and timeline.highlighted == 1
+        await pilot.press("up", "up")  # before the first touch: the follow-up above
+        assert page.focused is follow_ups and follow_ups.highlighted == 1
+        await pilot.press("up", "up")  # before the first follow-up: back on the page
+        assert page.focused is page.query_one("#body")
+
+
+async def test_down_goes_straight_into_the_touches_without_follow_ups(make_app, db, fixed_today):
+    cid = create_contact("Grace Hopper").id
+    t = log_touch(cid, "email", fixed_today - timedelta(days=2), "found a bug")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        page = await open_page(pilot, cid)
+        await pilot.press("down", "e")
+        await pilot.pause()
+        assert page.focused is page.query_one(TouchList)
+        assert isinstance(app.screen, LogTouchModal)
+        await pilot.press(*CLEAR, *"found the moth", "ctrl+s")
+        await pilot.pause()
+    assert get_touch(t.id).note == "found the moth"

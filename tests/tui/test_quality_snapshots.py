@@ -1,4 +1,4 @@
-"""Snapshot tests of triage and the Health view at 80x24, in colour and with NO_COLOR."""
+"""Snapshot tests of triage and the Network area's Health tab at 80x24, in colour and with NO_COLOR."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ async def _open_triage(pilot) -> None:
 
 
 async def _open_health(pilot) -> None:
-    from kith.tui.screens.network_health import HealthScreen
-
-    await pilot.app.push_screen(HealthScreen())
+    await pilot.press("5")
+    await pilot.pause()
+    pilot.app.screen.show_tab("health")
     await pilot.pause()
 
 

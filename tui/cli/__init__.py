@@ -62,9 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
         today,
         transfer,
         undo,
+        volunteer,
     )
 
     for area in (contacts, people, followups, undo, today, mentors, pitch, perception, find, transfer, quality,
-                 conversations, career, network):
+                 conversations, career, network, volunteer):
         area.register(sub, common)
     return parser

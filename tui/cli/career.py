@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from kith.tui.cli.common import CliError, Context, dump_json, parse_date_arg, say
+from kith.tui.cli.common import CliError, Context, dump_json, parse_date_arg, print_rows, say
 
 
 def settings(ctx: Context):
@@ -342,12 +342,6 @@ def cmd_goals(args: argparse.Namespace, ctx: Context) -> int:
 
     ctx.open()
     goals = list_goals(include_done=args.json)
-    if args.json:
-        dump_json([g.as_json() for g in goals])
-        return 0
-    if not goals:
-        say("No open goals or challenges: kith goal add TEXT [--kind challenge]")
-        return 0
-    for g in goals:
-        say(f"#{g.id:<4} {g.kind:9} since {g.added.isoformat()}:", g.text)
-    return 0
+    return print_rows(goals, args.json, lambda g: g.as_json(),
+                      lambda g: (f"#{g.id:<4} {g.kind:9} since {g.added.isoformat()}:", g.text),
+                      "No open goals or challenges: kith goal add TEXT [--kind challenge]")

@@ -90,6 +90,31 @@ def dump_json(data: object) -> None:
     print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
+def print_rows(rows, as_json: bool, json_row, line, empty: object = "", head: object = None) -> int:
+    """Print a listing the way every command does; return the exit status (0).
+
+    ``--json``: a JSON list of ``json_row(row)`` (``json_row=None``: the rows as they are). Otherwise
+    ``empty`` when there are no rows, else ``head`` (if any) and one ``line(row)`` per row. ``line``,
+    ``empty`` and ``head`` give a string or a tuple of the parts ``say`` joins.
+    """
+    if as_json:
+        dump_json(list(rows) if json_row is None else [json_row(r) for r in rows])
+        return 0
+    if not rows:
+        if empty:
+            say(*_parts(empty))
+        return 0
+    if head is not None:
+        say(*_parts(head))
+    for r in rows:
+        say(*_parts(line(r)))
+    return 0
+
+
+def _parts(text: object) -> tuple:
+    return text if isinstance(text, tuple) else (text,)
+
+
 def parse_date_arg(text: str, what: str = "date", today: date | None = None) -> date:
     """Parse a day as the app's forms do (YYYY-MM-DD, today, yesterday, -3, +1w) or raise CliError."""
     from kith.store.core.clock import parse_day

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from kith.tui.cli.common import CliError, Context, dump_json, named, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, named, parse_date_arg, print_rows, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -139,14 +139,13 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
 
     ctx.open()
     contacts = list_contacts(include_archived=args.archived)
-    if args.json:
-        dump_json([asdict(c) for c in contacts])
-        return 0
-    for c in contacts:
-        where = " · ".join(x for x in (c.role, c.company) if x)
-        last = c.last_touch_on.isoformat() if c.last_touch_on else "never"
-        say(f"#{c.id:<5}", c.name, f"({where})" if where else "", f"[{c.tier}] last: {last}")
-    return 0
+    return print_rows(contacts, args.json, asdict, _contact_line)
+
+
+def _contact_line(c) -> tuple:
+    where = " · ".join(x for x in (c.role, c.company) if x)
+    last = c.last_touch_on.isoformat() if c.last_touch_on else "never"
+    return f"#{c.id:<5}", c.name, f"({where})" if where else "", f"[{c.tier}] last: {last}"
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:

@@ -53,8 +53,9 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("thank", parents=[common], help="log a thank-you: closes what you owe them")
     p.add_argument("contact", metavar="NAME_OR_ID")
-    p.add_argument("--kind", default="email", metavar="KIND",
-                   help="how you thanked them: email (default), message, call, letter, in person")
+    p.add_argument("--kind", "--channel", dest="kind", default="email", metavar="KIND",
+                   help="how you thanked them (the touch's channel): email (default), message, call, letter, "
+                        "in person")
     p.add_argument("--note", default="", metavar="TEXT")
     p.set_defaults(func=cmd_thank)
 
@@ -160,28 +161,24 @@ def cmd_thank(args: argparse.Namespace, ctx: Context) -> int:
     ctx.open()
     contact = resolve_contact(args.contact)
     owed = list_owed(contact_id=contact.id)
-    note = f"by {channel}" + (f": {args.note.strip()}" if args.note.strip() else "")
-    touch = _store(log_touch, contact.id, "thank-you", ctx.today(), note)
+    touch = _store(log_touch, contact.id, "thank-you", ctx.today(), args.note, channel=channel)
     say(f"thanked {contact.name} by {channel} (touch #{touch.id})")
     for o in owed:
         say("  closed:", o.what)
     return 0
 
 
-# `kith week` (the weekly review, kith.tui.cli.quality) adds this section: this calendar week's
-# conversations, referrals gained and thank-yous sent.
-def conversations_section(ctx: Context, day) -> tuple[str, list[str], dict]:
-    from kith.store.conversations.counts import week, week_of
+# `kith week` (the weekly review, kith.tui.cli.quality) adds this section: the week's conversations,
+# referrals gained and thank-yous sent.
+def conversations_section(ctx: Context, day, first_weekday: int = 0) -> tuple[str, list[str], dict]:
+    from kith.store.conversations.counts import week
 
-    w = week(day)
-    start, end = week_of(day)
-    lines = [f"week of {start.isoformat()} to {end.isoformat()}"]
-    lines += [f"{c.day.isoformat()} {c.kind} with {c.name}" + (f" [{c.state}]" if c.state != "held" else "")
-              + (f" → referrals: {', '.join(c.referrals)}" if c.referrals else "") for c in w.conversations]
-    if len(lines) == 1:
-        lines.append("no conversations this week")
+    w = week(day, first_weekday)
+    lines = [f"{c.day.isoformat()} {c.kind} with {c.name}" + (f" [{c.state}]" if c.state != "held" else "")
+             + (f" → referrals: {', '.join(c.referrals)}" if c.referrals else "") for c in w.conversations]
+    lines = lines or ["no conversations this week"]
     i = w.interviews
     lines.append(f"informational interviews: {i.week_held} held, {i.week_planned} still planned "
                  f"(target {ctx.config.conversations.interviews_per_week})")
     lines.append(f"referrals gained: {w.referrals} · thank-yous sent: {w.thank_yous}")
-    return "conversations", lines, {"start": start.isoformat(), "end": end.isoformat(), **w.as_json()}
+    return "conversations", lines, w.as_json()

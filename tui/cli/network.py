@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import argparse
 
-from kith.tui.cli.common import CliError, Context, confirm, dump_json, named, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import (
+    CliError,
+    Context,
+    confirm,
+    dump_json,
+    named,
+    parse_date_arg,
+    print_rows,
+    resolve_contact,
+    say,
+)
 
 
 def register(sub, common) -> None:
@@ -135,11 +145,9 @@ def cmd_jobs(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         dump_json({"contact_id": c.id, "name": c.name, "jobs": [_job_json(j) for j in jobs]})
         return 0
-    if not jobs:
-        say(f"no jobs for {named(c)} yet (kith job NAME ORG --current adds one)")
-    for j in jobs:
-        say(f"#{j.id:<5}", j.org_name, "·", j.title or "—", "·", j.span() or "dates unknown")
-    return 0
+    return print_rows(jobs, False, None, lambda j: (f"#{j.id:<5}", j.org_name, "·", j.title or "—", "·",
+                                                    j.span() or "dates unknown"),
+                      f"no jobs for {named(c)} yet (kith job NAME ORG --current adds one)")
 
 
 def cmd_org_show(args: argparse.Namespace, ctx: Context) -> int:
@@ -175,16 +183,11 @@ def cmd_org_list(args: argparse.Namespace, ctx: Context) -> int:
 
     ctx.open()
     rows = list_orgs()
-    if args.json:
-        dump_json([{"id": r.id, "name": r.name, "industry": r.industry, "now": r.current, "before": r.former,
-                    "target": r.stage} for r in rows])
-        return 0
-    if not rows:
-        say("no organisations yet (a contact's company becomes one)")
-    for r in rows:
-        say(f"#{r.id:<5}", r.name,
-            f"· {r.current} now, {r.former} before" + (f" · target: {r.stage}" if r.stage else ""))
-    return 0
+    return print_rows(rows, args.json, lambda r: {"id": r.id, "name": r.name, "industry": r.industry, "now": r.current,
+                                                  "before": r.former, "target": r.stage},
+                      lambda r: (f"#{r.id:<5}", r.name, f"· {r.current} now, {r.former} before"
+                                 + (f" · target: {r.stage}" if r.stage else "")),
+                      "no organisations yet (a contact's company becomes one)")
 
 
 def cmd_org_merge(args: argparse.Namespace, ctx: Context) -> int:
@@ -277,16 +280,12 @@ def cmd_intros(args: argparse.Namespace, ctx: Context) -> int:
     ctx.open()
     cid = resolve_contact(args.contact).id if args.contact else None
     rows = list_introductions(cid)
-    if args.json:
-        dump_json([{"id": i.id, "day": i.day.isoformat(), "by_id": i.by_id, "by": i.by_name or None,
-                    "first_id": i.first_id, "first": i.first_name or None, "second_id": i.second_id,
-                    "second": i.second_name, "note": i.note, "outcome": i.outcome, "line": i.line()} for i in rows])
-        return 0
-    if not rows:
-        say("no introductions yet (kith intro BY NEW records one)")
-    for i in rows:
-        say(f"#{i.id:<5} {i.day.isoformat()}", i.line(), f"· {i.outcome}" + (f" · {i.note}" if i.note else ""))
-    return 0
+    return print_rows(rows, args.json, lambda i: {
+        "id": i.id, "day": i.day.isoformat(), "by_id": i.by_id, "by": i.by_name or None, "first_id": i.first_id,
+        "first": i.first_name or None, "second_id": i.second_id, "second": i.second_name, "note": i.note,
+        "outcome": i.outcome, "line": i.line()},
+        lambda i: (f"#{i.id:<5} {i.day.isoformat()}", i.line(), f"· {i.outcome}" + (f" · {i.note}" if i.note else "")),
+        "no introductions yet (kith intro BY NEW records one)")
 
 
 def cmd_knows(args: argparse.Namespace, ctx: Context) -> int:
@@ -340,16 +339,12 @@ def cmd_targets(args: argparse.Namespace, ctx: Context) -> int:
 
     ctx.open()
     rows = list_targets()
-    if args.json:
-        dump_json([{"org_id": t.org_id, "org": t.org_name, "stage": t.stage, "note": t.note,
-                    "progressed": t.progressed.isoformat(), "now": t.current, "before": t.former} for t in rows])
-        return 0
-    if not rows:
-        say("no targets yet (kith target ORG marks one)")
-    for t in rows:
-        say(f"#{t.org_id:<5}", t.org_name, f"· {t.stage} · {t.current} now, {t.former} before",
-            f"· since {t.progressed.isoformat()}" + (f" · {t.note}" if t.note else ""))
-    return 0
+    return print_rows(rows, args.json, lambda t: {
+        "org_id": t.org_id, "org": t.org_name, "stage": t.stage, "note": t.note,
+        "progressed": t.progressed.isoformat(), "now": t.current, "before": t.former},
+        lambda t: (f"#{t.org_id:<5}", t.org_name, f"· {t.stage} · {t.current} now, {t.former} before",
+                   f"· since {t.progressed.isoformat()}" + (f" · {t.note}" if t.note else "")),
+        "no targets yet (kith target ORG marks one)")
 
 
 def cmd_path(args: argparse.Namespace, ctx: Context) -> int:

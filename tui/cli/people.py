@@ -7,7 +7,17 @@ from __future__ import annotations
 import argparse
 import re
 
-from kith.tui.cli.common import CliError, Context, confirm, dump_json, named, parse_date_arg, resolve_contact, say
+from kith.tui.cli.common import (
+    CliError,
+    Context,
+    confirm,
+    dump_json,
+    named,
+    parse_date_arg,
+    print_rows,
+    resolve_contact,
+    say,
+)
 
 
 def register(sub, common) -> None:
@@ -108,7 +118,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         say(f"  #{f.id:<5} {state}:", f.what)
     say(f"Timeline ({len(touches)} touches):")
     for t in touches:
-        say(f"  #{t.id:<5} {t.date.isoformat()} {t.kind}" + (":" if t.note else ""), _first_line(t.note))
+        say(f"  #{t.id:<5} {t.date.isoformat()} {t.label}" + (":" if t.note else ""), _first_line(t.note))
     say("Notes:")
     for line in (c.notes or "—").splitlines():
         say(" ", line)
@@ -234,16 +244,10 @@ def cmd_touches(args: argparse.Namespace, ctx: Context) -> int:
     ctx.open()
     c = resolve_contact(args.contact)
     touches = list_touches(c.id)
-    if args.json:
-        dump_json([asdict(t) for t in touches])
-        return 0
-    if not touches:
-        say("no touches with", named(c), "yet")
-        return 0
-    say(f"{len(touches)} touches with", named(c) + ":")
-    for t in touches:
-        say(f"#{t.id:<5} {t.date.isoformat()} {t.kind}" + (":" if t.note else ""), _first_line(t.note))
-    return 0
+    return print_rows(touches, args.json, asdict,
+                      lambda t: (f"#{t.id:<5} {t.date.isoformat()} {t.label}" + (":" if t.note else ""),
+                                 _first_line(t.note)),
+                      ("no touches with", named(c), "yet"), (f"{len(touches)} touches with", named(c) + ":"))
 
 
 def cmd_edit_touch(args: argparse.Namespace, ctx: Context) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from kith.tui.cli.common import CliError, Context, dump_json, resolve_contact, say
+from kith.tui.cli.common import CliError, Context, dump_json, print_rows, resolve_contact, say
 
 
 def register(sub, common) -> None:
@@ -51,7 +51,11 @@ def register(sub, common) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_strength)
 
-    p = sub.add_parser("week", parents=[common], help="the weekly review: the past seven days and your streak")
+    p = sub.add_parser("week", parents=[common],
+                       help="the weekly review: a week's touches, conversations, referrals, thank-yous and streak")
+    p.add_argument("--date", default=None, metavar="DAY",
+                   help="show the week containing DAY (YYYY-MM-DD, -7 ...; default today; weeks start on "
+                        "[quality] weekly_review_day)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_week)
 
@@ -106,14 +110,9 @@ def cmd_focus(args: argparse.Namespace, ctx: Context) -> int:
     for kind, terms in parsed.items():
         set_focus(kind, terms)
     focus = get_focus() + [t for t in config_focus(ctx.config) if t not in get_focus()]
-    if args.json:
-        dump_json([{"kind": t.kind, "name": t.name, "weight": t.weight} for t in focus])
-        return 0
-    if not focus:
-        say("no focus set: kith focus --industry fintech --geography London (NAME=2 weighs a term double)")
-    for t in focus:
-        say(f"{t.kind}: {t.name}" + (f" (weight {t.weight:g})" if t.weight != 1 else ""))
-    return 0
+    return print_rows(focus, args.json, lambda t: {"kind": t.kind, "name": t.name, "weight": t.weight},
+                      lambda t: f"{t.kind}: {t.name}" + (f" (weight {t.weight:g})" if t.weight != 1 else ""),
+                      "no focus set: kith focus --industry fintech --geography London (NAME=2 weighs a term double)")
 
 
 def cmd_triage(args: argparse.Namespace, ctx: Context) -> int:
@@ -202,22 +201,32 @@ def cmd_strength(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def week_sections(ctx: Context) -> list[tuple[str, list[str], dict]]:
-    """The sections ``kith week`` prints, as (title, lines, json); other areas add theirs."""
-    from kith.store.quality.weekly import week
-
-    q = getattr(ctx.config, "quality", None)
-    w = week(ctx.today(), q.week_streak_touches if q else 3)
+def week_sections(ctx: Context, day) -> list[tuple[str, list[str], dict]]:
+    """The sections ``kith week`` prints for the week containing ``day``, as (title, lines, json)."""
+    from kith.store.quality.weekly import week_containing
     from kith.tui.cli.conversations import conversations_section
 
-    return [("weekly review", w.lines(), w.as_json()), conversations_section(ctx, ctx.today())]
+    first = review_weekday(ctx.config)
+    w = week_containing(day, ctx.today(), first, ctx.config.quality.week_streak_touches)
+    return [("weekly review", w.lines(), w.as_json()), conversations_section(ctx, day, first)]
+
+
+def review_weekday(config) -> int:
+    """The configured weekly-review day as a weekday number (0 = Monday): weeks start on it."""
+    from kith.tui.config_areas import WEEKDAYS
+
+    return WEEKDAYS.index(config.quality.weekly_review_day)
 
 
 def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
+    from kith.tui.cli.common import parse_date_arg
+
+    day = parse_date_arg(args.date, "--date", ctx.today()) if args.date is not None else ctx.today()
     ctx.open()
-    sections = week_sections(ctx)
+    sections = week_sections(ctx, day)
     if args.json:
-        dump_json({title.replace(" ", "_"): data for title, _, data in sections})
+        start, end = sections[0][2]["start"], sections[0][2]["end"]
+        dump_json({"start": start, "end": end, **{title.replace(" ", "_"): data for title, _, data in sections}})
         return 0
     for n, (title, lines, _) in enumerate(sections):
         if n:

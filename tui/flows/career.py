@@ -8,20 +8,24 @@ from kith.tui.literal import literal
 
 
 def career_content(contact_id: int) -> Content:
-    """One line per job: ``Staff Engineer · Globex · 2022-07–now``, current first."""
+    """One line per job: ``Staff Engineer · Globex · 2022-07–now``, current first; then the
+    volunteering engagements shared with them (where you met them)."""
     from kith.store.network import list_jobs
+    from kith.tui.flows.volunteering import shared_content
 
     jobs = list_jobs(contact_id)
+    shared = shared_content(contact_id)
     if not jobs:
-        return Content.styled("no jobs yet: a company in the form is the current one; j adds past ones",
-                              "$text-disabled")
+        empty = Content.styled("no jobs yet: a company in the form is the current one; j adds past ones",
+                               "$text-disabled")
+        return Content("\n").join([empty, *shared])
     lines = []
     for j in jobs:
         mark = ("● ", "$accent") if j.current else ("○ ", "$text-muted")
         lines.append(Content.assemble(mark, literal(j.org_name, "bold", limit=80),
                                       *((" · ", literal(j.title, limit=80)) if j.title else ()),
                                       (f"  {j.span()}" if j.span() else "", "$text-muted")))
-    return Content("\n").join(lines)
+    return Content("\n").join(lines + shared)
 
 
 def add_job_flow(screen, contact_id: int) -> None:

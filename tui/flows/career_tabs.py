@@ -8,6 +8,7 @@ from datetime import date
 from rich.text import Text
 from textual.content import Content
 
+from kith.tui.flows.volunteering import COLUMNS as VOLUNTEERING_COLUMNS
 from kith.tui.literal import safe_text
 from kith.tui.modals.career_form import CareerFormModal, FormField
 
@@ -17,8 +18,9 @@ TABS = {
                  ("Expires", "expires")),
     "income": (("Stream", "name"), ("Kind", "kind"), ("Monthly", "monthly"), ("Share", "share"),
                ("Since", "since"), ("Status", "status")),
+    "volunteering": VOLUNTEERING_COLUMNS,
 }
-"""Tab id -> its table's columns (label, key). Volunteering adds its tab here and in the screen."""
+"""Tab id -> its table's columns (label, key)."""
 
 
 def _cell(text: object, style: str = "", limit: int | None = 28) -> Text:
@@ -36,6 +38,9 @@ class CareerData:
     shape: object
     learning: list
     income: object
+    engagements: tuple = ()
+    recent_minutes: int = 0
+    """Volunteering minutes in the last ``RECENT_DAYS`` days (the Volunteering tab's header)."""
 
     def learning_head(self) -> Content:
         counts = {s: sum(1 for i in self.learning if i.status == s) for s in ("doing", "planned", "done")}
@@ -101,6 +106,10 @@ def income_rows(d: CareerData):
 
 def new_form(tab: str, today: date, settings) -> CareerFormModal:
     """The add form of ``tab``; its save writes through the store and shows the store's refusal inline."""
+    if tab == "volunteering":
+        from kith.tui.flows.volunteering import new_engagement_form
+
+        return new_engagement_form(today)
     from kith.store.core.clock import parse_day
     from kith.store.core.errors import StoreError
 

@@ -1,5 +1,5 @@
 """The contact page's pickable items: the touch timeline and the follow-ups as lists the cursor
-enters (Tab), j / k moving inside (ListOptions), ``e`` editing the highlighted item in the modal that logged it.
+enters (↓ or Tab), j / k moving inside (ListOptions), ``e`` editing the highlighted item in the modal that logged it.
 
 Editing writes only the fields that changed, through ``store.touches.update_touch`` and
 ``store.followups.update_follow_up``; both record an undo entry (``kith undo`` reverts it).
@@ -8,6 +8,7 @@ Editing writes only the fields that changed, through ``store.touches.update_touc
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.geometry import Region
 
 from kith.store.core.records import FollowUpInfo, TouchInfo
@@ -15,7 +16,59 @@ from kith.tui.literal import safe_text
 from kith.tui.widgets.lists import ListOptions
 
 
-class TouchList(ListOptions):
+class PageBody(VerticalScroll):
+    """The contact page's scrolling body: ↓ moves the cursor into its lists (the follow-ups, then
+    the touches), as Tab does; without a list to enter it scrolls."""
+
+    BINDINGS = [
+        Binding("down", "into_lists", "Into the lists", show=False, id="detail-into-lists",
+                tooltip="Move the cursor into the follow-ups or touches (Tab too)"),
+    ]
+
+    def lists(self) -> list[ListOptions]:
+        """The page's lists that show at least one item, top to bottom."""
+        return [w for w in self.query(PageList) if w.display and w.option_count]
+
+    def action_into_lists(self) -> None:
+        found = self.lists()
+        if not found:
+            self.scroll_down()
+            return
+        found[0].focus()
+        if found[0].highlighted is None:
+            found[0].highlighted = 0
+
+    def step_out(self, of: ListOptions, direction: int) -> None:
+        """Past the last item ↓ enters the next list (the last one stays); before the first ↑ enters
+        the one above, or the page."""
+        found = self.lists()
+        at = found.index(of) + direction if of in found else -1
+        if 0 <= at < len(found):
+            found[at].focus()
+            found[at].highlighted = 0 if direction > 0 else found[at].option_count - 1
+        elif direction < 0:
+            self.focus()
+
+
+class PageList(ListOptions):
+    """A list on the contact page: ↓ past its end and ↑ before its start leave it (no wrapping round)."""
+
+    def action_cursor_down(self) -> None:
+        body = next((a for a in self.ancestors if isinstance(a, PageBody)), None)
+        if body is None or self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+        else:
+            body.step_out(self, 1)
+
+    def action_cursor_up(self) -> None:
+        body = next((a for a in self.ancestors if isinstance(a, PageBody)), None)
+        if body is None or self.highlighted is None or self.highlighted > 0:
+            super().action_cursor_up()
+        else:
+            body.step_out(self, -1)
+
+
+class TouchList(PageList):
     """The touch timeline, newest first: ``e`` edits the highlighted touch."""
 
     BINDINGS = [
@@ -24,7 +77,7 @@ class TouchList(ListOptions):
     ]
 
 
-class FollowUpList(ListOptions):
+class FollowUpList(PageList):
     """The follow-ups: ``e`` edits the highlighted one (``x`` marks it done, on the page)."""
 
     BINDINGS = [

@@ -1,12 +1,15 @@
-"""Provides CareerScreen: the Career area (key 6): skills, learning and income streams in tabs.
+"""Provides CareerScreen: the Career area (key 6): skills, learning, income streams and volunteering in tabs.
 
 Each tab is a list with a filter: printable keys type into the filter, ↓ or Enter move into the
 list where the action keys work, Esc goes back (and clears the filter from the filter). Skills
 show the T-shaped picture (breadth per kind, depth of the top skills); income shows the shares
-of the display currency as bars and the monthly totals as a sparkline.
+of the display currency as bars and the monthly totals as a sparkline; volunteering shows the
+hours given and, under the list, the highlighted engagement's skills, last hours and people met.
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,28 +18,42 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Input, Sparkline, Static, TabbedContent, TabPane
 
+from kith.store.core.access import Freshness
 from kith.tui.area import AreaScreen
 from kith.tui.flows.career_tabs import TABS, CareerData, income_rows, learning_rows, skill_rows
+from kith.tui.flows.volunteering import volunteering_detail, volunteering_head, volunteering_rows
 from kith.tui.literal import literal
 from kith.tui.widgets.bars import BarChart
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
 
+_VOLUNTEERING = ("log_hours", "met", "edit", "delete")
+"""Actions of the Volunteering tab only."""
+
 
 class CareerScreen(AreaScreen):
-    """Skills and their currency, learning, income streams (one tab each; volunteering joins later)."""
+    """Skills and their currency, learning, income streams, volunteering (one tab each)."""
 
     AREA = "career"
     CSS_PATH = "career.tcss"
     BINDINGS = [
-        Binding("n", "new", "New", id="career-new", tooltip="Add a skill, learning item or income stream (this tab)"),
+        Binding("n", "new", "New", id="career-new",
+                tooltip="Add a skill, learning, income stream or engagement (this tab)"),
         Binding("w", "used", "Used now", id="career-used", tooltip="Skills: record that you used it this month"),
         Binding("x", "done", "Done/End", id="career-done",
-                tooltip="Learning: mark it done · Income: end the stream today"),
+                tooltip="Learning: mark it done · Income: end the stream today · Volunteering: end it today"),
+        Binding("H", "log_hours", "Hours", id="career-hours",
+                tooltip="Volunteering: log hours given on a day (with a note)"),
+        Binding("l", "met", "Met someone", id="career-met",
+                tooltip="Volunteering: someone you met there (logs an event touch; a new name adds them)"),
+        Binding("e", "edit", "Edit", show=False, id="career-edit",
+                tooltip="Volunteering: edit the engagement (organisation, role, days, note, skills)"),
+        Binding("D,delete", "delete", "Delete", show=False, id="career-delete",
+                tooltip="Volunteering: delete the engagement (asks first; touches stay)"),
         Binding("right_square_bracket", "tab(1)", "Next tab", id="career-next-tab",
-                tooltip="Skills → Learning → Income"),
+                tooltip="Skills → Learning → Income → Volunteering"),
         Binding("left_square_bracket", "tab(-1)", "Prev tab", show=False, id="career-prev-tab",
-                tooltip="Income → Learning → Skills"),
+                tooltip="Volunteering → Income → Learning → Skills"),
         Binding("down", "focus_list", "To list", show=False, id="career-filter-to-list",
                 tooltip="From the filter to the list"),
         Binding("escape", "leave_filter", "Back", show=False, id="career-leave-filter",
@@ -46,7 +63,7 @@ class CareerScreen(AreaScreen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.data: CareerData | None = None
-        self._loaded_at: tuple | None = None
+        self._fresh = Freshness()
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -72,6 +89,12 @@ class CareerScreen(AreaScreen):
                     yield Static(id="history-label")
                     yield Sparkline([], id="history")
                 yield DataTable(id="income-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Volunteering", id="volunteering"):
+                yield Input(placeholder="filter volunteering…  (type)", id="volunteering-filter", compact=True,
+                            select_on_focus=False)
+                yield Static(id="volunteering-head")
+                yield DataTable(id="volunteering-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="volunteering-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -94,15 +117,17 @@ class CareerScreen(AreaScreen):
         from kith.store.career.income import summary
         from kith.store.career.learning import list_learning
         from kith.store.career.skills import list_skills, t_shape
-        from kith.store.core.db import change_token
+        from kith.store.volunteering.engagements import list_engagements
+        from kith.store.volunteering.hours import total_minutes
+        from kith.tui.flows.volunteering import RECENT_DAYS
 
-        signature = (change_token(), self.today(), self.app.config)
-        if not force and signature == self._loaded_at:
+        if not force and self._fresh.unchanged(self.today(), self.app.config):
             return
+        self._fresh.mark(self.today(), self.app.config)
         day, settings = self.today(), self._settings()
         skills = list_skills(day, settings)
-        self.data = CareerData(day, settings, skills, t_shape(skills, top=4), list_learning(), summary(day, settings))
-        self._loaded_at = signature
+        self.data = CareerData(day, settings, skills, t_shape(skills, top=4), list_learning(), summary(day, settings),
+                               tuple(list_engagements()), total_minutes(day - timedelta(days=RECENT_DAYS - 1)))
         self._draw_charts()
         for tab in TABS:
             self.apply_filter(tab)
@@ -123,6 +148,8 @@ class CareerScreen(AreaScreen):
         self.query_one("#history", Sparkline).data = [float(total) for _, total in s.history]
         first = s.history[0][0] if s.history else ""
         totals = [total for _, total in s.history] or [0]
+        self.query_one("#volunteering-head", Static).update(
+            volunteering_head(list(d.engagements), d.day, d.recent_minutes))
         self.query_one("#history-label", Static).update(
             Content(f"{s.display_currency}/month since {first} ({min(totals):,.0f}–{max(totals):,.0f}) "))
 
@@ -133,7 +160,8 @@ class CareerScreen(AreaScreen):
         if self.data is None:
             return
         words = fold(self.query_one(f"#{tab}-filter", Input).value).split()
-        build = {"skills": skill_rows, "learning": learning_rows, "income": income_rows}[tab]
+        build = {"skills": skill_rows, "learning": learning_rows, "income": income_rows,
+                 "volunteering": lambda d: volunteering_rows(d.engagements, d.day)}[tab]
         table = self.query_one(f"#{tab}-table", DataTable)
         keep = table.cursor_row
         table.clear()
@@ -142,6 +170,12 @@ class CareerScreen(AreaScreen):
                 table.add_row(*cells, key=str(key))
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
+        if tab == "volunteering":
+            self._show_engagement()
+
+    @on(DataTable.RowHighlighted, "#volunteering-table")
+    def _show_engagement(self) -> None:
+        self.query_one("#volunteering-detail", Static).update(volunteering_detail(self.engagement()))
 
     @on(Input.Changed)
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -175,6 +209,14 @@ class CareerScreen(AreaScreen):
     def tab(self) -> str:
         return self.query_one(TabbedContent).active or "skills"
 
+    def engagement(self):
+        """The highlighted engagement of the Volunteering tab, or None."""
+        table = self.query_one("#volunteering-table", DataTable)
+        if not table.row_count or self.data is None:
+            return None
+        key = int(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+        return next((e for e in self.data.engagements if e.id == key), None)
+
     def highlighted(self) -> int | None:
         table = self.query_one(f"#{self.tab}-table", DataTable)
         if not table.row_count:
@@ -184,12 +226,14 @@ class CareerScreen(AreaScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action in ("new", "used", "done", "tab") and isinstance(self.focused, Input):
+        if action in ("new", "used", "done", "tab", *_VOLUNTEERING) and isinstance(self.focused, Input):
             return False  # typing: a letter queued behind a focus change must not act
         if action == "used":
             return True if self.tab == "skills" else False
         if action == "done":
-            return True if self.tab in ("learning", "income") else False
+            return True if self.tab in ("learning", "income", "volunteering") else False
+        if action in _VOLUNTEERING:
+            return True if self.tab == "volunteering" else False
         if action == "focus_list":
             return isinstance(self.focused, Input)
         return True
@@ -245,7 +289,78 @@ class CareerScreen(AreaScreen):
             return
         if self.tab == "learning" and self._store(set_status, rid, "done", self.today()):
             self.notify("Marked done (u undoes).")
+        elif self.tab == "volunteering":
+            self._end_engagement(rid)
         elif self.tab == "income":
             stream = next((s for s in self.data.income.streams if s.id == rid), None)
             if stream and self._store(end_income, stream.name, self.today()):
                 self.notify(Content.assemble("Ended ", literal(stream.name), " today (u undoes)."))
+
+    # -- volunteering ----------------------------------------------------------------------------------
+
+    def _end_engagement(self, engagement_id: int) -> None:
+        from kith.store.volunteering.engagements import end_engagement
+
+        e = self.engagement()
+        if e and self._store(end_engagement, engagement_id, self.today()):
+            self.notify(Content.assemble("Ended ", literal(e.title), " today (u undoes)."))
+
+    def _open(self, form, said: str) -> None:
+        def done(values) -> None:
+            self.reload(force=True)
+            if values:
+                self.notify(f"{said} (u undoes).")
+        self.app.push_screen(form, done)
+
+    def action_log_hours(self) -> None:
+        from kith.tui.flows.volunteering import log_hours_form
+
+        e = self.engagement()
+        if e is None:
+            return self.notify("No engagement to log hours on: n adds one.", severity="warning")
+        self._open(log_hours_form(e, self.today()), "Hours logged")
+
+    def action_met(self) -> None:
+        from kith.tui.flows.volunteering import meet_form
+
+        e = self.engagement()
+        if e is None:
+            return self.notify("No engagement yet: n adds one, then l logs who you met there.", severity="warning")
+        self._open(meet_form(e, self.today()), "Meeting logged as an event touch")
+
+    def action_edit(self) -> None:
+        from kith.tui.flows.volunteering import edit_engagement_form
+
+        e = self.engagement()
+        if e is not None:
+            self._open(edit_engagement_form(e, self.today()), "Engagement saved")
+
+    def action_delete(self) -> None:
+        from kith.store.volunteering.engagements import delete_engagement
+        from kith.tui.modals.confirm import ConfirmModal
+
+        e = self.engagement()
+        if e is None:
+            return
+        question = Content.assemble("Delete the volunteering at ", literal(e.title, "bold"),
+                                    f" with its {e.hours} h? The touches of people met there stay.")
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._store(delete_engagement, e.id):
+                self.notify("Deleted (u undoes).")
+        self.app.push_screen(ConfirmModal(question), answered)
+
+    def show_search_result(self, result, tries: int = 20) -> None:
+        """Open the Volunteering tab on the engagement a search hit names."""
+        if getattr(result, "kind", "") != "engagement":
+            return
+        if not self.is_mounted or self.data is None:  # just switched to: show it once drawn
+            if tries:
+                self.call_after_refresh(self.show_search_result, result, tries - 1)
+            return
+        self.query_one(TabbedContent).active = "volunteering"
+        table = self.query_one("#volunteering-table", DataTable)
+        for row in range(table.row_count):
+            if table.coordinate_to_cell_key((row, 0)).row_key.value == str(result.id):
+                table.move_cursor(row=row)
+        table.focus()

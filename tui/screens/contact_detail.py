@@ -6,7 +6,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -15,7 +14,7 @@ from textual.widgets.option_list import Option
 from kith.store.core.records import ContactInfo, FollowUpInfo, TouchInfo
 from kith.tui.flows.career import add_job_flow, career_content
 from kith.tui.flows.contact_actions import ContactActions
-from kith.tui.flows.edit_logged import FollowUpList, TouchList, edit_follow_up, edit_touch
+from kith.tui.flows.edit_logged import FollowUpList, PageBody, TouchList, edit_follow_up, edit_touch
 from kith.tui.format import (  # noqa: F401 (day_text and birthday_text re-exported: they began here)
     DUE_STYLE,
     ago_text,
@@ -171,7 +170,7 @@ class ContactDetailScreen(ContactActions, Screen):
     def compose(self) -> ComposeResult:
         yield NavBar("contacts")
         yield Static(Content(""), id="heading")
-        with VerticalScroll(id="body"):
+        with PageBody(id="body"):
             yield Static(Content(""), id="fields")
             yield Static(Content.assemble(("Career", "bold"), ("   J adds a job", "$text-muted")), classes="section")
             yield Static(Content(""), id="career")

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
+from kith.store.core.access import Freshness
 from kith.store.core.records import ContactRow
 from kith.tui.area import AreaScreen
 from kith.tui.flows.contact_actions import ContactActions
@@ -72,11 +73,15 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         self._entries: dict[int, ContactEntry] = {}
         self._dues: dict[int, date | None] = {}
         self._last_filter: tuple[str, str, list[tuple[str, int]]] | None = None
-        self._token: object = None
+        self._fresh = Freshness()
         self._shown = 0
         self._had_highlight: bool | None = None
         self._filter_error = ""
         self._entering = True
+        # Esc never toggles filter and list forever: once it has left an empty filter, or a filter
+        # it had itself returned to, the list is where it rests (then 1-6 work at once).
+        self._esc_rests = False
+        self._filter_by_esc = False
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -98,13 +103,11 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
 
     def reload(self, force: bool = False) -> None:
         """Re-read the rows if the store changed, keeping the filter, sort and highlighted contact."""
-        from kith.store.core.db import change_token
         from kith.store.people.contacts import list_rows
 
-        token = (change_token(), self.show_archived, self.today())
-        if token == self._token and not force:
+        if self._fresh.unchanged(self.show_archived, self.today()) and not force:
             return  # back from a cancelled modal, or a screen that wrote nothing: nothing to redo
-        self._token = token
+        self._fresh.mark(self.show_archived, self.today())
         rows = list_rows(include_archived=self.show_archived)
         self._rows = {r.id: r for r in rows}
         self._by_name = [(r.search_key, r.id) for r in rows]  # list_rows orders by name, then id
@@ -211,11 +214,12 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
+        self._filter_by_esc = False  # a changed query: Esc may come back to it again
         self.apply_filter()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.query_one(ContactList).focus()
+        self.action_focus_list()
 
     @on(ContactList.Highlighted)
     def _highlighted(self, event: ContactList.Highlighted) -> None:
@@ -244,7 +248,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         if action in ("focus_list", "leave_filter"):
             return filtering
         if action == "back_to_filter":
-            return not filtering
+            return not filtering and not self._esc_rests
         return True
 
     def on_descendant_focus(self) -> None:
@@ -266,6 +270,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
 
     def focus_filter(self) -> None:
         """Entering Contacts: the cursor goes to the filter (to the list when there is nobody to filter)."""
+        self._esc_rests = self._filter_by_esc = False
         if self._rows:
             self.query_one("#filter", Input).focus()
         else:
@@ -280,16 +285,19 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         return contact_id
 
     def action_focus_list(self) -> None:
+        self._esc_rests = False
         self.query_one(ContactList).focus()
 
     def action_leave_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
+        self._esc_rests = not filter_input.value or self._filter_by_esc
         if not self._shown:
             filter_input.value = ""  # it found nobody: clearing is what Esc is for
         self.query_one(ContactList).focus()  # keep the filter: browse what it found
 
     def action_back_to_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
+        self._filter_by_esc = True
         filter_input.focus()
         filter_input.select_all()  # typing replaces the old filter; arrows keep it
 

@@ -116,14 +116,13 @@ class ImportScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def _import(self, kind: str, path: str, dry_run: bool) -> None:
-        from kith.store.core.db import db
+        from kith.store.core.access import in_own_connection
         from kith.store.core.errors import StoreError
         from kith.store.transfer.importers import import_file
 
         try:
-            with db.connection_context():
-                result = import_file(kind, path, dry_run=dry_run, tiers=self.app.config.tiers,
-                                     progress=lambda done, total: self.post_message(self.Progressed(done, total)))
+            result = in_own_connection(import_file, kind, path, dry_run=dry_run, tiers=self.app.config.tiers,
+                                       progress=lambda done, total: self.post_message(self.Progressed(done, total)))
         except StoreError as exc:
             self.post_message(self.Failed(str(exc)))
             return

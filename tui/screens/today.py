@@ -1,9 +1,8 @@
 """Provides TodayScreen: the ranked Today queue and a keyboard-only daily review.
 
-Walk the queue top to bottom: ``l`` log a touch, ``s`` snooze (then 1, 3, w or d), ``x`` done
-(a follow-up), ``f`` add a follow-up, Enter open the person, ``u`` undo the last action, ``n`` add
-a contact. Every action is written by ``store.review`` so undo reverses it in the store; a key that
-does not apply to the highlighted row says why.
+Walk the queue top to bottom: ``l`` log, ``s`` snooze, ``x`` done, ``f`` follow-up, Enter open,
+``u`` undo, ``n`` add a contact, ``w`` the weekly review. Every action is written by ``store.review``
+so undo reverses it in the store; a key that does not apply to the highlighted row says why.
 """
 
 from __future__ import annotations
@@ -17,11 +16,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
+from kith.store.core.access import Freshness
 from kith.store.today.queue import QueueItem
 from kith.tui.area import AreaScreen
 from kith.tui.commands_mode import ModeCommands, save_mode
 from kith.tui.flows.about_no_one import about_no_one
 from kith.tui.flows.contact_actions import ContactActions
+from kith.tui.flows.weekly_review import WeeklyReviewPanel
 from kith.tui.literal import literal
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
@@ -31,13 +32,14 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Touch kind the log modal starts on, by source: a birthday wish is a message, a check-in a check-in.
 KIND_FOR_SOURCE = {"birthday": "message", "check-in": "check-in", "give-back": "message", "follow-up": "email",
-                   "thank-you": "thank-you"}
+                   "thank-you": "thank-you", "met": "message"}
 # Why ``x`` (done) does not apply to a row, by source: what to press instead.
 NOT_DONE_WHY = {
     "give-back": "a give-back is done by giving: l logs the touch and asks what you gave; s snoozes it",
     "check-in": "a check-in is done by checking in: l logs it and opens the check-in; s snoozes it",
     "birthday": "a birthday is done by wishing: l logs the message; s snoozes it",
     "thank-you": "a thank-you is done by thanking: l logs it (kind thank-you)",
+    "met": "following up is done by getting in touch: l logs it and the nudge goes; s snoozes it",
 }
 
 
@@ -51,7 +53,7 @@ def day_label(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-class TodayScreen(ContactActions, AreaScreen):
+class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
     """The Today area: whom to reach today, why, and the keys to act on each."""
 
     AREA = "today"
@@ -65,6 +67,8 @@ class TodayScreen(ContactActions, AreaScreen):
         Binding("enter", "open_contact", "Open", id="today-open", tooltip="Open this person's page"),
         Binding("p", "prep", "Prep", id="today-prep", tooltip="The prep brief for this person or conversation"),
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last action of today's review"),
+        Binding("w", "weekly_review", "Week", show=False, id="today-weekly-review",
+                tooltip="The weekly review of the past week: put it away for today, or show it"),
         Binding("n", "new_contact", "New", show=False, id="today-new-contact", tooltip="Add a contact"),
         Binding("m", "toggle_mode", "Mode", show=False, id="today-mode",
                 tooltip="Switch between steady and job-search mode"),
@@ -75,11 +79,12 @@ class TodayScreen(ContactActions, AreaScreen):
         self.items: list[QueueItem] = []
         """The ranked queue as last loaded."""
         self._day: date | None = None
-        self._loaded_at: tuple | None = None
+        self._fresh = Freshness()
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
         yield Static(id="review-header")
+        yield Static(id="weekly-review")
         yield QueueList(id="queue")
         yield Static(id="empty")
         yield Static(id="summary")
@@ -88,11 +93,8 @@ class TodayScreen(ContactActions, AreaScreen):
     # -- data -----------------------------------------------------------------------------------
 
     def _signature(self) -> tuple:
-        # Nothing the queue depends on has changed when this is equal: no write by any kith,
-        # same day, same config.
-        from kith.store.core.db import change_token
-
-        return change_token(), self.today(), self.app.config
+        # Nothing the queue depends on has changed while the store is unchanged with these.
+        return self.today(), self.app.config
 
     def reload(self, keep: tuple | None = None, force: bool = False) -> None:
         """Rebuild the queue and header; keep the cursor on ``keep`` (an item key) or in place.
@@ -100,7 +102,7 @@ class TodayScreen(ContactActions, AreaScreen):
         A queue over 10,000 contacts costs tens of ms, so a reload asked for when nothing changed
         (resuming right after mount, closing a cancelled modal) is skipped unless ``force``.
         """
-        if not force and keep is None and self._loaded_at is not None and self._loaded_at == self._signature():
+        if not force and keep is None and self._fresh.unchanged(*self._signature()):
             return
         from kith.store.today import review
         from kith.store.today.queue import build_queue
@@ -119,9 +121,10 @@ class TodayScreen(ContactActions, AreaScreen):
             index = keys.index(wanted)
         queue_list.set_rows([QueueRow(i.state, i.contact_name, i.reason) for i in self.items], index)
         self._show_header(day, progress)
+        self.show_weekly_review(day)
         self._show_end(progress)
         self.refresh_bindings()
-        self._loaded_at = self._signature()
+        self._fresh.mark(*self._signature())
 
     def _show_header(self, day: date, progress) -> None:
         from kith.store.today.review import daily_counts

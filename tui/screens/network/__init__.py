@@ -1,7 +1,8 @@
 """Provides NetworkScreen: the Network area (key 5), one tab per view of your network.
 
 To add a tab, add one line to ``TABS`` (id, title, pane class): the pane is a ``NetworkPane``
-(panes.py beside it) with a filter, a list and a detail, or any widget with ``reload()``.
+(panes.py beside it) with a filter, a list and a detail, or any focusable widget with
+``reload()`` and a ``stale`` flag (read when its tab is shown, like Health).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from textual.widgets import Input, OptionList, TabbedContent, TabPane
 
 from kith.tui.area import AreaScreen
 from kith.tui.literal import safe_text
-from kith.tui.screens.network.panes import ConnectorsPane, OrganisationsPane, TargetsPane
+from kith.tui.screens.network.edits import NetworkEdits
+from kith.tui.screens.network.health import HealthView
+from kith.tui.screens.network.panes import ConnectorsPane, NetworkPane, OrganisationsPane, TargetsPane
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
 
@@ -20,12 +23,15 @@ TABS = (
     ("targets", "Targets", TargetsPane),
     ("organisations", "Organisations", OrganisationsPane),
     ("connectors", "Connectors", ConnectorsPane),
+    ("health", "Health", HealthView),
 )
 # Which keys work on which tab (others are hidden from the footer there).
-TAB_ACTIONS = {"mark_target": ("organisations",), "next_stage": ("targets",), "ask": ("targets", "connectors")}
+TAB_ACTIONS = {"mark_target": ("organisations",), "next_stage": ("targets",), "ask": ("targets", "connectors"),
+               "introduce": ("targets", "organisations", "connectors"), "edit": ("targets", "organisations"),
+               "merge": ("organisations",)}
 
 
-class NetworkScreen(AreaScreen):
+class NetworkScreen(NetworkEdits, AreaScreen):
     """Targets and their warm paths, organisations, power connectors."""
 
     AREA = "network"
@@ -37,6 +43,12 @@ class NetworkScreen(AreaScreen):
                 tooltip="Mark the highlighted organisation as a target (again: stop targeting it)"),
         Binding("s", "next_stage", "Stage", id="network-next-stage",
                 tooltip="Move the highlighted target to its next stage"),
+        Binding("e", "edit", "Edit", id="network-edit",
+                tooltip="Edit the highlighted target's stage and note, or the organisation's details and names"),
+        Binding("I", "introduce", "Intro", id="network-introduce",
+                tooltip="Record an introduction: who introduced whom, when, the context (logs the touch)"),
+        Binding("m", "merge", "Merge", id="network-merge",
+                tooltip="Fold another organisation (a duplicate) into the highlighted one, after a preview"),
         Binding("right", "tab(1)", "Next tab", show=False, id="network-next-tab", tooltip="The next tab"),
         Binding("left", "tab(-1)", "Previous tab", show=False, id="network-previous-tab", tooltip="The previous tab"),
         Binding("down", "to_list", "To list", show=False, id="network-filter-to-list",
@@ -55,9 +67,24 @@ class NetworkScreen(AreaScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.pane().filter.focus()
+        self.entry(self.pane()).focus()
         if getattr(self, "_pending", None):
             self.show_search_result(self._pending)
+        if getattr(self, "_pending_tab", None):
+            self.show_tab(self._pending_tab)
+
+    def show_tab(self, tab_id: str) -> None:
+        """Open one tab (e.g. "health" from the command palette), its first field focused."""
+        if not self.is_mounted:
+            self._pending_tab = tab_id
+            return
+        self._pending_tab = None
+        self.query_one(TabbedContent).active = f"tab-{tab_id}"
+
+    @staticmethod
+    def entry(pane):
+        """Where a tab starts: its filter, or the pane itself (Health)."""
+        return pane.filter if isinstance(pane, NetworkPane) else pane
 
     def show_search_result(self, result) -> None:
         """Open the Organisations tab filtered to the organisation a search hit names."""
@@ -80,15 +107,22 @@ class NetworkScreen(AreaScreen):
         return (self.query_one(TabbedContent).active or "tab-targets")[4:]
 
     def reload(self) -> None:
+        active = self.active_tab() if self.is_mounted else None
         for tab_id, _title, _pane in TABS:
-            self.query_one(f"#pane-{tab_id}").reload()
+            pane = self.query_one(f"#pane-{tab_id}")
+            if isinstance(pane, NetworkPane) or tab_id == active:
+                pane.reload()
+            else:
+                pane.stale = True  # read when its tab is shown
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # ←/→ from a list land in the next list (so → → walks the tabs); a click lands in the filter.
         to_list, self._to_list = getattr(self, "_to_list", False), False
         self.refresh_bindings()
         pane = self.pane()
-        target = pane.list if to_list and pane.shown else pane.filter
+        if getattr(pane, "stale", False):
+            pane.reload()
+        target = pane.list if isinstance(pane, NetworkPane) and to_list and pane.shown else self.entry(pane)
         target.focus()
         self.call_after_refresh(target.focus)  # the hidden tab's widget may have taken focus back meanwhile
 
@@ -107,17 +141,23 @@ class NetworkScreen(AreaScreen):
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
 
     def action_to_list(self) -> None:
-        self.pane().list.focus()
+        pane = self.pane()
+        if isinstance(pane, NetworkPane):
+            pane.list.focus()
 
     def action_back(self) -> None:
         pane = self.pane()
+        if not isinstance(pane, NetworkPane):
+            return
         if self.focused is pane.filter:
             pane.filter.value = ""
         else:
             pane.filter.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.pane().list.focus()
+        pane = self.pane()
+        if isinstance(pane, NetworkPane):
+            pane.list.focus()
 
     # -- actions ----------------------------------------------------------------------------------
 

@@ -171,8 +171,9 @@ class OrganisationsPane(NetworkPane):
         parts: list = [literal(org.name, "bold")]
         if org.aliases:
             parts += [("  also ", "dim"), literal(", ".join(org.aliases), limit=80)]
-        if org.industry:
-            parts += [("  · ", "dim"), literal(org.industry)]
+        for detail in (org.industry, org.location):  # both count toward your focus
+            if detail:
+                parts += [("  · ", "dim"), literal(detail, limit=60)]
         for label, people in (("Now", now), ("Before", before)):
             parts.append((f"\n{label} ({len(people)})", "bold"))
             for j, name in people[:40]:

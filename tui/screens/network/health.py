@@ -1,5 +1,4 @@
-"""Provides HealthView, a picture of the network (the Network area's Health tab), and HealthScreen,
-which holds it on its own (reached from the command palette).
+"""Provides HealthView, a picture of the network: the Network area's Health tab.
 
 Charts are Textual's Sparkline; every chart has a text label with its numbers, so the tab reads
 the same without colour (NO_COLOR). The first screen holds the verdict and the three charts that
@@ -13,20 +12,31 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Sparkline, Static
 
 from kith.tui.literal import literal
-from kith.tui.widgets.key_footer import KeyFooter
 
 
-def _chart(title: Content, data: list[float], chart_id: str) -> ComposeResult:
+def _chart(title: Content, data: list[float], chart_name: str) -> ComposeResult:
+    # Classes, not ids: a reload mounts the new charts before the old ones are gone.
     yield Static(title, classes="health-label")
-    yield Sparkline(data or [0], id=chart_id, classes="health-chart")
+    yield Sparkline(data or [0], classes=f"health-chart {chart_name}")
 
 
 class HealthView(VerticalScroll, can_focus=True):
-    """Every health number of the network, as labelled charts and lines; call ``reload()`` to refresh."""
+    """Every health number of the network, as labelled charts and lines; call ``reload()`` to refresh.
+
+    The numbers are read when the tab is shown (``stale`` until then): a few grouped queries, not
+    worth running on every return to the area while another tab is open.
+    """
+
+    BINDINGS = [
+        # ←/→ walk the tabs here as from the other tabs' lists (the view scrolls with ↑/↓, PgUp/PgDn).
+        Binding("left", "screen.tab(-1)", "Previous tab", show=False, id="health-previous-tab",
+                tooltip="The previous tab"),
+        Binding("right", "screen.tab(1)", "Next tab", show=False, id="health-next-tab", tooltip="The next tab"),
+        Binding("r", "refresh_numbers", "Refresh", id="health-refresh", tooltip="Read the numbers again"),
+    ]
 
     DEFAULT_CSS = """
     HealthView {
@@ -42,12 +52,14 @@ class HealthView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.numbers = None
+        self.stale = True
 
-    def on_mount(self) -> None:
+    def action_refresh_numbers(self) -> None:
         self.reload()
 
     def reload(self) -> None:
         """Read the numbers again and redraw everything."""
+        self.stale = False
         from kith.store.core.errors import StoreError
         from kith.store.quality.health import health
         from kith.tui.settings import health_settings
@@ -130,23 +142,3 @@ class HealthView(VerticalScroll, can_focus=True):
             when = "not touched yet" if since is None else f"last touch {since} d ago"
             parts += ["\n  reconnect with ", literal(name, limit=50), f" ({when})"]
         yield Static(Content.assemble(*parts), classes="health-section")
-
-
-class HealthScreen(Screen):
-    """The health view on its own screen (until it is a tab of the Network area)."""
-
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="health-back", tooltip="Back to where you were"),
-        Binding("r", "refresh_numbers", "Refresh", id="health-refresh", tooltip="Read the numbers again"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        yield Static(Content.styled("Network health", "bold"), id="health-title")
-        yield HealthView(id="health")
-        yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one(HealthView).focus()
-
-    def action_refresh_numbers(self) -> None:
-        self.query_one(HealthView).reload()
