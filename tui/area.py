@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual._context import active_app
 from textual.screen import Screen
 
 
@@ -11,14 +12,41 @@ class AreaScreen(Screen):
     """A main area. Subclasses set ``AREA`` and implement ``reload()`` to re-read the store."""
 
     AREA = ""
+    _shown_at: tuple | None = None  # the store's change token, day and config when last loaded here
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Textual 8.2.8 marks a mode's screen as styled only once it is mounted, so the first
+        # visit re-parses every stylesheet twice and the second visit once more (tens of ms each).
+        # Loading the screen's own CSS (App._load_screen_css) already parsed and applied it.
+        try:
+            self._css_update_count = active_app.get()._css_update_count
+        except LookupError:  # built outside a running app (a test)
+            pass
 
     def on_mount(self) -> None:
-        self.reload()
+        self.reload()  # the resume that follows the first mount reloads again, as screens expect
 
     def on_screen_resume(self) -> None:
-        # Back from a modal or another area: data may have changed there.
+        # Back from a modal or another area: data may have changed there. When no kith wrote
+        # anything and the day and config are the same, what is on screen is still right: switching
+        # areas then only shows the screen, it does not read 10,000 rows again.
         if self.is_mounted:
+            self._reload_if_changed()
+
+    def _reload_if_changed(self) -> None:
+        token = self._change_token()  # taken before reading: a write meanwhile makes the next one differ
+        if token is None or token != self._shown_at:
             self.reload()
+        self._shown_at = token
+
+    def _change_token(self) -> tuple | None:
+        from kith.store.core.db import change_token
+
+        try:
+            return change_token(), self.today(), self.app.config
+        except Exception:  # no database (a test's bare screen) or a damaged one: always reload
+            return None
 
     def reload(self) -> None:
         """Re-read this screen's data from the store and push it down to the widgets."""

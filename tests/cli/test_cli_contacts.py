@@ -111,3 +111,11 @@ def test_command_line_paths_do_not_import_textual(dbp, args):
             "sys.stderr.write('TEXTUAL:' + ','.join(bad[:3]))")
     result = subprocess.run([sys.executable, "-c", code, "--db", str(dbp), *args], capture_output=True, text=True)
     assert result.stderr.rstrip().endswith("TEXTUAL:"), result.stderr[-500:]
+
+
+def test_demo_sizes_reach_linkedins_cap_and_no_further(run_kith, tmp_path):
+    # 30,000 is the most connections LinkedIn allows: the benchmark builds that size.
+    too_many = run_kith("demo", "--contacts", "30001", db=tmp_path / "big.db")
+    assert too_many.code == 2 and "between 1 and 30000" in too_many.err
+    too_many_touches = run_kith("demo", "--contacts", "10", "--touches", "300001", db=tmp_path / "big.db")
+    assert too_many_touches.code == 2 and "between 0 and 300000" in too_many_touches.err

@@ -45,8 +45,8 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_contacts)
 
     p = sub.add_parser("demo", parents=[common], help="fill an empty database with a demo network")
-    p.add_argument("--contacts", type=int, default=None, metavar="N", help="benchmark size (up to 10000)")
-    p.add_argument("--touches", type=int, default=None, metavar="M", help="benchmark size (up to 100000)")
+    p.add_argument("--contacts", type=int, default=None, metavar="N", help="benchmark size (up to 30000)")
+    p.add_argument("--touches", type=int, default=None, metavar="M", help="benchmark size (up to 300000)")
     p.set_defaults(func=cmd_demo, creates_db=True)
 
     p = sub.add_parser("backup", parents=[common], help="copy the database safely (SQLite backup API)")
@@ -154,10 +154,11 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from kith.store.demo import build_demo
     from kith.store.people.contacts import count_contacts
 
-    if args.contacts is not None and not 1 <= args.contacts <= 10_000:
-        raise CliError("--contacts must be between 1 and 10000")
-    if args.touches is not None and not 0 <= args.touches <= 100_000:
-        raise CliError("--touches must be between 0 and 100000")
+    # LinkedIn caps a member at 30,000 connections: the largest network kith must serve.
+    if args.contacts is not None and not 1 <= args.contacts <= 30_000:
+        raise CliError("--contacts must be between 1 and 30000")
+    if args.touches is not None and not 0 <= args.touches <= 300_000:
+        raise CliError("--touches must be between 0 and 300000")
     ctx.open()
     existing = count_contacts(include_archived=True)
     if existing:

@@ -6,7 +6,29 @@ from textual.widgets import Footer
 
 
 class KeyFooter(Footer):
-    """Textual's Footer without its ctrl+p entry (the nav bar and the help name it) and compact."""
+    """Textual's Footer without its ctrl+p entry (the nav bar and the help name it) and compact.
+
+    Screens refresh their bindings on every cursor move (a key may apply to one row and not the
+    next); Textual's footer then rebuilds all its keys, about half the cost of a keystroke in a
+    list. This one rebuilds only when what it shows would change.
+    """
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False, compact=True)
+        self._shown: tuple | None = None
+
+    def _what_shows(self) -> tuple:
+        return tuple((binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                      binding.group, enabled, tooltip)
+                     for (_, binding, enabled, tooltip) in self.screen.active_bindings.values() if binding.show)
+
+    def bindings_changed(self, screen) -> None:
+        if (self._shown is not None and self.is_attached and screen is self.screen and screen.app.app_focus
+                and self._what_shows() == self._shown):
+            return
+        super().bindings_changed(screen)
+
+    def compose(self):
+        if self._bindings_ready:
+            self._shown = self._what_shows()
+        yield from super().compose()

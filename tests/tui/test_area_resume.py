@@ -1,0 +1,69 @@
+"""Switching back to an area shows it again without re-reading the store when nothing changed;
+a write by this kith or by another process, or a new day, reloads it on return."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from kith.store.people.contacts import create_contact
+from kith.tui.screens.mentors import MentorsScreen
+
+SIZE = (80, 24)
+
+
+async def _to(pilot, key: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+
+
+async def test_return_to_an_area_reloads_only_after_a_change(make_app, demo_db, monkeypatch):
+    reloads: list[str] = []
+    original = MentorsScreen.reload
+
+    def counting(self) -> None:
+        reloads.append("mentors")
+        original(self)
+
+    monkeypatch.setattr(MentorsScreen, "reload", counting)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _to(pilot, "3")
+        first = len(reloads)
+        assert first >= 1 and isinstance(app.screen, MentorsScreen)
+        mentors_before = len(app.screen.rows)
+
+        await _to(pilot, "1")
+        await _to(pilot, "3")
+        assert len(reloads) == first  # nothing written: shown, not re-read
+
+        await _to(pilot, "1")
+        create_contact("Written Here")  # a write by this kith
+        await _to(pilot, "3")
+        assert len(reloads) == first + 1
+
+        await _to(pilot, "1")
+        other = sqlite3.connect(demo_db)  # another process commits
+        with other:
+            other.execute("UPDATE contact SET strength = strength WHERE id = 1")
+        other.close()
+        await _to(pilot, "3")
+        assert len(reloads) == first + 2
+        assert len(app.screen.rows) == mentors_before
+
+
+async def test_a_new_day_reloads_on_return(make_app, demo_db, monkeypatch, fixed_today):
+    from datetime import timedelta
+
+    from kith.store.core import clock
+
+    reloads: list[int] = []
+    original = MentorsScreen.reload
+    monkeypatch.setattr(MentorsScreen, "reload", lambda self: (reloads.append(1), original(self)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _to(pilot, "3")
+        first = len(reloads)
+        await _to(pilot, "1")
+        monkeypatch.setattr(clock, "today", lambda tz=None: fixed_today + timedelta(days=1))
+        await _to(pilot, "3")
+        assert len(reloads) == first + 1
