@@ -186,7 +186,7 @@ def test_snapshot_met_someone_modal(snap_compare, make_app, demo_db):
 
 
 def test_snapshot_contact_page_shared_engagement(snap_compare, make_app, demo_db):
-    keys = ("2", *"kwame yilmaz", "down", "enter")
+    keys = ("2", *"kwame yilmaz", "down", "enter", "pagedown")  # the career section, below the fields
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then(*keys))
 
 
