@@ -13,13 +13,13 @@ from datetime import datetime
 from peewee import DateTimeField, FloatField, ForeignKeyField, IntegerField, TextField, fn
 
 from kith.store.brand.records import PitchInfo, RehearsalInfo, VersionInfo  # noqa: F401 (re-exported)
+from kith.store.brand.search_kind import PITCH_KIND  # noqa: F401 (re-exported; declared light for kith find)
 from kith.store.brand.wordcount import count_words
 from kith.store.core import undo
 from kith.store.core.db import write
 from kith.store.core.errors import Ambiguous, Conflict, Invalid, NotFound
 from kith.store.core.fold import fold
 from kith.store.people.models import BaseModel
-from kith.store.search.registry import SearchKind, register_kind
 
 CHANNELS = ("elevator pitch", "social headline", "social about", "business card", "resume summary",
             "email signature", "custom")
@@ -81,16 +81,6 @@ class Rehearsal(BaseModel):
     seconds = FloatField()
     words = IntegerField()
     created = DateTimeField(default=datetime.now)
-
-
-PITCH_KIND = register_kind(SearchKind(
-    name="pitch", label="Pitch", code=5, table="pitch",
-    rows_sql="SELECT id, NULL, name, channel, text FROM pitch WHERE id IN ({ids})",
-    fts_columns=("name", "text"), fts_contact=None,
-    short_sql="SELECT id, folded, name, updated, 0 FROM pitch",
-    opens="mode:brand",
-))
-"""Pitches in the app-wide search; Enter opens the Brand area on the pitch."""
 
 
 # -- validation ---------------------------------------------------------------------------------

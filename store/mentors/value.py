@@ -67,8 +67,8 @@ from kith.store.mentors.roles import (  # noqa: F401 (re-exported)
 )
 from kith.store.mentors.roles import add_role as _add_role
 from kith.store.mentors.roles import contact_name as _contact_name
+from kith.store.mentors.search_kind import VALUE_KIND  # noqa: F401 (re-exported; declared light for kith find)
 from kith.store.people.models import BaseModel, Contact, Touch
-from kith.store.search.registry import SearchKind, register_kind
 from kith.store.today.queue import QueueContext, QueueItem, ReasonWords, source
 
 DIRECTIONS = ("received", "given")
@@ -78,16 +78,6 @@ RECEIVED_CATEGORIES = (
 )
 GIVEN_CATEGORIES = ("gratitude", "insight or information", "introduction", "follow-up")
 CATEGORIES = {"received": RECEIVED_CATEGORIES, "given": GIVEN_CATEGORIES}
-
-
-
-# Value notes are searchable (code 4 is reserved for mentor entries); Enter opens the Mentors area.
-VALUE_KIND = register_kind(SearchKind(
-    name="value", label="Value", code=4, table="value_entry",
-    rows_sql=("SELECT e.id, e.contact_id, c.name, e.direction || ' · ' || e.category || ' · ' || e.date, e.note "
-              "FROM value_entry e JOIN contact c ON c.id = e.contact_id WHERE e.id IN ({ids})"),
-    fts_columns=("note",), opens="mode:mentors",
-))
 
 
 # -- models -------------------------------------------------------------------------------------
@@ -101,7 +91,6 @@ class ValueEntry(BaseModel):
     note = TextField(default="")
     touch = ForeignKeyField(Touch, null=True, on_delete="SET NULL")
     created = DateTimeField(default=datetime.now)
-
 
 
 # -- parsing ------------------------------------------------------------------------------------

@@ -3,31 +3,47 @@ preview (who is in, who is out and why), the BCC list in batches, and sending lo
 ``newsletter`` touch per recipient in one transaction (undoable). kith never sends mail.
 """
 
-from kith.store.newsletter.audience import Audience, Member, bcc_batches, mailto, preview, preview_filter
-from kith.store.newsletter.issues import (
-    IssueInfo,
-    audience_from_options,
-    create_issue,
-    delete_issue,
-    get_issue,
-    list_issues,
-    update_issue,
-)
-from kith.store.newsletter.sending import (
-    AlreadySent,
-    EmptyAudience,
-    is_opted_out,
-    log_reply,
-    mark_sent,
-    received_by,
-    recipients,
-    replies,
-    set_opt_out,
-    unsend,
-)
+# Loaded on first use (PEP 562): importing one module of the area (a search kind for ``kith find``)
+# must not load every model of it.
+_WHERE = {
+    "Audience": "audience",
+    "Member": "audience",
+    "bcc_batches": "audience",
+    "mailto": "audience",
+    "preview": "audience",
+    "preview_filter": "audience",
+    "IssueInfo": "issues",
+    "audience_from_options": "issues",
+    "create_issue": "issues",
+    "delete_issue": "issues",
+    "get_issue": "issues",
+    "list_issues": "issues",
+    "update_issue": "issues",
+    "AlreadySent": "sending",
+    "EmptyAudience": "sending",
+    "is_opted_out": "sending",
+    "log_reply": "sending",
+    "mark_sent": "sending",
+    "received_by": "sending",
+    "recipients": "sending",
+    "replies": "sending",
+    "set_opt_out": "sending",
+    "unsend": "sending",
+}
 
-__all__ = [
-    "AlreadySent", "Audience", "EmptyAudience", "IssueInfo", "Member", "audience_from_options", "bcc_batches",
-    "create_issue", "delete_issue", "get_issue", "is_opted_out", "list_issues", "log_reply", "mailto", "mark_sent",
-    "preview", "preview_filter", "received_by", "recipients", "replies", "set_opt_out", "unsend", "update_issue",
-]
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    part = _WHERE[name]
+    if part == "audience":
+        from kith.store.newsletter import audience as module
+    elif part == "issues":
+        from kith.store.newsletter import issues as module
+    elif part == "sending":
+        from kith.store.newsletter import sending as module
+    value = getattr(module, name)
+    globals()[name] = value
+    return value

@@ -17,8 +17,8 @@ from kith.store.core.errors import Invalid, NotFound
 from kith.store.people.models import Contact
 from kith.store.perception import thanks
 from kith.store.perception.models import Feedback, FeedbackRequest
+from kith.store.perception.search_kind import FEEDBACK_KIND  # noqa: F401 (re-exported; declared light for kith find)
 from kith.store.perception.terms import extract
-from kith.store.search.registry import SearchKind, register_kind
 
 PROMPTS = ("People say I am …", "They say that I …", "What am I doing well? What do I need to fix?")
 """The prompts offered when asking (LinkedIn reference language, and the plain 360 question)."""
@@ -29,13 +29,6 @@ MAX_TEXT = 20_000
 MAX_PROMPT = 500
 MAX_CHANNEL = 60
 
-FEEDBACK_KIND = register_kind(SearchKind(
-    name="feedback", label="Feedback", code=15, table="feedback",
-    rows_sql=("SELECT f.id, f.contact_id, c.name, 'feedback · ' || f.context || ' · ' || f.given_on, f.text "
-              "FROM feedback f LEFT JOIN contact c ON c.id = f.contact_id WHERE f.id IN ({ids})"),
-    fts_columns=("text",), fts_contact="contact_id",
-))
-"""Feedback texts in the app-wide search; Enter opens the person who gave it."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

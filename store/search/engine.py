@@ -28,13 +28,22 @@ import heapq
 from dataclasses import dataclass
 from itertools import combinations
 
-from peewee import DatabaseError
-
-from kith.store.core.db import data_version, db
 from kith.store.core.fold import fold
 from kith.store.search.match import Span, match_spans, near_words, quote, typo_cutoff, words_of
 from kith.store.search.registry import FTS_TABLE, KINDS, SearchKind
-from kith.store.search.text import LONG_TEXT, POOL, Asked, Hit, People, full_text, order, rows
+from kith.store.search.text import (
+    LONG_TEXT,
+    POOL,
+    Asked,
+    Hit,
+    People,
+    database_errors,
+    execute,
+    full_text,
+    order,
+    rows,
+    stamp,
+)
 
 MAX_TOKENS = 6
 TYPO_MIN = 5
@@ -73,7 +82,8 @@ class SearchResult:
 
 
 def load_kinds() -> dict[str, SearchKind]:
-    """Return the registry (filled by ``kith.store.wiring`` when the store is imported)."""
+    """Return the registry (filled by ``kith.store.wiring`` when the store is imported; by
+    ``kith.store.search_kinds`` alone in ``kith find``'s light path)."""
     return KINDS
 
 
@@ -103,9 +113,7 @@ class SearchIndex:
         self._vocabulary: list[str] | None = None
 
     def _current_stamp(self) -> tuple:
-        conn = db.connection()
-        # data_version moves when ANOTHER connection commits; total_changes when this one writes.
-        return (db.database, data_version(), conn.total_changes)
+        return stamp()
 
     def refresh(self) -> None:
         """Reload the short fields if anything was written since the last load."""
@@ -116,7 +124,7 @@ class SearchIndex:
         self._vocabulary = None  # built again on the next query with a typo
         for kind in load_kinds().values():
             if kind.short_sql:
-                rows = db.execute_sql(kind.short_sql).fetchall()
+                rows = execute(kind.short_sql).fetchall()
                 self._short[kind.name] = _Short(
                     [r[0] for r in rows], [r[1] or "" for r in rows], [r[2] or "" for r in rows],
                     [r[3] or "" for r in rows], [bool(r[4]) for r in rows])
@@ -128,9 +136,9 @@ class SearchIndex:
             try:
                 # FTS5 keeps the text in its documented ``_content`` shadow table: reading it
                 # directly is twice as fast as through the virtual table.
-                rows = db.execute_sql(f"SELECT DISTINCT c0 FROM {FTS_TABLE}_content").fetchall()
-            except DatabaseError:  # no such table after a layout change: read it the slow, sure way
-                rows = db.execute_sql(f"SELECT DISTINCT body FROM {FTS_TABLE}").fetchall()
+                rows = execute(f"SELECT DISTINCT c0 FROM {FTS_TABLE}_content").fetchall()
+            except database_errors():  # no such table after a layout change: read it the slow, sure way
+                rows = execute(f"SELECT DISTINCT body FROM {FTS_TABLE}").fetchall()
             self._vocabulary = words_of(row[0] or "" for row in rows)
         return self._vocabulary
 
@@ -305,6 +313,12 @@ def search(query: str, limit: int = 30, kinds: list[str] | None = None) -> list[
     return _INDEX.search(query, limit, kinds)
 
 
+def forget() -> None:
+    """Drop the short fields held in memory: the next search reads them again."""
+    global _INDEX
+    _INDEX = SearchIndex()
+
+
 def kind_names() -> list[str]:
     """Return the names of every searchable kind."""
     return list(load_kinds())
@@ -312,7 +326,7 @@ def kind_names() -> list[str]:
 
 def rebuild_index() -> int:
     """Re-index every kind's long text from its table; return how many rows the index holds."""
-    from kith.store.core.db import write
+    from kith.store.core.db import db, write
     from kith.store.search.registry import fts_reindex_sql
 
     with write():

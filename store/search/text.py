@@ -9,9 +9,10 @@ Used by store/search.py; nothing here imports Textual.
 from __future__ import annotations
 
 import re
+import sqlite3
+import sys
 from dataclasses import dataclass, field
 
-from kith.store.core.db import db
 from kith.store.core.fold import fold
 from kith.store.search.registry import CODE_SHIFT, FTS_TABLE, SearchKind
 
@@ -70,6 +71,42 @@ class Asked:
     """Query word -> positions of the contacts whose short fields hold it."""
 
 
+_reader: sqlite3.Connection | None = None
+"""A plain read-only connection that stands in for the store's database (``kith find``'s light
+path, which never imports peewee); None: the store's open database."""
+
+
+def read_through(conn: sqlite3.Connection | None) -> None:
+    """Let search read through ``conn`` instead of the store's database (None: back to it)."""
+    global _reader
+    _reader = conn
+
+
+def execute(sql: str, params: tuple = ()):
+    """Run one read on the database search is reading; return the cursor."""
+    if _reader is not None:
+        return _reader.execute(sql, params)
+    from kith.store.core.db import db
+
+    return db.execute_sql(sql, params)
+
+
+def stamp() -> tuple:
+    """What changes when anything is written: the file, another connection's commits, ours."""
+    if _reader is not None:
+        return (id(_reader), _reader.execute("PRAGMA data_version").fetchone()[0], _reader.total_changes)
+    from kith.store.core.db import data_version, db
+
+    # data_version moves when ANOTHER connection commits; total_changes when this one writes.
+    return (db.database, data_version(), db.connection().total_changes)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """SQLite failures as raised here: raw from sqlite3, or wrapped by peewee when it is in use."""
+    peewee = sys.modules.get("peewee")
+    return (sqlite3.DatabaseError, peewee.DatabaseError) if peewee else (sqlite3.DatabaseError,)
+
+
 def order(hit: Hit) -> tuple:
     # One order for every caller (the screen, kith find): score, then newest, then latest row.
     return round(hit.score, 6), hit.when, hit.id
@@ -86,16 +123,16 @@ def candidates(kind: SearchKind, match: str, people: People | None, pool: int) -
              f"AND rowid BETWEEN {base} AND {base + CODE_SHIFT - 1}")
     if kind.newest is None and people is None:
         sql = f"{inner} ORDER BY rowid DESC LIMIT {int(pool)}"
-        return [(r[0], "") for r in db.execute_sql(sql, (match,)).fetchall()]
+        return [(r[0], "") for r in execute(sql, (match,)).fetchall()]
     # Few matches: look each one up by id. Many (a common word): walk the rows newest first (an
     # index on ``newest`` when there is one) until enough match; looking up 10,000 ids costs 15 ms.
-    many = db.execute_sql(f"SELECT count(*) FROM ({inner} LIMIT {MANY + 1})", (match,)).fetchone()[0] > MANY
+    many = execute(f"SELECT count(*) FROM ({inner} LIMIT {MANY + 1})", (match,)).fetchone()[0] > MANY
     where = f"{'+' if many else ''}id IN ({inner})"
     if people is not None:
         where += f" AND {kind.fts_contact} IN ({','.join(str(int(i)) for i in people.scores)})"
     sql = (f"SELECT id, {kind.newest or chr(39) * 2} FROM {kind.table} WHERE {where} "
            f"ORDER BY 2 DESC, id DESC LIMIT {int(pool)}")
-    return [(r[0], str(r[1] or "")) for r in db.execute_sql(sql, (match,)).fetchall()]
+    return [(r[0], str(r[1] or "")) for r in execute(sql, (match,)).fetchall()]
 
 
 def full_text(kind: SearchKind, tokens: list[str], groups: list[tuple[str, ...]], hits: dict,
@@ -167,5 +204,5 @@ def rows(kind: SearchKind, ids: list[int]) -> list[tuple]:
     out = []
     for start in range(0, len(ids), 500):
         chunk = ",".join(str(int(i)) for i in ids[start:start + 500])
-        out += db.execute_sql(kind.rows_sql.format(ids=chunk)).fetchall()
+        out += execute(kind.rows_sql.format(ids=chunk)).fetchall()
     return out

@@ -48,7 +48,12 @@ def cmd_find(args: argparse.Namespace, ctx: Context) -> int:
                 raise CliError(f"unknown kind {k!r}; use one of: {', '.join(known)}")
             kinds.append(name)
     results = search(query, limit=args.limit, kinds=kinds)
-    if args.json:
+    return print_results(results, query, args.json)
+
+
+def print_results(results: list, query: str, as_json: bool) -> int:
+    """Print search results as ``kith find`` does (both paths, see cli/quick_find.py); exit status."""
+    if as_json:
         dump_json([r.as_dict() for r in results])
         return 0 if results else 1
     if not results:

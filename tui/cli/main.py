@@ -10,6 +10,18 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     # Everything kith creates (database, backups, exports, logs) is owner-only.
     os.umask(0o077)
+    from kith.tui.cli.quick_find import quick_find
+
+    try:
+        # `kith find` in the plain, healthy case: a light read path (None: the full command runs).
+        code = quick_find(sys.argv[1:] if argv is None else list(argv))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    if code is not None:
+        return code
     from kith.store.core.errors import StoreError
     from kith.tui.cli import build_parser
     from kith.tui.cli.common import CliError, Context
