@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from kith.tui.binding_ids import THEMES
 from kith.tui.config_areas import (  # noqa: F401 (re-exported: callers import them from here)
@@ -263,6 +261,8 @@ def load_config(cli_path: str | None = None) -> Config:
         if cli_path or os.environ.get("KITH_CONFIG"):
             raise ConfigError(f"{path}: no such config file")
         return Config()
+    import tomllib  # only when there is a file: `kith find` starts without it
+
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -282,6 +282,8 @@ def load_config(cli_path: str | None = None) -> Config:
         tiers[name] = r.get("tiers", name, int, 0, 0, 3650)
     time_zone = r.get("", "time_zone", str, "")
     if time_zone:
+        from zoneinfo import ZoneInfo
+
         try:
             ZoneInfo(time_zone)
         except Exception:

@@ -1,0 +1,97 @@
+"""``kith find``'s light read path (tui/cli/quick_find.py): it answers only plain lines on a sound
+database, prints what the full command prints, and leaves everything else to the full command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kith.store.core.db import close_db
+from kith.store.people.contacts import create_contact
+from kith.store.people.followups import add_follow_up
+from kith.store.people.touches import log_touch
+from kith.tui.cli.quick_find import parse, quick_find
+
+QUERIES = [("lovlace",), ("ada",), ("ada", "engine"), ("engine",), ("globex",), ("jose", "alvarez"),
+           ("paper",), ("enigne",), ("zzzz",), ("compute",)]
+
+
+@pytest.fixture
+def filled(db_file):
+    ada = create_contact("Ada Lovelace", company="Analytical Engines", tags=["industry:Compute"])
+    jose = create_contact("Jose\u0301 A\u0301lvarez", company="Globex")
+    create_contact("Mallory \x1b]0;PWNED\x07", company="Globex")
+    create_contact("Grace Hopper", company="Navy", notes="compilers and the engine of COBOL")
+    log_touch(ada.id, "coffee", date(2026, 3, 1), "Talked about the difference engine")
+    add_follow_up(jose.id, date(2026, 3, 20), "Send the engine paper")
+    close_db()  # a clean close records the file as checked: the light path may answer
+    return db_file
+
+
+def test_parse_takes_plain_lines_only():
+    assert parse(["--db", "x.db", "find", "ada", "lovelace", "--json", "--limit", "5"]) == (
+        ["ada", "lovelace"], "x.db", None, True, 5)
+    assert parse(["find", "--limit=3", "ada", "--db=y.db"]) == (["ada"], "y.db", None, False, 3)
+    assert parse(["--config", "c.toml", "find", "ada"]) == (["ada"], None, "c.toml", False, 20)
+    for argv in (["find"], ["find", "--json"], ["find", "-h"], ["find", "--kind", "touch", "ada"],
+                 ["find", "ada", "--json", "lovelace"], ["find", "--js", "ada"], ["ada", "find"],
+                 ["find", "ada", "--limit", "0"], ["find", "ada", "--limit", "501"], ["find", "ada", "--limit"],
+                 ["--db", "a", "find", "ada", "--db", "b"], ["find", "--", "ada"], ["find", "ada", "--limit", "-1"],
+                 ["--limit", "3", "find", "ada"], ["contacts"], [], ["find", ""]):
+        assert parse(argv) is None, argv
+
+
+def test_light_path_prints_what_the_full_command_prints(filled, run_kith, capsys):
+    for words in QUERIES:
+        for extra in ((), ("--json",), ("--limit", "2")):
+            capsys.readouterr()
+            code = quick_find(["--db", str(filled), "find", *words, *extra])
+            light = capsys.readouterr().out
+            assert code is not None, words  # the light path answered
+            # --db given twice is not a plain line: the full command runs.
+            full = run_kith("find", *words, *extra, "--db", str(filled), db=filled)
+            assert (code, light) == (full.code, full.out), (words, extra)
+            assert full.err == ""
+
+
+def test_light_path_leaves_a_changed_or_foreign_file_to_the_full_command(filled, tmp_path, capsys):
+    checked = Path(str(filled) + ".checked")
+    assert checked.exists()
+    checked.unlink()  # changed since its last clean close: the full command checks it first
+    assert quick_find(["--db", str(filled), "find", "ada"]) is None
+    foreign = tmp_path / "other.db"
+    import sqlite3
+
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE contact (id INTEGER)")
+    con.close()
+    assert quick_find(["--db", str(foreign), "find", "ada"]) is None
+    assert quick_find(["--db", str(tmp_path / "missing.db"), "find", "ada"]) is None
+    assert not (tmp_path / "missing.db").exists()
+    assert capsys.readouterr().out == ""
+
+
+def test_light_path_reads_only(filled, capsys):
+    # SQLite may create the -wal/-shm a reader of a WAL file needs; nothing is written to the data.
+    files = (filled, Path(str(filled) + ".checked"))
+    before = [(p.stat().st_size, p.stat().st_mtime_ns) for p in files]
+    assert quick_find(["--db", str(filled), "find", "engine"]) == 0
+    assert [(p.stat().st_size, p.stat().st_mtime_ns) for p in files] == before
+    wal = Path(str(filled) + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_a_cold_find_loads_neither_peewee_nor_every_area(filled):
+    # A real process: what a cold `kith find` imports (import hygiene, not timing).
+    code = ("import sys; from kith.tui.cli.main import main; rc = main(['--db', sys.argv[1], 'find', 'lovlace']);"
+            "print(rc, 'peewee' in sys.modules, 'kith.store.wiring' in sys.modules, file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "KITH_DB"}
+    done = subprocess.run([sys.executable, "-c", code, str(filled)], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert done.stderr.split() == ["0", "False", "False"], done.stderr
+    assert "Ada Lovelace" in done.stdout
