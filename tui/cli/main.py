@@ -23,11 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     if code is not None:
         return code
     from kith.store.core.errors import StoreError
-    from kith.tui.cli import build_parser
+    from kith.tui.cli import build_parser, command_in
     from kith.tui.cli.common import CliError, Context
     from kith.tui.config import ConfigError, database_path, load_config
 
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_in(argv)).parse_args(argv)  # a short command builds only its area
     ctx = None
     try:
         config = load_config(getattr(args, "config", None))
