@@ -25,7 +25,9 @@ class AreaScreen(Screen):
             pass
 
     def on_mount(self) -> None:
-        self.reload()  # the resume that follows the first mount reloads again, as screens expect
+        # Textual calls this once per class that defines on_mount (and a subclass may call it too),
+        # then the resume follows: the token makes all of them one read of the store.
+        self._reload_if_changed()
 
     def on_screen_resume(self) -> None:
         # Back from a modal or another area: data may have changed there. When no kith wrote

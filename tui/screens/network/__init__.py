@@ -2,7 +2,7 @@
 
 To add a tab, add one line to ``TABS`` (id, title, pane class): the pane is a ``NetworkPane``
 (panes.py beside it) with a filter, a list and a detail, or any focusable widget with
-``reload()`` and a ``stale`` flag (read when its tab is shown, like Health).
+``reload()``. Only the tab on screen is read; the others are marked ``stale`` and read when shown.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # AreaScreen.on_mount (Textual calls it too, after this one) loads the tabs.
         self.entry(self.pane()).focus()
         if getattr(self, "_pending", None):
             self.show_search_result(self._pending)
@@ -100,6 +100,10 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
             self._pending_tab = tab_id
             return
         self._pending_tab = None
+        # Focus the mount gave the first tab may still be on its way (TabPane.Focused) and would switch
+        # back to it: the tab asked for holds for a moment (a key that switches tabs ends that).
+        self._tab_asked = tab_id
+        self.set_timer(0.5, lambda: setattr(self, "_tab_asked", None))
         self.query_one(TabbedContent).active = f"tab-{tab_id}"
 
     @staticmethod
@@ -130,20 +134,26 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
         return (self.query_one(TabbedContent).active or "tab-targets")[4:]
 
     def reload(self) -> None:
-        active = self.active_tab() if self.is_mounted else None
+        # Only the tab on screen reads the store (the newsletter's audience alone is ~0.2 s at
+        # 10,000 contacts); the others are read when shown.
+        active = self.active_tab()
         for tab_id, _title, _pane in TABS:
             pane = self.query_one(f"#pane-{tab_id}")
-            if isinstance(pane, NetworkPane) or tab_id == active:
+            pane.stale = tab_id != active
+            if not pane.stale:
                 pane.reload()
-            else:
-                pane.stale = True  # read when its tab is shown
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # ←/→ from a list land in the next list (so → → walks the tabs); a click lands in the filter.
         to_list, self._to_list = getattr(self, "_to_list", False), False
+        asked = getattr(self, "_tab_asked", None)
+        if asked and self.active_tab() != asked:
+            self.query_one(TabbedContent).active = f"tab-{asked}"
+            return
         self.refresh_bindings()
         pane = self.pane()
         if getattr(pane, "stale", False):
+            pane.stale = False
             pane.reload()
         target = pane.list if isinstance(pane, NetworkPane) and to_list and pane.shown else self.entry(pane)
         target.focus()
@@ -163,7 +173,7 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
     def action_tab(self, step: int) -> None:
         ids = [f"tab-{t[0]}" for t in TABS]
         tabs = self.query_one(TabbedContent)
-        self._to_list = True
+        self._to_list, self._tab_asked = True, None
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
 
     def action_to_list(self) -> None:

@@ -116,19 +116,14 @@ class TargetsPane(NetworkPane):
         self._routes_fresh = Freshness()
         self._routes_known: dict[int, list] = {}
 
-    def _routes_to(self, org_id: int) -> list:
-        """The routes in, computed once per target while nothing is written (a reload and each
-        highlight of the same target ask again; at 10,000 contacts one answer takes ~0.5 s)."""
-        from kith.store.network import find_routes
-
+    def _known_routes(self) -> dict[int, list]:
+        """The routes computed so far, per target, while nothing is written and the day and config
+        are the same (at 10,000 contacts one answer takes ~0.5 s: each is computed once)."""
         screen = self.screen
         if not self._routes_fresh.unchanged(screen.today(), screen.app.config):
             self._routes_fresh.mark(screen.today(), screen.app.config)
             self._routes_known = {}
-        if org_id not in self._routes_known:
-            self._routes_known[org_id] = find_routes(org_id, network_settings(screen.app.config), screen.today(),
-                                                     limit=50)
-        return self._routes_known[org_id]
+        return self._routes_known
 
     def compose_detail(self) -> ComposeResult:
         yield Static(Content(""), classes="pane-detail")
@@ -151,19 +146,40 @@ class TargetsPane(NetworkPane):
         if org_id is None:
             self.detail(Content.styled("No targets yet. On the Organisations tab, + marks one.", "dim"))
             return
-        t = self.targets[org_id]
+        known = self._known_routes()
+        if org_id in known:
+            self._show_routes(org_id, known[org_id])
+            return
+        # The list and this target's head paint first; its routes are computed after that frame.
+        self.detail(self._head(self.targets[org_id], ("\nfinding the ways in…", "dim")))
+        self.call_after_refresh(self._compute_routes, org_id)
+
+    def _compute_routes(self, org_id: int) -> None:
+        from kith.store.network import find_routes
+
+        if not self.is_attached or self.selected_id() != org_id or org_id not in self.targets:
+            return  # moved on meanwhile: the target now highlighted asked for its own
         screen = self.screen
-        self.routes = self._routes_to(org_id)
-        since = (screen.today() - t.progressed).days
-        head = Content.assemble(literal(t.org_name, "bold"), f" · {t.stage} · last progress {since} d ago",
-                                (" · " if t.note else ""), literal(t.note, "italic", limit=80),
-                                (f"\n{len(self.routes)} route{'s' if len(self.routes) != 1 else ''} in"
-                                 + (" (f asks for the introduction)" if self.routes
-                                    else ": nobody you know is near"), "dim"))
-        self.detail(head)
+        known = self._known_routes()
+        if org_id not in known:
+            known[org_id] = find_routes(org_id, network_settings(screen.app.config), screen.today(), limit=50)
+        self._show_routes(org_id, known[org_id])
+
+    def _head(self, t, tail: tuple[str, str]) -> Content:
+        since = (self.screen.today() - t.progressed).days
+        return Content.assemble(literal(t.org_name, "bold"), f" · {t.stage} · last progress {since} d ago",
+                                (" · " if t.note else ""), literal(t.note, "italic", limit=80), tail)
+
+    def _show_routes(self, org_id: int, routes: list) -> None:
+        self.routes = routes
+        self.detail(self._head(self.targets[org_id], (
+            f"\n{len(routes)} route{'s' if len(routes) != 1 else ''} in"
+            + (" (f asks for the introduction)" if routes else ": nobody you know is near"), "dim")))
+        routes_list = self.query_one(".routes", OptionList)
+        routes_list.clear_options()
         routes_list.add_options([Option(Content.assemble((f"{r.score:>5.1f} ", "bold"), literal(r.why)))
-                                 for r in self.routes])
-        if self.routes:
+                                 for r in routes])
+        if routes:
             routes_list.highlighted = 0
 
 
