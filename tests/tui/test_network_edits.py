@@ -240,3 +240,21 @@ async def test_plus_marks_a_target_and_brackets_switch_tabs(make_app, demo_db):
         assert len(list_targets()) == before + 1
         await pilot.press("left_square_bracket")
         assert tabs.active == "tab-targets"
+
+
+async def test_escape_from_the_filter_rests_on_the_list_so_digits_change_area(make_app, demo_db):
+    # Typed text is cleared first; a second Esc leaves the empty filter, and 6 then opens Career
+    # instead of typing "6" into the filter.
+    from kith.tui.screens.career import CareerScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "a", "c")
+        filter_ = app.screen.pane().filter
+        assert filter_.value == "ac"
+        await pilot.press("escape")
+        assert filter_.value == "" and app.focused is filter_
+        await pilot.press("escape", "6")
+        await pilot.pause()
+        assert isinstance(app.screen, CareerScreen)
+        assert filter_.value == ""

@@ -75,7 +75,7 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
         Binding("down", "to_list", "To list", show=False, id="network-filter-to-list",
                 tooltip="From the filter to the list"),
         Binding("escape", "back", "Back", show=False, id="network-back",
-                tooltip="From a list back to the filter; in the filter: clear it"),
+                tooltip="From a list back to the filter; in the filter: clear it, then rest on the list"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -185,8 +185,10 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
         pane = self.pane()
         if not isinstance(pane, NetworkPane):
             return
-        if self.focused is pane.filter:
+        if self.focused is pane.filter and pane.filter.value:
             pane.filter.value = ""
+        elif self.focused is pane.filter:
+            pane.list.focus()  # an empty filter: rest on the list, where 1-6 and ? act (as on Contacts)
         else:
             pane.filter.focus()
 
