@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,6 +15,14 @@ from hypothesis import settings
 # example into a "deadline exceeded" failure (speed is proven by bench/, not tests).
 settings.register_profile("kith", deadline=None)
 settings.load_profile("kith")
+
+# The kith processes tests start (the command line, the pty) reuse compiled bytecode, as an
+# installed kith does: with a shell's PYTHONDONTWRITEBYTECODE each one compiled every module anew.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# Textual builds thousands of short-lived objects for every screen it draws; a collection every
+# 700 allocations (the default) took about a tenth of the suite's time. Cycles are still collected.
+gc.set_threshold(50_000, 50, 100)
 
 from kith.store.core.db import close_db, open_db  # noqa: E402
 from kith.tui.config import Config  # noqa: E402

@@ -35,6 +35,26 @@ def _share_parsed_css() -> None:
 _share_parsed_css()
 
 
+def _settle_quickly() -> None:
+    """Let a pilot wait for the app in 5 ms steps, not 20, and run animations as finished.
+
+    After every key Textual's pilot waits until a whole step of its wait_for_idle passed with
+    the app doing no work; with 20 ms steps most of a pilot test's time was spent asleep. A
+    scroll that would have been animated ends where it would have ended (what users get with
+    TEXTUAL_ANIMATIONS=none). Steps much shorter than 5 ms were measured to catch a screen
+    between its work and its next refresh, so this is the floor.
+    """
+    import textual._wait
+    import textual.constants
+
+    textual._wait.SLEEP_GRANULARITY = 1 / 200
+    textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+    textual.constants.TEXTUAL_ANIMATIONS = "none"
+
+
+_settle_quickly()
+
+
 @pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch, fixed_today):
     """Every screen reads today from clock: pin it so snapshots never drift."""
