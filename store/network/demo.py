@@ -37,9 +37,12 @@ def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
     rng = random.Random(13)
     now = str(datetime.combine(today, datetime.min.time()))
     orgs: dict[str, int] = {}
+    keys: dict[str, str] = {}  # 30,000 jobs at the 10k size name a few hundred organisations
 
     def org(name: str) -> int:
-        key = org_key(name)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = org_key(name)
         if key not in orgs:
             orgs[key] = db.execute_sql(
                 "INSERT INTO organisation (name, match_key, industry, created) VALUES (?, ?, ?, ?)",

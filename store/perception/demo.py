@@ -11,9 +11,12 @@ import json
 import random
 from datetime import date, datetime, time, timedelta
 
+from peewee import fn
+
 from kith.store.brand.pitches import Pitch
-from kith.store.perception.feedback import store_terms
+from kith.store.core.db import db
 from kith.store.perception.models import BrandClaim, BrandReview, Feedback, FeedbackRequest, PitchVariant
+from kith.store.perception.terms import extract
 
 OPENERS = ("", "", "Overall,", "Looking back,", "From the project:")
 PRAISE = (
@@ -38,6 +41,30 @@ def _text(rng: random.Random) -> str:
     return text[0].upper() + text[1:]
 
 
+def _feedback(rng: random.Random, givers: list[int], count: int, contexts: list[str], today: date,
+              made: datetime) -> None:
+    """``count`` entries and their terms in two multi-row inserts (5,000 at the 10k size).
+
+    The demo's texts are drawn from a few phrases, so each distinct text is read for terms once.
+    """
+    first = (Feedback.select(fn.MAX(Feedback.id)).scalar() or 0) + 1
+    entries, terms, extracted = [], [], {}
+    for fid in range(first, first + count):
+        cid = givers[(fid - first) % len(givers)]
+        given_on = today - timedelta(days=rng.randint(3, 700))
+        text = _text(rng)
+        entries.append((fid, cid, given_on, rng.choice(contexts), rng.random() < 0.5, text, made))
+        found = extracted.get(text)
+        if found is None:
+            found = extracted[text] = extract(text)
+        terms += [(fid, stem, form, n, cid, given_on.isoformat()) for (stem, form), n in found.items()]
+    cursor = db.cursor()
+    cursor.executemany("INSERT INTO feedback (id, contact_id, given_on, context, quotable, text, created) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)", entries)
+    cursor.executemany("INSERT INTO feedback_term (feedback_id, stem, form, count, contact_id, given_on) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", terms)
+
+
 def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
     """Add feedback, requests, reviews, variants and claims (its own random stream, so the other
     areas' demo data stays exactly as it was)."""
@@ -49,13 +76,7 @@ def demo(rng_unused, today: date, contact_ids: list[int]) -> None:
     n_feedback = 40 if len(contact_ids) < 1000 else min(5000, len(givers))
     contexts = [c for c, w in CONTEXT_WEIGHTS for _ in range(w)]
     made = datetime.combine(today, time(9, 0))
-    for i in range(n_feedback):
-        cid = givers[i % len(givers)]
-        given_on = today - timedelta(days=rng.randint(3, 700))
-        text = _text(rng)
-        f = Feedback.create(contact=cid, given_on=given_on, context=rng.choice(contexts),
-                            quotable=rng.random() < 0.5, text=text, created=made)
-        store_terms(f.id, cid, given_on, text)
+    _feedback(rng, givers, n_feedback, contexts, today, made)
     # Requests: answered and declined ones in the past, one asked recently (not yet overdue).
     for k, cid in enumerate(givers[:6]):
         asked = today - timedelta(days=40 + 30 * k)

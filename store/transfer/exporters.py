@@ -195,9 +195,17 @@ def _vcard(c):
     return card
 
 
+def vcard_of(c) -> str:
+    """One contact's card: written directly when only kith's own lines are in it (the same text
+    vobject writes), through vobject when it carries lines kept from an imported card."""
+    from kith.store.transfer.vcard_text import card_text
+
+    return card_text(c) or _vcard(c).serialize()
+
+
 def to_vcard(contacts=None) -> str:
-    """Every contact as one vCard 3.0 file, built with vobject (a note cannot inject a card)."""
-    return "".join(_vcard(c).serialize() for c in (contacts if contacts is not None else _contacts()))
+    """Every contact as one vCard 3.0 file (every value escaped: a note cannot inject a card)."""
+    return "".join(vcard_of(c) for c in (contacts if contacts is not None else _contacts()))
 
 
 def export_vcards_to_folder(folder: Path | str, contacts=None, force: bool = False) -> list[Written]:
@@ -220,7 +228,7 @@ def export_vcards_to_folder(folder: Path | str, contacts=None, force: bool = Fal
             continue
         check_target(target, force=force)
         planned.append((target, c))
-    return [write_file(target, _vcard(c).serialize(), force=force) for target, c in planned]
+    return [write_file(target, vcard_of(c), force=force) for target, c in planned]
 
 
 # -- iCalendar ----------------------------------------------------------------------------------
