@@ -63,6 +63,28 @@ def test_restore_round_trip_identical(full_db, tmp_path, kind, fixed_today):
     assert exporters.render("json") == exporters.to_json(data)
 
 
+def test_restore_indexes_for_search_and_leaves_the_schema_as_it_was(full_db, tmp_path):
+    """Restore sets the search triggers aside and indexes in one pass, with helper indexes on the
+    foreign keys: afterwards the index holds the same text and the schema is exactly as before."""
+    from kith.store.core.db import db
+    from kith.store.search.engine import search
+
+    def state():
+        schema = db.execute_sql("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'search_fts_%' "
+                                "ORDER BY type, name").fetchall()
+        return schema, db.execute_sql("SELECT rowid, body FROM search_fts ORDER BY rowid").fetchall()
+
+    before = state()
+    assert before[1]
+    path = exporters.export("json", tmp_path / "out.json")
+    close_db()
+    open_db(tmp_path / "fresh.db")
+    restore(path)
+    assert state() == before
+    hits = search("referral")
+    assert hits and {h.kind for h in hits} & {"touch", "follow-up"}
+
+
 def test_restore_refuses_non_empty_db(full_db, tmp_path):
     path = exporters.export("json", tmp_path / "out.json")
     before = exporters.render("json")
