@@ -51,6 +51,25 @@ async def test_typo_finds_lovelace_and_enter_opens_her(make_app, demo_db):
         assert not isinstance(app.screen, SearchScreen)
 
 
+async def test_a_key_after_a_pause_is_answered_at_once_and_fast_typing_catches_up(make_app, demo_db):
+    from time import monotonic
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press("l")  # the first key: searched at once, no timer to wait for
+        assert screen._shown_query == "l" and screen._timer is None and _lines(screen)
+        screen._searched_at = monotonic() + 60  # as if the next key came right after that search
+        await pilot.press("o", "v")
+        assert screen._shown_query == "l" and screen._timer is not None  # waiting for a pause
+        screen._searched_at = 0
+        await pilot.pause(0.15)  # the pause: the last text is searched
+        assert screen._shown_query == "lov" and "Lovelace" in _lines(screen)[0]
+
+
 async def test_down_then_enter_opens_the_contact_of_a_touch(make_app, db_file):
     from kith.tui.screens.contact_detail import ContactDetailScreen
 

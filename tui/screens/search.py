@@ -7,6 +7,8 @@ spans the store computed (never markup).
 
 from __future__ import annotations
 
+from time import monotonic
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +25,8 @@ MATCH_STYLE = "bold underline $accent"
 KIND_STYLES = {"contact": "bold $accent", "touch": "bold $success", "follow-up": "bold $warning"}
 BADGE_WIDTH = 10
 DEBOUNCE_S = 0.05
-"""Typing faster than this (or pasting) runs one search, not one per character."""
+"""A key this soon after the last search waits for the next pause in typing: fast typing runs one
+search per pause, not one per character; a key after a pause is answered at once."""
 LIMIT = 50
 
 
@@ -84,6 +87,7 @@ class SearchScreen(Screen):
         """Option id -> SearchResult shown."""
         self._timer: Timer | None = None
         self._shown_query: str | None = None
+        self._searched_at = 0.0
 
     def compose(self) -> ComposeResult:
         query = Input(self.initial_query, placeholder="Names, companies, tags, notes… (typos are fine)", id="query")
@@ -119,7 +123,11 @@ class SearchScreen(Screen):
     def query_changed(self) -> None:
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE_S, self.run_search)
+            self._timer = None
+        if monotonic() - self._searched_at >= DEBOUNCE_S:
+            self.run_search()
+        else:
+            self._timer = self.set_timer(DEBOUNCE_S, self.run_search)
 
     def run_search(self) -> None:
         """Search for what the input holds and show the results (keeping the highlight when it can)."""
@@ -141,6 +149,7 @@ class SearchScreen(Screen):
             self.set_class(True, "-idle")
             return
         self.set_class(False, "-idle")
+        self._searched_at = monotonic()
         try:
             found = search(text, limit=LIMIT)
         except StoreError as exc:
