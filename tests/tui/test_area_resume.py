@@ -67,3 +67,35 @@ async def test_a_new_day_reloads_on_return(make_app, demo_db, monkeypatch, fixed
         monkeypatch.setattr(clock, "today", lambda tz=None: fixed_today + timedelta(days=1))
         await _to(pilot, "3")
         assert len(reloads) == first + 1
+
+
+def test_an_area_built_takes_what_is_alive_out_of_collections_after_collecting_garbage():
+    import gc
+    import weakref
+
+    from kith.tui.area import keep_out_of_collections
+
+    class Cycle:
+        pass
+
+    garbage = Cycle()
+    garbage.me = garbage
+    gone = weakref.ref(garbage)
+    del garbage
+    try:
+        keep_out_of_collections()
+        assert gone() is None  # collected, not frozen with the living
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+async def test_a_headless_app_freezes_nothing(make_app, db):
+    import gc
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "23456":
+            await pilot.press(key)
+            await pilot.pause()
+    assert gc.get_freeze_count() == 0  # a test process runs hundreds of apps: none is kept
