@@ -33,7 +33,9 @@ def _pragmas() -> dict:
         "foreign_keys": 1,
         "synchronous": "full",  # a committed write survives a power cut, not just a crash
         "busy_timeout": BUSY_TIMEOUT_S * 1000,
-        "cache_size": -32000,
+        # 8 MB a connection (SQLite's default is 2): 32 MB made a 30,000-contact session peak at
+        # 150 MB resident, and the benchmark measured no query slower with 8.
+        "cache_size": -8000,
     }
 
 
