@@ -123,15 +123,19 @@ def test_restore_refuses_a_lone_surrogate_or_nul_naming_the_row(db, tmp_path):
     cols = data["tables"]["contact"]["columns"]
     data["tables"]["contact"]["rows"][0][cols.index("notes")] = "bad \ud800 text"
     from kith.store.core.db import close_db, open_db
+    from kith.store.core.db import db as store
 
     for bad in ("bad \ud800 text", "bad \x00 text"):
         data["tables"]["contact"]["rows"][0][cols.index("notes")] = bad
         f = tmp_path / "export.json"
         f.write_text(json.dumps(data), encoding="utf-8")  # json escapes both: \ud800, \u0000
         open_db(tmp_path / f"new{len(bad)}{ord(bad[4])}.db")
+        schema = store.execute_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
         with pytest.raises(RestoreError, match=r"table contact, row 1, notes"):
             restore(f)
         assert contacts.count_contacts(include_archived=True) == 0
+        # the search triggers set aside and the helper indexes went back with the rest
+        assert store.execute_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
         close_db()
 
 
