@@ -56,6 +56,18 @@ def table(size: str, results: dict[str, Result]) -> str:
     return "\n".join(lines)
 
 
+def cpu_reference() -> float:
+    """Seconds a fixed pure-Python loop takes here now (the best of five): the same machine was
+    measured two to three times slower at some hours than at others, so runs compare only with
+    this beside them."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.process_time()
+        sum(range(5_000_000))
+        best = min(best, time.process_time() - started)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10k,30k", help="comma-separated: 10k, 30k (default both)")
@@ -75,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     groups = [g for g in GROUPS if any(BY_NAME[n].group == g for n in wanted)]
     report = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "repeats": repeats, "cpus": os.cpu_count(),
               "load_before": os.getloadavg(), "sizes": {}}
+    report["cpu_reference_s"] = cpu_reference()
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs; "
-          f"{repeats} runs per measure", flush=True)
+          f"{repeats} runs per measure; CPU reference {report['cpu_reference_s'] * 1000:.0f} ms", flush=True)
     for size in sizes:
         db, built = database(size, rebuild=args.rebuild)
         print(f"{size}: {db}" + (f" (built now in {built:.1f} s)" if built else " (cached)"), flush=True)
