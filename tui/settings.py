@@ -13,7 +13,6 @@ from datetime import date
 from kith.store.conversations.settings import ConversationsSettings
 from kith.store.conversations.thanks import ThanksSettings
 from kith.store.network.settings import NetworkSettings
-from kith.store.newsletter.settings import NewsletterSettings
 from kith.store.perception.settings import PerceptionSettings
 from kith.store.quality.settings import QualitySettings
 from kith.store.today.cadence import CadenceRule
@@ -58,11 +57,6 @@ def quality_settings(config: Config) -> QualitySettings:
 def network_settings(config: Config) -> NetworkSettings:
     """The Network area's edge strengths and stale-target nudge, from ``[network]``."""
     return config.network  # the [network] section is the store's NetworkSettings
-
-
-def newsletter_settings(config: Config) -> NewsletterSettings:
-    """The newsletter's BCC batch size, from ``[newsletter]``."""
-    return NewsletterSettings(batch_size=config.newsletter.batch_size)
 
 
 def cadence_rule(config: Config) -> CadenceRule:
