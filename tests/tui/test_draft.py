@@ -23,9 +23,9 @@ def test_hangup_while_another_process_holds_the_lock_keeps_the_draft(tmp_path):
     blocker = sqlite3.connect(path, isolation_level=None)
     try:
         read_for(master, 8, until=b"Today")
-        for keys in (b"4", b"e"):
+        for keys, shown in ((b"4", b"Rehearse"), (b"e", b"Done")):
             os.write(master, keys)
-            read_for(master, 1.0)
+            read_for(master, 3, until=shown)
         blocker.execute("BEGIN IMMEDIATE")  # another kith writing for a long time
         os.write(master, b" Fast")
         read_for(master, 2.5)  # the draft timer ticks meanwhile: it must not block the app

@@ -46,17 +46,17 @@ def test_the_osc52_write_carries_exactly_the_bcc_list(tmp_path):
         # Click the Newsletter tab (row 2; its label starts at column 46): the hostile network has no
         # targets or connectors, whose empty lists would keep the arrows in their filters.
         os.write(master, b"\x1b[<0;50;2M\x1b[<0;50;2m")
-        out += read_for(master, 3)
+        out += read_for(master, 3, until=b"Hello")
         os.write(master, b"\x1b[B")  # into the issues
-        out += read_for(master, 2)
+        out += read_for(master, 2, until=b"BCC/copy")
         assert b"issues" in re.sub(rb"\x1b\[[0-9;?<>=$]*[A-Za-z]", b"", out), out[-3000:]
         os.write(master, b"b")  # the BCC dialog
         out += read_for(master, 6, until=b"batch 1 of")
         assert b"batch 1 of" in out, out[-3000:]
         os.write(master, b"b")  # copy the batch
         out += read_for(master, 6, until=b"\x1b]52;")
-        os.write(master, b"q")
-        out += read_for(master, 1)
+        os.write(master, b"\x11")  # ctrl+q leaves kith from anywhere (q here would be typed into a filter)
+        out += read_for(master, 3)  # everything it writes until it has gone
     finally:
         proc.kill()
         proc.wait()
