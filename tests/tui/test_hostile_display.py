@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList, Static
 from textual.widgets._toast import Toast
 
@@ -52,15 +53,19 @@ def _add(ident: str, text: str):
     return c
 
 
-async def test_hostile_strings_render_literally(make_app, db, tmp_path, monkeypatch):
-    """Every hostile string in one app session (one start-up, not one per string): each one is the
-    only contact while its turn lasts, then deleted."""
+PARTS = 3  # the strings in three app sessions, so that both test workers share the work
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+async def test_hostile_strings_render_literally(make_app, db, tmp_path, monkeypatch, part):
+    """Every third hostile string in one app session (one start-up, not one per string): each one is
+    the only contact while its turn lasts, then deleted."""
     from kith.store.people.contacts import delete_contact
 
     monkeypatch.chdir(tmp_path)  # a screenshot action, if it ran, would write here
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        for ident, text in HOSTILE:
+        for ident, text in HOSTILE[part::PARTS]:
             c = _add(ident, text)
             app.clear_notifications()
             try:

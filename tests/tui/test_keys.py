@@ -6,6 +6,7 @@ import importlib
 import pkgutil
 from collections import defaultdict
 
+import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -163,7 +164,8 @@ async def _move_to_source(pilot, screen: TodayScreen, source: str) -> None:
     assert screen.current_item().source == source
 
 
-async def test_every_today_footer_key_acts_or_says_why_on_every_kind_of_row(make_app, demo_db, fixed_today):
+@pytest.mark.parametrize("half", [0, 1])  # every other kind of row: two tests the two workers can share
+async def test_every_today_footer_key_acts_or_says_why_on_every_kind_of_row(make_app, demo_db, fixed_today, half):
     from kith.store.core.db import change_token
 
     create_contact("Bea Birthday", birthday_month=fixed_today.month, birthday_day=fixed_today.day + 2)
@@ -184,7 +186,7 @@ async def test_every_today_footer_key_acts_or_says_why_on_every_kind_of_row(make
         assert {"l", "s", "x", "f", "enter", "u"} <= set(footer_keys)
         kinds = {item.source for item in screen.items}
         assert {"cadence", "follow-up", "birthday", "give-back", "check-in"} <= kinds
-        for kind in sorted(kinds):
+        for kind in sorted(kinds)[half::2]:
             for key in footer_keys:
                 await _move_to_source(pilot, screen, kind)
                 toasts, token = len(said), change_token()
