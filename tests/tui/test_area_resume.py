@@ -99,3 +99,26 @@ async def test_a_headless_app_freezes_nothing(make_app, db):
             await pilot.press(key)
             await pilot.pause()
     assert gc.get_freeze_count() == 0  # a test process runs hundreds of apps: none is kept
+
+
+async def test_areas_built_ahead_stay_out_of_sight_and_show_what_changed_since(make_app, demo_db):
+    from kith.tui.screens.contacts import ContactsScreen
+    from kith.tui.widgets.contact_list import ContactList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        today = app.screen
+        built = 0
+        while app.build_next_area():
+            built += 1
+            await pilot.pause()
+        assert built == len(app.MODES) - 1  # every area but Today, which was shown first
+        assert app.screen is today and app.current_mode == "today"
+        create_contact("Aaron Written After")  # after Contacts was built: it must still show
+        await _to(pilot, "2")
+        assert isinstance(app.screen, ContactsScreen)
+        assert app.screen.query_one(ContactList).visible_text()[0].split()[:3] == ["Aaron", "Written", "After"]
+        assert app.focused is app.screen.query_one("#filter")  # where a first visit starts
+        await _to(pilot, "escape")  # to the list: digits in the filter are typing
+        await _to(pilot, "3")
+        assert isinstance(app.screen, MentorsScreen) and app.screen.rows
