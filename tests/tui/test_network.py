@@ -117,3 +117,21 @@ def test_contact_page_career_snapshot(snap_compare, make_app, demo_db):
         await pilot.press("enter")  # open the first contact
         await pilot.pause()
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_a_filter_that_hides_every_row_says_so_not_that_there_are_none(make_app, demo_db):
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_network(pilot)
+        pane = screen.pane()
+        assert pane.rows  # the demo network has targets
+        await pilot.press(*"zzqx")  # typed into the filter: no target has it
+        await pilot.pause()
+        shown = str(pane.query_one(".pane-detail", Static).render())
+        assert not pane.shown and "Nothing matches" in shown and "Esc clears the filter" in shown
+        assert "No targets yet" not in shown
+        await pilot.press("escape")  # clears the filter: the targets are back
+        await pilot.pause()
+        assert pane.shown and pane.filter.value == ""

@@ -73,8 +73,7 @@ class NewsletterPane(NetworkPane):
         people.clear_options()
         self.people = []
         if issue is None:
-            self.detail(Content.styled("No issues yet. n writes one: subject, body, how they can help, "
-                                       "and who gets it.", "dim"))
+            self.nothing_shown("No issues yet. n writes one: subject, body, how they can help, and who gets it.")
             return
         audience = " | ".join(issue.audience_lines) if issue.audience else "everyone"
         if issue.sent_on is None:

@@ -96,6 +96,14 @@ class NetworkPane(Vertical):
     def detail(self, content: Content) -> None:
         self.query_one(".pane-detail", Static).update(content)
 
+    def nothing_shown(self, none_yet: str) -> None:
+        """Say why the list is empty: nothing recorded yet (``none_yet``), or the filter hides it all."""
+        if self.rows and self.filter.value:
+            self.detail(Content.assemble(("Nothing matches ", "dim"), literal(self.filter.value, "bold", limit=60),
+                                         (". Esc clears the filter.", "dim")))
+        else:
+            self.detail(Content.styled(none_yet, "dim"))
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.refilter()
@@ -144,7 +152,7 @@ class TargetsPane(NetworkPane):
         routes_list.clear_options()
         self.routes = []
         if org_id is None:
-            self.detail(Content.styled("No targets yet. On the Organisations tab, + marks one.", "dim"))
+            self.nothing_shown("No targets yet. On the Organisations tab, + marks one.")
             return
         known = self._known_routes()
         if org_id in known:
@@ -201,7 +209,7 @@ class OrganisationsPane(NetworkPane):
 
         org_id = self.selected_id()
         if org_id is None:
-            self.detail(Content.styled("No organisations yet: a contact's company becomes one.", "dim"))
+            self.nothing_shown("No organisations yet: a contact's company becomes one.")
             return
         org = get_org(org_id)
         now, before = people_at(org_id)
@@ -237,7 +245,7 @@ class ConnectorsPane(NetworkPane):
     def show_detail(self) -> None:
         cid = self.selected_id()
         if cid is None:
-            self.detail(Content.styled("No connectors yet: record who introduced whom (kith intro).", "dim"))
+            self.nothing_shown("No connectors yet: record who introduced whom (kith intro).")
             return
         c = self.connectors[cid]
         lines = [literal(c.name, "bold"), Content(f"  score {c.score:.1f}  (f asks them for an introduction)")]
