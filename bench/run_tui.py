@@ -2,8 +2,8 @@
 
 Per repeat: the minimal app's first paint and key-to-paint (the floors); kith's cold start to
 Today; a separate start pressing 2 as soon as the nav bar shows (start to Contacts); after two
-seconds on Today, every area visited twice (first visit, then again), key to painted; keystrokes in each list, the contacts
-filter and search; peak memory after every area was visited.
+seconds on Today, every area visited twice (first visit, then again), key to painted; keystrokes
+in each list, the contacts filter and search; peak memory after every area was visited.
 """
 
 from __future__ import annotations
