@@ -124,6 +124,20 @@ def _database_error_line(exc: Exception) -> str | None:
     return None
 
 
+PAINT_FPS = "240"
+
+
+def set_paint_clock(environ) -> None:
+    """Let Textual paint up to 240 times a second, unless the user set TEXTUAL_FPS (read on import).
+
+    Textual paints on a clock (default 60 ticks a second) and a change waits for the next tick, so a
+    key whose effects take two or three rounds (a list's cursor, then the panel it fills) painted
+    45-60 ms late. At 240 the same keys paint in about 20 ms for the same CPU: the clock only runs
+    while something changes.
+    """
+    environ.setdefault("TEXTUAL_FPS", PAINT_FPS)
+
+
 def run_app(ctx) -> int:
     """Open the store and run the full-screen app until the user quits."""
     from kith.store.people.contacts import count_contacts
@@ -138,6 +152,7 @@ def run_app(ctx) -> int:
     except (StoreError, OSError):
         pass  # busy, damaged or unreadable: the file stays for the next start; the app opens anyway
     first_run = created or count_contacts(include_archived=True) == 0
+    set_paint_clock(os.environ)
     from kith.tui.app import KithApp  # the one import of the full-screen app from the command line
 
     app = KithApp(ctx.config, ctx.db_path, first_run=first_run)
