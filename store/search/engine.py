@@ -313,6 +313,13 @@ def search(query: str, limit: int = 30, kinds: list[str] | None = None) -> list[
     return _INDEX.search(query, limit, kinds)
 
 
+def warm() -> None:
+    """Load what a first query needs (the short fields, rapidfuzz) before it is typed."""
+    import rapidfuzz.fuzz  # noqa: F401 (imported here so the first key does not pay for it)
+
+    _INDEX.refresh()
+
+
 def forget() -> None:
     """Drop the short fields held in memory: the next search reads them again."""
     global _INDEX

@@ -357,3 +357,20 @@ def test_the_order_does_not_depend_on_the_limit(demo):
     for query in ("coffee", "ada", "globex eng", "artcle"):
         first = [(r.kind, r.id) for r in search(query, limit=50)]
         assert [(r.kind, r.id) for r in search(query, limit=20)] == first[:20]
+
+
+def test_warm_loads_the_short_fields_so_the_first_query_reads_nothing_more(db, monkeypatch):
+    from kith.store.search import engine
+
+    create_contact("Grace Hopper", company="Navy")
+    engine.forget()
+    engine.warm()
+    loads: list[str] = []
+    monkeypatch.setattr(engine, "execute", lambda sql, *a: loads.append(sql))  # would fail if called
+    monkeypatch.setattr(engine.SearchIndex, "_long_text", lambda self, *a: None)  # the FTS side is per query
+    assert [r.title for r in search("hopper")] == ["Grace Hopper"]
+    assert loads == []
+    create_contact("Ada Lovelace")  # a write: the next warm-up (or query) reads them again
+    monkeypatch.undo()
+    engine.warm()
+    assert [r.title for r in search("lovelace")] == ["Ada Lovelace"]

@@ -102,6 +102,17 @@ class SearchScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
         self.run_search()
+        self.call_after_refresh(self._warm)
+
+    def _warm(self) -> None:
+        # Once the screen is painted, while the user starts typing: the first key then only searches.
+        from kith.store.core.errors import StoreError
+        from kith.store.search.engine import warm
+
+        try:
+            warm()
+        except StoreError:
+            pass  # the search itself will say what is wrong
 
     def on_screen_resume(self) -> None:
         # Back from a contact: something may have been edited there.
