@@ -64,6 +64,7 @@ class CareerScreen(AreaScreen):
         super().__init__(*args, **kwargs)
         self.data: CareerData | None = None
         self._fresh = Freshness()
+        self._hit = None  # a search hit to show, waiting for the area's first drawing
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -102,7 +103,8 @@ class CareerScreen(AreaScreen):
             table = self.query_one(f"#{tab}-table", DataTable)
             for label, key in columns:
                 table.add_column(label, key=key)
-        self.query_one("#skills-table", DataTable).focus()  # typing still goes to the filter (on_key)
+        if self._hit is None:  # opened for a search hit: that hit's table takes the focus
+            self.query_one("#skills-table", DataTable).focus()  # typing still goes to the filter (on_key)
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -132,6 +134,8 @@ class CareerScreen(AreaScreen):
         for tab in TABS:
             self.apply_filter(tab)
         self.refresh_bindings()
+        if self._hit is not None:
+            self.call_after_refresh(self._show_hit)
 
     def _draw_charts(self) -> None:
         d = self.data
@@ -189,7 +193,12 @@ class CareerScreen(AreaScreen):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
-        self.query_one(f"#{self.tab}-table", DataTable).focus()
+        # A tab chosen on the tab bar (a click): its list takes the focus. When the focus is already in
+        # a tab, that focus chose it (focus moves the tab): focusing again would chase a second focus
+        # asked for meanwhile, tab to tab, for ever.
+        inside = self.focused is not None and any(isinstance(a, TabPane) for a in self.focused.ancestors)
+        if not inside and self._hit is None:
+            self.query_one(f"#{self.tab}-table", DataTable).focus()
         self.refresh_bindings()
 
     def on_key(self, event) -> None:
@@ -242,7 +251,14 @@ class CareerScreen(AreaScreen):
 
     def action_tab(self, delta: int) -> None:
         order = list(TABS)
-        self.query_one(TabbedContent).active = order[(order.index(self.tab) + delta) % len(order)]
+        self._open_tab(order[(order.index(self.tab) + delta) % len(order)])
+
+    def _open_tab(self, tab: str) -> DataTable:
+        """Show ``tab`` with its list focused; return the list."""
+        self.query_one(TabbedContent).active = tab
+        table = self.query_one(f"#{tab}-table", DataTable)
+        table.focus()
+        return table
 
     def action_focus_list(self) -> None:
         self.query_one(f"#{self.tab}-table", DataTable).focus()
@@ -350,17 +366,20 @@ class CareerScreen(AreaScreen):
                 self.notify("Deleted (u undoes).")
         self.app.push_screen(ConfirmModal(question), answered)
 
-    def show_search_result(self, result, tries: int = 20) -> None:
+    def show_search_result(self, result) -> None:
         """Open the Volunteering tab on the engagement a search hit names."""
-        if getattr(result, "kind", "") != "engagement":
+        if getattr(result, "kind", "") == "engagement":
+            self._hit = result
+            self._show_hit()
+
+    def _show_hit(self) -> None:
+        result, self._hit = self._hit, None
+        if result is None:
             return
-        if not self.is_mounted or self.data is None:  # just switched to: show it once drawn
-            if tries:
-                self.call_after_refresh(self.show_search_result, result, tries - 1)
+        if not self.is_mounted or self.data is None:  # a first visit: reload() shows it once drawn
+            self._hit = result
             return
-        self.query_one(TabbedContent).active = "volunteering"
-        table = self.query_one("#volunteering-table", DataTable)
+        table = self._open_tab("volunteering")
         for row in range(table.row_count):
             if table.coordinate_to_cell_key((row, 0)).row_key.value == str(result.id):
                 table.move_cursor(row=row)
-        table.focus()
