@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import events, messages
 from textual._context import active_app
+from textual.message import Message
 from textual.screen import Screen
+
+LEFT_WHEN_LEAVING = (events.Mount, events.ScreenResume, messages.InvokeLater)
+"""What an area does not handle once kith is leaving: building, showing, drawing after a refresh."""
 
 
 class AreaScreen(Screen):
@@ -24,6 +29,14 @@ class AreaScreen(Screen):
             self._css_update_count = active_app.get()._css_update_count
         except LookupError:  # built outside a running app (a test)
             pass
+
+    async def _on_message(self, message: Message) -> None:
+        # kith is leaving (q, SIGTERM) while this area was being built ahead, out of sight: its widgets
+        # are being taken down already, and its mount, resume and after-refresh handlers would look
+        # for widgets that are gone. None of them writes data.
+        if isinstance(message, LEFT_WHEN_LEAVING) and getattr(self.app, "_exit", False):
+            return
+        await super()._on_message(message)
 
     def on_mount(self) -> None:
         # Textual calls this once per class that defines on_mount (and a subclass may call it too),

@@ -122,3 +122,13 @@ async def test_areas_built_ahead_stay_out_of_sight_and_show_what_changed_since(m
         await _to(pilot, "escape")  # to the list: digits in the filter are typing
         await _to(pilot, "3")
         assert isinstance(app.screen, MentorsScreen) and app.screen.rows
+
+
+async def test_leaving_while_an_area_is_built_ahead_is_a_clean_exit(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while app.build_next_area():  # every area starts building, none is drawn yet
+            pass
+        app.exit()  # q or SIGTERM at that moment
+    assert app.return_code == 0
