@@ -44,27 +44,3 @@ async def test_footer_follows_the_keys_and_rebuilds_only_on_a_change(make_app, d
             before = now
         # Eight moves in a list plus area switches: far fewer rebuilds than keys, none missed.
         assert changes <= len(rebuilds) < 13
-
-
-async def test_a_focus_move_rebuilds_the_footer_once_not_twice(make_app, demo_db, monkeypatch):
-    rebuilds: list[int] = []
-    original = KeyFooter.recompose
-
-    async def counting(self):
-        rebuilds.append(1)
-        return await original(self)
-
-    monkeypatch.setattr(KeyFooter, "recompose", counting)
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")  # Contacts opens in its filter
-        await pilot.pause()
-        rebuilds.clear()
-        moves = ("down", "escape", "down")  # filter -> list -> filter -> list: a blur and a focus each
-        for key in moves:
-            await pilot.press(key)
-            await pilot.pause()
-            assert _shown(app) == _expected(app), key
-        # One rebuild per move (two before: one for the blur, one for the focus); a paint between the
-        # two may still ask for a second once.
-        assert len(moves) <= len(rebuilds) <= len(moves) + 1

@@ -16,7 +16,6 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False, compact=True)
         self._shown: tuple | None = None
-        self._rebuild_asked = False
 
     def _what_shows(self) -> tuple:
         return tuple((binding.key, self.app.get_key_display(binding), binding.description, binding.action,
@@ -27,14 +26,7 @@ class KeyFooter(Footer):
         if (self._shown is not None and self.is_attached and screen is self.screen and screen.app.app_focus
                 and self._what_shows() == self._shown):
             return
-        if self._rebuild_asked:
-            return  # a focus move changes the bindings twice (blur, focus): the one rebuild reads both
-        self._rebuild_asked = self.is_attached and screen is self.screen and screen.app.app_focus
         super().bindings_changed(screen)
-
-    async def recompose(self) -> None:
-        self._rebuild_asked = False
-        await super().recompose()
 
     def compose(self):
         if self._bindings_ready:
