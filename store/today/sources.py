@@ -55,14 +55,25 @@ def cadence_items(ctx: QueueContext) -> list[QueueItem]:
     append = out.append
     today_ord = today.toordinal()
     fromiso, fromord = date.fromisoformat, date.fromordinal
+    # A 30,000-contact backlog holds a few hundred distinct days: each is parsed and worded once.
+    days: dict[str, tuple[date, str]] = {}
+    dues: dict[int, tuple[date, str]] = {}
     ago, due_words = ctx.words.ago, ctx.words.due
     for cid, name, weight, cadence, since_day, last_kind in db.execute_sql(sql, args):
-        base = fromiso(since_day)
+        known = days.get(since_day)
+        if known is None:
+            base = fromiso(since_day)
+            known = days[since_day] = (base, ago(base, today))
+        base, base_words = known
         late = today_ord - base.toordinal() - cadence
-        due = fromord(today_ord - late)
-        detail = f"last: {last_kind} {ago(base, today)}" if last_kind else f"never contacted (added {ago(base, today)})"
+        due_known = dues.get(late)
+        if due_known is None:
+            due = fromord(today_ord - late)
+            due_known = dues[late] = (due, due_words(due, today))
+        due, due_said = due_known
+        detail = f"last: {last_kind} {base_words}" if last_kind else f"never contacted (added {base_words})"
         append(QueueItem("cadence", cid, name, due, weight * (1 + min(late / cadence, MAX_LATE_RATIO)),
-                         f"{due_words(due, today)} · every {cadence} d · {detail}", None, OVERDUE if late else DUE))
+                         f"{due_said} · every {cadence} d · {detail}", None, OVERDUE if late else DUE))
     return out
 
 
@@ -73,12 +84,16 @@ def follow_up_items(ctx: QueueContext) -> list[QueueItem]:
            "WHERE f.done = 0 AND c.archived = 0 AND f.due <= ? "
            "AND f.id NOT IN (SELECT follow_up_id FROM thank_you)")  # thank-yous are their own source
     out = []
-    for fid, cid, name, due, what in db.execute_sql(sql, (ctx.today.isoformat(),)):
-        due = date.fromisoformat(str(due)[:10])
-        late = (ctx.today - due).days
-        head = f"follow-up {ctx.words.due(due, ctx.today)}"
-        out.append(QueueItem("follow-up", cid, name, due, 2.0 + min(late, 30) / 7, f"{head}: {what}",
-                             fid, OVERDUE if late else DUE))
+    append, today = out.append, ctx.today
+    days: dict[str, tuple[date, int, str]] = {}  # each due day parsed and worded once
+    for fid, cid, name, due_text, what in db.execute_sql(sql, (today.isoformat(),)):
+        known = days.get(due_text)
+        if known is None:
+            due = date.fromisoformat(str(due_text)[:10])
+            known = days[due_text] = (due, (today - due).days, f"follow-up {ctx.words.due(due, today)}")
+        due, late, head = known
+        append(QueueItem("follow-up", cid, name, due, 2.0 + min(late, 30) / 7, f"{head}: {what}",
+                         fid, OVERDUE if late else DUE))
     return out
 
 
