@@ -50,6 +50,33 @@ def _settle_quickly() -> None:
     textual._wait.SLEEP_GRANULARITY = 1 / 200
     textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
     textual.constants.TEXTUAL_ANIMATIONS = "none"
+    _wait_out_held_paints()
+
+
+def _wait_out_held_paints() -> None:
+    """Make a pilot's pause also wait while the app holds its paints.
+
+    Switching to an area not yet built holds painting for 50 ms (Textual's delay_update), and
+    what waits for the next paint (the area's focus, the footer's rebuild) runs after it. The app
+    looks idle meanwhile, so on a fast or busy machine a test's next key landed inside the hold,
+    before the focus had moved (seen in CI: keys meant for the Network list went elsewhere).
+    """
+    import asyncio
+
+    from textual.pilot import Pilot
+
+    pause = Pilot.pause
+
+    async def pause_past_held_paints(self, delay: float | None = None) -> None:
+        await pause(self, delay)
+        if self.app._batch_count:
+            for _ in range(100):  # at most half a second
+                await asyncio.sleep(1 / 200)
+                if not self.app._batch_count:
+                    break
+            await pause(self)
+
+    Pilot.pause = pause_past_held_paints
 
 
 _settle_quickly()
