@@ -135,3 +135,19 @@ async def test_a_filter_that_hides_every_row_says_so_not_that_there_are_none(mak
         await pilot.press("escape")  # clears the filter: the targets are back
         await pilot.pause()
         assert pane.shown and pane.filter.value == ""
+
+
+async def test_tab_keys_typed_faster_than_the_tabs_switch_still_land_in_the_list(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_network(pilot)
+        await pilot.press("down")  # into the Targets list
+        await pilot.pause()
+        for _ in range(4):  # → four times, each handled before the tab it chose has been activated
+            screen.action_tab(1)
+        await pilot.pause()
+        pane = screen.pane()
+        assert screen.active_tab() == "newsletter" and app.focused is pane.list
+        await pilot.click("#--content-tab-tab-targets")  # a click lands in the tab's filter
+        await pilot.pause()
+        assert screen.active_tab() == "targets" and app.focused is screen.pane().filter

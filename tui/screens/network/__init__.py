@@ -145,7 +145,11 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # ←/→ from a list land in the next list (so → → walks the tabs); a click lands in the filter.
-        to_list, self._to_list = getattr(self, "_to_list", False), False
+        # Keys typed fast are handled before their tabs' activations arrive: what counts is the tab
+        # the last key asked for, not how many activations have come since.
+        to_list = getattr(self, "_to_list_tab", None) == self.query_one(TabbedContent).active
+        if not to_list:
+            self._to_list_tab = None  # another tab was chosen since (a click): back to its filter
         asked = getattr(self, "_tab_asked", None)
         if asked and self.active_tab() != asked:
             self.query_one(TabbedContent).active = f"tab-{asked}"
@@ -173,8 +177,8 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
     def action_tab(self, step: int) -> None:
         ids = [f"tab-{t[0]}" for t in TABS]
         tabs = self.query_one(TabbedContent)
-        self._to_list, self._tab_asked = True, None
-        tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+        self._tab_asked = None
+        tabs.active = self._to_list_tab = ids[(ids.index(tabs.active) + step) % len(ids)]
 
     def action_to_list(self) -> None:
         pane = self.pane()
