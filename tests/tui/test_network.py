@@ -6,7 +6,7 @@ from kith.store.network import find_routes, list_targets, match_org, rank_connec
 from kith.store.network.targets import get_target
 from kith.store.people.followups import list_open
 from kith.tui.modals.follow_up import FollowUpModal
-from kith.tui.screens.network import NetworkScreen
+from kith.tui.screens.network import TAB_KEY_HOLD_S, NetworkScreen
 from kith.tui.settings import network_settings
 
 SIZE = (80, 24)
@@ -141,13 +141,15 @@ async def test_tab_keys_typed_faster_than_the_tabs_switch_still_land_in_the_list
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_network(pilot)
-        await pilot.press("down")  # into the Targets list
-        await pilot.pause()
+        assert app.focused is screen.pane().filter
+        screen.action_to_list()  # ↓ from the filter: the list has the focus at once, for the keys
+        assert app.focused is screen.pane().list  # typed after it in the same burst (no pause here)
         for _ in range(4):  # → four times, each handled before the tab it chose has been activated
             screen.action_tab(1)
         await pilot.pause()
         pane = screen.pane()
         assert screen.active_tab() == "newsletter" and app.focused is pane.list
+        await pilot.pause(TAB_KEY_HOLD_S + 0.05)  # the chosen tab's short hold against late focus
         await pilot.click("#--content-tab-tab-targets")  # a click lands in the tab's filter
         await pilot.pause()
         assert screen.active_tab() == "targets" and app.focused is screen.pane().filter

@@ -29,6 +29,8 @@ TABS = (
     ("newsletter", "Newsletter", NewsletterPane),
 )
 # Which keys work on which tab (others are hidden from the footer there).
+TAB_KEY_HOLD_S = 0.3
+"""How long a tab chosen by ← / → holds against a focus still on its way to the tab left."""
 TAB_ACTIONS = {"mark_target": ("organisations",), "next_stage": ("targets",), "ask": ("targets", "connectors"),
                "introduce": ("targets", "organisations", "connectors"), "edit": ("targets", "organisations"),
                "merge": ("organisations",),
@@ -100,11 +102,15 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
             self._pending_tab = tab_id
             return
         self._pending_tab = None
-        # Focus the mount gave the first tab may still be on its way (TabPane.Focused) and would switch
-        # back to it: the tab asked for holds for a moment (a key that switches tabs ends that).
-        self._tab_asked = tab_id
-        self.set_timer(0.5, lambda: setattr(self, "_tab_asked", None))
+        self._hold_tab(tab_id)
         self.query_one(TabbedContent).active = f"tab-{tab_id}"
+
+    def _hold_tab(self, tab_id: str, seconds: float = 0.5) -> None:
+        # A focus given to the tab we leave may still be on its way (TabPane.Focused: the mount's, or
+        # ↓'s into a list just before a fast →) and would switch back to it: the tab asked for holds
+        # for a moment (a click on another tab in that moment is taken back too).
+        self._tab_asked = tab_id
+        self.set_timer(seconds, lambda: self._tab_asked == tab_id and setattr(self, "_tab_asked", None))
 
     @staticmethod
     def entry(pane):
@@ -147,13 +153,13 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
         # ←/→ from a list land in the next list (so → → walks the tabs); a click lands in the filter.
         # Keys typed fast are handled before their tabs' activations arrive: what counts is the tab
         # the last key asked for, not how many activations have come since.
-        to_list = getattr(self, "_to_list_tab", None) == self.query_one(TabbedContent).active
-        if not to_list:
-            self._to_list_tab = None  # another tab was chosen since (a click): back to its filter
         asked = getattr(self, "_tab_asked", None)
         if asked and self.active_tab() != asked:
             self.query_one(TabbedContent).active = f"tab-{asked}"
             return
+        to_list = getattr(self, "_to_list_tab", None) == self.query_one(TabbedContent).active
+        if not to_list:
+            self._to_list_tab = None  # another tab was chosen since (a click): back to its filter
         self.refresh_bindings()
         pane = self.pane()
         if getattr(pane, "stale", False):
@@ -177,13 +183,14 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
     def action_tab(self, step: int) -> None:
         ids = [f"tab-{t[0]}" for t in TABS]
         tabs = self.query_one(TabbedContent)
-        self._tab_asked = None
-        tabs.active = self._to_list_tab = ids[(ids.index(tabs.active) + step) % len(ids)]
+        chosen = ids[(ids.index(tabs.active) + step) % len(ids)]
+        self._hold_tab(chosen[4:], seconds=TAB_KEY_HOLD_S)
+        tabs.active = self._to_list_tab = chosen
 
     def action_to_list(self) -> None:
         pane = self.pane()
         if isinstance(pane, NetworkPane):
-            pane.list.focus()
+            self.set_focus(pane.list)  # at once, not deferred: keys typed after ↓ must reach the list
 
     def action_back(self) -> None:
         pane = self.pane()
