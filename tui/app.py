@@ -189,10 +189,17 @@ class KithApp(App[None]):
 
         A first visit composed its area and read its data on the key (100 to 200 ms at 10,000
         contacts); built ahead, after Today has painted and one at a time so a key waits for one
-        area at most, every visit only shows its area. Returns False when all are built.
+        area at most, every visit only shows its area. Not on a damaged file, nor before its
+        check has answered. Returns whether an area was built now.
         """
+        from kith.store.core import integrity
+
         waiting = [mode for mode in self.MODES if mode not in self._screen_stacks]
-        if not waiting:
+        if not waiting or integrity.damage():
+            return False  # a damaged file: each area reads it when visited, where its errors are shown
+        if integrity.pending():  # the health check has not answered yet: ask again shortly
+            if not self.is_headless:
+                self.set_timer(AHEAD_S, self.build_next_area)
             return False
         self._init_mode(waiting[0])  # what switch_mode does first; the current mode stays
         if len(waiting) > 1 and not self.is_headless:

@@ -132,3 +132,41 @@ async def test_leaving_while_an_area_is_built_ahead_is_a_clean_exit(make_app, de
             pass
         app.exit()  # q or SIGTERM at that moment
     assert app.return_code == 0
+
+
+async def test_nothing_is_built_ahead_on_a_damaged_file(make_app, demo_db):
+    from kith.store.core import integrity
+    from kith.store.core.db import close_db, open_db
+    from tests.damage import wreck_touch_page_mid_file
+
+    close_db()
+    wreck_touch_page_mid_file(demo_db)
+    open_db(demo_db, check_now=False)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        for _ in range(100):  # until the health check the app starts after its first paint has run
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            if not integrity.pending():
+                break
+        assert integrity.damage()
+        assert app.build_next_area() is False  # each area reads the file only when visited
+        await pilot.pause()
+        assert app.is_running and app.current_mode == "today"
+    assert app.crash_message is None
+
+
+async def test_a_first_visit_after_the_demo_starts_in_the_filter_even_when_built_ahead(make_app, db):
+    from kith.tui.screens.contacts import ContactsScreen
+
+    app = make_app(first_run=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while app.build_next_area():  # built while the first-run dialog is up, with no contacts yet
+            await pilot.pause()
+        await pilot.press("enter")  # load the demo network
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsScreen) and app.screen._rows
+        assert app.focused is app.screen.query_one("#filter")  # typing a name never acts on a contact

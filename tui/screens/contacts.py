@@ -268,8 +268,9 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         self.call_after_refresh(self.focus_filter)
 
     def on_screen_resume(self) -> None:
-        # AreaScreen.on_screen_resume (Textual calls it too) reloads.
-        if self._entering and self.is_mounted:
+        # AreaScreen.on_screen_resume (Textual calls it too) reloads. Built ahead, out of sight, is
+        # not an entry: the first real showing still starts from the filter.
+        if self._entering and self.is_mounted and self.app.screen is self:
             self._entering = False
             self.call_after_refresh(self.focus_filter)
 
