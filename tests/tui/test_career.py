@@ -157,3 +157,20 @@ def test_snapshot_career_income(snap_compare, make_app, demo_db):
 
 def test_snapshot_career_new_skill_form(snap_compare, make_app, demo_db):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_then("n"))
+
+
+async def test_tab_keys_in_one_burst_end_in_the_last_tabs_list(make_app, demo_db):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        screen = app.screen
+        for _ in range(5):  # typed ahead: all five arrive before the first tab has been shown
+            app.post_message(events.Key("right_square_bracket", "]"))
+        app.post_message(events.Key("n", "n"))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.tab == "learning"  # skills -> learning -> income -> volunteering -> skills -> learning
+        assert isinstance(app.screen, CareerFormModal)  # n opened the form: it was not typed into a filter

@@ -65,6 +65,7 @@ class CareerScreen(AreaScreen):
         self.data: CareerData | None = None
         self._fresh = Freshness()
         self._hit = None  # a search hit to show, waiting for the area's first drawing
+        self._tab_asked: str | None = None  # the tab the last tab key chose
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.AREA)
@@ -196,9 +197,15 @@ class CareerScreen(AreaScreen):
         # A tab chosen on the tab bar (a click): its list takes the focus. When the focus is already in
         # a tab, that focus chose it (focus moves the tab): focusing again would chase a second focus
         # asked for meanwhile, tab to tab, for ever.
+        # A tab a key asked for (``_open_tab``) gets its list even so: Textual moved the focus of a list
+        # the key hid to the first field it found.
+        table = self.query_one(f"#{self.tab}-table", DataTable)
         inside = self.focused is not None and any(isinstance(a, TabPane) for a in self.focused.ancestors)
-        if not inside and self._hit is None:
-            self.query_one(f"#{self.tab}-table", DataTable).focus()
+        asked = self._tab_asked == self.tab  # every activation of a burst arrives on the last tab asked
+        if not asked:
+            self._tab_asked = None  # another tab was chosen since (a click)
+        if self._hit is None and (not inside or (asked and self.focused is not table)):
+            table.focus()
         self.refresh_bindings()
 
     def on_key(self, event) -> None:
@@ -255,9 +262,10 @@ class CareerScreen(AreaScreen):
 
     def _open_tab(self, tab: str) -> DataTable:
         """Show ``tab`` with its list focused; return the list."""
+        self._tab_asked = tab
         self.query_one(TabbedContent).active = tab
         table = self.query_one(f"#{tab}-table", DataTable)
-        table.focus()
+        self.set_focus(table)  # at once, not deferred: keys typed ahead must reach this list, not a filter
         return table
 
     def action_focus_list(self) -> None:
