@@ -28,9 +28,9 @@ TABS = (
     ("health", "Health", HealthView),
     ("newsletter", "Newsletter", NewsletterPane),
 )
-# Which keys work on which tab (others are hidden from the footer there).
 TAB_KEY_HOLD_S = 0.3
 """How long a tab chosen by ← / → holds against a focus still on its way to the tab left."""
+# Which keys work on which tab (others are hidden from the footer there).
 TAB_ACTIONS = {"mark_target": ("organisations",), "next_stage": ("targets",), "ask": ("targets", "connectors"),
                "introduce": ("targets", "organisations", "connectors"), "edit": ("targets", "organisations"),
                "merge": ("organisations",),
