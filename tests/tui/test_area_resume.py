@@ -138,17 +138,14 @@ async def test_nothing_is_built_ahead_on_a_damaged_file(make_app, demo_db):
     from kith.store.core import integrity
     from kith.store.core.db import close_db, open_db
     from tests.damage import wreck_touch_page_mid_file
+    from tests.tui.test_damage import settle
 
     close_db()
     wreck_touch_page_mid_file(demo_db)
     open_db(demo_db, check_now=False)
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        for _ in range(100):  # until the health check the app starts after its first paint has run
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            if not integrity.pending():
-                break
+        await settle(app, pilot)  # the health check the app starts after its first paint has run
         assert integrity.damage()
         assert app.build_next_area() is False  # each area reads the file only when visited
         await pilot.pause()
