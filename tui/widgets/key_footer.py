@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -31,4 +32,9 @@ class KeyFooter(Footer):
     def compose(self):
         if self._bindings_ready:
             self._shown = self._what_shows()
-        yield from super().compose()
+        for widget in super().compose():
+            # Each key would add its "-compact" class once mounted (Textual binds it to the
+            # footer's), restyling itself at once, key by key; born with it, none restyles.
+            if isinstance(widget, FooterKey):
+                widget.add_class("-compact", update=False)
+            yield widget
