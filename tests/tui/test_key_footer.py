@@ -1,54 +1,74 @@
-"""The footer shows the screen's keys as they are after every keystroke, and rewrites itself only
-when they change (not on every cursor move in a list)."""
+"""The footer shows the screen's keys as they are after every keystroke (each action once, a key
+that does not apply now dimmed), and repaints only when they change, not on every cursor move."""
 
 from __future__ import annotations
 
-from textual.widgets._footer import FooterKey
+from rich.style import Style
 
 from kith.tui.widgets.key_footer import KeyFooter
 
 SIZE = (80, 24)
 
 
-def _shown(app) -> list[tuple[str, str, bool]]:
-    footer = app.screen.query_one(KeyFooter)
-    return [(k.key, k.description, not k._disabled) for k in footer.query(FooterKey) if k.display]
-
-
-def _expected(app) -> list[tuple[str, str, bool]]:
-    first: dict[str, tuple[str, str, bool]] = {}  # one key per action, as Textual's footer shows
+def _expected(app) -> list[tuple[str, bool]]:
+    first: dict[str, tuple[str, bool]] = {}  # one key per action, as Textual's footer shows them
     for (_, b, enabled, _tip) in app.screen.active_bindings.values():
         if b.show:
-            first.setdefault(b.action, (b.key, b.description, enabled))
+            first.setdefault(b.action, (f"{app.get_key_display(b)} {b.description}".strip(), enabled))
     return list(first.values())
 
 
-async def test_footer_follows_the_keys_and_rewrites_itself_only_on_a_change(make_app, demo_db, monkeypatch):
-    rebuilds: list[int] = []
-    recompose, in_place = KeyFooter.recompose, KeyFooter._show_in_place
+def _drawn(app) -> list[tuple[str, bool]]:
+    """Each key as the footer's line draws it, and whether it is drawn undimmed."""
+    footer = app.screen.query_one(KeyFooter)
+    line = footer.render()
+    dimmed = {span.start for span in line.spans if isinstance(span.style, Style) and span.style.dim}
+    return [(line.plain[start:end], start not in dimmed) for start, end, _entry in footer._spans]
 
-    async def counting(self):
-        rebuilds.append(1)
-        return await recompose(self)
 
-    def counting_in_place(self):
-        rebuilds.append(1)
-        return in_place(self)
+async def test_footer_follows_the_keys_and_repaints_only_on_a_change(make_app, demo_db, monkeypatch):
+    paints: list[int] = []
+    render = KeyFooter.render
 
-    monkeypatch.setattr(KeyFooter, "recompose", counting)
-    monkeypatch.setattr(KeyFooter, "_show_in_place", counting_in_place)
+    def counting(self):
+        paints.append(1)
+        return render(self)
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert _shown(app) == _expected(app)
-        changes, before = 0, _shown(app)
-        rebuilds.clear()
+        assert _drawn(app) == _expected(app)
+        monkeypatch.setattr(KeyFooter, "render", counting)
+        changes, before = 0, _expected(app)
         for key in ["down"] * 8 + ["2", "down", "down", "escape", "1"]:
             await pilot.press(key)
             await pilot.pause()  # past an area switch's paint hold too (tests/tui/conftest.py)
-            now = _shown(app)
-            assert now == _expected(app), key
+            now = _expected(app)
+            assert _drawn(app) == now, key
             changes += now != before
             before = now
-        # Eight moves in a list plus area switches: far fewer rebuilds than keys, none missed.
-        assert changes <= len(rebuilds) < 13
+        paints_seen = len(paints) - 13  # _drawn renders once per key itself
+        # Eight moves in a list plus area switches: far fewer paints than keys, none missed.
+        assert changes <= paints_seen < 13
+
+
+async def test_a_key_that_does_not_apply_is_dimmed_and_a_click_presses_a_key(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        footer.render()
+        start = next(start for start, _end, entry in footer._spans if entry.key == "question_mark")
+        await pilot.click(KeyFooter, offset=(start, 0))
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpModal"
+
+
+async def test_a_key_that_does_not_apply_yet_is_drawn_dimmed(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "r")  # a rehearsal: no pace to save before one has run
+        await pilot.pause()
+        drawn = _drawn(app)
+        assert drawn == _expected(app)
+        assert ("p Save pace", False) in drawn and ("space Start/stop", True) in drawn
