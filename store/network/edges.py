@@ -256,24 +256,30 @@ def _nexts(slots: list) -> list:
 
 def _event_edges(members: set[int], settings: NetworkSettings) -> list[Edge]:
     groups: dict[tuple, set[int]] = defaultdict(set)
-    labels: dict[tuple, str] = {}
+    labels: dict[tuple, tuple[int, str]] = {}
     folded: dict[str, str] = {}
-    # Only events on a day one of the members was at one (the rest cannot reach them).
-    events = ("SELECT contact_id, date, note FROM touch WHERE kind = 'event' AND note != '' AND date IN "
+    # Only events on a day one of the members was at one (the rest cannot reach them), grouped by
+    # day and note in SQLite from the event-day index (m0021). ``first`` orders the rows as they
+    # were read one by one (by contact, then id): a day's label is its first row's note.
+    events = ("SELECT date, note, group_concat(contact_id), min(contact_id * 4294967296 + id) AS first "
+              "FROM touch INDEXED BY touch_event_day WHERE kind = 'event' AND note != '' AND date IN "
               "(SELECT date FROM touch WHERE kind = 'event' AND contact_id IN (SELECT value FROM json_each(?))) "
-              "ORDER BY contact_id, date, id")
-    for cid, day, note in db.execute_sql(events, (_ids_json(members),)):
+              "GROUP BY date, note")
+    for day, note, ids, first in db.execute_sql(events, (_ids_json(members),)):
         key = (str(day)[:10], folded.get(note) or folded.setdefault(note, fold(note)))
-        groups[key].add(cid)
-        labels.setdefault(key, note)
+        groups[key].update(map(int, ids.split(",")))
+        if key not in labels or first < labels[key][0]:
+            labels[key] = (first, note)
     out = []
-    for key, people in groups.items():
+    # In the order the rows were read one by one: by first contact, then day, then that row's id.
+    for key in sorted(groups, key=lambda k: (labels[k][0] >> 32, k[0], labels[k][0] & 0xFFFFFFFF)):
+        people = groups[key]
         if len(people) < 2:
             continue
         inside = people & members
         if not inside:
             continue
-        why = f"both at {' '.join(labels[key].split())[:40]} on {key[0]}"
+        why = f"both at {' '.join(labels[key][1].split())[:40]} on {key[0]}"
         for m in inside:
             for other in people - {m}:
                 out.append(Edge(other, m, "event", settings.edge_shared, why))
