@@ -61,7 +61,9 @@ MEASURES: list[Measure] = [
     Measure("prep", "kith prep NAME, cold process", "≤ 0.3 s", "cli", _at_most(0.3)),
     Measure("path", "kith path ORG, cold process", "≤ 0.3 s", "cli", _at_most(0.3)),
     Measure("linkedin_import", "LinkedIn import, 30,000 rows, empty database", "report", "transfer", _report),
-    Measure("vcard_export", "vCard export of 10,000 contacts", "≤ 2 s", "transfer", _at_most(2.0)),
+    # The goal is 2 s for 10,000 contacts; the 30k database exports its 30,000, held to 6 s.
+    Measure("vcard_export", "vCard export of every contact", "≤ 2 s per 10,000", "transfer",
+            lambda r, size: r.value <= 2.0 * int(size.rstrip("k")) / 10),
     Measure("json_export", "JSON export, everything", "report", "transfer", _report),
     Measure("restore", "kith restore of that JSON into an empty database", "report", "transfer", _report),
     Measure("demo_build", "Demo build (contacts/touches of the size)", "≤ 3 s at 10k", "demo",
