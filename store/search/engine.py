@@ -314,10 +314,18 @@ def search(query: str, limit: int = 30, kinds: list[str] | None = None) -> list[
 
 
 def warm() -> None:
-    """Load what a first query needs (the short fields, rapidfuzz) before it is typed."""
+    """Load what a first query needs (the short fields, rapidfuzz) before it is typed.
+
+    A store error is left for the search itself to report.
+    """
     import rapidfuzz.fuzz  # noqa: F401 (imported here so the first key does not pay for it)
 
-    _INDEX.refresh()
+    from kith.store.core.errors import StoreError
+
+    try:
+        _INDEX.refresh()
+    except StoreError:
+        pass
 
 
 def forget() -> None:

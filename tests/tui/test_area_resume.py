@@ -102,9 +102,11 @@ async def test_a_headless_app_freezes_nothing(make_app, db):
 
 
 async def test_areas_built_ahead_stay_out_of_sight_and_show_what_changed_since(make_app, demo_db):
+    from kith.store.search import engine
     from kith.tui.screens.contacts import ContactsScreen
     from kith.tui.widgets.contact_list import ContactList
 
+    engine.forget()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         today = app.screen
@@ -113,6 +115,8 @@ async def test_areas_built_ahead_stay_out_of_sight_and_show_what_changed_since(m
             built += 1
             await pilot.pause()
         assert built == len(app.MODES) - 1  # every area but Today, which was shown first
+        # the step after the last area: search has what its first key needs
+        assert engine._INDEX._stamp is not None and engine._INDEX._short["contact"].keys
         assert app.screen is today and app.current_mode == "today"
         create_contact("Aaron Written After")  # after Contacts was built: it must still show
         await _to(pilot, "2")

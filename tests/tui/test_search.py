@@ -63,11 +63,40 @@ async def test_a_key_after_a_pause_is_answered_at_once_and_fast_typing_catches_u
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         await pilot.press("l")  # a key after a pause: searched at once, no timer to wait for
-        assert screen._shown_query == "l" and screen._timer is None and _lines(screen)
+        assert screen._shown_query == ("l",) and screen._timer is None and _lines(screen)
         await pilot.press("o", "v")  # no time has passed: these wait for a pause in typing
         assert screen._timer is not None
         await pilot.pause(0.15)  # the pause: the last text is searched
-        assert screen._shown_query == "lov" and "Lovelace" in _lines(screen)[0]
+        assert screen._shown_query == ("lov",) and "Lovelace" in _lines(screen)[0]
+
+
+async def test_a_space_or_a_capital_asks_nothing_new_and_keeps_the_results(make_app, demo_db, monkeypatch):
+    import kith.store.search.engine as engine
+
+    asked: list[str] = []
+    search = engine.search
+
+    def counting(query, *args, **kwargs):
+        asked.append(query)
+        return search(query, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "search", counting)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _search(pilot, "ada")
+        lines = _lines(screen)
+        assert asked[-1] == "ada" and "Ada" in lines[0]
+        asked.clear()
+        await pilot.press("space")  # "ada ": the same words
+        await pilot.pause(0.15)
+        await pilot.press("backspace")  # "ada" again
+        await pilot.pause(0.15)
+        screen.query_one("#query").value = " ADA  "  # the same words, folded
+        await pilot.pause(0.15)
+        assert asked == [] and _lines(screen) == lines
+        await pilot.press("end", "l")  # a new word: searched
+        await pilot.pause(0.15)
+        assert asked == [" ADA  l"]
 
 
 async def test_down_then_enter_opens_the_contact_of_a_touch(make_app, db_file):

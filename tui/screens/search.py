@@ -86,7 +86,8 @@ class SearchScreen(Screen):
         self.results: dict[str, object] = {}
         """Option id -> SearchResult shown."""
         self._timer: Timer | None = None
-        self._shown_query: str | None = None
+        self._shown_query: tuple[str, ...] | None = None
+        """The folded words of the query the results are for (a space or a capital asks nothing new)."""
         self._searched_at = 0.0
 
     def compose(self) -> ComposeResult:
@@ -106,13 +107,9 @@ class SearchScreen(Screen):
 
     def _warm(self) -> None:
         # Once the screen is painted, while the user starts typing: the first key then only searches.
-        from kith.store.core.errors import StoreError
         from kith.store.search.engine import warm
 
-        try:
-            warm()
-        except StoreError:
-            pass  # the search itself will say what is wrong
+        warm()
 
     def on_screen_resume(self) -> None:
         # Back from a contact: something may have been edited there.
@@ -147,13 +144,14 @@ class SearchScreen(Screen):
         from kith.store.search.engine import search
 
         text = self.query_one("#query", Input).value
-        if text == self._shown_query:
+        words = tuple(fold(text).split())
+        if words == self._shown_query:
             return
-        self._shown_query = text
+        self._shown_query = words
         summary = self.query_one("#summary", Static)
         options = self.query_one("#results", OptionList)
         previous = options.highlighted_option.id if options.highlighted_option else None
-        if not fold(text):
+        if not words:
             self.results = {}
             options.clear_options()
             summary.update(Content("Type a name, company, tag or words from a note; typos are fine."))
