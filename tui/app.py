@@ -84,6 +84,9 @@ class KithApp(App[None]):
     def on_mount(self) -> None:
         if self.config.keys:
             self.set_keymap(self.config.keys)
+            # The first screen was composed before the keymap: its footer must hear of the change
+            # (set_keymap's own refresh is lost while the app is still mounting).
+            self.call_later(lambda: self.screen.refresh_bindings())
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             try:

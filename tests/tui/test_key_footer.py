@@ -72,3 +72,24 @@ async def test_a_key_that_does_not_apply_yet_is_drawn_dimmed(make_app, demo_db):
         drawn = _drawn(app)
         assert drawn == _expected(app)
         assert ("p Save pace", False) in drawn and ("space Start/stop", True) in drawn
+
+
+async def test_keys_remapped_in_the_config_show_from_the_first_paint(make_app, demo_db):
+    from kith.tui.config import Config
+
+    app = make_app(cfg=Config(keys={"today-log": "t"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        drawn = [text for text, _enabled in _drawn(app)]
+        assert drawn == [text for text, _enabled in _expected(app)]
+        assert "t Log" in drawn and "l Log" not in drawn
+
+
+async def test_too_many_keys_for_the_width_are_cut_at_the_edge_not_at_a_word(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=(50, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        line = footer.render().plain
+        assert len(line) > 50  # Today's keys need more than 50 columns
+        assert footer.render_line(0).text == line[:50]

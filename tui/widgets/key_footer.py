@@ -42,6 +42,8 @@ class KeyFooter(Widget, can_focus=False):
     KeyFooter {
         dock: bottom;
         height: 1;
+        text-wrap: nowrap;  /* too many keys for the width: cut at the edge, never at a word */
+        text-overflow: clip;
         color: $footer-foreground;
         background: $footer-background;
         .key-footer--key {
