@@ -115,11 +115,13 @@ def _create_new(path: Path) -> None:
             Path(str(tmp) + suffix).unlink(missing_ok=True)
 
 
-def open_db(path: Path | str, check_now: bool = True) -> None:
+def open_db(path: Path | str, check_now: bool = True, as_found: bool = False) -> None:
     """Open (creating if needed) the kith database at ``path`` and bring its schema up to date.
 
     ``check_now=False`` leaves the damage check to a worker (the TUI); the first write runs it
-    anyway if the worker has not yet. A damaged database is opened read-only.
+    anyway if the worker has not yet. A damaged database is opened read-only. ``as_found``
+    (``export --salvage``): a damaged file of an older schema is opened read-only as it is, not
+    refused, so that what it still holds can be read out.
 
     Raises:
         NotKithDatabase: the file is not SQLite, is another program's database, or is empty.
@@ -149,7 +151,11 @@ def open_db(path: Path | str, check_now: bool = True) -> None:
                 f"{path} is an SQLite file without kith's mark (perhaps a copy made without its -wal); "
                 f"it was left untouched")
         if version != latest():
-            integrity.require_writable()  # an upgrade writes: never on a damaged file
+            try:
+                integrity.require_writable()  # an upgrade writes: never on a damaged file
+            except integrity.DatabaseDamaged:
+                if not as_found:
+                    raise
         if not integrity.damage():
             _ensure_wal()
             migrate(db, path, backup=backup_beside)

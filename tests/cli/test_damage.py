@@ -75,6 +75,32 @@ def test_salvage_export_recovers_every_readable_row_and_counts_the_rest(run_kith
     assert r.code == 0 and r.out.strip().startswith("[")
 
 
+def test_salvage_reads_a_damaged_file_of_an_older_schema_as_it_is(run_kith, cli_db, tmp_path):
+    # A file kith would have to upgrade first: an upgrade writes, so it is refused on a damaged
+    # file, and the salvage the message points to must still read it (it used to be refused too).
+    from kith.store.core.migrations import latest
+
+    assert run_kith("demo").code == 0
+    con = sqlite3.connect(cli_db)
+    con.execute("DROP INDEX touch_event_day")  # what m0021 adds: the file is as schema 20 left it
+    con.execute(f"PRAGMA user_version = {latest() - 1}")
+    con.commit()
+    con.close()
+    total = wreck_touch_page_mid_file(cli_db)
+    before = cli_db.read_bytes()
+    r = run_kith("contacts")
+    assert r.code == 2 and "--salvage" in r.err
+    out = tmp_path / "rescue.json"
+    r = run_kith("export", "json", "--salvage", "-o", str(out))
+    assert r.code == 0, r.err
+    data = json.loads(out.read_text())
+    assert data["schema"] == latest() - 1
+    assert 0 < data["salvage"]["tables"]["touch"] < total
+    assert cli_db.read_bytes() == before  # read as it is: not upgraded, nothing written
+    fresh = tmp_path / "new" / "kith.db"
+    assert run_kith("restore", str(out), db=fresh).code == 0
+
+
 def test_salvage_of_a_sound_database_loses_nothing(run_kith, cli_db, tmp_path):
     assert run_kith("demo").code == 0
     out = tmp_path / "all.json"

@@ -26,14 +26,15 @@ class Context:
     """True only for what can create from nothing (the app, add, demo, import, restore): any other
     command on a missing database says so (exit 2) and creates nothing."""
 
-    def open(self, check_now: bool = True) -> None:
+    def open(self, check_now: bool = True, as_found: bool = False) -> None:
         """Open the store; any store error becomes a one-line message.
 
         A command that needs existing rows says so on a missing database (exit 2); one that may
         create it does, and says once on stderr when it had to create its folder. In a folder kith
         cannot write (a mounted backup) the others open the database read-only: reads work and a
         write fails with one line. ``check_now=False`` (the TUI)
-        leaves the damage check to a worker after the first paint.
+        leaves the damage check to a worker after the first paint. ``as_found`` (salvage): a
+        damaged file of an older schema opens as it is (see ``open_db``).
         """
         from kith.store.core.db import make_private_dir, open_db
         from kith.store.core.errors import StoreError
@@ -44,7 +45,7 @@ class Context:
             created = make_private_dir(self.db_path.parent.absolute())
             tell_created_folder(created[0] if created else None)
         try:
-            open_db(self.db_path, check_now=check_now)
+            open_db(self.db_path, check_now=check_now, as_found=as_found)
         except StoreError:
             if self.may_create or os.access(self.db_path.absolute().parent, os.W_OK):
                 raise

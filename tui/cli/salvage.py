@@ -25,7 +25,7 @@ def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
     if args.kind != "json":
         raise CliError("--salvage writes JSON only: kith export json --salvage")
     output_path(args.output)
-    ctx.open()
+    ctx.open(as_found=True)  # a damaged file kith would need to upgrade: read it as it is
     data, report = salvage()
     text = to_json(data)
     if args.output == "-":
