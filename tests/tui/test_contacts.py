@@ -534,3 +534,25 @@ async def test_escape_on_a_filter_that_found_nobody_clears_it(make_app, demo_db)
         await pilot.press("escape", *"globex", "escape")
         await pilot.pause()
         assert app.screen.query_one("#filter", Input).value == "globex"  # kept: browse what it found
+
+
+async def test_enter_typed_right_after_down_in_the_filter_opens_the_contact(make_app, demo_db):
+    # Over SSH ↓ and ⏎ can arrive in one burst: the ⏎ is handled before a deferred focus would
+    # have moved, so ↓ (and Esc) put the list in focus at once.
+    from kith.tui.screens.contact_detail import ContactDetailScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        listing = await open_contacts(pilot, to_list=False)
+        screen = app.screen
+        assert app.focused is screen.query_one("#filter")
+        screen.action_focus_list()  # ↓, with no pause before the next key
+        assert app.focused is listing
+        screen.action_back_to_filter()
+        await pilot.pause()
+        screen.action_leave_filter()  # Esc from the filter, the same
+        assert app.focused is listing
+        first = listing.entries[listing.cursor].id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactDetailScreen) and app.screen.contact_id == first

@@ -292,14 +292,19 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
 
     def action_focus_list(self) -> None:
         self._esc_rests = False
-        self.query_one(ContactList).focus()
+        self._to_list()
+
+    def _to_list(self) -> None:
+        # At once, not after the keys already queued (focus() waits for them): ⏎ typed right
+        # after ↓ over SSH opens the contact instead of reaching the filter.
+        self.set_focus(self.query_one(ContactList))
 
     def action_leave_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
         self._esc_rests = not filter_input.value or self._filter_by_esc
         if not self._shown:
             filter_input.value = ""  # it found nobody: clearing is what Esc is for
-        self.query_one(ContactList).focus()  # keep the filter: browse what it found
+        self._to_list()  # keep the filter: browse what it found
 
     def action_back_to_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
