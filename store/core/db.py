@@ -153,11 +153,9 @@ def open_db(path: Path | str, check_now: bool = True, as_found: bool = False) ->
         if version != latest():
             try:
                 integrity.require_writable()  # an upgrade writes: never on a damaged file
-            except integrity.DatabaseDamaged as exc:
-                if not as_found:  # the file is left closed, not opened read-only: say so
-                    told = str(exc).replace(": opened read-only,",
-                                            ": not opened (an older kith's file: upgrading it would write),")
-                    raise integrity.DatabaseDamaged(told) from None
+            except integrity.DatabaseDamaged:
+                if not as_found:
+                    raise integrity.refused_upgrade() from None
         if not integrity.damage():
             _ensure_wal()
             migrate(db, path, backup=backup_beside)

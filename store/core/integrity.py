@@ -108,10 +108,10 @@ def quick_check(path: Path) -> list[str]:
     return [] if lines == ["ok"] else lines
 
 
-def damage_message(path: Path, problems: list[str]) -> str:
-    """One line: what is wrong, that nothing was written, and how to recover."""
+def damage_message(path: Path, problems: list[str], state: str = "opened read-only") -> str:
+    """One line: what is wrong, what became of the file, that nothing was written, how to recover."""
     more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
-    return (f"{path} is damaged ({problems[0][:100]}{more}): opened read-only, nothing was written. "
+    return (f"{path} is damaged ({problems[0][:100]}{more}): {state}, nothing was written. "
             f"To recover: kith export json --salvage -o rescue.json, then kith --db NEW.db restore rescue.json")
 
 
@@ -126,6 +126,7 @@ class _Health:
         self.pending = False  # the file changed since its last clean check: check before writing
         self.clean = False  # checked (or recorded) clean in this process
         self.damage: str | None = None
+        self.problems: list[str] = []  # what the check found, behind ``damage``
         self.bad_text_seen = False
         self.bad_text_rows: int | None = None
 
@@ -144,6 +145,7 @@ def begin(path: Path, check_now: bool) -> None:
     with _health.lock:
         _health.path = path
         _health.damage = None
+        _health.problems = []
         _health.bad_text_seen = False
         _health.bad_text_rows = None
         _health.clean = recorded_clean(path)
@@ -164,6 +166,7 @@ def ensure_checked() -> None:
 
 def _note(problems: list[str]) -> None:
     if problems:
+        _health.problems = problems
         _health.damage = damage_message(_health.path, problems)
         _health.clean = False
     else:
@@ -187,6 +190,12 @@ def require_writable() -> None:
         ensure_checked()
     if _health.damage:
         raise DatabaseDamaged(_health.damage)
+
+
+def refused_upgrade() -> DatabaseDamaged:
+    """The error for a damaged file of an older schema: upgrading it would write, so it stays shut."""
+    return DatabaseDamaged(damage_message(_health.path, _health.problems,
+                                          "not opened (an older kith's file: upgrading it would write)"))
 
 
 def require_sound(path: Path) -> None:
