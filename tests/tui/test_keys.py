@@ -19,6 +19,7 @@ from kith.store.today.review import progress
 from kith.tui.keys import DATA_KEYS
 from kith.tui.screens.contacts import ContactsScreen
 from kith.tui.screens.today import TodayScreen
+from tests.tui.test_form_burst import burst
 
 SIZE = (80, 24)
 
@@ -130,6 +131,33 @@ async def test_down_enters_the_list_where_keys_act_and_escape_returns(make_app, 
         await pilot.press("2")  # entering again: the cursor is back in the filter
         await pilot.pause()
         assert app.screen is screen and screen.focused.id == "filter"
+
+
+async def test_a_letter_no_key_takes_in_the_contacts_list_starts_the_filter_over(make_app, demo_db):
+    # "ruth" typed in the list: r is no list key, so it and every key after it filter; u (undo) and
+    # t never reach a binding, and the old filter's words are replaced, as after Esc.
+    archived_before = [r.id for r in list_rows(include_archived=True) if r.archived]
+    touches_before = count_touches()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", *"ada", "down")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen.focused, type(screen.query_one("ContactList")))
+        await pilot.press(*"ruth")
+        await pilot.pause()
+        assert screen.focused.id == "filter"
+        assert screen.query_one("#filter").value == "ruth"
+        # Typed fast (one burst from the terminal), the keys after r reach the list before the focus
+        # moved: they are typed too, and u never undoes.
+        await pilot.press("escape", "down")
+        assert isinstance(screen.focused, type(screen.query_one("ContactList")))
+        await burst(pilot, "ruth")
+        assert screen.focused.id == "filter"
+        assert screen.query_one("#filter").value == "ruth"
+        assert app.screen is screen
+    assert [r.id for r in list_rows(include_archived=True) if r.archived] == archived_before
+    assert count_touches() == touches_before
 
 
 async def test_f_on_the_contacts_list_adds_a_follow_up(make_app, db, fixed_today):

@@ -8,6 +8,7 @@ from kith.store.people.followups import list_open
 from kith.tui.modals.follow_up import FollowUpModal
 from kith.tui.screens.network import TAB_KEY_HOLD_S, NetworkScreen
 from kith.tui.settings import network_settings
+from tests.tui.test_form_burst import burst
 
 SIZE = (80, 24)
 
@@ -90,6 +91,25 @@ async def test_the_filter_finds_a_target_and_keys_stay_on_their_tab(make_app, de
         await pilot.press("down", "plus")  # + marks targets only on the Organisations tab
         await pilot.pause()
         assert [t.org_name for t in list_targets()].count("Hooli") == 1
+
+
+async def test_a_letter_no_key_takes_in_a_list_types_into_its_filter(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_network(pilot)
+        await pilot.press("right", "down")  # Organisations, its list
+        await pilot.pause()
+        pane = screen.pane()
+        assert app.focused is pane.list
+        targets_before = list_targets()
+        await pilot.press(*"hoo")  # h is no key here: it, and the keys after it, filter
+        await pilot.pause()
+        assert app.focused is pane.filter and pane.filter.value == "hoo"
+        assert pane.shown and all("hoo" in text for text, row_id, _ in pane.rows if row_id in pane.shown)
+        await pilot.press("down")
+        await burst(pilot, "hooli")  # typed fast: the keys queued at the list are typed too
+        assert app.focused is pane.filter and pane.filter.value == "hooli"
+        assert list_targets() == targets_before
 
 
 def test_network_area_snapshot(snap_compare, make_app, demo_db):

@@ -234,9 +234,10 @@ async def test_plus_marks_a_target_and_brackets_switch_tabs(make_app, demo_db):
         assert tabs.active == "tab-organisations"
         assert all("]" not in f.value for f in app.screen.query(".pane-filter"))
         before = len(list_targets())
-        await pilot.press("down", "t", "s")  # view-or-nothing letters here: no write
+        await pilot.press("down", "t", "s")  # no keys here: they type into the filter, no write
         assert len(list_targets()) == before
-        await pilot.press("plus")
+        assert app.screen.pane().filter.value == "ts"
+        await pilot.press("backspace", "backspace", "down", "plus")
         assert len(list_targets()) == before + 1
         await pilot.press("left_square_bracket")
         assert tabs.active == "tab-targets"

@@ -209,15 +209,9 @@ class CareerScreen(AreaScreen):
         self.refresh_bindings()
 
     def on_key(self, event) -> None:
-        # A printable key that is not an action key, reaching us from the list, types into the filter.
-        # Keys typed fast arrive queued at the list after the first moved focus: they land here too.
-        if event.is_printable and event.character and (isinstance(self.focused, Input)
-                                                       or event.key not in self.active_bindings):
-            field = self.query_one(f"#{self.tab}-filter", Input)
-            self.set_focus(field)  # at once, not deferred: the next key of fast typing must land here too
-            field.insert_text_at_cursor(event.character)
-            event.stop()
-            event.prevent_default()
+        # A printable key that is not an action key, reaching us from the list, types into the filter
+        # (added to it: these filters do not select their words on focus).
+        self.type_ahead(event, self.query_one(f"#{self.tab}-filter", Input))
 
     # -- state --------------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -258,6 +258,12 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
+
+    def on_key(self, event: events.Key) -> None:
+        # In the list, a letter no key takes (r of "ruth") types into the filter: it never acts.
+        field = self.query_one("#filter", Input)
+        if isinstance(self.focused, ContactList) or self.focused is field:
+            self.type_ahead(event, field)
 
     def on_screen_suspend(self) -> None:
         # Still on the stack: a contact's page is over us. Gone from it: another area took over.

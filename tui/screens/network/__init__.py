@@ -7,6 +7,7 @@ To add a tab, add one line to ``TABS`` (id, title, pane class): the pane is a ``
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, OptionList, TabbedContent, TabPane
@@ -202,6 +203,13 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
             pane.list.focus()  # an empty filter: rest on the list, where 1-6 and ? act (as on Contacts)
         else:
             pane.filter.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # In a list, a letter no key takes types into the tab's filter: it never acts.
+        pane = self.pane()
+        focused = self.focused
+        if isinstance(pane, NetworkPane) and focused is not None and pane in focused.ancestors_with_self:
+            self.type_ahead(event, pane.filter)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         pane = self.pane()
