@@ -55,7 +55,7 @@ MEASURES: list[Measure] = [
     Measure("area_switch", "Area switch, key to painted (worst area, first visit incl.)", "≤ 50 ms", "tui",
             _at_most(0.050)),
     Measure("keystroke", "Keystroke to paint, p95 (lists, filter, search)", "≤ 30 ms p95", "tui", _at_most(0.030)),
-    Measure("today_queue", "Today queue computation (warm)", "≤ 15 ms", "queue", _at_most(0.015)),
+    Measure("today_queue", "Today queue computation (warm, slowest weekday)", "≤ 15 ms", "queue", _at_most(0.015)),
     Measure("find", "kith find QUERY, cold process", "≤ 80 ms 10k, ≤ 120 ms 30k", "cli", _find_goal),
     Measure("today_json", "kith today --json, cold process", "≤ 0.3 s", "cli", _at_most(0.3)),
     Measure("prep", "kith prep NAME, cold process", "≤ 0.3 s", "cli", _at_most(0.3)),

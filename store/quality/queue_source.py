@@ -11,6 +11,8 @@ Settings come from ``ctx.settings.areas["quality"]`` (a ``QualitySettings``; def
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from kith.store.quality.settings import QualitySettings
 from kith.store.today.queue import QueueContext, QueueItem, source
 
@@ -22,41 +24,55 @@ def _settings(ctx: QueueContext) -> QualitySettings:
     return found if isinstance(found, QualitySettings) else QualitySettings()
 
 
-def _names(ids: list[int]) -> dict[int, str]:
-    from kith.store.core.db import db
+# One query per nudge: the sums, the test and the names in SQLite. Going through ``balances`` (every
+# contact's four sums as Python objects, then their names) took 35-38 ms at 30,000 contacts.
+_HELP_OFFER = """
+SELECT c.id, c.name, t.received FROM (
+    SELECT cid, sum(received) AS received FROM (
+        SELECT contact_id AS cid, sum(direction != 'given') AS received, sum(direction = 'given') AS given
+            FROM value_entry WHERE date >= ?1 GROUP BY contact_id
+        UNION ALL SELECT contact_id, 0, count(*) FROM touch WHERE kind = 'introduction' AND date >= ?1
+            GROUP BY contact_id
+        UNION ALL SELECT introduced_by_id, count(*), 0 FROM contact
+            WHERE introduced_by_id IS NOT NULL AND date(created) >= ?1 GROUP BY introduced_by_id)
+    GROUP BY cid HAVING sum(received) > 0 AND sum(given) = 0) AS t
+JOIN contact AS c ON c.id = t.cid WHERE c.archived = 0 ORDER BY c.id"""
 
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return dict(db.execute_sql(f"SELECT id, name FROM contact WHERE archived = 0 AND id IN ({marks})", ids))
+_TIME_TO_RECEIVE = """
+SELECT c.id, c.name, t.given, t.received FROM (
+    SELECT cid, sum(given) AS given, sum(received) AS received FROM (
+        SELECT contact_id AS cid, sum(direction = 'given') AS given, sum(direction != 'given') AS received
+            FROM value_entry GROUP BY contact_id
+        UNION ALL SELECT contact_id, count(*), 0 FROM touch WHERE kind = 'introduction' GROUP BY contact_id
+        UNION ALL SELECT introduced_by_id, 0, count(*) FROM contact WHERE introduced_by_id IS NOT NULL
+            GROUP BY introduced_by_id)
+    GROUP BY cid HAVING sum(given) - sum(received) >= ?1) AS t
+JOIN contact AS c ON c.id = t.cid WHERE c.archived = 0 ORDER BY c.id"""
 
 
 @source("help-offer", slow=True)
 def help_offer_items(ctx: QueueContext) -> list[QueueItem]:
-    """People you have only taken from lately."""
-    from kith.store.quality.give_take import balances
+    """People you have only taken from lately (as ``give_take.only_taken``)."""
+    from kith.store.core.db import db
 
     s = _settings(ctx)
     if not s.help_nudges:
         return []
     days = s.give_take_days
-    found = {cid: b for cid, b in balances(ctx.today, days).items() if b.received_recent and not b.given_recent}
-    names = _names(sorted(found))
-    return [QueueItem("help-offer", cid, names[cid], ctx.today, SCORE,
-                      f"How can I help you? {found[cid].received_recent} received in {days} d, nothing given back")
-            for cid in sorted(names)]
+    since = (ctx.today - timedelta(days=days)).isoformat()
+    return [QueueItem("help-offer", cid, name, ctx.today, SCORE,
+                      f"How can I help you? {received} received in {days} d, nothing given back")
+            for cid, name, received in db.execute_sql(_HELP_OFFER, (since,))]
 
 
 @source("time-to-receive", slow=True)
 def time_to_receive_items(ctx: QueueContext) -> list[QueueItem]:
-    """People you have given much more than you received."""
-    from kith.store.quality.give_take import balances
+    """People you have given much more than you received (as ``give_take.time_to_receive``)."""
+    from kith.store.core.db import db
 
     margin = _settings(ctx).receive_margin
     if not margin:
         return []
-    found = {cid: b for cid, b in balances(ctx.today).items() if b.net >= margin}
-    names = _names(sorted(found))
-    return [QueueItem("time-to-receive", cid, names[cid], ctx.today, SCORE * 0.9,
-                      f"Know when it's time to receive: you gave {found[cid].given}, received {found[cid].received}")
-            for cid in sorted(names)]
+    return [QueueItem("time-to-receive", cid, name, ctx.today, SCORE * 0.9,
+                      f"Know when it's time to receive: you gave {given}, received {received}")
+            for cid, name, given, received in db.execute_sql(_TIME_TO_RECEIVE, (margin,))]

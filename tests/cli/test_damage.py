@@ -82,7 +82,8 @@ def test_salvage_reads_a_damaged_file_of_an_older_schema_as_it_is(run_kith, cli_
 
     assert run_kith("demo").code == 0
     con = sqlite3.connect(cli_db)
-    con.execute("DROP INDEX touch_event_day")  # what m0021 adds: the file is as schema 20 left it
+    con.execute("DROP INDEX contact_introduced_by")  # what m0022 changed: the file is as schema 21 left it
+    con.execute("CREATE INDEX contact_introduced_by ON contact (introduced_by_id)")
     con.execute(f"PRAGMA user_version = {latest() - 1}")
     con.commit()
     con.close()

@@ -290,6 +290,46 @@ def test_give_take_nudges_in_today_are_slow_and_weekly(people):
     assert not [i for i in build_queue(off) if i.source == "help-offer"]
 
 
+def test_give_take_nudges_agree_with_the_balances_they_summarise(db):
+    # The two sources sum in SQL what ``give_take`` sums in Python: on a random network with every
+    # kind of exchange, old and recent, and archived people, they pick the same people with the
+    # same numbers.
+    import random
+
+    from kith.store.quality.queue_source import help_offer_items, time_to_receive_items
+    from kith.store.today.queue import QueueContext
+
+    rng = random.Random(7)
+    people = [contacts.create_contact(f"Person {n}") for n in range(40)]
+    for p in people:
+        for _ in range(rng.randrange(4)):
+            direction = rng.choice(("given", "received"))
+            value_edits.add_value(p.id, direction, "gratitude" if direction == "given" else "information",
+                                  DAY - timedelta(days=rng.randrange(400)))
+        for _ in range(rng.randrange(3)):
+            touches.log_touch(p.id, "introduction", DAY - timedelta(days=rng.randrange(400)))
+    for n in range(30):  # people someone introduced, added on various days
+        c = contacts.create_contact(f"Introduced {n}", introduced_by_id=rng.choice(people).id)
+        Contact.update(created=datetime.combine(DAY - timedelta(days=rng.randrange(200)), datetime.min.time())
+                       ).where(Contact.id == c.id).execute()
+    for p in rng.sample(people, 5):
+        contacts.set_archived(p.id)
+    archived = {r.id for r in contacts.list_rows(include_archived=True) if r.archived}
+    checked = 0
+    for settings in (QualitySettings(), QualitySettings(give_take_days=30, receive_margin=1)):
+        ctx = QueueContext(DAY, {}, settings=QueueSettings(areas={"quality": settings}))
+        b = give_take.balances(DAY, settings.give_take_days)
+        helped = [(i.contact_id, i.reason) for i in help_offer_items(ctx)]
+        assert helped == [(cid, f"How can I help you? {b[cid].received_recent} received in "
+                                f"{settings.give_take_days} d, nothing given back")
+                          for cid in give_take.only_taken(DAY, settings.give_take_days) if cid not in archived]
+        receive = [(i.contact_id, i.reason) for i in time_to_receive_items(ctx)]
+        assert receive == [(cid, f"Know when it's time to receive: you gave {b[cid].given}, received {b[cid].received}")
+                           for cid in give_take.time_to_receive(DAY, settings.receive_margin) if cid not in archived]
+        checked += len(helped) + len(receive)
+    assert checked > 10  # the random network has people of both kinds
+
+
 def test_job_search_lifts_relevant_people_in_today(people):
     from kith.store.quality.ranking import weigh
     from kith.store.today.queue import QueueItem
