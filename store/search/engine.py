@@ -25,7 +25,7 @@ New kinds register themselves; see store/search_registry.py (``SearchKind``, ``r
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from kith.store.core.fold import fold
@@ -55,6 +55,8 @@ MIXED_WORDS = 4
 """Words tried as a contact's (``ada`` in ``ada engines``); more would multiply the queries."""
 MIXED_CONTACTS = 2000
 """Words matching more contacts than this are too vague to narrow their notes and touches."""
+HELD_WORDS = 32
+"""Words whose rows a short field keeps (the words of the last few keys typed)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,21 @@ class _Short:
     sorts: list
     archived: list[bool]
     _where: dict[int, int] | None = None
+    _holding: dict[str, list[int]] = field(default_factory=dict)
+
+    def holding(self, word: str) -> list[int]:
+        """Positions of the keys that hold ``word``, in order. Kept while these rows are: typing
+        "ada lo" after "ada l" reads only the keys that hold "l" (a key holding "lo" holds "l"),
+        and the word typed before ("ada") is not looked for again."""
+        found = self._holding.get(word)
+        if found is None:
+            narrower = self._holding.get(word[:-1]) if len(word) > 1 else None
+            keys = self.keys
+            found = [i for i in (range(len(keys)) if narrower is None else narrower) if word in keys[i]]
+            if len(self._holding) >= HELD_WORDS:
+                del self._holding[next(iter(self._holding))]
+            self._holding[word] = found
+        return found
 
     def key_of(self, row_id: int) -> str | None:
         """The key of one row (the id -> position map is built on first use)."""
@@ -174,7 +191,10 @@ class SearchIndex:
     def _token_scores(self, short: _Short, token: str, pool: list[int] | None = None) -> dict[int, float]:
         """Rows of ``short`` whose key holds ``token`` (100) or a typo of it (its partial_ratio)."""
         keys = short.keys
-        found = {i: 100.0 for i in (range(len(keys)) if pool is None else pool) if token in keys[i]}
+        if pool is None:
+            found = dict.fromkeys(short.holding(token), 100.0)
+        else:  # the rows the words before kept: fewer than hold this word, as a rule
+            found = {i: 100.0 for i in pool if token in keys[i]}
         if len(token) >= TYPO_MIN and len(found) < TYPO_WHEN_FEWER:
             # Typo tolerance only where exact hits are few: it costs a pass over every key.
             from rapidfuzz import fuzz, process
@@ -237,8 +257,7 @@ class SearchIndex:
         if len(tokens) < 2 or contacts is None:
             return
         if done.by_word is None:  # the same for both passes: which contacts hold each word
-            done.by_word = {t: found for t in tokens[:MIXED_WORDS]
-                            if (found := {i for i, key in enumerate(contacts.keys) if t in key})}
+            done.by_word = {t: set(found) for t in tokens[:MIXED_WORDS] if (found := contacts.holding(t))}
         by_word = done.by_word
         for size in range(1, len(by_word) + 1):
             for words in combinations(by_word, size):

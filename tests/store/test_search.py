@@ -374,3 +374,27 @@ def test_warm_loads_the_short_fields_so_the_first_query_reads_nothing_more(db, m
     monkeypatch.undo()
     engine.warm()
     assert [r.title for r in search("lovelace")] == ["Ada Lovelace"]
+
+
+def test_the_rows_holding_a_word_are_kept_per_word_and_narrowed_from_the_word_before():
+    import random
+
+    from kith.store.search.engine import HELD_WORDS, _Short
+
+    rng = random.Random(3)
+    keys = ["".join(rng.choice("abcdl o") for _ in range(rng.randrange(12))) for _ in range(500)]
+    short = _Short(list(range(len(keys))), keys, keys, [""] * len(keys), [False] * len(keys))
+    words = ["l", "lo", "lo ", "a", "ab", "abc", "o", "d", "da", "dab", "ol", "c"] * 3
+    for word in words:  # typed one letter after another, as in the search screen
+        assert short.holding(word) == [i for i, key in enumerate(keys) if word in key]
+    for n in range(HELD_WORDS + 5):
+        short.holding(f"x{n}")
+    assert len(short._holding) == HELD_WORDS
+
+
+def test_a_contact_added_after_a_search_is_found_by_the_same_words(db):
+    assert not search("zebedee")
+    wanted = create_contact("Zebedee Quirk")
+    assert [r.id for r in search("zebedee") if r.kind == "contact"] == [wanted.id]
+    update_contact(wanted.id, {"name": "Zachary Quirk"})
+    assert not [r for r in search("zebedee") if r.kind == "contact"]
