@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from kith.store.people.contacts import create_contact, get_contact
 from kith.store.people.followups import add_follow_up
 from kith.store.people.touches import log_touch
 from kith.tui.commands import ContactsProvider
 from kith.tui.screens.search import SearchScreen
+from kith.tui.widgets.line_list import LineList
 
 DAY = date(2026, 3, 10)
 
@@ -25,8 +26,7 @@ async def _search(pilot, text: str) -> SearchScreen:
 
 
 def _lines(screen: SearchScreen) -> list[str]:
-    options = screen.query_one("#results", OptionList)
-    return [str(options.get_option_at_index(i).prompt.plain) for i in range(options.option_count)]
+    return [row.plain for row in screen.query_one("#results", LineList).rows]
 
 
 def _summary(screen: SearchScreen) -> str:
@@ -124,7 +124,7 @@ async def test_no_matches_says_so_and_typing_more_updates(make_app, db_file):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _search(pilot, "zqxw")
         assert "No matches for zqxw" in _summary(screen)
-        assert screen.query_one("#results", OptionList).option_count == 0
+        assert not screen.query_one("#results", LineList).rows
         for _ in range(4):
             await pilot.press("backspace")
         await pilot.press(*"ada")

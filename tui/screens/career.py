@@ -26,6 +26,7 @@ from kith.tui.literal import literal
 from kith.tui.widgets.bars import BarChart
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.typing_input import TypingInput
 
 _VOLUNTEERING = ("log_hours", "met", "edit", "delete")
 """Actions of the Volunteering tab only."""
@@ -71,19 +72,19 @@ class CareerScreen(AreaScreen):
         yield NavBar(self.AREA)
         with TabbedContent(id="career-tabs"):
             with TabPane("Skills", id="skills"):
-                yield Input(placeholder="filter skills…  (type)", id="skills-filter", compact=True,
+                yield TypingInput(placeholder="filter skills…  (type)", id="skills-filter", compact=True,
                             select_on_focus=False)
                 with Horizontal(id="tshape"):
                     yield BarChart("Breadth (skills per kind)", label_width=9, id="breadth")
                     yield BarChart("Depth (top skills, 1-5)", label_width=14, id="depth")
                 yield DataTable(id="skills-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Learning", id="learning"):
-                yield Input(placeholder="filter learning…  (type)", id="learning-filter", compact=True,
+                yield TypingInput(placeholder="filter learning…  (type)", id="learning-filter", compact=True,
                             select_on_focus=False)
                 yield Static(id="learning-head")
                 yield DataTable(id="learning-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Income", id="income"):
-                yield Input(placeholder="filter income streams…  (type)", id="income-filter", compact=True,
+                yield TypingInput(placeholder="filter income streams…  (type)", id="income-filter", compact=True,
                             select_on_focus=False)
                 yield Static(id="income-head")
                 yield BarChart(label_width=16, id="shares")
@@ -92,7 +93,7 @@ class CareerScreen(AreaScreen):
                     yield Sparkline([], id="history")
                 yield DataTable(id="income-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Volunteering", id="volunteering"):
-                yield Input(placeholder="filter volunteering…  (type)", id="volunteering-filter", compact=True,
+                yield TypingInput(placeholder="filter volunteering…  (type)", id="volunteering-filter", compact=True,
                             select_on_focus=False)
                 yield Static(id="volunteering-head")
                 yield DataTable(id="volunteering-table", cursor_type="row", zebra_stripes=True)

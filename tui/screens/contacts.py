@@ -21,6 +21,7 @@ from kith.tui.literal import literal
 from kith.tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.typing_input import TypingInput
 
 SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
@@ -87,7 +88,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         yield NavBar(self.AREA)
         with Horizontal(id="filter-bar"):
             yield Label(Content("Filter"), id="filter-label")
-            yield Input(placeholder="type a name, or tier:close tag:fintech last>1y…  (↓ or ⏎ to the list)",
+            yield TypingInput(placeholder="type a name, or tier:close tag:fintech last>1y…  (↓ or ⏎ to the list)",
                         id="filter", compact=True, max_length=200)
         yield ContactListHeader(id="header")
         yield ContactList(id="contacts")
@@ -201,14 +202,15 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         noun = "contact" if total == 1 else "contacts"
         counts = f"{self._shown} of {total}" if self._shown != total else f"{total} {noun}"
         if self._filter_error:
-            self.query_one("#status", Static).update(literal(self._filter_error, "$error", limit=200))
+            self.query_one("#status", Static).update(literal(self._filter_error, "$error", limit=200), layout=False)
             return
         marked = len(self.query_one(ContactList).marked)
         parts: list = [f"{marked} marked of {counts} · B bulk · * none" if marked
                        else f"{counts} · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
             parts.append(" · +archived")
-        self.query_one("#status", Static).update(Content.assemble(*parts))
+        # Its size is the bar's (1fr of one line): no layout, which would cost each key a frame more.
+        self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
 
     # -- messages from the widgets ----------------------------------------------------------------
 

@@ -15,11 +15,12 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from kith.tui.literal import literal
 from kith.tui.widgets.key_footer import KeyFooter
+from kith.tui.widgets.line_list import LineList
+from kith.tui.widgets.typing_input import TypingInput
 
 MATCH_STYLE = "bold underline $accent"
 KIND_STYLES = {"contact": "bold $accent", "touch": "bold $success", "follow-up": "bold $warning"}
@@ -91,11 +92,12 @@ class SearchScreen(Screen):
         self._searched_at = 0.0
 
     def compose(self) -> ComposeResult:
-        query = Input(self.initial_query, placeholder="Names, companies, tags, notes… (typos are fine)", id="query")
+        query = TypingInput(self.initial_query, placeholder="Names, companies, tags, notes… (typos are fine)",
+                            id="query")
         query.border_title = "Search everything"
         yield query
         yield Static(id="summary")
-        results = OptionList(id="results")
+        results = LineList(id="results")
         results.can_focus = False  # typing stays in the input; up/down/enter act on the list
         yield results
         yield KeyFooter()
@@ -149,11 +151,11 @@ class SearchScreen(Screen):
             return
         self._shown_query = words
         summary = self.query_one("#summary", Static)
-        options = self.query_one("#results", OptionList)
-        previous = options.highlighted_option.id if options.highlighted_option else None
+        options = self.query_one("#results", LineList)
+        previous = options.highlighted_key
         if not words:
             self.results = {}
-            options.clear_options()
+            options.set_rows([])
             summary.update(Content("Type a name, company, tag or words from a note; typos are fine."))
             self.set_class(True, "-idle")
             return
@@ -166,16 +168,16 @@ class SearchScreen(Screen):
             return
         width = max(20, options.scrollable_content_region.width or self.app.size.width - 4)
         self.results = {f"{r.kind}:{r.id}": r for r in found}
-        options.set_options(Option(result_prompt(r, width), id=key) for key, r in self.results.items())
+        options.set_rows([(key, result_prompt(r, width)) for key, r in self.results.items()], keep=previous)
         if not found:
             summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."))
             self.set_class(True, "-none")
             return
         self.set_class(False, "-none")
         count = f"{len(found)}{'+' if len(found) >= LIMIT else ''} result{'s' if len(found) != 1 else ''}"
-        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"))
-        keys = list(self.results)
-        options.highlighted = keys.index(previous) if previous in self.results else 0
+        # One line always (height 1): no layout for it, which would cost the key a frame more.
+        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"),
+                       layout=False)
 
     def flush(self) -> None:
         """Run a pending search now (Enter right after typing must not open a stale result)."""
@@ -190,20 +192,17 @@ class SearchScreen(Screen):
         self.app.pop_screen()
 
     def action_move(self, step: int) -> None:
-        options = self.query_one("#results", OptionList)
-        if options.option_count:
-            current = options.highlighted if options.highlighted is not None else 0
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
+        self.query_one("#results", LineList).action_move(step)
 
-    @on(OptionList.OptionSelected, "#results")
-    def clicked(self, event: OptionList.OptionSelected) -> None:
-        self.open(self.results.get(event.option.id or ""))
+    @on(LineList.Chosen, "#results")
+    def clicked(self, event: LineList.Chosen) -> None:
+        self.open(self.results.get(event.key))
 
     def action_open_result(self) -> None:
         self.flush()
-        option = self.query_one("#results", OptionList).highlighted_option
-        if option is not None:
-            self.open(self.results.get(option.id or ""))
+        key = self.query_one("#results", LineList).highlighted_key
+        if key is not None:
+            self.open(self.results.get(key))
 
     def open(self, result) -> None:
         """Open a result in its own screen: a contact, or the contact a touch/follow-up belongs to."""

@@ -19,12 +19,13 @@ from kith.store.core.access import Freshness
 from kith.store.core.fold import fold
 from kith.tui.literal import literal
 from kith.tui.settings import network_settings
+from kith.tui.widgets.typing_input import TypingInput
 
 SHOWN = 500
 """Rows drawn at once; the filter finds the rest."""
 
 
-class FilterInput(Input):
+class FilterInput(TypingInput):
     """A pane's filter where ] and [ are not typed: they ask the area for the next or previous tab."""
 
     class SwitchTab(Message):
