@@ -86,6 +86,7 @@ async def test_the_scrollbar_follows_the_length_and_a_long_list_keeps_it_without
         await pilot.pause()
         assert widget.show_vertical_scrollbar
         widget.set_rows(_rows(20))  # still longer than the view: the same scrollbar, a shorter thumb
+        assert not widget._layout_required  # a repaint only: no layout of the screen, a frame later
         await pilot.pause()
         assert widget.virtual_size.height == 20 + 7 and widget.show_vertical_scrollbar
         assert widget.vertical_scrollbar.window_virtual_size == 27

@@ -183,7 +183,7 @@ class MentorsScreen(AreaScreen):
         self._show_ledger_title(history)
         self.refresh_bindings()
         if row is None:
-            summary.update(Content(""))
+            summary.update(Content(""), layout=False)
             return
         if row.former:
             ended = "; ".join(p.label() for p in row.periods if not p.current)
@@ -210,7 +210,9 @@ class MentorsScreen(AreaScreen):
             if row.last_received_note:
                 line2.append((" · ", ""))
                 line2.append(literal(row.last_received_note, limit=60))
-        summary.update(Content.assemble(*parts, "\n", *line2) if line2 else Content.assemble(*parts))
+        # The summary and the ledger's title have fixed heights (tcss): no layout, which would cost
+        # ↓ a frame more.
+        summary.update(Content.assemble(*parts, "\n", *line2) if line2 else Content.assemble(*parts), layout=False)
         if history:
             shown = store_mentors.list_check_ins(row.contact_id, limit=HISTORY_SHOWN)
             total = store_mentors.count_check_ins(row.contact_id)
@@ -232,12 +234,12 @@ class MentorsScreen(AreaScreen):
     def _show_ledger_title(self, history: bool = False) -> None:
         if history:
             self.query_one("#ledger-title", Static).update(Content.assemble(
-                ("Check-ins ", "bold"), ("· newest first · h: the ledger", "$text-muted")))
+                ("Check-ins ", "bold"), ("· newest first · h: the ledger", "$text-muted")), layout=False)
             return
         way = self.direction or "both ways"
         cat = self.category or "all categories"
         self.query_one("#ledger-title", Static).update(Content.assemble(
-            ("Ledger ", "bold"), (f"· {way} (i) · {cat} (t)", "$text-muted")))
+            ("Ledger ", "bold"), (f"· {way} (i) · {cat} (t)", "$text-muted")), layout=False)
 
     @on(DataTable.RowHighlighted, "#mentor-table")
     def _mentor_highlighted(self, event: DataTable.RowHighlighted) -> None:

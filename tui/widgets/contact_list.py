@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from kith.tui.literal import safe_text
-from kith.tui.widgets.virtual_height import set_virtual_height
+from kith.tui.widgets.virtual_height import QuietLength
 
 HEADINGS = ("Name", "Role · company", "Tier", "Last", "Next due")
 
@@ -104,7 +104,7 @@ class ContactListHeader(Static):
                        + fit(HEADINGS[4], due_w, right=True))
 
 
-class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
+class ContactList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
     """A cursor over ``ContactEntry`` rows, drawn line by line."""
 
     DEFAULT_CSS = """
@@ -217,7 +217,7 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
                 index = ids.index(keep_id)
             except ValueError:
                 index = 0
-        set_virtual_height(self, len(ids))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(ids))
         self._cursor = -1  # force the Highlighted message even when the index is unchanged
         self.move_to(index, force_message=True)
         self.refresh()

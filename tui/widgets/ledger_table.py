@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from kith.tui.widgets.lists import ListTable
+from kith.tui.widgets.virtual_height import QuietLength
 
 
-class LedgerTable(ListTable):
-    """The Mentors screen's value ledger: ``e`` edits the highlighted entry, j / k move."""
+class LedgerTable(QuietLength, ListTable):
+    """The Mentors screen's value ledger: ``e`` edits the highlighted entry, j / k move; another
+    mentor's ledger repaints it without a layout of the screen."""
 
     BINDINGS = [
         Binding("e", "screen.edit_entry", "Edit entry", id="mentors-edit-entry",

@@ -23,10 +23,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from kith.tui.widgets.virtual_height import set_virtual_height
+from kith.tui.widgets.virtual_height import QuietLength
 
 
-class LineList(ScrollView, can_focus=True, inherit_bindings=False):
+class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of ``(key, Content)``; the highlighted row is drawn as a cursor over all its lines."""
 
     DEFAULT_CSS = """
@@ -121,7 +121,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             line += content.plain.count("\n") + 1
         self._lines = line
         self._strips.clear()
-        set_virtual_height(self, line)
+        self.virtual_size = Size(self.scrollable_content_region.width, line)
         self._cursor = None
         self.scroll_to(y=0, animate=False, immediate=True)
         self.move_to(self._keys.index(keep) if keep in self._keys else 0)

@@ -1,23 +1,29 @@
-"""Provides set_virtual_height: give a line-drawn list its new length without a layout of the screen.
+"""Provides QuietLength: a scrolling widget whose new length repaints it without a layout of the screen.
 
-A new virtual size asks Textual 8.2.8 for a layout of the whole screen, run after the frame the key
-paints, then a repaint of the scrollbar after that: a filter's key painted three times. A list
-whose own size is fixed by its CSS needs no layout to change its length, only its scrollbar's
-thumb, unless the scrollbar appears or goes.
+A new virtual size asks Textual 8.2.8 for a layout of the whole screen; it runs after the frame the
+key paints, and the scrollbar repaints after that: a filter's key, or ↓ to a mentor with another
+ledger, painted three times. A list whose own size its CSS fixes needs no layout to change its
+length, only its scrollbar's thumb, unless a scrollbar appears or goes.
 """
 
 from __future__ import annotations
 
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
+from textual.reactive import Reactive
 
 
-def set_virtual_height(view: ScrollView, lines: int) -> None:
-    """Make ``view`` ``lines`` long (its width: the width it draws in)."""
-    region = view.scrollable_content_region
-    size = Size(region.width, lines)
-    if view.is_mounted and (lines > region.height) == (view.virtual_size.height > region.height):
-        view.set_reactive(ScrollView.virtual_size, size)
-        view._scroll_update(size)  # what the layout would do for the scrollbar: its thumb, at once
-    else:
-        view.virtual_size = size
+class QuietLength:
+    """Mix into a ScrollView (before it): its ``virtual_size`` repaints, and lays out only when a
+    scrollbar appears or goes."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        if not self.is_mounted:
+            return
+        region = self.scrollable_content_region
+        if (new.height > region.height) != (old.height > region.height) or (
+                (new.width > region.width) != (old.width > region.width)):
+            self.refresh(layout=True)  # a scrollbar appears or goes: the view's width or height changes
+        else:
+            self._scroll_update(new)  # what the layout would do: the scrollbars' thumbs, at once
