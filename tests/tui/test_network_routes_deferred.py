@@ -21,7 +21,7 @@ def _count_calls(monkeypatch, app_box: list) -> list[tuple]:
     def recording(org_id, *args, **kwargs):
         pane = app_box[0].screen.query_one("#pane-targets")
         detail = str(pane.query_one(".pane-detail").render())
-        calls.append((org_id, pane.selected_id(), pane.list.option_count, detail))
+        calls.append((org_id, pane.selected_id(), len(pane.list.rows), detail))
         return original(org_id, *args, **kwargs)
 
     monkeypatch.setattr(network_store, "find_routes", recording)

@@ -33,7 +33,7 @@ class NewsletterActions:
         pane.filter.value = ""
         pane.reload()
         if issue_id in pane.shown:
-            pane.list.highlighted = pane.shown.index(issue_id)
+            pane.list.move_to(pane.shown.index(issue_id))
         pane.list.focus()
 
     def action_newsletter_new(self) -> None:

@@ -34,6 +34,8 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
         width: 100%;
         height: 1fr;
         overflow-x: hidden;
+        text-wrap: nowrap;  /* a row is as many lines as its text holds: a long line is cut, with "…" */
+        text-overflow: ellipsis;
         & > .line-list--highlighted {
             color: $foreground;
             background: $block-cursor-blurred-background;
@@ -87,6 +89,8 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
         """The first line of each row."""
         self._lines = 0
         self._cursor: int | None = None
+        self._selectable = 0
+        """Rows the cursor may rest on: the first ones (a last row may only say "… 12 more")."""
         self._strips: LRUCache[tuple, list[Strip]] = LRUCache(128)
 
     # -- rows pushed down by the screen ---------------------------------------------------------------
@@ -110,9 +114,12 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
     def highlighted_key(self) -> str | None:
         return None if self._cursor is None else self._keys[self._cursor]
 
-    def set_rows(self, rows: Sequence[tuple[str, Content]], keep: str | None = None) -> None:
-        """Show ``rows``, the cursor on the row keyed ``keep`` if listed, else on the first."""
+    def set_rows(self, rows: Sequence[tuple[str, Content]], keep: str | None = None,
+                 selectable: int | None = None) -> None:
+        """Show ``rows``, the cursor on the row keyed ``keep`` if listed, else on the first; only the
+        first ``selectable`` rows (all by default) take the cursor."""
         self._keys = [key for key, _ in rows]
+        self._selectable = len(rows) if selectable is None else min(selectable, len(rows))
         self._rows = [content for _, content in rows]
         self._starts = []
         line = 0
@@ -124,14 +131,14 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self.scrollable_content_region.width, line)
         self._cursor = None
         self.scroll_to(y=0, animate=False, immediate=True)
-        self.move_to(self._keys.index(keep) if keep in self._keys else 0)
+        self.move_to(self._keys.index(keep) if keep in self._keys[:self._selectable] else 0)
         self.refresh()
 
     # -- cursor ---------------------------------------------------------------------------------
 
     def move_to(self, index: int) -> None:
         """Highlight row ``index`` (clamped), scroll it into view and say so."""
-        new = max(0, min(index, len(self._keys) - 1)) if self._keys else None
+        new = max(0, min(index, self._selectable - 1)) if self._selectable else None
         if new == self._cursor and new is not None:
             return
         for row in (self._cursor, new):
@@ -157,7 +164,7 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
             self.move_to(self._cursor + direction * max(1, self.scrollable_content_region.height // 2))
 
     def action_jump(self, where: int) -> None:
-        self.move_to(len(self._keys) - 1 if where < 0 else where)
+        self.move_to(self._selectable - 1 if where < 0 else where)
 
     def action_choose(self) -> None:
         if self._cursor is not None:
@@ -168,8 +175,9 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
         if offset is None or not self._keys:
             return
         line = int(self.scroll_y) + offset.y
-        if line < self._lines:
-            self.move_to(bisect_right(self._starts, line) - 1)
+        index = bisect_right(self._starts, line) - 1
+        if line < self._lines and index < self._selectable:
+            self.move_to(index)
             self.action_choose()
 
     # -- drawing --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from textual.reactive import Reactive
 
 class QuietLength:
     """Mix into a ScrollView (before it): its ``virtual_size`` repaints, and lays out only when a
-    scrollbar appears or goes."""
+    scrollbar appears or goes, or when its own size follows its length (``height: auto``)."""
 
     virtual_size = Reactive(Size(0, 0), layout=False)
 
@@ -22,8 +22,9 @@ class QuietLength:
         if not self.is_mounted:
             return
         region = self.scrollable_content_region
-        if (new.height > region.height) != (old.height > region.height) or (
+        if self.styles.auto_dimensions or (new.height > region.height) != (old.height > region.height) or (
                 (new.width > region.width) != (old.width > region.width)):
-            self.refresh(layout=True)  # a scrollbar appears or goes: the view's width or height changes
+            # Its size follows its length (height: auto), or a scrollbar appears or goes.
+            self.refresh(layout=True)
         else:
             self._scroll_update(new)  # what the layout would do: the scrollbars' thumbs, at once

@@ -19,7 +19,9 @@ from kith.store.core.access import Freshness
 from kith.store.core.fold import fold
 from kith.tui.literal import literal
 from kith.tui.settings import network_settings
+from kith.tui.widgets.line_list import LineList
 from kith.tui.widgets.typing_input import TypingInput
+from kith.tui.widgets.virtual_height import QuietLength
 
 SHOWN = 500
 """Rows drawn at once; the filter finds the rest."""
@@ -52,10 +54,12 @@ class NetworkPane(Vertical):
         super().__init__(**kwargs)
         self.rows: list[tuple[str, int, Content]] = []
         self.shown: list[int] = []
+        self._detail_for: int | None = None
+        """The row whose details show (the list's own highlight message then asks nothing again)."""
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder=self.PLACEHOLDER, classes="pane-filter", compact=True, max_length=200)
-        yield OptionList(classes="pane-list")
+        yield LineList(classes="pane-list")
         yield from self.compose_detail()
 
     def compose_detail(self) -> ComposeResult:
@@ -67,8 +71,8 @@ class NetworkPane(Vertical):
         return self.query_one(".pane-filter", Input)
 
     @property
-    def list(self) -> OptionList:
-        return self.query_one(".pane-list", OptionList)
+    def list(self) -> LineList:
+        return self.query_one(".pane-list", LineList)
 
     def selected_id(self) -> int | None:
         index = self.list.highlighted
@@ -82,20 +86,23 @@ class NetworkPane(Vertical):
         words = fold(self.filter.value).split()
         found = [r for r in self.rows if all(w in r[0] for w in words)]
         self.shown = [r[1] for r in found[:SHOWN]]
-        options = [Option(r[2], id=str(r[1])) for r in found[:SHOWN]]
+        rows = [(str(r[1]), r[2]) for r in found[:SHOWN]]
         if len(found) > SHOWN:
-            options.append(Option(Content.styled(f"… {len(found) - SHOWN} more: type to filter", "dim"), disabled=True))
-        self.list.clear_options()
-        self.list.add_options(options)
-        if self.shown:
-            self.list.highlighted = self.shown.index(keep) if keep in self.shown else 0
+            rows.append(("more", Content.styled(f"… {len(found) - SHOWN} more: type to filter", "dim")))
+        self.list.set_rows(rows, keep=str(keep), selectable=len(self.shown))
+        self._show()
+
+    def _show(self) -> None:
+        self._detail_for = self.selected_id()
         self.show_detail()
 
     def show_detail(self) -> None:
         """Show what the highlighted row holds."""
 
     def detail(self, content: Content) -> None:
-        self.query_one(".pane-detail", Static).update(content)
+        # A detail of fixed height (the Targets tab's) repaints; one that grows with its text lays out.
+        static = self.query_one(".pane-detail", Static)
+        static.update(content, layout=static.styles.auto_dimensions)
 
     def nothing_shown(self, none_yet: str) -> None:
         """Say why the list is empty: nothing recorded yet (``none_yet``), or the filter hides it all."""
@@ -109,9 +116,14 @@ class NetworkPane(Vertical):
         event.stop()
         self.refilter()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list is self.list:
-            self.show_detail()
+    def on_line_list_highlighted(self, event: LineList.Highlighted) -> None:
+        if event.line_list is self.list and self.selected_id() != self._detail_for:
+            self._show()
+
+
+class RoutesList(QuietLength, OptionList):
+    """The highlighted target's routes (they wrap): another target's routes repaint the list without
+    a layout of the screen."""
 
 
 class TargetsPane(NetworkPane):
@@ -136,7 +148,7 @@ class TargetsPane(NetworkPane):
 
     def compose_detail(self) -> ComposeResult:
         yield Static(Content(""), classes="pane-detail")
-        yield OptionList(classes="routes")
+        yield RoutesList(classes="routes")
 
     def reload(self) -> None:
         from kith.store.network import list_targets
@@ -149,15 +161,14 @@ class TargetsPane(NetworkPane):
 
     def show_detail(self) -> None:
         org_id = self.selected_id()
-        routes_list = self.query_one(".routes", OptionList)
-        routes_list.clear_options()
+        known = self._known_routes()
+        if org_id in known:
+            self._show_routes(org_id, known[org_id])  # in one change: a list emptied first would lay out twice
+            return
+        self.query_one(".routes", OptionList).clear_options()
         self.routes = []
         if org_id is None:
             self.nothing_shown("No targets yet. On the Organisations tab, + marks one.")
-            return
-        known = self._known_routes()
-        if org_id in known:
-            self._show_routes(org_id, known[org_id])
             return
         # The list and this target's head paint first; its routes are computed after that frame.
         self.detail(self._head(self.targets[org_id], ("\nfinding the ways in…", "dim")))
@@ -185,8 +196,7 @@ class TargetsPane(NetworkPane):
             f"\n{len(routes)} route{'s' if len(routes) != 1 else ''} in"
             + (" (f asks for the introduction)" if routes else ": nobody you know is near"), "dim")))
         routes_list = self.query_one(".routes", OptionList)
-        routes_list.clear_options()
-        routes_list.add_options([Option(Content.assemble((f"{r.score:>5.1f} ", "bold"), literal(r.why)))
+        routes_list.set_options([Option(Content.assemble((f"{r.score:>5.1f} ", "bold"), literal(r.why)))
                                  for r in routes])
         if routes:
             routes_list.highlighted = 0
