@@ -21,10 +21,13 @@ class QuietLength:
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         if not self.is_mounted:
             return
-        region = self.scrollable_content_region
-        if self.styles.auto_dimensions or (new.height > region.height) != (old.height > region.height) or (
-                (new.width > region.width) != (old.width > region.width)):
+        if self.styles.auto_dimensions or self._overflows(old) != self._overflows(new):
             # Its size follows its length (height: auto), or a scrollbar appears or goes.
             self.refresh(layout=True)
         else:
             self._scroll_update(new)  # what the layout would do: the scrollbars' thumbs, at once
+
+    def _overflows(self, size: Size) -> tuple[bool, bool]:
+        """Whether ``size`` is taller, and wider (where the width may scroll), than the view."""
+        region = self.scrollable_content_region
+        return size.height > region.height, self.styles.overflow_x != "hidden" and size.width > region.width
