@@ -222,7 +222,8 @@ class MentorsScreen(AreaScreen):
         # Date, way and category (each with its cell padding) take their columns: the note gets the
         # rest, cut with an ellipsis, never a side scroll or a silent cut.
         category_width = max((len(e.category) for e in entries), default=8)
-        room = max(16, (self.size.width or 80) - (12 + 12 + category_width + 2 + 2 + 2))
+        width = ledger.scrollable_content_region.width or (self.size.width or 80) - 2  # beside its scrollbar
+        room = max(16, width - (12 + 12 + category_width + 2 + 2 + 2))
         for e in entries:
             ledger.add_row(_cell(e.date.isoformat()), _cell(WAY[e.direction]), _cell(e.category),
                            _cell(e.note, limit=room), key=str(e.id))
