@@ -150,32 +150,32 @@ class SearchScreen(Screen):
         if words == self._shown_query:
             return
         self._shown_query = words
-        summary = self.query_one("#summary", Static)
+        summary = self.query_one("#summary", Static)  # one line (tcss): its updates need no layout
         options = self.query_one("#results", LineList)
         previous = options.highlighted_key
         if not words:
             self.results = {}
             options.set_rows([])
-            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."))
-            self.set_class(True, "-idle")
+            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."),
+                           layout=False)
+            self.set_class(False, "-none")
             return
-        self.set_class(False, "-idle")
         self._searched_at = monotonic()
         try:
             found = search(text, limit=LIMIT)
         except StoreError as exc:
-            summary.update(literal(str(exc), "$error"))
+            summary.update(literal(str(exc), "$error"), layout=False)
             return
         width = max(20, options.scrollable_content_region.width or self.app.size.width - 4)
         self.results = {f"{r.kind}:{r.id}": r for r in found}
         options.set_rows([(key, result_prompt(r, width)) for key, r in self.results.items()], keep=previous)
         if not found:
-            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."))
+            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."),
+                           layout=False)
             self.set_class(True, "-none")
             return
         self.set_class(False, "-none")
         count = f"{len(found)}{'+' if len(found) >= LIMIT else ''} result{'s' if len(found) != 1 else ''}"
-        # One line always (height 1): no layout for it, which would cost the key a frame more.
         summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"),
                        layout=False)
 
