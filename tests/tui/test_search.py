@@ -125,8 +125,11 @@ async def test_no_matches_says_so_and_typing_more_updates(make_app, db_file):
         screen = await _search(pilot, "zqxw")
         assert "No matches for zqxw" in _summary(screen)
         assert not screen.query_one("#results", LineList).rows
+        assert screen.has_class("-none")  # the summary in the warning colour
         for _ in range(4):
             await pilot.press("backspace")
+        await pilot.pause(0.15)
+        assert "Type a name" in _summary(screen) and not screen.has_class("-none")  # the hint, not a warning
         await pilot.press(*"ada")
         await pilot.pause(0.15)
         assert "1 result" in _summary(screen)
