@@ -18,9 +18,11 @@ from kith.store.volunteering.settings import VolunteeringSettings
 
 SOURCE = "met"
 
+# CROSS JOIN keeps the meetings first (a few rows, by day): SQLite otherwise walked every active
+# contact to look for their meetings, 2.6 ms at 30,000 contacts for nine meetings.
 _SQL = (
     "SELECT m.id, m.contact_id, c.name, m.day, o.name || CASE WHEN e.role != '' THEN ' (' || e.role || ')' "
-    "ELSE '' END FROM engagement_met m JOIN contact c ON c.id = m.contact_id "
+    "ELSE '' END FROM engagement_met m CROSS JOIN contact c ON c.id = m.contact_id "
     "JOIN engagement e ON e.id = m.engagement_id JOIN organisation o ON o.id = e.organisation_id "
     "WHERE m.day >= ? AND m.day <= ? AND c.archived = 0 AND NOT EXISTS (SELECT 1 FROM touch t "
     "WHERE t.contact_id = m.contact_id AND t.id != coalesce(m.touch_id, 0) "
