@@ -207,12 +207,14 @@ def list_mentors(include_archived: bool = False, include_former: bool = False) -
         if cid in roles:
             counts[(cid, direction)] = n
             latest[(cid, direction)] = (date.fromisoformat(newest[:10]), category, note)
-    q = (Contact.select(Contact.id, Contact.name, Contact.last_touch_on, Contact.last_touch_kind)
+    # Archived ones are skipped here, not in SQL: with "archived = 0" there SQLite walked the index
+    # of every active contact (1.7 ms at 30,000) instead of reading the few mentors by id.
+    q = (Contact.select(Contact.id, Contact.name, Contact.last_touch_on, Contact.last_touch_kind, Contact.archived)
          .where(Contact.id.in_(list(roles))).order_by(Contact.name.collate("NOCASE"), Contact.id))
-    if not include_archived:
-        q = q.where(Contact.archived == False)  # noqa: E712 (peewee expression)
     out = []
-    for cid, name, last_touch_on, last_touch_kind in q.tuples():
+    for cid, name, last_touch_on, last_touch_kind, archived in q.tuples():
+        if archived and not include_archived:
+            continue
         periods = tuple(roles[cid])
         current = [p for p in periods if p.current]
         given = latest.get((cid, "given"), (None, None, ""))
