@@ -129,7 +129,6 @@ BINDINGS: dict[str, tuple[str, str]] = {
     "job-cancel": ("JobModal", "escape"),
     "job-save": ("JobModal", "ctrl+s"),
     "leave-filter": ("ContactsScreen", "escape"),
-    "line-list-choose": ("LineList", "enter"),
     "line-list-down": ("LineList", "down,j"),
     "line-list-first": ("LineList", "home"),
     "line-list-last": ("LineList", "end"),

@@ -351,3 +351,24 @@ async def test_check_in_shows_your_open_goals_and_challenges(make_app, demo_db, 
         assert "challenge: Saying no to [red]scope creep[/]" in shown
         assert not any("AWS course" in s for s in shown)
         assert len(shown) == min(5, len(list_goals()))
+
+
+async def test_the_ledger_fits_its_width_after_another_mentor_and_a_resize(make_app, demo_db):
+    # Columns kept from a mentor with a long category, or a narrower window, hid the ends of the
+    # notes without "…" (the ledger never scrolls sideways): the ledger must always fit.
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_mentors(pilot)
+        ledger = screen.query_one("#ledger", DataTable)
+        widths = []
+        for row in screen.rows:
+            await select(pilot, screen, row.contact_id)
+            await pilot.pause()
+            assert ledger.virtual_size.width <= ledger.scrollable_content_region.width, row.name
+            widths.append(next(c.get_render_width(ledger) for c in ledger.columns.values() if c.key == "category"))
+        assert len(set(widths)) > 1  # the mentors' categories differ: the column follows each
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert ledger.virtual_size.width <= ledger.scrollable_content_region.width
+        assert ledger.row_count and any(str(ledger.get_cell_at((r, 3))).endswith("…") for r in range(ledger.row_count))

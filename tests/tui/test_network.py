@@ -173,3 +173,20 @@ async def test_tab_keys_typed_faster_than_the_tabs_switch_still_land_in_the_list
         await pilot.click("#--content-tab-tab-targets")  # a click lands in the tab's filter
         await pilot.pause()
         assert screen.active_tab() == "targets" and app.focused is screen.pane().filter
+
+
+async def test_j_and_k_move_in_the_routes_and_never_type_into_the_filter(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_network(pilot)
+        await pilot.press("down")
+        await pilot.pause(0.3)  # the routes are found after the first paint
+        pane = screen.pane()
+        routes = pane.query_one(".routes")
+        assert routes.option_count > 2
+        routes.focus()
+        await pilot.pause()
+        await pilot.press("j", "j", "k")
+        await pilot.pause()
+        assert app.focused is routes and routes.highlighted == 1
+        assert pane.filter.value == ""

@@ -224,9 +224,19 @@ class MentorsScreen(AreaScreen):
         category_width = max((len(e.category) for e in entries), default=8)
         width = ledger.scrollable_content_region.width or (self.size.width or 80) - 2  # beside its scrollbar
         room = max(16, width - (12 + 12 + category_width + 2 + 2 + 2))
-        for e in entries:
-            ledger.add_row(_cell(e.date.isoformat()), _cell(WAY[e.direction]), _cell(e.category),
-                           _cell(e.note, limit=room), key=str(e.id))
+        rows = [(_cell(e.date.isoformat()), _cell(WAY[e.direction]), _cell(e.category), _cell(e.note, limit=room),
+                 str(e.id)) for e in entries]
+        # The columns take exactly these rows' widths: a DataTable's columns only ever widen, and one
+        # kept from another mentor (a longer category) pushed the notes past the edge, cut unseen.
+        for n, column in enumerate(ledger.ordered_columns):
+            column.content_width = max([column.label.cell_len, *(row[n].cell_len for row in rows)])
+        for *cells, key in rows:
+            ledger.add_row(*cells, key=key)
+
+    def on_resize(self) -> None:
+        # The notes were cut to the old width: fill the ledger again for the new one.
+        if self.is_mounted and self.rows:
+            self._show_selected()
 
     @staticmethod
     def _was_partner(row: store_mentors.MentorRow) -> bool:

@@ -56,7 +56,6 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pagedown", "page(1)", "Page down", show=False, id="line-list-page-down"),
         Binding("home", "jump(0)", "First", show=False, id="line-list-first"),
         Binding("end", "jump(-1)", "Last", show=False, id="line-list-last"),
-        Binding("enter", "choose", "Open", show=False, id="line-list-choose", tooltip="Open the highlighted row"),
     ]
 
     @dataclass
@@ -72,7 +71,7 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
 
     @dataclass
     class Chosen(Message):
-        """Enter on a row, or a click on it."""
+        """A click on a row (its screen binds Enter where Enter opens a row)."""
 
         line_list: LineList
         key: str
@@ -146,7 +145,9 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
                 self.refresh(self._row_region(row))
         self._cursor = new
         if new is not None:
-            self.scroll_to_region(self._row_region(new, scrolled=False), animate=False, immediate=True)
+            # force: right after new rows, the layout that shows the scrollbar has not run yet, and
+            # Textual would not scroll a list it thinks cannot scroll.
+            self.scroll_to_region(self._row_region(new, scrolled=False), animate=False, immediate=True, force=True)
         self.post_message(self.Highlighted(self, self.highlighted_key))
 
     def _row_region(self, index: int, scrolled: bool = True) -> Region:

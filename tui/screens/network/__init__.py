@@ -207,9 +207,8 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
     def on_key(self, event: events.Key) -> None:
         # In a list, a letter no key takes types into the tab's filter: it never acts.
         pane = self.pane()
-        focused = self.focused
-        if isinstance(pane, NetworkPane) and focused is not None and pane in focused.ancestors_with_self:
-            self.type_ahead(event, pane.filter)
+        if isinstance(pane, NetworkPane) and self.focused in (pane.list, pane.filter):
+            self.type_ahead(event, pane.filter)  # not from the routes or recipients below: there j/k move
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         pane = self.pane()

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from kith.store.core.fold import fold
 from kith.tui.literal import literal, plural
 from kith.tui.screens.network.panes import NetworkPane
+from kith.tui.widgets.lists import ListOptions
 
 DEFAULT_REPLY = "replied to the newsletter"
 """How a reply logged with one key is noted (not repeated beside the name)."""
@@ -34,7 +35,7 @@ class NewsletterPane(NetworkPane):
 
     def compose_detail(self) -> ComposeResult:
         yield Static(Content(""), classes="pane-detail")
-        yield OptionList(classes="people")
+        yield ListOptions(classes="people")  # j / k move, as in every list
 
     @property
     def people_list(self) -> OptionList:

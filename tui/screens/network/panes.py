@@ -20,6 +20,7 @@ from kith.store.core.fold import fold
 from kith.tui.literal import literal
 from kith.tui.settings import network_settings
 from kith.tui.widgets.line_list import LineList
+from kith.tui.widgets.lists import ListOptions
 from kith.tui.widgets.typing_input import TypingInput
 from kith.tui.widgets.virtual_height import QuietLength
 
@@ -121,9 +122,9 @@ class NetworkPane(Vertical):
             self._show()
 
 
-class RoutesList(QuietLength, OptionList):
-    """The highlighted target's routes (they wrap): another target's routes repaint the list without
-    a layout of the screen."""
+class RoutesList(QuietLength, ListOptions):
+    """The highlighted target's routes (they wrap; j / k move): another target's routes repaint the
+    list without a layout of the screen."""
 
 
 class TargetsPane(NetworkPane):
