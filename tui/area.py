@@ -53,23 +53,6 @@ class AreaScreen(Screen):
         if self.is_mounted:
             self._reload_if_changed()
 
-    def type_ahead(self, event: events.Key, field) -> bool:
-        """Send a printable key that no binding takes, typed in a list under ``field`` (its filter), to
-        the filter. The filter gets the focus as it does from Esc (its words selected), then the key:
-        typing in the list starts the filter over, never acts on a row, and no key is lost. Keys typed
-        fast reach the list queued after the first one moved the focus: they are typed too (a key the
-        filter itself took never comes here)."""
-        if not (event.is_printable and event.character):
-            return False
-        if self.focused is not field:
-            if event.key in self.active_bindings:
-                return False
-            self.set_focus(field)  # at once: the keys dispatched from now on go to the filter
-        event.stop()
-        event.prevent_default()
-        field.post_message(events.Key(event.key, event.character))  # after its focus, which selects
-        return True
-
     def _reload_if_changed(self) -> None:
         token = self._change_token()  # taken before reading: a write meanwhile makes the next one differ
         if token is None or token != self._shown_at:

@@ -26,7 +26,7 @@ from kith.tui.literal import literal
 from kith.tui.widgets.bars import BarChart
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
-from kith.tui.widgets.typing_input import TypingInput
+from kith.tui.widgets.typing_input import TypingInput, type_ahead
 
 _VOLUNTEERING = ("log_hours", "met", "edit", "delete")
 """Actions of the Volunteering tab only."""
@@ -212,7 +212,7 @@ class CareerScreen(AreaScreen):
     def on_key(self, event) -> None:
         # A printable key that is not an action key, reaching us from the list, types into the filter
         # (added to it: these filters do not select their words on focus).
-        self.type_ahead(event, self.query_one(f"#{self.tab}-filter", Input))
+        type_ahead(self, event, self.query_one(f"#{self.tab}-filter", Input))
 
     # -- state --------------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from kith.tui.literal import literal
 from kith.tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
-from kith.tui.widgets.typing_input import TypingInput
+from kith.tui.widgets.typing_input import TypingInput, type_ahead
 
 SORTS = ("name", "last touch", "next due")
 LIST_ACTIONS = {"new_contact", "log_touch", "add_follow_up", "edit_contact", "cycle_sort", "toggle_archived",
@@ -265,7 +265,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         # In the list, a letter no key takes (r of "ruth") types into the filter: it never acts.
         field = self.query_one("#filter", Input)
         if isinstance(self.focused, ContactList) or self.focused is field:
-            self.type_ahead(event, field)
+            type_ahead(self, event, field)
 
     def on_screen_suspend(self) -> None:
         # Still on the stack: a contact's page is over us. Gone from it: another area took over.

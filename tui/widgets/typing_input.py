@@ -8,6 +8,8 @@ screen repaint its scrollbar a frame later, so each key typed in a filter painte
 
 from __future__ import annotations
 
+from textual import events
+from textual.screen import Screen
 from textual.widgets import Input
 
 
@@ -27,3 +29,21 @@ class TypingInput(Input):
         # The text's width is the virtual size Input sets while its value changes: scrolling within the
         # input reads it, the screen's layout does not need it.
         return super().refresh(*regions, repaint=repaint, layout=layout and not self._typing, recompose=recompose)
+
+
+def type_ahead(screen: Screen, event: events.Key, field: Input) -> bool:
+    """Send a printable key that no binding takes, typed in a list under ``field`` (its filter), to
+    the filter. The filter gets the focus as it does from Esc (its words selected), then the key:
+    typing in a list starts the filter over, never acts on a row, and no key is lost. Keys typed
+    fast reach the screen queued after the first one moved the focus: they are typed too (a key the
+    filter itself took never comes here)."""
+    if not (event.is_printable and event.character):
+        return False
+    if screen.focused is not field:
+        if event.key in screen.active_bindings:
+            return False
+        screen.set_focus(field)  # at once: the keys dispatched from now on go to the filter
+    event.stop()
+    event.prevent_default()
+    field.post_message(events.Key(event.key, event.character))  # after its focus, which selects
+    return True

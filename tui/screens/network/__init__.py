@@ -21,6 +21,7 @@ from kith.tui.screens.network.newsletter import NewsletterPane
 from kith.tui.screens.network.panes import ConnectorsPane, FilterInput, NetworkPane, OrganisationsPane, TargetsPane
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.typing_input import type_ahead
 
 TABS = (
     ("targets", "Targets", TargetsPane),
@@ -208,7 +209,7 @@ class NetworkScreen(NetworkEdits, NewsletterActions, AreaScreen):
         # In a list, a letter no key takes types into the tab's filter: it never acts.
         pane = self.pane()
         if isinstance(pane, NetworkPane) and self.focused in (pane.list, pane.filter):
-            self.type_ahead(event, pane.filter)  # not from the routes or recipients below: there j/k move
+            type_ahead(self, event, pane.filter)  # not from the routes or recipients below: there j/k move
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         pane = self.pane()
