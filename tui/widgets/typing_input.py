@@ -1,4 +1,5 @@
-"""Provides TypingInput: an Input whose keys repaint it without laying the whole screen out again.
+"""Provides TypingInput, an Input whose keys repaint it without laying the whole screen out again,
+and type_ahead, which sends a letter typed in a list to the list's filter.
 
 Textual 8.2.8's Input gives itself a new virtual size (its text's width) on every key, and a new
 virtual size asks for a layout of the screen. Nothing moves: an input's own size is set by its CSS
