@@ -65,7 +65,9 @@ class KithApp(App[None]):
                 tooltip="Targets and warm paths, organisations, connectors"),
         Binding("6", "area('career')", "Career", show=False, id="go-career",
                 tooltip="Skills, learning and income streams"),
-        Binding("slash", "search", "Search", id="search", tooltip="Search everything"),
+        # priority: taken as it arrives, so keys typed right after it reach the search, not this screen
+        # (check_action leaves / to a field being typed in).
+        Binding("slash", "search", "Search", priority=True, id="search", tooltip="Search everything"),
         Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
                 tooltip="Search everything, even while typing"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key of this screen"),
@@ -253,7 +255,14 @@ class KithApp(App[None]):
         # Undo under an open dialog would change what the dialog is about.
         if action == "undo" and isinstance(self.screen, ModalScreen):
             return False
+        if action == "search" and self._typing_slash():
+            return False  # the / types (ctrl+k still searches)
         return super().check_action(action, parameters)
+
+    def _typing_slash(self) -> bool:
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.focused, (Input, TextArea))
 
     def action_undo(self) -> None:
         """Reverse the last change, from the app or the CLI (the one log ``kith undo`` reads)."""

@@ -284,3 +284,30 @@ async def test_a_touch_hit_opens_the_contact_scrolled_to_it(make_app, db_file):
         await pilot.press("escape")  # back to the results
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_keys_typed_with_the_slash_land_in_the_query(make_app, demo_db):
+    # One burst from the terminal (fast typing over SSH): the keys after / went to Today's list,
+    # and the search opened empty.
+    from tests.tui.test_form_burst import burst
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "/globex")
+        await pilot.pause(0.15)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query").value == "globex"
+        await burst(pilot, "/x")  # in the field, / types
+        assert app.screen.query_one("#query").value == "globex/x"
+
+
+async def test_slash_types_in_a_filter_and_searches_from_its_list(make_app, demo_db):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a", "slash", "b")
+        await pilot.pause()
+        assert app.screen.query_one("#filter").value == "a/b"
+        await pilot.press("escape", "slash")  # from the list, / searches
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from time import monotonic
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 from kith.tui.literal import literal
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.line_list import LineList
-from kith.tui.widgets.typing_input import TypingInput
+from kith.tui.widgets.typing_input import TypingInput, type_ahead
 
 MATCH_STYLE = "bold underline $accent"
 KIND_STYLES = {"contact": "bold $accent", "touch": "bold $success", "follow-up": "bold $warning"}
@@ -103,7 +103,11 @@ class SearchScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#query", Input).focus()
+        self.set_focus(self.query_one("#query", Input))  # at once: keys typed with the / come next
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys typed in one burst with the / reach this screen before its field had the focus.
+        type_ahead(self, event, self.query_one("#query", Input))
         self.run_search()
         self.call_after_refresh(self._warm)
 
