@@ -95,11 +95,6 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
     # -- rows pushed down by the screen ---------------------------------------------------------------
 
     @property
-    def keys(self) -> Sequence[str]:
-        """The rows' keys, top to bottom."""
-        return self._keys
-
-    @property
     def rows(self) -> Sequence[Content]:
         """The rows as given, top to bottom."""
         return self._rows
@@ -167,10 +162,6 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
     def action_jump(self, where: int) -> None:
         self.move_to(self._selectable - 1 if where < 0 else where)
 
-    def action_choose(self) -> None:
-        if self._cursor is not None:
-            self.post_message(self.Chosen(self, self._keys[self._cursor]))
-
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self._keys:
@@ -179,7 +170,7 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
         index = bisect_right(self._starts, line) - 1
         if line < self._lines and index < self._selectable:
             self.move_to(index)
-            self.action_choose()
+            self.post_message(self.Chosen(self, self._keys[index]))
 
     # -- drawing --------------------------------------------------------------------------------
 
