@@ -21,6 +21,7 @@ from kith.tui.literal import literal
 from kith.tui.widgets.contact_list import ContactEntry, ContactList, ContactListHeader
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.quiet import QuietStatic
 from kith.tui.widgets.typing_input import TypingInput, type_ahead
 
 SORTS = ("name", "last touch", "next due")
@@ -94,7 +95,7 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         yield ContactList(id="contacts")
         yield Static(Content(""), id="empty")
         with Horizontal(id="status-bar"):
-            yield Static(Content(""), id="status")
+            yield QuietStatic(Content(""), id="status")
             yield Static(Content.assemble(("⏎", "bold"), " open ", ("a", "bold"), " archive ", ("A", "bold"),
                                           " archived ", ("D", "bold"), " delete"), id="more-keys")
         yield KeyFooter()
@@ -202,15 +203,14 @@ class ContactsScreen(ContactActions, BulkActions, AreaScreen):
         noun = "contact" if total == 1 else "contacts"
         counts = f"{self._shown} of {total}" if self._shown != total else f"{total} {noun}"
         if self._filter_error:
-            self.query_one("#status", Static).update(literal(self._filter_error, "$error", limit=200), layout=False)
+            self.query_one("#status", Static).update(literal(self._filter_error, "$error", limit=200))
             return
         marked = len(self.query_one(ContactList).marked)
         parts: list = [f"{marked} marked of {counts} · B bulk · * none" if marked
                        else f"{counts} · {SORT_HINTS[self.sort]}"]
         if self.show_archived:
             parts.append(" · +archived")
-        # Its size is the bar's (1fr of one line): no layout, which would cost each key a frame more.
-        self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
+        self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # -- messages from the widgets ----------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.ledger_table import LedgerTable
 from kith.tui.widgets.lists import ListTable
 from kith.tui.widgets.nav_bar import NavBar
+from kith.tui.widgets.quiet import QuietStatic
 
 ROLE_LETTERS = {"mentor": "M", "coach": "C", "partner": "P"}
 WAY = {"received": "← received", "given": "→ given"}
@@ -86,8 +87,8 @@ class MentorsScreen(AreaScreen):
         yield Static(Content.styled("No mentors yet. Press n to add a mentor, coach or accountability partner, "
                                     "or log value with someone from the command line (kith value).", "$text-muted"),
                      id="empty")
-        yield Static("", id="summary")
-        yield Static("", id="ledger-title")
+        yield QuietStatic("", id="summary")
+        yield QuietStatic("", id="ledger-title")
         yield LedgerTable(id="ledger", cursor_type="row")
         with VerticalScroll(id="history-pane"):
             yield Static("", id="history")
@@ -183,7 +184,7 @@ class MentorsScreen(AreaScreen):
         self._show_ledger_title(history)
         self.refresh_bindings()
         if row is None:
-            summary.update(Content(""), layout=False)
+            summary.update(Content(""))
             return
         if row.former:
             ended = "; ".join(p.label() for p in row.periods if not p.current)
@@ -210,9 +211,7 @@ class MentorsScreen(AreaScreen):
             if row.last_received_note:
                 line2.append((" · ", ""))
                 line2.append(literal(row.last_received_note, limit=60))
-        # The summary and the ledger's title have fixed heights (tcss): no layout, which would cost
-        # ↓ a frame more.
-        summary.update(Content.assemble(*parts, "\n", *line2) if line2 else Content.assemble(*parts), layout=False)
+        summary.update(Content.assemble(*parts, "\n", *line2) if line2 else Content.assemble(*parts))
         if history:
             shown = store_mentors.list_check_ins(row.contact_id, limit=HISTORY_SHOWN)
             total = store_mentors.count_check_ins(row.contact_id)
@@ -245,12 +244,12 @@ class MentorsScreen(AreaScreen):
     def _show_ledger_title(self, history: bool = False) -> None:
         if history:
             self.query_one("#ledger-title", Static).update(Content.assemble(
-                ("Check-ins ", "bold"), ("· newest first · h: the ledger", "$text-muted")), layout=False)
+                ("Check-ins ", "bold"), ("· newest first · h: the ledger", "$text-muted")))
             return
         way = self.direction or "both ways"
         cat = self.category or "all categories"
         self.query_one("#ledger-title", Static).update(Content.assemble(
-            ("Ledger ", "bold"), (f"· {way} (i) · {cat} (t)", "$text-muted")), layout=False)
+            ("Ledger ", "bold"), (f"· {way} (i) · {cat} (t)", "$text-muted")))
 
     @on(DataTable.RowHighlighted, "#mentor-table")
     def _mentor_highlighted(self, event: DataTable.RowHighlighted) -> None:

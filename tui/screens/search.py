@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 from kith.tui.literal import literal
 from kith.tui.widgets.key_footer import KeyFooter
 from kith.tui.widgets.line_list import LineList
+from kith.tui.widgets.quiet import QuietStatic
 from kith.tui.widgets.typing_input import TypingInput, type_ahead
 
 MATCH_STYLE = "bold underline $accent"
@@ -96,7 +97,7 @@ class SearchScreen(Screen):
                             id="query")
         query.border_title = "Search everything"
         yield query
-        yield Static(id="summary")
+        yield QuietStatic(id="summary")
         results = LineList(id="results")
         results.can_focus = False  # typing stays in the input; up/down/enter act on the list
         yield results
@@ -154,34 +155,31 @@ class SearchScreen(Screen):
         if words == self._shown_query:
             return
         self._shown_query = words
-        summary = self.query_one("#summary", Static)  # one line (tcss): its updates need no layout
+        summary = self.query_one("#summary", Static)
         options = self.query_one("#results", LineList)
         previous = options.highlighted_key
         if not words:
             self.results = {}
             options.set_rows([])
-            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."),
-                           layout=False)
+            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."))
             self.set_class(False, "-none")
             return
         self._searched_at = monotonic()
         try:
             found = search(text, limit=LIMIT)
         except StoreError as exc:
-            summary.update(literal(str(exc), "$error"), layout=False)
+            summary.update(literal(str(exc), "$error"))
             return
         width = max(20, options.scrollable_content_region.width or self.app.size.width - 4)
         self.results = {f"{r.kind}:{r.id}": r for r in found}
         options.set_rows([(key, result_prompt(r, width)) for key, r in self.results.items()], keep=previous)
         if not found:
-            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."),
-                           layout=False)
+            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."))
             self.set_class(True, "-none")
             return
         self.set_class(False, "-none")
         count = f"{len(found)}{'+' if len(found) >= LIMIT else ''} result{'s' if len(found) != 1 else ''}"
-        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"),
-                       layout=False)
+        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"))
 
     def flush(self) -> None:
         """Run a pending search now (Enter right after typing must not open a stale result)."""

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from kith.tui.literal import safe_text
-from kith.tui.widgets.virtual_height import QuietLength
+from kith.tui.widgets.quiet import QuietLength
 
 HEADINGS = ("Name", "Role · company", "Tier", "Last", "Next due")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from kith.tui.widgets.lists import ListTable
-from kith.tui.widgets.virtual_height import QuietLength
+from kith.tui.widgets.quiet import QuietLength
 
 
 class LedgerTable(QuietLength, ListTable):

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from kith.tui.widgets.virtual_height import QuietLength
+from kith.tui.widgets.quiet import QuietLength
 
 
 class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):

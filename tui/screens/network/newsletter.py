@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kith.store.core.fold import fold
 from kith.tui.literal import literal, plural
 from kith.tui.screens.network.panes import NetworkPane
 from kith.tui.widgets.lists import ListOptions
+from kith.tui.widgets.quiet import QuietStatic
 
 DEFAULT_REPLY = "replied to the newsletter"
 """How a reply logged with one key is noted (not repeated beside the name)."""
@@ -34,7 +35,7 @@ class NewsletterPane(NetworkPane):
         self.people: list[int] = []
 
     def compose_detail(self) -> ComposeResult:
-        yield Static(Content(""), classes="pane-detail")
+        yield QuietStatic(Content(""), classes="pane-detail")
         yield ListOptions(classes="people")  # j / k move, as in every list
 
     @property

@@ -21,8 +21,8 @@ from kith.tui.literal import literal
 from kith.tui.settings import network_settings
 from kith.tui.widgets.line_list import LineList
 from kith.tui.widgets.lists import ListOptions
+from kith.tui.widgets.quiet import QuietLength, QuietStatic
 from kith.tui.widgets.typing_input import TypingInput
-from kith.tui.widgets.virtual_height import QuietLength
 
 SHOWN = 500
 """Rows drawn at once; the filter finds the rest."""
@@ -65,7 +65,7 @@ class NetworkPane(Vertical):
 
     def compose_detail(self) -> ComposeResult:
         with VerticalScroll(classes="pane-detail-box"):
-            yield Static(Content(""), classes="pane-detail")
+            yield QuietStatic(Content(""), classes="pane-detail")
 
     @property
     def filter(self) -> Input:
@@ -101,9 +101,7 @@ class NetworkPane(Vertical):
         """Show what the highlighted row holds."""
 
     def detail(self, content: Content) -> None:
-        # A detail of fixed height (the Targets tab's) repaints; one that grows with its text lays out.
-        static = self.query_one(".pane-detail", Static)
-        static.update(content, layout=static.styles.auto_dimensions)
+        self.query_one(".pane-detail", Static).update(content)
 
     def nothing_shown(self, none_yet: str) -> None:
         """Say why the list is empty: nothing recorded yet (``none_yet``), or the filter hides it all."""
@@ -148,7 +146,7 @@ class TargetsPane(NetworkPane):
         return self._routes_known
 
     def compose_detail(self) -> ComposeResult:
-        yield Static(Content(""), classes="pane-detail")
+        yield QuietStatic(Content(""), classes="pane-detail")
         yield RoutesList(classes="routes")
 
     def reload(self) -> None:

@@ -1,15 +1,19 @@
-"""Provides QuietLength: a scrolling widget whose new length repaints it without a layout of the screen.
+"""Provides QuietLength and QuietStatic: widgets whose changes repaint them without a layout of the
+screen, where their size does not change.
 
-A new virtual size asks Textual 8.2.8 for a layout of the whole screen; it runs after the frame the
-key paints, and the scrollbar repaints after that: a filter's key, or ↓ to a mentor with another
-ledger, painted three times. A list whose own size its CSS fixes needs no layout to change its
-length, only its scrollbar's thumb, unless a scrollbar appears or goes.
+A new virtual size, or a Static's new text, asks Textual 8.2.8 for a layout of the whole screen; it
+runs after the frame the key paints, and a scrollbar repaints after that: a filter's key, or ↓ to a
+mentor with another ledger, painted three times. A widget whose own size its CSS fixes needs no
+layout: a list changing its length only moves its scrollbar's thumb (unless a scrollbar appears or
+goes), a line of fixed height only repaints.
 """
 
 from __future__ import annotations
 
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.visual import VisualType
+from textual.widgets import Static
 
 
 class QuietLength:
@@ -31,3 +35,11 @@ class QuietLength:
         """Whether ``size`` is taller, and wider (where the width may scroll), than the view."""
         region = self.scrollable_content_region
         return size.height > region.height, self.styles.overflow_x != "hidden" and size.width > region.width
+
+
+class QuietStatic(Static):
+    """A Static whose update lays the screen out only when its size follows its text (an ``auto``
+    width or height); one whose CSS fixes its size only repaints."""
+
+    def update(self, content: VisualType = "", *, layout: bool | None = None) -> None:
+        super().update(content, layout=self.styles.auto_dimensions if layout is None else layout)
