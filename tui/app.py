@@ -67,7 +67,7 @@ class KithApp(App[None]):
                 tooltip="Skills, learning and income streams"),
         # priority: taken as it arrives, so keys typed right after it reach the search, not this screen
         # (check_action leaves / to a field being typed in).
-        Binding("slash", "search", "Search", priority=True, id="search", tooltip="Search everything"),
+        Binding("slash", "search_unless_typing", "Search", priority=True, id="search", tooltip="Search everything"),
         Binding("ctrl+k", "search", "Search", show=False, priority=True, id="search-anywhere",
                 tooltip="Search everything, even while typing"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key of this screen"),
@@ -255,14 +255,12 @@ class KithApp(App[None]):
         # Undo under an open dialog would change what the dialog is about.
         if action == "undo" and isinstance(self.screen, ModalScreen):
             return False
-        if action == "search" and self._typing_slash():
-            return False  # the / types (ctrl+k still searches)
+        if action == "search_unless_typing":
+            from textual.widgets import Input, TextArea  # not on the path to Today's first paint
+
+            if isinstance(self.focused, (Input, TextArea)):
+                return False  # the / types there (ctrl+k still searches)
         return super().check_action(action, parameters)
-
-    def _typing_slash(self) -> bool:
-        from textual.widgets import Input, TextArea
-
-        return isinstance(self.focused, (Input, TextArea))
 
     def action_undo(self) -> None:
         """Reverse the last change, from the app or the CLI (the one log ``kith undo`` reads)."""
@@ -279,6 +277,10 @@ class KithApp(App[None]):
             return
         self.reload_screen()
         self.notify(Content.assemble("Undid ", literal(undone.summary or undone.action), "."))
+
+    def action_search_unless_typing(self) -> None:
+        """/ : search, where it is not typed into a field (see check_action)."""
+        self.action_search()
 
     def action_search(self) -> None:
         """Open the search screen over the current one."""

@@ -308,6 +308,9 @@ async def test_slash_types_in_a_filter_and_searches_from_its_list(make_app, demo
         await pilot.press("2", "a", "slash", "b")
         await pilot.pause()
         assert app.screen.query_one("#filter").value == "a/b"
-        await pilot.press("escape", "slash")  # from the list, / searches
+        await pilot.press("ctrl+k")  # in the filter, ctrl+k searches all the same
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape", "escape", "slash")  # from the list, / searches
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
