@@ -20,7 +20,7 @@ from kith.store.newsletter.demo import demo as newsletter_demo
 from kith.store.people.models import Contact, ContactTag, FollowUp, Tag, Touch
 from kith.store.perception.demo import demo as perception_demo
 from kith.store.quality.demo import build as quality_demo
-from kith.store.search.registry import CODE_SHIFT, CONTACT, FOLLOW_UP, FTS_TABLE, KINDS, TOUCH
+from kith.store.search.registry import CODE_SHIFT, CONTACT, FOLLOW_UP, FTS_TABLE, KINDS, TOUCH, WORDS_TABLE
 from kith.store.volunteering.demo import demo as volunteering_demo
 
 # Other areas add demo data for their own tables: function(rng, today, contact_ids).
@@ -244,10 +244,15 @@ def _bulk(kind, indexes: bool = True):
             body = folded[text] = fold(text)
         if body:
             rows.append((kind.rowid_base + row[0], body))
-    # A row a demo part updated after inserting it was indexed by the update trigger: replace it.
-    db.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?",
-                   (kind.rowid_base + first_new, kind.rowid_base + CODE_SHIFT - 1))
+    # A row a demo part updated after inserting it was indexed by the update trigger: replace it
+    # (in the word index too, told the text it indexed, as the triggers do).
+    span = (kind.rowid_base + first_new, kind.rowid_base + CODE_SHIFT - 1)
+    db.execute_sql(f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, body) SELECT 'delete', rowid, body "
+                   f"FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", span)
+    db.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", span)
     db.cursor().executemany(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", rows)
+    db.execute_sql(f"INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body FROM {FTS_TABLE} "
+                   "WHERE rowid BETWEEN ? AND ?", span)
     for type_, _name, sql in saved:
         if type_ == "trigger":
             db.execute_sql(sql)

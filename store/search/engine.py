@@ -25,19 +25,19 @@ New kinds register themselves; see store/search_registry.py (``SearchKind``, ``r
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
 
 from kith.store.core.fold import fold
-from kith.store.search.match import Span, match_spans, near_words, quote, typo_cutoff, words_of
-from kith.store.search.registry import FTS_TABLE, KINDS, SearchKind
+from kith.store.search.match import WORD_MIN, Span, match_spans, near_words, quote, typo_cutoff
+from kith.store.search.registry import FTS_TABLE, KINDS, WORDS_VOCAB, SearchKind
+from kith.store.search.short import ShortFields
 from kith.store.search.text import (
     LONG_TEXT,
     POOL,
     Asked,
     Hit,
     People,
-    database_errors,
     execute,
     full_text,
     order,
@@ -55,8 +55,6 @@ MIXED_WORDS = 4
 """Words tried as a contact's (``ada`` in ``ada engines``); more would multiply the queries."""
 MIXED_CONTACTS = 2000
 """Words matching more contacts than this are too vague to narrow their notes and touches."""
-HELD_WORDS = 32
-"""Words whose rows a short field keeps (the words of the last few keys typed)."""
 
 
 @dataclass(frozen=True)
@@ -89,44 +87,15 @@ def load_kinds() -> dict[str, SearchKind]:
     return KINDS
 
 
-@dataclass
-class _Short:
-    ids: list[int]
-    keys: list[str]
-    titles: list[str]
-    sorts: list
-    archived: list[bool]
-    _where: dict[int, int] | None = None
-    _holding: dict[str, list[int]] = field(default_factory=dict)
-
-    def holding(self, word: str) -> list[int]:
-        """Positions of the keys that hold ``word``, in order. Kept while these rows are: typing
-        "ada lo" after "ada l" reads only the keys that hold "l" (a key holding "lo" holds "l"),
-        and the word typed before ("ada") is not looked for again."""
-        found = self._holding.get(word)
-        if found is None:
-            narrower = self._holding.get(word[:-1]) if len(word) > 1 else None
-            keys = self.keys
-            found = [i for i in (range(len(keys)) if narrower is None else narrower) if word in keys[i]]
-            if len(self._holding) >= HELD_WORDS:
-                del self._holding[next(iter(self._holding))]
-            self._holding[word] = found
-        return found
-
-    def key_of(self, row_id: int) -> str | None:
-        """The key of one row (the id -> position map is built on first use)."""
-        if self._where is None:
-            self._where = {rid: i for i, rid in enumerate(self.ids)}
-        at = self._where.get(row_id)
-        return None if at is None else self.keys[at]
-
-
 class SearchIndex:
     """The in-memory side of the index (short fields), reloaded when the database changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, whole: bool = True) -> None:
+        self._whole = whole
+        """Read every short field at once (the screen's index, kept between keys); else only what a
+        query needs (``kith find``, one query per process)."""
         self._stamp: tuple | None = None
-        self._short: dict[str, _Short] = {}
+        self._short: dict[str, ShortFields] = {}
         self._vocabulary: list[str] | None = None
 
     def _current_stamp(self) -> tuple:
@@ -141,22 +110,15 @@ class SearchIndex:
         self._vocabulary = None  # built again on the next query with a typo
         for kind in load_kinds().values():
             if kind.short_sql:
-                rows = execute(kind.short_sql).fetchall()
-                self._short[kind.name] = _Short(
-                    [r[0] for r in rows], [r[1] or "" for r in rows], [r[2] or "" for r in rows],
-                    [r[3] or "" for r in rows], [bool(r[4]) for r in rows])
+                self._short[kind.name] = ShortFields.read(kind.short_sql, self._whole)
         self._stamp = self._current_stamp()
 
     def vocabulary(self) -> list[str]:
         """The distinct words of every indexed long text, read on first need after a change."""
         if self._vocabulary is None:
-            try:
-                # FTS5 keeps the text in its documented ``_content`` shadow table: reading it
-                # directly is twice as fast as through the virtual table.
-                rows = execute(f"SELECT DISTINCT c0 FROM {FTS_TABLE}_content").fetchall()
-            except database_errors():  # no such table after a layout change: read it the slow, sure way
-                rows = execute(f"SELECT DISTINCT body FROM {FTS_TABLE}").fetchall()
-            self._vocabulary = words_of(row[0] or "" for row in rows)
+            # The word index lists them (search_words_vocab): reading every text took 70 ms at 30k.
+            self._vocabulary = [row[0] for row in execute(f"SELECT term FROM {WORDS_VOCAB}")
+                                if len(row[0]) >= WORD_MIN]
         return self._vocabulary
 
     # -- matching -------------------------------------------------------------------------------
@@ -188,7 +150,7 @@ class SearchIndex:
     def _corrected(self, tokens: list[str]) -> list[tuple[str, ...]]:
         return [(t, *near_words(t, self.vocabulary())) if len(t) >= TYPO_MIN else (t,) for t in tokens]
 
-    def _token_scores(self, short: _Short, token: str, pool: list[int] | None = None) -> dict[int, float]:
+    def _token_scores(self, short: ShortFields, token: str, pool: list[int] | None = None) -> dict[int, float]:
         """Rows of ``short`` whose key holds ``token`` (100) or a typo of it (its partial_ratio)."""
         keys = short.keys
         if pool is None:
@@ -218,6 +180,7 @@ class SearchIndex:
                 return []
         assert scores is not None
         n = len(tokens)
+        short.details(scores)
         sorts = short.sorts
         best = heapq.nlargest(pool + pool // 2, scores, key=lambda i: (scores[i], str(sorts[i])))
         out = []
@@ -347,10 +310,11 @@ def warm() -> None:
         pass
 
 
-def forget() -> None:
-    """Drop the short fields held in memory: the next search reads them again."""
+def forget(whole: bool = True) -> None:
+    """Drop the short fields held in memory: the next search reads them again (every field of
+    every row when ``whole``, else only what each query needs)."""
     global _INDEX
-    _INDEX = SearchIndex()
+    _INDEX = SearchIndex(whole)
 
 
 def kind_names() -> list[str]:
@@ -361,10 +325,12 @@ def kind_names() -> list[str]:
 def rebuild_index() -> int:
     """Re-index every kind's long text from its table; return how many rows the index holds."""
     from kith.store.core.db import db, write
-    from kith.store.search.registry import fts_reindex_sql
+    from kith.store.search.registry import fts_reindex_sql, words_rebuild_sql
 
     with write():
         for kind in load_kinds().values():
-            for statement in fts_reindex_sql(kind):
+            for statement in fts_reindex_sql(kind, words=False):
                 db.execute_sql(statement)
+        for statement in words_rebuild_sql():  # whole: it may not have matched search_fts
+            db.execute_sql(statement)
     return db.execute_sql(f"SELECT count(*) FROM {FTS_TABLE}").fetchone()[0]

@@ -8,8 +8,6 @@ query word with a typo may have meant (``near_words``).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from kith.store.core.fold import fold
@@ -125,15 +123,8 @@ def snippet(text: str, spans: list[Span], width: int = 80) -> tuple[str, list[Sp
     return prefix + flat[start:end] + suffix, inside
 
 
-_WORD = re.compile(r"[^\W_]{3,}")
-
-
-def words_of(texts: Iterable[str]) -> list[str]:
-    """The distinct words (3+ letters or digits) of already-folded ``texts``: the spelling vocabulary."""
-    found: set[str] = set()
-    for text in texts:
-        found.update(_WORD.findall(text))
-    return list(found)
+WORD_MIN = 3
+"""Shorter words are not in the spelling vocabulary (the trigram index cannot look them up)."""
 
 
 def max_edits(token: str) -> int:

@@ -58,6 +58,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FTS_TABLE = "search_fts"
+WORDS_TABLE = "search_words"
+"""The words of ``search_fts``'s text (FTS5, unicode61, contentless): the spelling vocabulary."""
+WORDS_VOCAB = "search_words_vocab"
 CODE_SHIFT = 2 ** 40
 """A kind's rowid range starts at ``code * CODE_SHIFT``; row ids stay below it."""
 
@@ -113,14 +116,19 @@ def fts_install_sql(kind: SearchKind) -> list[str]:
     """Return the SQL that indexes ``kind``'s existing rows and keeps the index in step.
 
     Triggers after insert, delete and update of the indexed columns; empty text is not stored.
-    Run it from the kind's migration (after ``search_fts`` exists, i.e. migration 3).
+    Each keeps the word index (``search_words``) in step too: being contentless, it forgets a
+    row only when told the text it indexed, read from ``search_fts`` before the row leaves it.
     """
     if not kind.fts_columns:
         return []
     base, t, name = kind.rowid_base, kind.table, kind.name.replace("-", "_")
     insert = (f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT {base} + new.id, {_body(kind, 'new.')} "
-              f"WHERE {_body(kind, 'new.')} != ''")
-    delete = f"DELETE FROM {FTS_TABLE} WHERE rowid = {base} + old.id"
+              f"WHERE {_body(kind, 'new.')} != ''; "
+              f"INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body FROM {FTS_TABLE} "
+              f"WHERE rowid = {base} + new.id")
+    delete = (f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, body) SELECT 'delete', rowid, body "
+              f"FROM {FTS_TABLE} WHERE rowid = {base} + old.id; "
+              f"DELETE FROM {FTS_TABLE} WHERE rowid = {base} + old.id")
     cols = ", ".join(kind.fts_columns)
     return [
         f"DROP TRIGGER IF EXISTS search_{name}_ai",
@@ -133,16 +141,28 @@ def fts_install_sql(kind: SearchKind) -> list[str]:
     ]
 
 
-def fts_reindex_sql(kind: SearchKind) -> list[str]:
-    """Return the SQL that drops and re-adds every indexed row of ``kind``."""
+def fts_reindex_sql(kind: SearchKind, words: bool = True) -> list[str]:
+    """Return the SQL that drops and re-adds every indexed row of ``kind``: in both indexes, or
+    only in ``search_fts`` when ``words`` is False (the word index is then filled again whole)."""
     if not kind.fts_columns:
         return []
     base = kind.rowid_base
+    rows = f"rowid BETWEEN {base} AND {base + CODE_SHIFT - 1}"
     return [
-        f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN {base} AND {base + CODE_SHIFT - 1}",
+        *([f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, body) SELECT 'delete', rowid, body "
+           f"FROM {FTS_TABLE} WHERE {rows}"] if words else []),
+        f"DELETE FROM {FTS_TABLE} WHERE {rows}",
         f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT {base} + id, body FROM "
         f"(SELECT id, {_body(kind, '')} AS body FROM {kind.table}) WHERE body != ''",
+        *([f"INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body FROM {FTS_TABLE} WHERE {rows}"]
+          if words else []),
     ]
+
+
+def words_rebuild_sql() -> list[str]:
+    """Return the SQL that fills the word index again from ``search_fts`` (after a repair)."""
+    return [f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}) VALUES ('delete-all')",
+            f"INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body FROM {FTS_TABLE}"]
 
 
 # -- the kinds of the foundation ------------------------------------------------------------

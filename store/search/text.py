@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import sys
 from dataclasses import dataclass, field
 
 from kith.store.core.fold import fold
@@ -99,12 +98,6 @@ def stamp() -> tuple:
 
     # data_version moves when ANOTHER connection commits; total_changes when this one writes.
     return (db.database, data_version(), db.connection().total_changes)
-
-
-def database_errors() -> tuple[type[Exception], ...]:
-    """SQLite failures as raised here: raw from sqlite3, or wrapped by peewee when it is in use."""
-    peewee = sys.modules.get("peewee")
-    return (sqlite3.DatabaseError, peewee.DatabaseError) if peewee else (sqlite3.DatabaseError,)
 
 
 def order(hit: Hit) -> tuple:

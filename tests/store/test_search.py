@@ -379,11 +379,11 @@ def test_warm_loads_the_short_fields_so_the_first_query_reads_nothing_more(db, m
 def test_the_rows_holding_a_word_are_kept_per_word_and_narrowed_from_the_word_before():
     import random
 
-    from kith.store.search.engine import HELD_WORDS, _Short
+    from kith.store.search.short import HELD_WORDS, ShortFields
 
     rng = random.Random(3)
     keys = ["".join(rng.choice("abcdl o") for _ in range(rng.randrange(12))) for _ in range(500)]
-    short = _Short(list(range(len(keys))), keys, keys, [""] * len(keys), [False] * len(keys))
+    short = ShortFields(list(range(len(keys))), keys, keys, [""] * len(keys), [False] * len(keys))
     words = ["l", "lo", "lo ", "a", "ab", "abc", "o", "d", "da", "dab", "ol", "c"] * 3
     for word in words:  # typed one letter after another, as in the search screen
         assert short.holding(word) == [i for i, key in enumerate(keys) if word in key]
