@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kith.tui.cli.output import dump_json, say  # noqa: F401 (re-exported: every command prints through them)
 from kith.tui.config import Config
 from kith.tui.literal import safe_text
 
@@ -77,20 +76,6 @@ def output_path(text: str | None, option: str = "-o") -> str | None:
     if text is not None and not text.strip():
         raise CliError(f"{option} is empty: give a file name (or leave {option} out for the default)")
     return text
-
-
-def say(*parts: object, file=None) -> None:
-    """Print user-derived text made terminal-safe (no escapes reach the terminal)."""
-    print(" ".join(safe_text(p) for p in parts), file=file or sys.stdout)
-
-
-_UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
-def dump_json(data: object) -> None:
-    """Print ``data`` as JSON; C0 is escaped by json, C1 and bidi controls by us."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def print_rows(rows, as_json: bool, json_row, line, empty: object = "", head: object = None) -> int:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 
-from kith.tui.cli.common import CliError, Context, dump_json, say
+from kith.tui.cli.common import CliError, Context
+from kith.tui.cli.quick_find import print_results
 
 MAX_LIMIT = 500
 
@@ -49,24 +50,3 @@ def cmd_find(args: argparse.Namespace, ctx: Context) -> int:
             kinds.append(name)
     results = search(query, limit=args.limit, kinds=kinds)
     return print_results(results, query, args.json)
-
-
-def print_results(results: list, query: str, as_json: bool) -> int:
-    """Print search results as ``kith find`` does (both paths, see cli/quick_find.py); exit status."""
-    if as_json:
-        dump_json([r.as_dict() for r in results])
-        return 0 if results else 1
-    if not results:
-        say(f"No matches for {query!r}.")
-        return 1
-    width = max(len(r.label) for r in results)
-    for r in results:
-        head = f"{r.label:<{width}}  #{r.id:<5} {r.title}"
-        if r.detail:
-            head += f"  ({r.detail})"
-        if r.archived:
-            head += "  [archived]"
-        say(head)
-        if r.snippet:
-            say(" " * (width + 2), "matched:", r.snippet)
-    return 0

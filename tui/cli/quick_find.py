@@ -82,8 +82,6 @@ def quick_find(argv: list[str]) -> int | None:
         if not store_loaded:
             import kith.store.wiring  # noqa: F401 (the full path needs what importing the store loads)
         return None
-    from kith.tui.cli.find import print_results
-
     return print_results(results, " ".join(words), as_json)
 
 
@@ -104,7 +102,7 @@ def _search(query: str, db_arg: str | None, config_arg: str | None, limit: int):
     from kith.store.search import engine
     from kith.store.search.text import read_through
 
-    engine.forget()
+    engine.forget(whole=False)
     read_through(conn)
     try:
         results = engine.search(query, limit=limit)
@@ -143,3 +141,26 @@ def _open(path: Path) -> sqlite3.Connection | None:
         conn.close()
         return None
     return conn
+
+
+def print_results(results: list, query: str, as_json: bool) -> int:
+    """Print search results as ``kith find`` does (both paths); return the exit status."""
+    from kith.tui.cli.output import dump_json, say
+
+    if as_json:
+        dump_json([r.as_dict() for r in results])
+        return 0 if results else 1
+    if not results:
+        say(f"No matches for {query!r}.")
+        return 1
+    width = max(len(r.label) for r in results)
+    for r in results:
+        head = f"{r.label:<{width}}  #{r.id:<5} {r.title}"
+        if r.detail:
+            head += f"  ({r.detail})"
+        if r.archived:
+            head += "  [archived]"
+        say(head)
+        if r.snippet:
+            say(" " * (width + 2), "matched:", r.snippet)
+    return 0

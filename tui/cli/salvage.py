@@ -29,9 +29,9 @@ def cmd_export_salvage(args: argparse.Namespace, ctx: Context) -> int:
     data, report = salvage()
     text = to_json(data)
     if args.output == "-":
-        from kith.tui.cli.common import _UNSAFE_IN_JSON
+        from kith.tui.cli.output import escaped
 
-        sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        sys.stdout.write(escaped(text))
     else:
         target = Path(args.output) if args.output else _default_path(ctx)
         if target.exists() or target.is_symlink():

@@ -82,10 +82,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.output == "-":
         text = render(args.kind, cadence)
         if args.kind in ("json", "toml"):
-            # Both escape C0 themselves; C1 and bidi controls become \uXXXX too (lossless, inert).
-            from kith.tui.cli.common import _UNSAFE_IN_JSON
+            from kith.tui.cli.output import escaped
 
-            text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+            text = escaped(text)
         elif sys.stdout.isatty():
             from kith.tui.literal import safe_text
 
