@@ -149,4 +149,4 @@ def test_the_wheel_installs_only_kith(tmp_path):
     assert "kith/tui/styles/app.tcss" in names and "kith/store/core/migrations/m0001_initial.py" in names
     assert not any(n.startswith(("kith/editable", "kith/tests", "kith/kith")) for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "kith = kith.tui.cli.main:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "kith = kith.tui.cli.main:entry" in zipfile.ZipFile(wheel).read(entry).decode()

@@ -89,9 +89,27 @@ def test_light_path_reads_only(filled, capsys):
 def test_a_cold_find_loads_neither_peewee_nor_every_area(filled):
     # A real process: what a cold `kith find` imports (import hygiene, not timing).
     code = ("import sys; from kith.tui.cli.main import main; rc = main(['--db', sys.argv[1], 'find', 'lovlace']);"
-            "print(rc, 'peewee' in sys.modules, 'kith.store.wiring' in sys.modules, file=sys.stderr)")
+            "print(rc, *(m in sys.modules for m in ('peewee', 'kith.store.wiring', 'argparse')), file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k != "KITH_DB"}
     done = subprocess.run([sys.executable, "-c", code, str(filled)], capture_output=True, text=True, env=env,
                           timeout=60)
-    assert done.stderr.split() == ["0", "False", "False"], done.stderr
+    assert done.stderr.split() == ["0", "False", "False", "False"], done.stderr
     assert "Ada Lovelace" in done.stdout
+
+
+@pytest.mark.parametrize(("words", "status"), [(["engine"], 0), (["qwzxv"], 1)])
+def test_the_command_leaves_at_once_after_the_light_path_with_all_its_output(filled, words, status):
+    """``kith`` (``entry``) exits without tearing the process down after the light path: every
+    line is still written, the exit status kept, and a reader leaving early is no error."""
+    env = {k: v for k, v in os.environ.items() if k != "KITH_DB"}
+    command = [sys.executable, "-m", "kith.tui", "--db", str(filled), "find", *words]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    full = subprocess.run([*command, "--lim=20"], capture_output=True, text=True, env=env,
+                          timeout=60)  # an abbreviation: not a plain line, the full path answers
+    assert (done.returncode, done.stderr) == (status, "")
+    assert done.stdout == full.stdout and done.stdout.count("\n") >= (3 if status == 0 else 1)
+    r, w = os.pipe()
+    os.close(r)  # the reader is gone before a line is written
+    gone = subprocess.run(command, stdout=w, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    os.close(w)
+    assert (gone.returncode, gone.stderr) == (0, "")

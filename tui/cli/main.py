@@ -6,8 +6,30 @@ import errno
 import os
 import sys
 
+_light = False
+"""Whether this process was answered by ``kith find``'s light path (see ``entry``)."""
+
+
+def entry() -> None:
+    """The ``kith`` command: ``main``, then exit.
+
+    After ``kith find``'s light path nothing is left to close (its read-only connection is closed,
+    nothing waits at exit), so the process leaves at once rather than freeing, one by one, the
+    objects it read: at 30,000 contacts that took 11 ms of a 150 ms command.
+    """
+    code = main()
+    if _light:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BrokenPipeError:
+            code = 0  # the reader left (`kith find ada | head -1`): not an error worth a message
+        os._exit(code)
+    sys.exit(code)
+
 
 def main(argv: list[str] | None = None) -> int:
+    global _light
     # Everything kith creates (database, backups, exports, logs) is owner-only.
     os.umask(0o077)
     from kith.tui.cli.quick_find import quick_find
@@ -21,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     if code is not None:
+        _light = True
         return code
     from kith.store.core.errors import StoreError
     from kith.tui.cli import build_parser, command_in
