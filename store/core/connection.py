@@ -11,7 +11,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from kith.store.core import integrity
-from kith.store.core.fold import fold
+from kith.store.core.fold import fold, word_list
 
 
 class _KithDatabase(SqliteDatabase):
@@ -26,6 +26,7 @@ db = _KithDatabase(None)
 """The one database; ``open_db`` points it at a file."""
 
 db.register_function(fold, "kith_fold", 1)
+db.register_function(word_list, "kith_words", 1)
 
 
 def db_path() -> Path:

@@ -1,5 +1,6 @@
 """Provides fold(): the one normalisation used for every search key (SAFETY.md, Search)."""
 
+import re
 import unicodedata
 
 # Letters that NFKD does not decompose but users type without the stroke.
@@ -27,3 +28,18 @@ def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
+
+
+_WORD = re.compile(r"[^\W_]{3,}")
+
+
+def words(folded: str | None) -> list[str]:
+    """The distinct words (3+ letters or digits) of already-folded text, in order."""
+    return list(dict.fromkeys(_WORD.findall(folded))) if folded else []
+
+
+def word_list(folded: str | None) -> str:
+    """``words`` as a JSON list: SQL's ``kith_words``, with which the search triggers count the
+    words of the text they index (``json_each``). Letters and digits need no escaping in JSON."""
+    found = words(folded)
+    return '["' + '","'.join(found) + '"]' if found else "[]"

@@ -123,8 +123,6 @@ def snippet(text: str, spans: list[Span], width: int = 80) -> tuple[str, list[Sp
     return prefix + flat[start:end] + suffix, inside
 
 
-WORD_MIN = 3
-"""Shorter words are not in the spelling vocabulary (the trigram index cannot look them up)."""
 
 
 def max_edits(token: str) -> int:

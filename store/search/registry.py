@@ -58,9 +58,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FTS_TABLE = "search_fts"
-WORDS_TABLE = "search_words"
-"""The words of ``search_fts``'s text (FTS5, unicode61, contentless): the spelling vocabulary."""
-WORDS_VOCAB = "search_words_vocab"
+WORDS_TABLE = "search_fts_words"
+"""Each word of ``search_fts``'s text (3+ letters or digits) with how many rows hold it: the
+spelling vocabulary. Derived like the index's own tables, so never exported or restored."""
 CODE_SHIFT = 2 ** 40
 """A kind's rowid range starts at ``code * CODE_SHIFT``; row ids stay below it."""
 
@@ -112,23 +112,28 @@ def _body(kind: SearchKind, row: str) -> str:
     return "kith_fold(" + " || ' ' || ".join(parts) + ")"
 
 
+def _words_of_row(rowid: str) -> str:
+    return f"json_each(kith_words((SELECT body FROM {FTS_TABLE} WHERE rowid = {rowid})))"
+
+
 def fts_install_sql(kind: SearchKind) -> list[str]:
     """Return the SQL that indexes ``kind``'s existing rows and keeps the index in step.
 
     Triggers after insert, delete and update of the indexed columns; empty text is not stored.
-    Each keeps the word index (``search_words``) in step too: being contentless, it forgets a
-    row only when told the text it indexed, read from ``search_fts`` before the row leaves it.
+    Each keeps the word index (``search_fts_words``) in step too: a row's words are counted out
+    before it leaves ``search_fts`` and counted in after it arrives.
     """
     if not kind.fts_columns:
         return []
     base, t, name = kind.rowid_base, kind.table, kind.name.replace("-", "_")
-    insert = (f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT {base} + new.id, {_body(kind, 'new.')} "
+    new, old = f"{base} + new.id", f"{base} + old.id"
+    insert = (f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT {new}, {_body(kind, 'new.')} "
               f"WHERE {_body(kind, 'new.')} != ''; "
-              f"INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body FROM {FTS_TABLE} "
-              f"WHERE rowid = {base} + new.id")
-    delete = (f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, body) SELECT 'delete', rowid, body "
-              f"FROM {FTS_TABLE} WHERE rowid = {base} + old.id; "
-              f"DELETE FROM {FTS_TABLE} WHERE rowid = {base} + old.id")
+              f"INSERT INTO {WORDS_TABLE} (word, uses) SELECT value, 1 FROM {_words_of_row(new)} "
+              "WHERE true ON CONFLICT (word) DO UPDATE SET uses = uses + 1")
+    delete = (f"UPDATE {WORDS_TABLE} SET uses = uses - 1 WHERE word IN (SELECT value FROM {_words_of_row(old)}); "
+              f"DELETE FROM {WORDS_TABLE} WHERE uses <= 0 AND word IN (SELECT value FROM {_words_of_row(old)}); "
+              f"DELETE FROM {FTS_TABLE} WHERE rowid = {old}")
     cols = ", ".join(kind.fts_columns)
     return [
         f"DROP TRIGGER IF EXISTS search_{name}_ai",
@@ -141,28 +146,36 @@ def fts_install_sql(kind: SearchKind) -> list[str]:
     ]
 
 
+def count_words(rows: str, sign: str) -> str:
+    """SQL that adds (``+``) or takes away (``-``) the words of ``search_fts``'s ``rows``."""
+    counted = (f"SELECT value AS word, count(*) AS n FROM {FTS_TABLE}, json_each(kith_words(body)) "
+               f"WHERE {FTS_TABLE}.{rows} GROUP BY value")
+    if sign == "+":
+        return (f"INSERT INTO {WORDS_TABLE} (word, uses) SELECT word, n FROM ({counted}) WHERE true "
+                "ON CONFLICT (word) DO UPDATE SET uses = uses + excluded.uses")
+    return (f"UPDATE {WORDS_TABLE} SET uses = uses - counted.n FROM ({counted}) AS counted "
+            f"WHERE {WORDS_TABLE}.word = counted.word")
+
+
 def fts_reindex_sql(kind: SearchKind, words: bool = True) -> list[str]:
     """Return the SQL that drops and re-adds every indexed row of ``kind``: in both indexes, or
-    only in ``search_fts`` when ``words`` is False (the word index is then filled again whole)."""
+    only in ``search_fts`` when ``words`` is False (the word index is then counted again whole)."""
     if not kind.fts_columns:
         return []
     base = kind.rowid_base
     rows = f"rowid BETWEEN {base} AND {base + CODE_SHIFT - 1}"
     return [
-        *([f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, body) SELECT 'delete', rowid, body "
-           f"FROM {FTS_TABLE} WHERE {rows}"] if words else []),
+        *([count_words(rows, "-"), f"DELETE FROM {WORDS_TABLE} WHERE uses <= 0"] if words else []),
         f"DELETE FROM {FTS_TABLE} WHERE {rows}",
         f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT {base} + id, body FROM "
         f"(SELECT id, {_body(kind, '')} AS body FROM {kind.table}) WHERE body != ''",
-        *([f"INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body FROM {FTS_TABLE} WHERE {rows}"]
-          if words else []),
+        *([count_words(rows, "+")] if words else []),
     ]
 
 
 def words_rebuild_sql() -> list[str]:
-    """Return the SQL that fills the word index again from ``search_fts`` (after a repair)."""
-    return [f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}) VALUES ('delete-all')",
-            f"INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body FROM {FTS_TABLE}"]
+    """Return the SQL that counts the word index again from ``search_fts`` (after a repair)."""
+    return [f"DELETE FROM {WORDS_TABLE}", count_words("rowid IS NOT NULL", "+")]
 
 
 # -- the kinds of the foundation ------------------------------------------------------------

@@ -83,8 +83,7 @@ def test_salvage_reads_a_damaged_file_of_an_older_schema_as_it_is(run_kith, cli_
     assert run_kith("demo").code == 0
     con = sqlite3.connect(cli_db)
     # What m0023 added: the tables are as schema 22 left them (its triggers aside: nothing here writes).
-    con.execute("DROP TABLE search_words_vocab")
-    con.execute("DROP TABLE search_words")
+    con.execute("DROP TABLE search_fts_words")
     con.execute(f"PRAGMA user_version = {latest() - 1}")
     con.commit()
     con.close()

@@ -1,13 +1,15 @@
-"""The word index (``search_words``, migration 23): the spelling vocabulary typo search reads.
+"""The word index (``search_fts_words``, migration 23): the spelling vocabulary typo search reads.
 
-It must always list exactly the words of the text in ``search_fts``: after every write through
-the triggers, after the demo's and a restore's bulk paths, after a repair, after an upgrade.
+It must always hold exactly the words of the text in ``search_fts``, each with how many rows hold
+it: after every write through the triggers, after the demo's and a restore's bulk paths, after a
+repair, after an upgrade.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -27,14 +29,14 @@ WORDS = ["article", "roadmap", "négociation", "Zürich", "budget", "hiring", "o
          "mentor", "pitch", "kubernetes", "café", "naïve", "résumé", "ab"]
 
 
-def index_words() -> set[str]:
-    return {row[0] for row in sqlite_db.execute_sql("SELECT term FROM search_words_vocab")}
+def index_words() -> dict[str, int]:
+    return dict(sqlite_db.execute_sql("SELECT word, uses FROM search_fts_words").fetchall())
 
 
-def text_words() -> set[str]:
-    """What the vocabulary must be, worked out from the trigram index's text alone."""
+def text_words() -> dict[str, int]:
+    """What the word index must hold, worked out from the trigram index's text alone."""
     bodies = sqlite_db.execute_sql("SELECT body FROM search_fts").fetchall()
-    return {w for (body,) in bodies for w in re.findall(r"[^\W_]+", body)}
+    return dict(Counter(w for (body,) in bodies for w in set(re.findall(r"[^\W_]{3,}", body))))
 
 
 def vocabulary() -> set[str]:
@@ -69,7 +71,7 @@ def test_the_word_index_follows_every_write(db):
         if step % 20 == 19:
             assert index_words() == text_words()
     assert index_words() == text_words()
-    assert vocabulary() == {w for w in text_words() if len(w) >= 3}
+    assert vocabulary() == set(text_words())
 
 
 def test_a_word_edited_away_is_no_longer_offered_for_a_typo(db):
@@ -86,8 +88,8 @@ def test_rebuild_index_mends_a_word_index_out_of_step(db):
     c = create_contact("Freya Nielsen", notes="loves orienteering")
     log_touch(c.id, "call", DAY, "orienteering cup in Bergen")
     with write():
-        sqlite_db.execute_sql("INSERT INTO search_words(search_words) VALUES ('delete-all')")
-        sqlite_db.execute_sql("INSERT INTO search_words(rowid, body) VALUES (5, 'stale words here')")
+        sqlite_db.execute_sql("DELETE FROM search_fts_words")
+        sqlite_db.execute_sql("INSERT INTO search_fts_words VALUES ('stale', 3), ('loves', 7)")
     assert "stale" in index_words() and "bergen" not in index_words()
     rebuild_index()
     assert index_words() == text_words() and "bergen" in index_words()
@@ -114,15 +116,16 @@ def test_an_upgrade_indexes_the_words_already_written_and_keeps_them_in_step(tmp
     open_db(tmp_path / "kith.db")
     c = create_contact("Priya Raman", notes="wants the career capital book")
     t = log_touch(c.id, "coffee", DAY, "Walked through the Q3 roadmap together")
-    assert sqlite_db.execute_sql("SELECT count(*) FROM sqlite_master WHERE name = 'search_words'").fetchone() == (0,)
+    assert sqlite_db.execute_sql("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts_words'").fetchone() == (0,)
     close_db()
     monkeypatch.setattr(migrations, "available", lambda: everything)
     open_db(tmp_path / "kith.db")
-    assert {"career", "capital", "roadmap", "together"} <= index_words() == text_words()
+    assert {"career", "capital", "roadmap", "together"} <= set(index_words())
+    assert index_words() == text_words()
     assert [(r.kind, r.id) for r in search("roadmp")][:1] == [("touch", t.id)]
     update_touch(t.id, note="Planned the offsite")
     delete_contact(c.id)
-    assert index_words() == text_words() == set()
+    assert index_words() == text_words() == {}
 
 
 @pytest.mark.parametrize("by_id", [0, 2000, 10 ** 6])

@@ -40,38 +40,41 @@ def fts_install_sql(name: str, code: int, table: str, columns: tuple[str, ...]) 
 
 # -- the word index (migration 23 on): the spelling vocabulary of typo search ------------------
 
-WORDS_TABLE = "search_words"
-WORDS_VOCAB = "search_words_vocab"
+WORDS_TABLE = "search_fts_words"
+"""Each word of ``search_fts``'s text (3+ letters or digits) with how many rows hold it. Named as
+the index's own: derived data, never exported, restored or merged."""
 _DELETE = re.compile(rf"DELETE FROM {FTS_TABLE} WHERE rowid = (\d+) \+ old\.id")
 _INSERT = re.compile(rf"INSERT INTO {FTS_TABLE}\(rowid, body\) SELECT (\d+) \+ new\.id")
 
 
-def words_install_sql() -> list[str]:
-    """Create the word index (filled from ``search_fts``) and the table that lists its words.
+def _words_of_row(rowid: str) -> str:
+    return f"json_each(kith_words((SELECT body FROM {FTS_TABLE} WHERE rowid = {rowid})))"
 
-    Contentless (the text is in ``search_fts`` already) and without positions: it answers one
-    question, which words exist, through ``search_words_vocab``.
-    """
+
+def words_install_sql() -> list[str]:
+    """Create the word index and fill it from ``search_fts``."""
     return [
-        f"CREATE VIRTUAL TABLE {WORDS_TABLE} USING fts5(body, content = '', detail = none, "
-        "tokenize = 'unicode61 remove_diacritics 0')",
-        f"CREATE VIRTUAL TABLE {WORDS_VOCAB} USING fts5vocab({WORDS_TABLE}, 'row')",
-        f"INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body FROM {FTS_TABLE}",
+        f"CREATE TABLE {WORDS_TABLE} (word TEXT PRIMARY KEY, uses INTEGER NOT NULL) WITHOUT ROWID",
+        f"INSERT INTO {WORDS_TABLE} (word, uses) SELECT value, count(*) FROM {FTS_TABLE}, "
+        "json_each(kith_words(body)) GROUP BY value",
     ]
 
 
 def with_words(trigger_sql: str) -> str:
-    """A search trigger's SQL that keeps the word index in step with ``search_fts`` as well.
+    """A search trigger's SQL that keeps the word index in step with ``search_fts`` as well: a row's
+    words are counted out before it leaves ``search_fts`` and counted in after it arrives."""
+    def forget(m: re.Match) -> str:
+        row = f"{m[1]} + old.id"
+        return (f"UPDATE {WORDS_TABLE} SET uses = uses - 1 WHERE word IN (SELECT value FROM {_words_of_row(row)}); "
+                f"DELETE FROM {WORDS_TABLE} WHERE uses <= 0 AND word IN (SELECT value FROM {_words_of_row(row)}); "
+                f"{m[0]}")
 
-    A contentless index forgets a row only when told the text it indexed: that is read from
-    ``search_fts`` before the row leaves it, and a new row's text after it arrives.
-    """
-    sql = _DELETE.sub(lambda m: f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, body) SELECT 'delete', "
-                                f"rowid, body FROM {FTS_TABLE} WHERE rowid = {m[1]} + old.id; {m[0]}", trigger_sql)
+    sql = _DELETE.sub(forget, trigger_sql)
     insert = _INSERT.search(sql)
     if insert:
         if not sql.endswith("; END"):
             raise ValueError(f"unexpected search trigger: {trigger_sql}")
-        sql = (f"{sql[:-len(' END')]} INSERT INTO {WORDS_TABLE}(rowid, body) SELECT rowid, body "
-               f"FROM {FTS_TABLE} WHERE rowid = {insert[1]} + new.id; END")
+        row = f"{insert[1]} + new.id"
+        sql = (f"{sql[:-len(' END')]} INSERT INTO {WORDS_TABLE} (word, uses) SELECT value, 1 FROM "
+               f"{_words_of_row(row)} WHERE true ON CONFLICT (word) DO UPDATE SET uses = uses + 1; END")
     return sql

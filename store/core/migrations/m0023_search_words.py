@@ -2,7 +2,7 @@
 
 A search for a word with a typo (``lovlace``) looks for the indexed words one slip away. Those
 words were read by scanning every note (300,000 at 30,000 contacts: 70 ms for each ``kith
-find``); the word index lists them in about a millisecond. Every search trigger now keeps both
+find``); the word index lists them in under a millisecond. Every search trigger now keeps both
 indexes in step: each is rewritten from its own stored SQL, so no kind's text changes.
 """
 
