@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kith.store.career.currency import CURRENCIES  # constant modules: no database, no Textual
+from kith.store.career.currency_codes import CURRENCIES  # constant modules: no database, no Textual
 from kith.store.career.settings import CareerSettings
 from kith.store.network.settings import NetworkSettings
 from kith.store.volunteering.settings import VolunteeringSettings

@@ -8,7 +8,7 @@ migrate. An existing database is backed up before it is upgraded.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,11 +20,10 @@ APPLICATION_ID = 0x6B697468
 
 def available() -> list[tuple[int, str]]:
     """Return ``(number, module name)`` for every migration, in order."""
-    found = []
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("m") and info.name[1:5].isdigit():
-            found.append((int(info.name[1:5]), info.name))
-    return sorted(found)
+    # The folder's file names, not pkgutil: importing it took 3 ms of a cold `kith find`.
+    names = {name.partition(".")[0] for folder in __path__ for name in os.listdir(folder)
+             if name.endswith((".py", ".pyc"))}
+    return sorted((int(name[1:5]), name) for name in names if name.startswith("m") and name[1:5].isdigit())
 
 
 def latest() -> int:
