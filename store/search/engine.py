@@ -181,7 +181,10 @@ class SearchIndex:
         n = len(tokens)
         short.details(scores)
         sorts = short.sorts
-        best = heapq.nlargest(pool + pool // 2, scores, key=lambda i: (scores[i], str(sorts[i])))
+        ids = short.ids
+        # Then the older row first, as a scan of the table read them: which rows make the pool must
+        # not depend on the order the keys were read in (kith find reads them in key order).
+        best = heapq.nlargest(pool + pool // 2, scores, key=lambda i: (scores[i], str(sorts[i]), -ids[i]))
         out = []
         joined = " ".join(tokens)
         for i in best:
