@@ -29,8 +29,8 @@ from kith.tui.config_sections import (
     read_sources_off,
     read_volunteering,
 )
+from kith.tui.paths import config_path, database_file, default_data_dir  # noqa: F401 (re-exported)
 
-APP_NAME = "kith"
 DEFAULT_TIERS = {"inner": 14, "close": 30, "network": 90, "dormant": 0}
 MODES = ("steady", "job-search")
 
@@ -110,27 +110,6 @@ class Config:
         return days
 
 
-def default_config_path() -> Path:
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
-
-
-def default_data_dir() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
-
-
-def config_path(cli_path: str | None = None) -> Path:
-    """Return the config file in force: ``--config``, ``$KITH_CONFIG``, or the default."""
-    if cli_path:
-        return Path(cli_path).expanduser()
-    if os.environ.get("KITH_CONFIG"):
-        return Path(os.environ["KITH_CONFIG"]).expanduser()
-    return default_config_path()
-
-
 def database_path(config: Config, cli_path: str | None = None) -> Path:
     """Return the database file in force: ``--db``, ``$KITH_DB``, the config, or the default.
 
@@ -139,10 +118,7 @@ def database_path(config: Config, cli_path: str | None = None) -> Path:
     """
     if cli_path is not None and not cli_path.strip():
         raise ConfigError('--db needs a file path, not an empty string')
-    for candidate in (cli_path, os.environ.get("KITH_DB"), config.database):
-        if candidate:
-            return Path(candidate).expanduser()
-    return default_data_dir() / "kith.db"
+    return database_file(cli_path, config.database)
 
 
 def _line_of(text: str, section: str, key: str) -> int | None:

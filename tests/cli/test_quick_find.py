@@ -89,13 +89,33 @@ def test_light_path_reads_only(filled, capsys):
 def test_a_cold_find_loads_neither_peewee_nor_every_area(filled):
     # A real process: what a cold `kith find` imports (import hygiene, not timing).
     code = ("import sys; from kith.tui.cli.main import main; rc = main(['--db', sys.argv[1], 'find', 'lovlace']);"
-            "print(rc, *(m in sys.modules for m in ('peewee', 'kith.store.wiring', 'argparse')), file=sys.stderr)")
+            "print(rc, *(m in sys.modules for m in ('peewee', 'kith.store.wiring', 'argparse', 'kith.tui.config')),"
+            "file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k != "KITH_DB"}
     done = subprocess.run([sys.executable, "-c", code, str(filled)], capture_output=True, text=True, env=env,
                           timeout=60)
-    assert done.stderr.split() == ["0", "False", "False", "False"], done.stderr
+    assert done.stderr.split() == ["0", "False", "False", "False", "False"], done.stderr
     assert "Ada Lovelace" in done.stdout
 
+
+@pytest.mark.parametrize("how", ["default place", "--config", "KITH_CONFIG"])
+def test_light_path_reads_the_config_when_there_is_one(filled, tmp_path, monkeypatch, capsys, how):
+    """Without a config file the light path skips the config's checks; with one, it checks it and
+    takes its database, wherever the file was named."""
+    from kith.tui.config import config_path
+
+    path = config_path() if how == "default place" else tmp_path / "c.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"database = {str(filled)!r}\n", encoding="utf-8")
+    argv = ["find", "lovlace"]
+    if how == "--config":
+        argv = ["--config", str(path), *argv]
+    elif how == "KITH_CONFIG":
+        monkeypatch.setenv("KITH_CONFIG", str(path))
+    assert quick_find(argv) == 0
+    assert "Ada Lovelace" in capsys.readouterr().out
+    path.write_text("database = 12\n", encoding="utf-8")  # a broken line: the full command reports it
+    assert quick_find(argv) is None
 
 @pytest.mark.parametrize(("words", "status"), [(["engine"], 0), (["qwzxv"], 1)])
 def test_the_command_leaves_at_once_after_the_light_path_with_all_its_output(filled, words, status):

@@ -14,6 +14,7 @@ any SQLite error) returns None and the full command runs, with its messages and 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -89,11 +90,10 @@ def _search(query: str, db_arg: str | None, config_arg: str | None, limit: int):
     """The results, or None when the full path must answer (it says why, exits as it always did)."""
     try:
         from kith.store.core.fold import fold
-        from kith.tui.config import database_path, load_config
 
-        if not fold(query) or any("\ud800" <= c <= "\udfff" or c == "\x00" for c in query):
+        if not fold(query) or any("\ud800" <= c <= "\udfff" or c == "\x00" for c in query) or db_arg == "":
             return None
-        path = database_path(load_config(config_arg), db_arg).expanduser().absolute()
+        path = _database(db_arg, config_arg).expanduser().absolute()
         conn = _open(path)
     except Exception:  # a bad config, path or file: the full path reports it
         return None
@@ -113,6 +113,18 @@ def _search(query: str, db_arg: str | None, config_arg: str | None, limit: int):
         engine.forget()
         conn.close()
     return results
+
+
+def _database(db_arg: str | None, config_arg: str | None) -> Path:
+    """The database in force. Without a config file (the default) the config's checks are not
+    even imported: 5 ms of a cold ``kith find``."""
+    from kith.tui.paths import config_path, database_file
+
+    if config_arg is None and not os.environ.get("KITH_CONFIG") and not config_path().exists():
+        return database_file(db_arg, None)
+    from kith.tui.config import database_path, load_config
+
+    return database_path(load_config(config_arg), db_arg)
 
 
 def _open(path: Path) -> sqlite3.Connection | None:
