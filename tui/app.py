@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import sys
@@ -108,6 +109,7 @@ class KithApp(App[None]):
         self._data_version = self._read_data_version()
         # The damage check can take 0.35 s on a cold 35 MB file: after the first paint, off the UI.
         self.call_after_refresh(self._check_store_health)
+        self.call_after_refresh(gc.enable)  # off while kith started (cli/main.py's entry)
         self.set_interval(2.0, self._check_other_writers)
         if not self.is_headless:
             self.set_interval(1.0, self._check_terminal)

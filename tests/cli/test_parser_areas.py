@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-from kith.tui.cli import AREAS, COMMANDS, build_parser, command_in
+from kith.tui.cli import APP, AREAS, COMMANDS, build_parser, command_in
 
 
 def test_every_command_maps_to_the_area_that_registers_it():
@@ -30,6 +30,14 @@ def test_a_short_command_builds_its_own_parsers_alike():
 def test_command_in_skips_the_common_options():
     assert command_in(["--db", "x.db", "today", "--json"]) == "today"
     assert command_in(["--config=c.toml", "--db=today", "prep", "Ada"]) == "prep"
-    assert command_in(["--db", "today"]) is None
-    for argv in ([], ["--help"], ["--version"], ["nonsense"], ["-h", "today"]):
+    for argv in ([], ["--db", "today"], ["--config=c.toml", "--db", "x.db"]):
+        assert command_in(argv) == APP, argv  # the full-screen app
+    for argv in (["--help"], ["--version"], ["nonsense"], ["-h", "today"], ["--db", "x", "--json"]):
         assert command_in(argv) is None, argv
+
+
+def test_the_app_line_needs_no_subcommand_and_reads_the_same():
+    for argv in ([], ["--db", "x.db"], ["--config=c.toml", "--db", "today"]):
+        quick, full = build_parser(command_in(argv)).parse_args(argv), build_parser().parse_args(argv)
+        assert vars(quick) == vars(full) and getattr(quick, "func", None) is None
+    assert build_parser(APP).commands == {}
