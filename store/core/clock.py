@@ -1,7 +1,6 @@
 """Provides the one clock kith reads "today" from, in the configured time zone."""
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def today(tz: str | None = None) -> date:
@@ -12,6 +11,8 @@ def today(tz: str | None = None) -> date:
 def now(tz: str | None = None) -> datetime:
     """Return the current time, aware, in ``tz`` or the local zone."""
     if tz:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only with a zone set: 2.5 ms of a start
+
         try:
             return datetime.now(ZoneInfo(tz))
         except (ZoneInfoNotFoundError, ValueError):
