@@ -114,7 +114,8 @@ def test_frozen_search_triggers_match_the_live_kinds():
         return [s for s in statements if s.startswith(("CREATE TRIGGER", "DROP TRIGGER"))]
 
     kinds = load_kinds()
-    for name in ("contact", "touch", "follow-up", "value", "pitch", "feedback"):
+    # The kinds whose migrations used the frozen copy (3, 4, 5, 10, 11, 20); 13 and 19 wrote their own.
+    for name in ("contact", "touch", "follow-up", "value", "pitch", "feedback", "conversation", "newsletter"):
         kind = kinds[name]
         frozen = [fts.with_words(s) for s in fts.fts_install_sql(kind.name, kind.code, kind.table, kind.fts_columns)]
         assert triggers(frozen) == triggers(fts_install_sql(kind))

@@ -16,7 +16,7 @@ import peewee
 
 from kith.store.core import integrity
 from kith.store.core.connection import db, db_path  # noqa: F401 (re-exported: the one database)
-from kith.store.core.errors import NotKithDatabase, StoreError
+from kith.store.core.errors import DatabaseTooNew, NotKithDatabase, StoreError
 from kith.store.core.files import backup_beside, make_private_dir  # noqa: F401 (one race-free folder maker; callers import it here too)
 
 BUSY_TIMEOUT_S = 10
@@ -51,6 +51,8 @@ def create_private_file(path: Path) -> bool:
 
 
 _atexit_registered = False
+_schema: int | None = None
+"""The schema version this process opened the database at (after its own upgrade, if any)."""
 
 
 def _check_is_kith(path: Path) -> None:
@@ -165,6 +167,8 @@ def open_db(path: Path | str, check_now: bool = True, as_found: bool = False) ->
     except StoreError:
         db.close()
         raise
+    global _schema
+    _schema = db.execute_sql("PRAGMA user_version").fetchone()[0]
     if not _atexit_registered:
         atexit.register(close_db)  # a clean close records the file as checked
         _atexit_registered = True
@@ -223,11 +227,23 @@ def write():
     it is still due; a damaged database refuses every write (``DatabaseDamaged``).
     """
     integrity.require_writable()
+    outermost = not db.in_transaction()
     try:
         with db.atomic("IMMEDIATE"):
+            if outermost:
+                _refuse_a_newer_schema()
             yield
     except DB_ERRORS as exc:
         raise map_error(exc, db_path()) from None
+
+
+def _refuse_a_newer_schema() -> None:
+    """A newer kith upgraded the file while this one ran (another session, after an update): its
+    tables and triggers may need what this kith does not have, so nothing is written."""
+    found = db.execute_sql("PRAGMA user_version").fetchone()[0]
+    if _schema is not None and found > _schema:
+        raise DatabaseTooNew(f"{db_path()} was upgraded by a newer kith while this one was running; "
+                             "nothing was written: quit kith and start it again")
 
 
 def map_error(exc: Exception, path: Path) -> StoreError:

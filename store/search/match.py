@@ -123,8 +123,6 @@ def snippet(text: str, spans: list[Span], width: int = 80) -> tuple[str, list[Sp
     return prefix + flat[start:end] + suffix, inside
 
 
-
-
 def max_edits(token: str) -> int:
     """How many typing slips a word may hold: one, two from 9 letters (as ``typo_cutoff``)."""
     return 1 if len(token) < 9 else 2

@@ -117,6 +117,7 @@ def test_light_path_reads_the_config_when_there_is_one(filled, tmp_path, monkeyp
     path.write_text("database = 12\n", encoding="utf-8")  # a broken line: the full command reports it
     assert quick_find(argv) is None
 
+
 @pytest.mark.parametrize(("words", "status"), [(["engine"], 0), (["qwzxv"], 1)])
 def test_the_command_leaves_at_once_after_the_light_path_with_all_its_output(filled, words, status):
     """``kith`` (``entry``) exits without tearing the process down after the light path: every
@@ -133,3 +134,10 @@ def test_the_command_leaves_at_once_after_the_light_path_with_all_its_output(fil
     gone = subprocess.run(command, stdout=w, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
     os.close(w)
     assert (gone.returncode, gone.stderr) == (0, "")
+    # Started with standard output, or error, closed (`kith find ada >&-`): Python has no stream.
+    closed = subprocess.run(command, stderr=subprocess.PIPE, text=True, env=env, timeout=60,
+                            preexec_fn=lambda: os.close(1))
+    assert (closed.returncode, closed.stderr) == (status, "")
+    no_errors = subprocess.run(command, stdout=subprocess.PIPE, text=True, env=env, timeout=60,
+                               preexec_fn=lambda: os.close(2))
+    assert no_errors.returncode == status and no_errors.stdout == done.stdout

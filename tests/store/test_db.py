@@ -169,3 +169,16 @@ def test_widgets_never_import_the_store():
                  if any(line.startswith(("from kith.store", "import kith.store")) or " from kith.store" in line
                         for line in p.read_text().splitlines())]
     assert offenders == []
+
+
+def test_a_write_after_a_newer_kith_upgraded_the_file_is_refused_and_writes_nothing(db_file):
+    """Another session's newer kith upgraded the file meanwhile: this one still reads, but writes
+    nothing (the new schema's triggers may need what it lacks) and says what to do."""
+    create_contact("Ada Lovelace")
+    con = sqlite3.connect(db_file)
+    con.execute(f"PRAGMA user_version = {migrations.latest() + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseTooNew, match="upgraded by a newer kith while this one was running"):
+        create_contact("Grace Hopper")
+    assert [c.name for c in list_contacts()] == ["Ada Lovelace"]

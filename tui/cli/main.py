@@ -25,17 +25,19 @@ def entry() -> None:
     gc.disable()
     code = main()
     if _light:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except BrokenPipeError:
-            code = 0  # the reader left (`kith find ada | head -1`): not an error worth a message
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:  # None: started with that stream closed (`kith find ada >&-`)
+                    stream.flush()
+            except (OSError, ValueError):
+                pass  # the reader left (`kith find ada | head -1`), or the stream is closed
         os._exit(code)
     sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
     global _light
+    _light = False
     # Everything kith creates (database, backups, exports, logs) is owner-only.
     os.umask(0o077)
     from kith.tui.cli.quick_find import quick_find

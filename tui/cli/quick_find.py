@@ -91,7 +91,9 @@ def _search(query: str, db_arg: str | None, config_arg: str | None, limit: int):
     try:
         from kith.store.core.fold import fold
 
-        if not fold(query) or any("\ud800" <= c <= "\udfff" or c == "\x00" for c in query) or db_arg == "":
+        if not fold(query) or any("\ud800" <= c <= "\udfff" or c == "\x00" for c in query):
+            return None
+        if db_arg is not None and not db_arg.strip():  # the full command says why
             return None
         path = _database(db_arg, config_arg).expanduser().absolute()
         conn = _open(path)

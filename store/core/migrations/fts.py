@@ -19,7 +19,9 @@ def _body(columns: tuple[str, ...], row: str) -> str:
 
 
 def fts_install_sql(name: str, code: int, table: str, columns: tuple[str, ...]) -> list[str]:
-    """Return the SQL that indexes ``table``'s rows and keeps the index in step (triggers)."""
+    """Return the SQL that indexes ``table``'s rows and keeps the index in step (triggers), as
+    migrations before 23 did. A later migration adding a kind must pass each statement through
+    ``with_words`` and count the words of the rows it indexes, or the word index drifts."""
     base, name = code * CODE_SHIFT, name.replace("-", "_")
     insert = (f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT {base} + new.id, {_body(columns, 'new.')} "
               f"WHERE {_body(columns, 'new.')} != ''")
