@@ -182,9 +182,10 @@ class SearchIndex:
         short.details(scores)
         sorts = short.sorts
         ids = short.ids
-        # Then the older row first, as a scan of the table read them: which rows make the pool must
-        # not depend on the order the keys were read in (kith find reads them in key order).
-        best = heapq.nlargest(pool + pool // 2, scores, key=lambda i: (scores[i], str(sorts[i]), -ids[i]))
+        # Then the older row first: which rows make the pool must not depend on the order the keys
+        # were read in (kith find reads them in key order). In id order, their position says it.
+        best = heapq.nlargest(pool + pool // 2, scores, key=(lambda i: (scores[i], str(sorts[i])))
+                              if short.ids_ascending else (lambda i: (scores[i], str(sorts[i]), -ids[i])))
         out = []
         joined = " ".join(tokens)
         for i in best:

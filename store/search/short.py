@@ -27,9 +27,13 @@ class ShortFields:
     """Titles, sorts and archived flags: None where not read yet (``kith find`` reads only the
     rows its query matched: making 30,000 rows of five values cost more than the search)."""
     sql: str = ""
-    """The kind's ``short_sql``, to read the details of rows not read yet."""
+    """The kind's ``short_sql``, to read the details of rows not read yet ("": all were read)."""
     _where: dict[int, int] | None = None
     _holding: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Rows in id order (a table read whole) rank equal scores by position, which is id order.
+        self.ids_ascending = self.ids == sorted(self.ids)
 
     @classmethod
     def read(cls, sql: str, whole: bool) -> ShortFields:
@@ -37,13 +41,15 @@ class ShortFields:
         if whole:
             rows = execute(sql).fetchall()
             return cls([r[0] for r in rows], [r[1] or "" for r in rows], [r[2] or "" for r in rows],
-                       [r[3] or "" for r in rows], [bool(r[4]) for r in rows], sql)
+                       [r[3] or "" for r in rows], [bool(r[4]) for r in rows])
         rows = execute(f"WITH s(id, key, title, sort, archived) AS ({sql}) SELECT id, key FROM s").fetchall()
         unread = [None] * len(rows)
         return cls([r[0] for r in rows], [r[1] or "" for r in rows], unread, list(unread), list(unread), sql)
 
     def details(self, positions) -> None:
         """Read the titles, sorts and archived flags of ``positions`` not read yet."""
+        if not self.sql:
+            return  # the screen's index: every row was read whole (a pass over 25,000 rows per key)
         titles = self.titles
         missing = [i for i in positions if titles[i] is None]
         if not missing:
