@@ -133,7 +133,7 @@ def open_db(path: Path | str, check_now: bool = True, as_found: bool = False) ->
     """
     from kith.store.core.migrations import APPLICATION_ID, check, latest, migrate
 
-    global _atexit_registered
+    global _atexit_registered, _schema
     path = Path(path).expanduser().absolute()
     if not db.is_closed():
         close_db()
@@ -161,14 +161,13 @@ def open_db(path: Path | str, check_now: bool = True, as_found: bool = False) ->
         if not integrity.damage():
             _ensure_wal()
             migrate(db, path, backup=backup_beside)
+        _schema = db.execute_sql("PRAGMA user_version").fetchone()[0]
     except DB_ERRORS as exc:
         db.close()
         raise map_error(exc, path) from None
     except StoreError:
         db.close()
         raise
-    global _schema
-    _schema = db.execute_sql("PRAGMA user_version").fetchone()[0]
     if not _atexit_registered:
         atexit.register(close_db)  # a clean close records the file as checked
         _atexit_registered = True

@@ -183,8 +183,9 @@ class SearchIndex:
         sorts = short.sorts
         ids = short.ids
         # Then the older row first: which rows make the pool must not depend on the order the keys
-        # were read in (kith find reads them in key order). In id order, their position says it.
-        best = heapq.nlargest(pool + pool // 2, scores, key=(lambda i: (scores[i], str(sorts[i])))
+        # were read in (kith find reads them in key order), nor on the order the words found them.
+        # In id order a row's position says it, and is the cheaper key.
+        best = heapq.nlargest(pool + pool // 2, scores, key=(lambda i: (scores[i], str(sorts[i]), -i))
                               if short.ids_ascending else (lambda i: (scores[i], str(sorts[i]), -ids[i])))
         out = []
         joined = " ".join(tokens)

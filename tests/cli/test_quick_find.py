@@ -141,3 +141,19 @@ def test_the_command_leaves_at_once_after_the_light_path_with_all_its_output(fil
     no_errors = subprocess.run(command, stdout=subprocess.PIPE, text=True, env=env, timeout=60,
                                preexec_fn=lambda: os.close(2))
     assert no_errors.returncode == status and no_errors.stdout == done.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("limit", ["3", "200"])
+def test_results_that_cannot_be_written_are_an_error_not_a_success(db_file, limit):
+    """A full disk (``kith find x --json > out.json``): one line and exit status 2, never a silent 0,
+    whether the results fail to be written while printing (many) or at the final flush (few)."""
+    for n in range(120):
+        create_contact(f"Engine Person {n}", company="Analytical Engines")
+    close_db()
+    env = {k: v for k, v in os.environ.items() if k not in ("KITH_DB", "PYTHONUNBUFFERED")}
+    command = [sys.executable, "-m", "kith.tui", "--db", str(db_file), "find", "engine", "--json", "--limit", limit]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith("kith: disk full"), done.stderr
+    assert "Traceback" not in done.stderr

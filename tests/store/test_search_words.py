@@ -146,3 +146,31 @@ def test_kith_finds_light_index_ranks_as_the_screens_whole_one(db, fixed_today, 
     assert isinstance(contacts, ShortFields)
     if by_id == 10 ** 6:  # read by id: only the rows the query matched
         assert 0 < sum(t is not None for t in contacts.titles) < len(contacts.ids)
+
+
+def test_equal_scores_past_the_pool_rank_alike_on_the_screen_and_in_kith_find(db):
+    """More rows tie than the pool takes, found by exact words and by typos: both indexes keep the
+    same ones (by id), whatever order the words found them in or the keys were read in."""
+    create_contact("Zed Zulu")
+    for n in range(60):
+        create_contact(f"Alexa Brawn {n:03}")
+    for n in range(60):
+        create_contact(f"Aaexa Brown {n:03}")
+    for query in ("alexa brown", "alexa", "brown", "aaexa brawn"):
+        whole, light = engine.SearchIndex(whole=True), engine.SearchIndex(whole=False)
+        assert [(r.kind, r.id) for r in light.search(query, 50)] == [
+            (r.kind, r.id) for r in whole.search(query, 50)], query
+
+
+@pytest.mark.parametrize("trigger", [
+    "CREATE TRIGGER t AFTER DELETE ON touch BEGIN DELETE FROM search_fts WHERE rowid = old.id + 5; END",
+    "CREATE TRIGGER t AFTER UPDATE OF note ON touch BEGIN DELETE FROM search_fts WHERE rowid = 5 + old.id; END",
+    "CREATE TRIGGER t AFTER INSERT ON touch BEGIN INSERT INTO search_fts(rowid, body) VALUES (new.id, 'x'); END",
+])
+def test_the_upgrade_refuses_a_search_trigger_it_cannot_keep_in_step(trigger):
+    """A search trigger of a shape migration 23 does not know (one whose delete or insert it cannot
+    find) stops the upgrade, rather than leaving the word index to drift unseen."""
+    from kith.store.core.migrations.fts import with_words
+
+    with pytest.raises(ValueError, match="unexpected search trigger"):
+        with_words(trigger)

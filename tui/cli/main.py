@@ -25,14 +25,29 @@ def entry() -> None:
     gc.disable()
     code = main()
     if _light:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                if stream is not None:  # None: started with that stream closed (`kith find ada >&-`)
-                    stream.flush()
-            except (OSError, ValueError):
-                pass  # the reader left (`kith find ada | head -1`), or the stream is closed
+        try:
+            if sys.stdout is not None:  # None: started with it closed (`kith find ada >&-`)
+                sys.stdout.flush()
+        except (BrokenPipeError, ValueError):
+            pass  # the reader left (`kith find ada | head -1`): not an error worth a message
+        except OSError as exc:  # a full disk (`kith find ada --json > out.json`): say so
+            code = _say_unwritten(exc)
+        try:
+            if sys.stderr is not None:
+                sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
         os._exit(code)
     sys.exit(code)
+
+
+def _say_unwritten(exc: OSError) -> int:
+    """Tell (if standard error can) that the results could not be written; the exit status 2."""
+    try:
+        print(f"kith: {_os_error_line(exc)}", file=sys.stderr)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the results could not be written (a full disk): one line, as below
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more tries to flush
+        return _say_unwritten(exc)
     if code is not None:
         _light = True
         return code

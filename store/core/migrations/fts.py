@@ -71,11 +71,14 @@ def with_words(trigger_sql: str) -> str:
                 f"DELETE FROM {WORDS_TABLE} WHERE uses <= 0 AND word IN (SELECT value FROM {_words_of_row(row)}); "
                 f"{m[0]}")
 
-    sql = _DELETE.sub(forget, trigger_sql)
+    sql, deletes = _DELETE.subn(forget, trigger_sql)
     insert = _INSERT.search(sql)
+    # What each event must do to search_fts: a trigger of another shape would leave the words drift.
+    needs_delete, needs_insert = (" AFTER DELETE ON " in sql or " AFTER UPDATE " in sql,
+                                  " AFTER INSERT ON " in sql or " AFTER UPDATE " in sql)
+    if deletes != needs_delete or bool(insert) != needs_insert or (insert and not sql.endswith("; END")):
+        raise ValueError(f"unexpected search trigger: {trigger_sql}")
     if insert:
-        if not sql.endswith("; END"):
-            raise ValueError(f"unexpected search trigger: {trigger_sql}")
         row = f"{insert[1]} + new.id"
         sql = (f"{sql[:-len(' END')]} INSERT INTO {WORDS_TABLE} (word, uses) SELECT value, 1 FROM "
                f"{_words_of_row(row)} WHERE true ON CONFLICT (word) DO UPDATE SET uses = uses + 1; END")

@@ -8,7 +8,7 @@ indexes in step: each is rewritten from its own stored SQL, so no kind's text ch
 
 import sqlite3
 
-from kith.store.core.migrations.fts import FTS_TABLE, WORDS_TABLE, with_words, words_install_sql
+from kith.store.core.migrations.fts import FTS_TABLE, with_words, words_install_sql
 
 
 def up(db) -> None:
@@ -17,8 +17,10 @@ def up(db) -> None:
     triggers = db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                               "AND sql LIKE ? ORDER BY name", (f"%{FTS_TABLE}%",)).fetchall()
     for name, sql in triggers:
-        kept = with_words(sql)
-        if WORDS_TABLE not in kept:  # a trigger of another shape: the word index would drift unseen
-            raise sqlite3.DatabaseError(f"search trigger {name} has an unexpected shape; the upgrade was not made")
+        try:
+            kept = with_words(sql)
+        except ValueError:  # a trigger of another shape: the word index would drift unseen
+            raise sqlite3.DatabaseError(
+                f"search trigger {name} has an unexpected shape; the upgrade was not made") from None
         db.execute_sql(f'DROP TRIGGER "{name}"')
         db.execute_sql(kept)
