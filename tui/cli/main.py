@@ -44,8 +44,9 @@ def entry() -> None:
 def _say_unwritten(exc: OSError) -> int:
     """Tell (if standard error can) that the results could not be written; the exit status 2."""
     try:
-        print(f"kith: {_os_error_line(exc)}", file=sys.stderr)
-    except (OSError, ValueError, AttributeError):
+        if sys.stderr is not None:  # None: print would write to standard output instead
+            print(f"kith: {_os_error_line(exc)}", file=sys.stderr)
+    except (OSError, ValueError):
         pass
     return 2
 
@@ -66,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:  # the results could not be written (a full disk): one line, as below
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more tries to flush
+        if sys.stdout is not None:  # what is left in it is dropped, not written again at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return _say_unwritten(exc)
     if code is not None:
         _light = True

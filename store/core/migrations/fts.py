@@ -73,7 +73,7 @@ def with_words(trigger_sql: str) -> str:
 
     sql, deletes = _DELETE.subn(forget, trigger_sql)
     insert = _INSERT.search(sql)
-    # What each event must do to search_fts: a trigger of another shape would leave the words drift.
+    # What each event must do to search_fts: a trigger of another shape would let the words drift.
     needs_delete, needs_insert = (" AFTER DELETE ON " in sql or " AFTER UPDATE " in sql,
                                   " AFTER INSERT ON " in sql or " AFTER UPDATE " in sql)
     if deletes != needs_delete or bool(insert) != needs_insert or (insert and not sql.endswith("; END")):
