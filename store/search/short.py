@@ -28,20 +28,19 @@ class ShortFields:
     rows its query matched: making 30,000 rows of five values cost more than the search)."""
     sql: str = ""
     """The kind's ``short_sql``, to read the details of rows not read yet ("": all were read)."""
+    ids_ascending: bool = False
+    """The rows are in id order (a table read whole): equal scores rank by position, as by id."""
     _where: dict[int, int] | None = None
     _holding: dict[str, list[int]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        # Rows in id order (a table read whole) rank equal scores by position, which is id order.
-        self.ids_ascending = self.ids == sorted(self.ids)
 
     @classmethod
     def read(cls, sql: str, whole: bool) -> ShortFields:
         """The rows of a kind's ``short_sql``: every column (``whole``), or ids and keys only."""
         if whole:
             rows = execute(sql).fetchall()
-            return cls([r[0] for r in rows], [r[1] or "" for r in rows], [r[2] or "" for r in rows],
-                       [r[3] or "" for r in rows], [bool(r[4]) for r in rows])
+            ids = [r[0] for r in rows]
+            return cls(ids, [r[1] or "" for r in rows], [r[2] or "" for r in rows], [r[3] or "" for r in rows],
+                       [bool(r[4]) for r in rows], ids_ascending=ids == sorted(ids))
         rows = execute(f"WITH s(id, key, title, sort, archived) AS ({sql}) SELECT id, key FROM s").fetchall()
         unread = [None] * len(rows)
         return cls([r[0] for r in rows], [r[1] or "" for r in rows], unread, list(unread), list(unread), sql)
