@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections import Counter
 from contextlib import ExitStack, contextmanager
 from datetime import date, datetime, timedelta
 
@@ -13,7 +12,7 @@ from kith.store.career.demo import demo as career_demo
 from kith.store.conversations.demo import demo as conversations_demo
 from kith.store.core.db import db, write
 from kith.store.core.errors import StoreError
-from kith.store.core.fold import fold, words
+from kith.store.core.fold import fold
 from kith.store.core.records import TOUCH_KINDS
 from kith.store.mentors.demo import demo as mentors_demo
 from kith.store.network.demo import demo as network_demo
@@ -21,7 +20,8 @@ from kith.store.newsletter.demo import demo as newsletter_demo
 from kith.store.people.models import Contact, ContactTag, FollowUp, Tag, Touch
 from kith.store.perception.demo import demo as perception_demo
 from kith.store.quality.demo import build as quality_demo
-from kith.store.search.registry import CODE_SHIFT, CONTACT, FOLLOW_UP, FTS_TABLE, KINDS, TOUCH, WORDS_TABLE, count_words
+from kith.store.search.registry import CODE_SHIFT, CONTACT, FOLLOW_UP, FTS_TABLE, KINDS, TOUCH
+from kith.store.search.words import add_words, forget_words
 from kith.store.volunteering.demo import demo as volunteering_demo
 
 # Other areas add demo data for their own tables: function(rng, today, contact_ids).
@@ -248,16 +248,10 @@ def _bulk(kind, indexes: bool = True):
     # A row a demo part updated after inserting it was indexed by the update trigger: replace it
     # (its words counted out of the word index first, as the triggers do).
     span = f"rowid BETWEEN {kind.rowid_base + first_new} AND {kind.rowid_base + CODE_SHIFT - 1}"
-    db.execute_sql(count_words(span, "-"))
-    db.execute_sql(f"DELETE FROM {WORDS_TABLE} WHERE uses <= 0")
+    forget_words(span)
     db.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE {span}")
     db.cursor().executemany(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", rows)
-    # Counted here, once per distinct text: in SQL (kith_words per row) it cost 0.45 s at 10k.
-    counted: Counter[str] = Counter()
-    for body, times in Counter(body for _, body in rows).items():
-        counted.update(dict.fromkeys(words(body), times))
-    db.cursor().executemany(f"INSERT INTO {WORDS_TABLE} (word, uses) VALUES (?, ?) "
-                            "ON CONFLICT (word) DO UPDATE SET uses = uses + excluded.uses", counted.items())
+    add_words(body for _, body in rows)
     for type_, _name, sql in saved:
         if type_ == "trigger":
             db.execute_sql(sql)

@@ -132,12 +132,16 @@ def _search_triggers_aside(tables: list[str]) -> list[tuple[object, str]]:
 
 
 def _index_search(aside: list[tuple[object, str]]) -> None:
-    from kith.store.search.registry import fts_reindex_sql
+    from kith.store.search.registry import CODE_SHIFT, FTS_TABLE, fts_reindex_sql
+    from kith.store.search.words import add_words, forget_words
 
     for kind, trigger in aside:
         db.execute_sql(trigger)
-        for sql in fts_reindex_sql(kind):
+        rows = f"rowid BETWEEN {kind.rowid_base} AND {kind.rowid_base + CODE_SHIFT - 1}"
+        forget_words(rows)  # the word index is counted here, in one pass (store/search/words.py)
+        for sql in fts_reindex_sql(kind, words=False):
             db.execute_sql(sql)
+        add_words(body for (body,) in db.execute_sql(f"SELECT body FROM {FTS_TABLE} WHERE {rows}"))
 
 
 def restore(path: Path | str) -> dict[str, int]:
