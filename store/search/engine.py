@@ -185,8 +185,14 @@ class SearchIndex:
         # Then the older row first: which rows make the pool must not depend on the order the keys
         # were read in (kith find reads them in key order), nor on the order the words found them.
         # In id order a row's position says it, and is the cheaper key.
-        best = heapq.nlargest(pool + pool // 2, scores, key=(lambda i: (scores[i], str(sorts[i]), -i))
-                              if short.ids_ascending else (lambda i: (scores[i], str(sorts[i]), -ids[i])))
+        take = pool + pool // 2
+        if short.ids_ascending and len(set(scores.values())) == 1:
+            # One word matched as typed (the first keys): every score is equal, and a key method in C
+            # ranks 25,000 rows in 1.5 ms where a key function took 5 (nlargest keeps the first of equals).
+            best = heapq.nlargest(take, sorted(scores), key=short.sort_texts().__getitem__)
+        else:
+            best = heapq.nlargest(take, scores, key=(lambda i: (scores[i], str(sorts[i]), -i))
+                                  if short.ids_ascending else (lambda i: (scores[i], str(sorts[i]), -ids[i])))
         out = []
         joined = " ".join(tokens)
         for i in best:

@@ -31,6 +31,7 @@ class ShortFields:
     ids_ascending: bool = False
     """The rows are in id order (a table read whole): equal scores rank by position, as by id."""
     _where: dict[int, int] | None = None
+    _sort_texts: list[str] | None = None
     _holding: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
@@ -82,6 +83,12 @@ class ShortFields:
                 del self._holding[next(iter(self._holding))]
             self._holding[word] = found
         return found
+
+    def sort_texts(self) -> list[str]:
+        """Every row's sort as text, made once (ranking compares them as text)."""
+        if self._sort_texts is None:
+            self._sort_texts = [str(s) for s in self.sorts]
+        return self._sort_texts
 
     def where(self) -> dict[int, int]:
         """Row id -> position (built on first use)."""
