@@ -41,10 +41,10 @@ def add_job_flow(screen, contact_id: int) -> None:
         try:
             job = add_job(contact_id, today=screen.today(), **values)
         except StoreError as exc:
-            screen.app.notify(str(exc)[:300], severity="error", markup=False)
+            screen.app.notify(literal(str(exc), limit=300), severity="error", markup=False)
             screen.app.push_screen(JobModal(values), done)  # keep what was typed
             return
-        screen.app.notify(f"Added {job.org_name} to the career (u undoes)."[:300], markup=False)
+        screen.app.notify(literal(f"Added {job.org_name} to the career (u undoes).", limit=300), markup=False)
         screen.reload()
 
     screen.app.push_screen(JobModal(), done)
