@@ -25,53 +25,68 @@ def _cases(mapping: dict) -> tuple[str, list]:
     return " ".join("WHEN ? THEN ?" for _ in mapping), [x for pair in mapping.items() for x in pair]
 
 
+# The distinct tiers of active contacts, one index seek each (a loose index scan): own cadences
+# are asked per tier so that every part of the cadence query reads a narrow range of the index.
+_TIERS = ("tiers(tier) AS (SELECT min(tier) FROM contact INDEXED BY contact_queue WHERE archived = 0 "
+          "UNION ALL SELECT (SELECT min(tier) FROM contact INDEXED BY contact_queue WHERE archived = 0 "
+          "AND tier > tiers.tier) FROM tiers WHERE tiers.tier IS NOT NULL)")
+
+
 @source("cadence")
 def cadence_items(ctx: QueueContext) -> list[QueueItem]:
     """Contacts whose next touch is due today or overdue.
 
-    One pass over contacts through a covering index (``contact_queue``), no touch scan: the
-    last touch is kept on the contact. The due test runs in SQL: a contact on its tier's
-    cadence is due when its base day (last touch, else the day it was added) is on or before
-    that tier's threshold day, a plain ISO string comparison; own cadences use julianday.
+    No touch scan: the last touch is kept on the contact. A contact is due when its base day
+    (last touch, else the day it was added) is on or before its threshold day. The query reads
+    only the due rows of a covering index (``contact_queue``: archived, tier, cadence_days,
+    last_touch_on, created, ...): per tier on its cadence, the range of last touches up to the
+    tier's threshold (a plain ISO string comparison) and the never-touched added up to it; per
+    tier again, the few contacts with their own cadence, tested with julianday. At 30,000
+    contacts this reads about 2,000 entries where one pass over every contact read 30,000.
     """
     today = ctx.today
     tiers = {t: d for t, d in ctx.tier_cadence.items() if d > 0}
-    thresholds = {t: (today - timedelta(days=d)).isoformat() for t, d in tiers.items()}
     base = "coalesce(last_touch_on, substr(created, 1, 10))"
-    due_own = f"(cadence_days > 0 AND julianday({base}) + cadence_days <= julianday(?))"
+    last = "CASE WHEN last_touch_on IS NULL THEN NULL ELSE coalesce(last_touch_kind, 'touch') END"
+    strength = "(0.8 + 0.1 * coalesce(strength, 3))"
     weights, weight_args = _cases(TIER_WEIGHT)
-    if tiers:
-        cad_case, cad_args = _cases(tiers)
-        limit_case, limit_args = _cases(thresholds)
-        cadence = f"coalesce(cadence_days, CASE tier {cad_case} END)"
-        where = f"({due_own} OR (cadence_days IS NULL AND {base} <= CASE tier {limit_case} END))"
-    else:
-        cadence, cad_args, where, limit_args = "cadence_days", [], due_own, []
-    sql = (f"SELECT id, name, coalesce(CASE tier {weights} END, 1.0) * (0.8 + 0.1 * coalesce(strength, 3)), "
-           f"{cadence}, {base}, CASE WHEN last_touch_on IS NULL THEN NULL ELSE coalesce(last_touch_kind, 'touch') END "
-           f"FROM contact INDEXED BY contact_queue WHERE archived = 0 AND {where}")
-    args = [*weight_args, *cad_args, today.isoformat(), *limit_args]
+    parts = [f"SELECT id, name, coalesce(CASE tier {weights} END, 1.0) * {strength}, cadence_days, {base}, {last} "
+             "FROM contact INDEXED BY contact_queue WHERE archived = 0 AND tier IN (SELECT tier FROM tiers) "
+             f"AND cadence_days > 0 AND julianday({base}) + cadence_days <= julianday(?)"]
+    args: list = [*weight_args, today.isoformat()]
+    # On a tier's cadence the tier is known: its weight and cadence are constants of the part.
+    tier_part = f"SELECT id, name, ? * {strength}, ?, {base}, {last} FROM contact INDEXED BY contact_queue " \
+                "WHERE archived = 0 AND tier = ? AND cadence_days IS NULL AND "
+    for tier, days in tiers.items():
+        threshold = today - timedelta(days=days)
+        known = [TIER_WEIGHT.get(tier, 1.0), days, tier]
+        parts.append(f"{tier_part}last_touch_on <= ?")
+        # substr(created, 1, 10) <= threshold, read as a range: created sorts below the next day
+        parts.append(f"{tier_part}last_touch_on IS NULL AND created < ? AND substr(created, 1, 10) <= ?")
+        args += [*known, threshold.isoformat(), *known, (threshold + timedelta(days=1)).isoformat(),
+                 threshold.isoformat()]
+    sql = f"WITH RECURSIVE {_TIERS} " + " UNION ALL ".join(parts)
     out: list[QueueItem] = []
     append = out.append
     today_ord = today.toordinal()
     fromiso, fromord = date.fromisoformat, date.fromordinal
     # A 30,000-contact backlog holds a few hundred distinct days: each is parsed and worded once.
-    days: dict[str, tuple[date, str]] = {}
+    days_seen: dict[str, tuple[date, str]] = {}
     dues: dict[int, tuple[date, str]] = {}
     ago, due_words = ctx.words.ago, ctx.words.due
     for cid, name, weight, cadence, since_day, last_kind in db.execute_sql(sql, args):
-        known = days.get(since_day)
+        known = days_seen.get(since_day)
         if known is None:
-            base = fromiso(since_day)
-            known = days[since_day] = (base, ago(base, today))
-        base, base_words = known
-        late = today_ord - base.toordinal() - cadence
+            since = fromiso(since_day)
+            known = days_seen[since_day] = (since, ago(since, today))
+        since, since_words = known
+        late = today_ord - since.toordinal() - cadence
         due_known = dues.get(late)
         if due_known is None:
             due = fromord(today_ord - late)
             due_known = dues[late] = (due, due_words(due, today))
         due, due_said = due_known
-        detail = f"last: {last_kind} {base_words}" if last_kind else f"never contacted (added {base_words})"
+        detail = f"last: {last_kind} {since_words}" if last_kind else f"never contacted (added {since_words})"
         append(QueueItem("cadence", cid, name, due, weight * (1 + min(late / cadence, MAX_LATE_RATIO)),
                          f"{due_said} · every {cadence} d · {detail}", None, OVERDUE if late else DUE))
     return out

@@ -118,3 +118,37 @@ def test_next_birthday_crosses_the_year_end():
     assert next_birthday(12, 30, date(2026, 12, 30)) == date(2026, 12, 30)
     assert next_birthday(2, 29, date(2027, 3, 1)) == date(2028, 2, 29)
     assert next_birthday(2, 29, date(2026, 2, 28)) == date(2026, 2, 28)
+
+
+def test_the_queue_lists_exactly_the_contacts_the_rule_says_are_due(db):
+    """The cadence source reads index ranges per tier; the rule (``status``) is the reference, over
+    tiers on a cadence, a tier without one (dormant), a tier the config does not know, own cadences
+    (0 means never), never-touched contacts added on different days, and archived ones."""
+    import random
+
+    from kith.store.core.db import db as conn
+    from kith.store.people.contacts import set_archived
+
+    rng = random.Random(19)
+    start = date(2026, 1, 1)
+    for n in range(240):
+        c = create_contact(f"P{n}", tier=rng.choice(["inner", "close", "network", "dormant", "mentor-ish"]),
+                           cadence_days=rng.choice([None, None, None, 0, 7, 45]), strength=rng.randint(1, 5))
+        added = datetime(2026, 1, 1, rng.randint(0, 23), 30) + timedelta(days=rng.randint(0, 60))
+        conn.execute_sql("UPDATE contact SET created = ? WHERE id = ?", (added.isoformat(" "), c.id))
+        if rng.random() < 0.7:
+            log_touch(c.id, rng.choice(["coffee", "email"]), start + timedelta(days=rng.randint(0, 120)), "")
+        if rng.random() < 0.1:
+            set_archived(c.id, True)
+    for today in (date(2026, 2, 20), date(2026, 4, 1), date(2026, 5, 30)):
+        expected = {}
+        for row in conn.execute_sql("SELECT id, tier, cadence_days, last_touch_on, created FROM contact "
+                                    "WHERE archived = 0").fetchall():
+            cid, tier, own, last, created = row
+            days = effective_cadence(own, tier, TIERS)
+            s = status(date.fromisoformat(last) if last else None, date.fromisoformat(created[:10]), days, today)
+            if s and s.days_overdue >= 0:
+                expected[cid] = (s.due, days)
+        got = _cadence(today)
+        assert {cid: (i.due, int(i.reason.split("every ")[1].split(" d")[0])) for cid, i in got.items()} == expected
+        assert len(expected) > 20
