@@ -470,3 +470,30 @@ def test_restore_of_an_export_from_before_role_periods(ada, tmp_path):
     restore(path)
     assert m.role_periods(ada) == (m.RolePeriod("mentor", date(2024, 3, 1)),)
     close_db()
+
+
+def test_list_partners_reads_each_partner_as_get_partner_does(ada, bob):
+    """list_partners reads every partner in two queries; get_partner (one partner) is the reference:
+    own cadence and questions, commitments open, kept and missed, a period ended then taken on again,
+    a former partner left out, an archived one only when asked."""
+    cy, dee, eve = (create_contact(n).id for n in ("cy", "Dee", "Eve"))
+    m.set_role(ada, "partner", on=ago(90))
+    ci = m.record_check_in(ada, ago(60), commitments=["Send 5 messages", "Write the post", "Call Bo"])
+    first, second, _ = ci.commitments
+    m.record_check_in(ada, ago(30), outcomes={first.id: "kept", second.id: "missed"})
+    m.set_role(ada, "partner", present=False, on=ago(20))
+    m.set_role(ada, "partner", on=ago(3))
+    m.set_role(bob, "partner", on=ago(10))
+    m.set_partner(bob, cadence_days=7, questions=["What moved?"])
+    m.set_role(cy, "partner", on=ago(5))
+    m.set_role(dee, "partner", on=ago(40))
+    m.set_role(dee, "partner", present=False, on=ago(2))
+    m.set_role(eve, "partner", on=ago(8))
+    set_archived(eve, True)
+    partners = m.list_partners()
+    assert [p.contact_id for p in partners] == [ada, bob, cy]  # by name, any case; no former, no archived
+    assert partners == [m.get_partner(p.contact_id) for p in partners]
+    assert partners[0].kept == 1 and partners[0].missed == 1 and len(partners[0].open_commitments) == 1
+    assert partners[0].ended == ago(20) and partners[1].custom_questions
+    assert [p.contact_id for p in m.list_partners(include_archived=True)] == [ada, bob, cy, eve]
+    assert m.list_partners(include_archived=True)[3] == m.get_partner(eve)
