@@ -26,24 +26,32 @@ def _settings(ctx: QueueContext) -> QualitySettings:
 
 # One query per nudge: the sums, the test and the names in SQLite. Going through ``balances`` (every
 # contact's four sums as Python objects, then their names) took 35-38 ms at 30,000 contacts.
+# Introductions made for someone only count as given, so they are looked up for those who received
+# (NOT EXISTS), not summed for everyone: at 30,000 contacts, 2.5 ms -> 0.6.
 _HELP_OFFER = """
 SELECT c.id, c.name, t.received FROM (
     SELECT cid, sum(received) AS received FROM (
         SELECT contact_id AS cid, sum(direction != 'given') AS received, sum(direction = 'given') AS given
             FROM value_entry WHERE date >= ?1 GROUP BY contact_id
-        UNION ALL SELECT contact_id, 0, count(*) FROM touch WHERE kind = 'introduction' AND date >= ?1
-            GROUP BY contact_id
         UNION ALL SELECT introduced_by_id, count(*), 0 FROM contact
             WHERE introduced_by_id IS NOT NULL AND date(created) >= ?1 GROUP BY introduced_by_id)
     GROUP BY cid HAVING sum(received) > 0 AND sum(given) = 0) AS t
-JOIN contact AS c ON c.id = t.cid WHERE c.archived = 0 ORDER BY c.id"""
+JOIN contact AS c ON c.id = t.cid
+WHERE c.archived = 0 AND NOT EXISTS (SELECT 1 FROM touch WHERE kind = 'introduction' AND contact_id = t.cid
+    AND date >= ?1)
+ORDER BY c.id"""
 
+# Given counts introductions made for them (touches) and value given; received, value received and
+# the people they introduced. Only someone given at least the margin can pass, so a contact's
+# introductions go on to the sums only when they reach the margin alone or when value was also
+# given to them: at 30,000 contacts that drops 9,100 of 9,500 groups, 5.1 ms -> 2.5.
 _TIME_TO_RECEIVE = """
 SELECT c.id, c.name, t.given, t.received FROM (
     SELECT cid, sum(given) AS given, sum(received) AS received FROM (
         SELECT contact_id AS cid, sum(direction = 'given') AS given, sum(direction != 'given') AS received
             FROM value_entry GROUP BY contact_id
         UNION ALL SELECT contact_id, count(*), 0 FROM touch WHERE kind = 'introduction' GROUP BY contact_id
+            HAVING count(*) >= ?1 OR contact_id IN (SELECT contact_id FROM value_entry WHERE direction = 'given')
         UNION ALL SELECT introduced_by_id, 0, count(*) FROM contact WHERE introduced_by_id IS NOT NULL
             GROUP BY introduced_by_id)
     GROUP BY cid HAVING sum(given) - sum(received) >= ?1) AS t

@@ -316,7 +316,8 @@ def test_give_take_nudges_agree_with_the_balances_they_summarise(db):
         contacts.set_archived(p.id)
     archived = {r.id for r in contacts.list_rows(include_archived=True) if r.archived}
     checked = 0
-    for settings in (QualitySettings(), QualitySettings(give_take_days=30, receive_margin=1)):
+    for settings in (QualitySettings(), QualitySettings(give_take_days=30, receive_margin=1),
+                     QualitySettings(give_take_days=200, receive_margin=2)):
         ctx = QueueContext(DAY, {}, settings=QueueSettings(areas={"quality": settings}))
         b = give_take.balances(DAY, settings.give_take_days)
         helped = [(i.contact_id, i.reason) for i in help_offer_items(ctx)]
