@@ -100,15 +100,16 @@ def follow_up_items(ctx: QueueContext) -> list[QueueItem]:
            "AND f.id NOT IN (SELECT follow_up_id FROM thank_you)")  # thank-yous are their own source
     out = []
     append, today = out.append, ctx.today
-    days: dict[str, tuple[date, int, str]] = {}  # each due day parsed and worded once
+    days: dict[str, tuple[date, float, str, str]] = {}  # each due day parsed, scored and worded once
     for fid, cid, name, due_text, what in db.execute_sql(sql, (today.isoformat(),)):
         known = days.get(due_text)
         if known is None:
             due = date.fromisoformat(str(due_text)[:10])
-            known = days[due_text] = (due, (today - due).days, f"follow-up {ctx.words.due(due, today)}")
-        due, late, head = known
-        append(QueueItem("follow-up", cid, name, due, 2.0 + min(late, 30) / 7, f"{head}: {what}",
-                         fid, OVERDUE if late else DUE))
+            late = (today - due).days
+            known = days[due_text] = (due, 2.0 + min(late, 30) / 7, f"follow-up {ctx.words.due(due, today)}: ",
+                                      OVERDUE if late else DUE)
+        due, score, head, state = known
+        append(QueueItem("follow-up", cid, name, due, score, head + what, fid, state))
     return out
 
 
