@@ -257,11 +257,8 @@ class KithApp(App[None]):
         # Undo under an open dialog would change what the dialog is about.
         if action == "undo" and isinstance(self.screen, ModalScreen):
             return False
-        if action == "search_unless_typing":
-            from textual.widgets import Input, TextArea  # not on the path to Today's first paint
-
-            if isinstance(self.focused, (Input, TextArea)):
-                return False  # the / types there (ctrl+k still searches)
+        if action == "search_unless_typing" and _typing_into(self.focused):
+            return False  # the / types there (ctrl+k still searches)
         return super().check_action(action, parameters)
 
     def action_undo(self) -> None:
@@ -386,3 +383,14 @@ class KithApp(App[None]):
         self.bell()
         self._close_messages_no_wait()
 
+
+def _typing_into(widget: object) -> bool:
+    """True when ``widget`` is a field that takes text (an Input or a TextArea).
+
+    Asked for every footer refresh, the first paint included: a TextArea can only be focused once
+    its module was imported, so it is looked up, not imported (5 ms of every start).
+    """
+    from textual.widgets import Input
+
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return isinstance(widget, Input) or (text_area is not None and isinstance(widget, text_area.TextArea))

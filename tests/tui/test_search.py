@@ -314,3 +314,23 @@ async def test_slash_types_in_a_filter_and_searches_from_its_list(make_app, demo
         await pilot.press("escape", "escape", "slash")  # from the list, / searches
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_slash_types_in_a_text_area_and_saves_with_the_notes(make_app, db):
+    # A TextArea is looked up, not imported, when / decides between typing and searching.
+    from textual.widgets import TextArea
+
+    from kith.store.people.contacts import get_contact, list_rows
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "n", *"Ada Lovelace")
+        await pilot.pause()
+        app.screen.query_one("#notes", TextArea).focus()
+        await pilot.press(*"met at a/b testing talk")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (row,) = list_rows()
+    assert get_contact(row.id).notes == "met at a/b testing talk"
