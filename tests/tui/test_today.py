@@ -352,3 +352,28 @@ async def test_give_back_item_logs_the_touch_then_the_value_given(make_app, fixe
         await pilot.pause()
     given = list_values(mentor.id, direction="given")
     assert len(given) == 1 and given[0].touch_id and given[0].note == "thank you note"
+
+
+async def test_the_cursor_row_is_drawn_anew_after_a_move_and_a_focus_change(make_app, demo_db, fixed_today):
+    # Rows are drawn once and kept: only the rows the cursor leaves and reaches, and the cursor row
+    # when the list gains or loses the focus, are drawn again.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one("#queue")
+        focused = queue.get_visual_style("queue-list--cursor").rich_style.bgcolor
+
+        def background(y: int):
+            return {s.style.bgcolor for s in queue.render_line(y) if s.style and s.text.strip()}
+
+        assert background(0) == {focused} and focused not in background(1)
+        await pilot.press("down")
+        await pilot.pause()
+        assert background(1) == {focused} and focused not in background(0)
+        await pilot.press("up")
+        await pilot.pause()
+        assert background(0) == {focused} and focused not in background(1)
+        queue.blur()
+        await pilot.pause()
+        unfocused = queue.get_visual_style("queue-list--cursor").rich_style.bgcolor
+        assert unfocused != focused and background(0) == {unfocused} and unfocused not in background(1)

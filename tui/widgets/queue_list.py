@@ -80,7 +80,8 @@ class QueueList(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._rows: list[QueueRow] = []
-        self._cache: dict[tuple[int, int, bool], Strip] = {}
+        self._cache: dict[tuple[int, int, bool, bool], Strip] = {}
+        # (row, width, cursor, cursor in focus): a cursor move or a focus change repaints two rows
 
     @property
     def rows(self) -> list[QueueRow]:
@@ -98,14 +99,17 @@ class QueueList(ScrollView, can_focus=True, inherit_bindings=False):
         return max(0, min(index, len(self._rows) - 1)) if self._rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
         if self._rows:
             self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
             self.post_message(self.Highlighted(self, new))
         self.refresh()
 
     def on_resize(self) -> None:
-        self._cache.clear()
+        # Textual sends a resize of the same size after the first paint: keep what is drawn.
+        # Rows of another width are dropped (their keys hold the width: only memory is at stake).
+        width = self.scrollable_content_region.width
+        if any(key[1] != width for key in self._cache):
+            self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._rows))
 
     def action_cursor(self, delta: int) -> None:
@@ -139,7 +143,7 @@ class QueueList(ScrollView, can_focus=True, inherit_bindings=False):
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         selected = index == self.cursor
-        key = (index, width, selected and self.has_focus)
+        key = (index, width, selected, selected and self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
             style = self.get_visual_style("queue-list--cursor") if selected else self.visual_style
@@ -149,9 +153,7 @@ class QueueList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip.crop(0, width)
 
     def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.refresh()  # only the cursor row looks different: its cache key holds the focus
 
     def on_blur(self) -> None:
-        self._cache.clear()
         self.refresh()
