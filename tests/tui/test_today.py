@@ -377,3 +377,20 @@ async def test_the_cursor_row_is_drawn_anew_after_a_move_and_a_focus_change(make
         await pilot.pause()
         unfocused = queue.get_visual_style("queue-list--cursor").rich_style.bgcolor
         assert unfocused != focused and background(0) == {unfocused} and unfocused not in background(1)
+
+
+async def test_a_resize_keeps_the_header_counts_and_moves_them_to_the_new_edge(make_app, demo_db, fixed_today):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        total = len(app.screen.items)
+        await pilot.press("l", *"talked", "enter")
+        await pilot.pause()
+        assert f"1 of {total} done" in header(app)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        line = header(app).splitlines()[0]
+        assert line.endswith(f"1 of {total} done") and len(line) == 120 - 2
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        line = header(app).splitlines()[0]
+        assert line.endswith(f"1 of {total} done") and len(line) == SIZE[0] - 2

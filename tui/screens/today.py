@@ -79,6 +79,8 @@ class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
         self.items: list[QueueItem] = []
         """The ranked queue as last loaded."""
         self._day: date | None = None
+        self._done = 0
+        """Items handled today that have left the queue (the header's "N of M done")."""
         self._fresh = Freshness()
 
     def compose(self) -> ComposeResult:
@@ -120,17 +122,18 @@ class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
         if wanted in keys:
             index = keys.index(wanted)
         queue_list.set_rows([QueueRow(i.state, i.contact_name, i.reason) for i in self.items], index)
-        self._show_header(day, progress)
+        self._done = len(progress.handled_keys.difference(keys))  # handled today and gone from the queue
+        self._show_header(day)
         self.show_weekly_review(day)
         self._show_end(progress)
         self.refresh_bindings()
         self._fresh.mark(*self._signature())
 
-    def _show_header(self, day: date, progress) -> None:
+    def _show_header(self, day: date) -> None:
         from kith.store.today.review import daily_counts
 
         config = self.app.config
-        done = len(progress.handled_keys - {i.key for i in self.items})
+        done = self._done
         total = done + len(self.items)
         mode = "job search" if config.mode == "job-search" else "steady"
         left = Content.assemble(("Today", "bold"), f" · {day_label(day)} · ", (mode, "$accent"))
@@ -234,9 +237,7 @@ class TodayScreen(ContactActions, WeeklyReviewPanel, AreaScreen):
 
     def on_resize(self) -> None:
         if self._day is not None:
-            from kith.store.today.review import progress
-
-            self._show_header(self._day, progress(self._day))
+            self._show_header(self._day)  # the counts of the last reload: only the line's width changed
 
     def _need_item(self, verb: str) -> QueueItem | None:
         """The highlighted item, or a toast saying there is none to ``verb``."""
