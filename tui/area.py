@@ -10,11 +10,11 @@ from textual.message import Message
 from textual.screen import Screen
 
 LEFT_WHEN_LEAVING = (events.Mount, events.ScreenResume, messages.InvokeLater)
+"""What an area does not handle once kith is leaving: building, showing, drawing after a refresh."""
 FREEZE_AFTER_S = 0.3
 """How long after an area is mounted its objects are taken out of the collector's walks: not at
 once, as the collection first walks everything (25 ms at 10,000 contacts) and the first frame
 was still being written then."""
-"""What an area does not handle once kith is leaving: building, showing, drawing after a refresh."""
 
 
 class AreaScreen(Screen):

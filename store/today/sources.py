@@ -12,6 +12,7 @@ Urgency scores (higher first), chosen so a row's rank can be read from its reaso
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import chain
 
 from kith.store.core.db import db
 from kith.store.today.cadence import DUE, DUE_SOON, OVERDUE
@@ -30,6 +31,7 @@ def _cases(mapping: dict) -> tuple[str, list]:
 _TIERS = ("tiers(tier) AS (SELECT min(tier) FROM contact INDEXED BY contact_queue WHERE archived = 0 "
           "UNION ALL SELECT (SELECT min(tier) FROM contact INDEXED BY contact_queue WHERE archived = 0 "
           "AND tier > tiers.tier) FROM tiers WHERE tiers.tier IS NOT NULL)")
+_TIERS_PER_QUERY = 200  # two parts each
 
 
 @source("cadence")
@@ -50,22 +52,26 @@ def cadence_items(ctx: QueueContext) -> list[QueueItem]:
     last = "CASE WHEN last_touch_on IS NULL THEN NULL ELSE coalesce(last_touch_kind, 'touch') END"
     strength = "(0.8 + 0.1 * coalesce(strength, 3))"
     weights, weight_args = _cases(TIER_WEIGHT)
-    parts = [f"SELECT id, name, coalesce(CASE tier {weights} END, 1.0) * {strength}, cadence_days, {base}, {last} "
-             "FROM contact INDEXED BY contact_queue WHERE archived = 0 AND tier IN (SELECT tier FROM tiers) "
-             f"AND cadence_days > 0 AND julianday({base}) + cadence_days <= julianday(?)"]
-    args: list = [*weight_args, today.isoformat()]
+    own = (f"WITH RECURSIVE {_TIERS} SELECT id, name, coalesce(CASE tier {weights} END, 1.0) * {strength}, "
+           f"cadence_days, {base}, {last} FROM contact INDEXED BY contact_queue WHERE archived = 0 "
+           f"AND tier IN (SELECT tier FROM tiers) AND cadence_days > 0 AND julianday({base}) + cadence_days "
+           "<= julianday(?)")
     # On a tier's cadence the tier is known: its weight and cadence are constants of the part.
     tier_part = f"SELECT id, name, ? * {strength}, ?, {base}, {last} FROM contact INDEXED BY contact_queue " \
                 "WHERE archived = 0 AND tier = ? AND cadence_days IS NULL AND "
-    for tier, days in tiers.items():
+    # substr(created, 1, 10) <= threshold, read as a range: created sorts below the next day
+    per_tier = (f"{tier_part}last_touch_on <= ? UNION ALL {tier_part}last_touch_on IS NULL AND created < ? "
+                "AND substr(created, 1, 10) <= ?")
+    # SQLite takes at most 500 parts in one compound SELECT: hundreds of tiers ask in batches.
+    queries: list[tuple[list[str], list]] = [([own], [*weight_args, today.isoformat()])]
+    for n, (tier, days) in enumerate(tiers.items()):
+        if n and n % _TIERS_PER_QUERY == 0:
+            queries.append(([], []))
         threshold = today - timedelta(days=days)
         known = [TIER_WEIGHT.get(tier, 1.0), days, tier]
-        parts.append(f"{tier_part}last_touch_on <= ?")
-        # substr(created, 1, 10) <= threshold, read as a range: created sorts below the next day
-        parts.append(f"{tier_part}last_touch_on IS NULL AND created < ? AND substr(created, 1, 10) <= ?")
-        args += [*known, threshold.isoformat(), *known, (threshold + timedelta(days=1)).isoformat(),
-                 threshold.isoformat()]
-    sql = f"WITH RECURSIVE {_TIERS} " + " UNION ALL ".join(parts)
+        queries[-1][0].append(per_tier)
+        queries[-1][1].extend([*known, threshold.isoformat(), *known, (threshold + timedelta(days=1)).isoformat(),
+                               threshold.isoformat()])
     out: list[QueueItem] = []
     append = out.append
     today_ord = today.toordinal()
@@ -74,7 +80,8 @@ def cadence_items(ctx: QueueContext) -> list[QueueItem]:
     days_seen: dict[str, tuple[date, str]] = {}
     dues: dict[int, tuple[date, str]] = {}
     ago, due_words = ctx.words.ago, ctx.words.due
-    for cid, name, weight, cadence, since_day, last_kind in db.execute_sql(sql, args):
+    rows = chain.from_iterable(db.execute_sql(" UNION ALL ".join(sqls), query_args) for sqls, query_args in queries)
+    for cid, name, weight, cadence, since_day, last_kind in rows:
         known = days_seen.get(since_day)
         if known is None:
             since = fromiso(since_day)

@@ -152,3 +152,17 @@ def test_the_queue_lists_exactly_the_contacts_the_rule_says_are_due(db):
         got = _cadence(today)
         assert {cid: (i.due, int(i.reason.split("every ")[1].split(" d")[0])) for cid, i in got.items()} == expected
         assert len(expected) > 20
+
+
+def test_a_config_with_hundreds_of_tiers_is_asked_in_batches(db):
+    # SQLite refuses a compound SELECT of more than 500 parts; each tier on a cadence adds two.
+    today = date(2026, 3, 16)
+    tiers = {f"t{n}": 10 + n % 40 for n in range(600)}
+    people = {}
+    for n in (0, 199, 200, 401, 599):
+        c = create_contact(f"P{n}", tier=f"t{n}")
+        log_touch(c.id, "email", today - timedelta(days=tiers[f"t{n}"]), "")  # due today
+        people[c.id] = tiers[f"t{n}"]
+    got = {i.contact_id: i for i in cadence_items(QueueContext(today, tiers, words=REASON_WORDS))}
+    assert {cid: i.due for cid, i in got.items()} == {cid: today for cid in people}
+    assert all(got[cid].reason.startswith(f"due today · every {days} d") for cid, days in people.items())

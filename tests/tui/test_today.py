@@ -394,3 +394,22 @@ async def test_a_resize_keeps_the_header_counts_and_moves_them_to_the_new_edge(m
         await pilot.pause()
         line = header(app).splitlines()[0]
         assert line.endswith(f"1 of {total} done") and len(line) == SIZE[0] - 2
+
+
+async def test_rows_drawn_before_a_theme_change_take_the_new_colours(make_app, demo_db, fixed_today):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one("#queue")
+
+        def drawn():
+            return [[s.style for s in queue.render_line(y)] for y in range(5)]
+
+        before = drawn()
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        await pilot.press("down", "up")
+        await pilot.pause()
+        after = drawn()
+        queue._cache.clear()
+        assert after == drawn() and after != before

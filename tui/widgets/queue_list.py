@@ -104,6 +104,13 @@ class QueueList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Highlighted(self, new))
         self.refresh()
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme) -> None:
+        self._cache.clear()  # drawn rows hold the old theme's colours
+        self.refresh()
+
     def on_resize(self) -> None:
         # Textual sends a resize of the same size after the first paint: keep what is drawn.
         # Rows of another width are dropped (their keys hold the width: only memory is at stake).
