@@ -142,7 +142,7 @@ def _commitment(c: Commitment) -> CommitmentInfo:
     return CommitmentInfo(c.id, c.contact_id, c.check_in_id, c.what, c.outcome, c.reviewed_in_id)
 
 
-def _questions(raw: str) -> tuple[str, ...]:
+def _questions(raw: str | None) -> tuple[str, ...]:
     try:
         values = json.loads(raw or "[]")
     except ValueError:
@@ -156,19 +156,26 @@ def get_partner(contact_id: int) -> PartnerInfo:
     if c is None:
         raise NotFound(f"no contact with id {contact_id}")
     p = Partner.get_or_none(Partner.contact == contact_id)
-    own = _questions(p.questions) if p else ()
     since = current_since(contact_id, "partner")
     last = CheckIn.select(fn.MAX(CheckIn.date)).where(CheckIn.contact == contact_id).scalar()
     if isinstance(last, str):
         last = date.fromisoformat(last)
-    commitments = list(Commitment.select().where(Commitment.contact == contact_id).order_by(Commitment.id))
+    commitments = Commitment.select().where(Commitment.contact == contact_id).order_by(Commitment.id)
+    return _partner_info(c.id, c.name, p.cadence_days if p else None, p.questions if p else None, since, last,
+                         last_ended(contact_id, "partner"), [_commitment(x) for x in commitments])
+
+
+def _partner_info(contact_id: int, name: str, cadence_days: int | None, questions: str | None,
+                  since: date | None, last: date | None, ended: date | None,
+                  made: list[CommitmentInfo]) -> PartnerInfo:
+    """One partner's setup from what ``get_partner`` and ``list_partners`` read (``since`` None: not a partner)."""
+    own = _questions(questions)
     return PartnerInfo(
-        contact_id=c.id, name=c.name, is_partner=since is not None, cadence_days=p.cadence_days if p else None,
+        contact_id=contact_id, name=name, is_partner=since is not None, cadence_days=cadence_days,
         questions=own or DEFAULT_QUESTIONS, custom_questions=bool(own), since=since, last_check_in_on=last,
-        open_commitments=tuple(_commitment(x) for x in commitments if x.outcome is None),
-        kept=sum(1 for x in commitments if x.outcome == "kept"),
-        missed=sum(1 for x in commitments if x.outcome == "missed"),
-        ended=last_ended(contact_id, "partner"),
+        open_commitments=tuple(x for x in made if x.outcome is None),
+        kept=sum(1 for x in made if x.outcome == "kept"), missed=sum(1 for x in made if x.outcome == "missed"),
+        ended=ended,
     )
 
 
@@ -372,14 +379,5 @@ def list_partners(include_archived: bool = False) -> list[PartnerInfo]:
     if rows:
         for row in db.execute_sql(_PARTNER_COMMITMENTS):
             commitments.setdefault(row[1], []).append(CommitmentInfo(*row))
-    out = []
-    for cid, name, cadence_days, questions, since, last, ended in rows:
-        own = _questions(questions) if questions is not None else ()
-        made = commitments.get(cid, [])
-        out.append(PartnerInfo(
-            contact_id=cid, name=name, is_partner=True, cadence_days=cadence_days,
-            questions=own or DEFAULT_QUESTIONS, custom_questions=bool(own), since=day(since),
-            last_check_in_on=day(last), open_commitments=tuple(x for x in made if x.outcome is None),
-            kept=sum(1 for x in made if x.outcome == "kept"), missed=sum(1 for x in made if x.outcome == "missed"),
-            ended=day(ended)))
-    return out
+    return [_partner_info(cid, name, cadence, questions, day(since), day(last), day(ended), commitments.get(cid, []))
+            for cid, name, cadence, questions, since, last, ended in rows]
