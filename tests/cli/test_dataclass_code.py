@@ -1,0 +1,185 @@
+"""The cache of ``@dataclass``'s compiled code: same classes, kept owner-only, never trusted blindly."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+import stat
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from kith.tui.cli import dataclass_code
+from kith.tui.cli.dataclass_code import HEADER, CodeCache, read_codes
+
+MARKER = "a module global the code below reads"
+
+
+def define_records():
+    """Classes with every generated method: frozen, defaults, a factory, order, keyword-only."""
+
+    @dataclass(frozen=True)
+    class Point:
+        x: int
+        y: int = 0
+        tags: tuple = field(default_factory=tuple)
+
+    @dataclass(order=True)
+    class Row:
+        name: str
+        score: float = 1.5
+
+    @dataclass(kw_only=True)
+    class Options:
+        flag: bool = False
+
+    return Point, Row, Options
+
+
+def behaviour(Point, Row, Options) -> list:
+    point = Point(1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        point.x = 2
+    return [
+        repr(point), point == Point(1, 0, ()), hash(Point(1)) == hash(Point(1)), point.tags,
+        repr(sorted([Row("b"), Row("a", 3.0)])), repr(Options(flag=True)),
+        Point.__init__.__annotations__, Row.__init__.__annotations__, Point.__match_args__,
+    ]
+
+
+def with_cache(cache: CodeCache, monkeypatch) -> list:
+    monkeypatch.setattr(dataclasses, "exec", cache.exec, raising=False)
+    try:
+        return behaviour(*define_records())
+    finally:
+        monkeypatch.delattr(dataclasses, "exec")
+
+
+def test_a_cached_start_compiles_nothing_and_builds_the_same_classes(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "cache" / "code.marshal"
+    plain = behaviour(*define_records())
+    first = CodeCache(path)
+    assert with_cache(first, monkeypatch) == plain
+    assert first.compiled == len(first.used) >= 10  # init, repr, eq, hash, setattr, order...
+    first.save()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+    second = CodeCache(path)
+    # Annotations stay types, not strings: the test module's __future__ import is not inherited.
+    assert with_cache(second, monkeypatch) == plain
+    assert plain[6]["return"] is None and plain[6]["x"] == "int"  # as the class wrote it
+    assert second.compiled == 0 and len(second.used) == len(first.used)
+    written = path.stat().st_mtime_ns
+    second.save()
+    assert path.stat().st_mtime_ns == written  # nothing new: nothing written
+
+
+def every_code(monkeypatch) -> dict:
+    cache = CodeCache(Path("/nonexistent/code.marshal"))
+    with_cache(cache, monkeypatch)
+    return cache.used
+
+
+@pytest.mark.parametrize("damage", ["empty", "garbage", "truncated", "another Python", "not a dict", "not code"])
+def test_a_damaged_or_foreign_file_is_ignored_then_replaced(tmp_path, monkeypatch, damage):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    codes = every_code(monkeypatch)
+    content = {
+        "empty": b"", "garbage": b"\x00garbage", "truncated": marshal.dumps((HEADER, codes))[:-9],
+        "another Python": marshal.dumps(("kith dataclass code, Python 3.11.0", codes)),
+        "not a dict": marshal.dumps((HEADER, list(codes))),
+        "not code": marshal.dumps((HEADER, dict.fromkeys(codes, "not code"))),
+    }[damage]
+    path = tmp_path / "code.marshal"
+    path.write_bytes(content)
+    path.chmod(0o600)
+    cache = CodeCache(path)
+    assert with_cache(cache, monkeypatch) == behaviour(*define_records())
+    assert cache.compiled == len(cache.used)
+    cache.save()
+    assert len(read_codes(path)) == len(cache.used)
+
+
+def test_a_file_others_could_write_is_not_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "code.marshal"
+    cache = CodeCache(path)
+    with_cache(cache, monkeypatch)
+    cache.save()
+    assert len(read_codes(path)) == len(cache.used)
+    path.chmod(0o620)
+    assert read_codes(path) == {}
+
+
+def test_nothing_is_written_when_python_may_not_write_bytecode(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    cache = CodeCache(tmp_path / "code.marshal")
+    with_cache(cache, monkeypatch)
+    cache.save()
+    assert not (tmp_path / "code.marshal").exists()
+
+
+def test_an_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    (tmp_path / "a file").write_text("")
+    cache = CodeCache(tmp_path / "a file" / "code.marshal")
+    with_cache(cache, monkeypatch)
+    cache.save()  # mkdir fails under a file: the next start compiles again
+    assert os.listdir(tmp_path) == ["a file"]
+
+
+def test_past_the_limit_a_save_keeps_only_what_this_run_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "code.marshal"
+    stale = {f"def old{i}(): pass": compile(f"def old{i}(): pass", "<string>", "exec") for i in range(5)}
+    path.write_bytes(marshal.dumps((HEADER, stale)))
+    path.chmod(0o600)
+    monkeypatch.setattr(dataclass_code, "MAX_ENTRIES", 5)
+    cache = CodeCache(path)
+    with_cache(cache, monkeypatch)
+    cache.save()
+    assert set(read_codes(path)) == set(cache.used)
+
+
+def test_exec_without_globals_runs_in_its_callers_scope(tmp_path):
+    cache = CodeCache(tmp_path / "code.marshal")
+    namespace: dict = {}
+    cache.exec("seen = MARKER", None, namespace)
+    assert namespace == {"seen": MARKER}
+    assert cache.codes is None  # not a dataclass's call: the file was not even read
+
+
+def test_kith_keeps_the_code_between_starts(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    command = [sys.executable, "-m", "kith.tui", "--db", str(tmp_path / "k.db"), "add", "Ada Lovelace"]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    files = list((tmp_path / "xdg_cache_home" / "kith").glob("dataclass-code-*.marshal"))
+    assert len(files) == 1 and stat.S_IMODE(files[0].stat().st_mode) == 0o600
+    assert len(read_codes(files[0])) > 100  # the records of every area
+    written = files[0].stat().st_mtime_ns
+    command[-1] = "Grace Hopper"
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    assert files[0].stat().st_mtime_ns == written  # every class came from the file
+
+
+def test_the_app_saves_the_code_before_its_first_screen(tmp_path, monkeypatch):
+    """A session ended by a hang-up or a kill never reaches the save at exit."""
+    from kith.tui.app import KithApp
+    from kith.tui.cli import main
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "code.marshal"
+    cache = CodeCache(path)
+    with_cache(cache, monkeypatch)
+    monkeypatch.setattr(main, "_code_cache", cache)
+    saved_before_run = []
+    monkeypatch.setattr(KithApp, "run", lambda app: saved_before_run.append(path.exists()))
+    assert main.main(["--db", str(tmp_path / "k.db")]) == 0
+    assert saved_before_run == [True]
+    assert len(read_codes(path)) == len(cache.used)
