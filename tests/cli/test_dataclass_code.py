@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,15 +87,29 @@ def every_code(monkeypatch) -> dict:
     return cache.used
 
 
-@pytest.mark.parametrize("damage", ["empty", "garbage", "truncated", "another Python", "not a dict", "not code"])
+def file_bytes(codes: dict, header: str = HEADER, checksum=None) -> bytes:
+    body = marshal.dumps(codes)
+    return marshal.dumps((header, zlib.crc32(body) if checksum is None else checksum, body))
+
+
+def flipped(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0x40]) + data[middle + 1:]
+
+
+@pytest.mark.parametrize("damage", ["empty", "garbage", "truncated", "a flipped byte", "another Python",
+                                    "not a dict", "not code", "bad code"])
 def test_a_damaged_or_foreign_file_is_ignored_then_replaced(tmp_path, monkeypatch, damage):
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     codes = every_code(monkeypatch)
     content = {
-        "empty": b"", "garbage": b"\x00garbage", "truncated": marshal.dumps((HEADER, codes))[:-9],
-        "another Python": marshal.dumps(("kith dataclass code, Python 3.11.0", codes)),
-        "not a dict": marshal.dumps((HEADER, list(codes))),
-        "not code": marshal.dumps((HEADER, dict.fromkeys(codes, "not code"))),
+        "empty": b"", "garbage": b"\x00garbage", "truncated": file_bytes(codes)[:-9],
+        # In the body, which marshal would load: the checksum catches it (bad code can crash Python).
+        "a flipped byte": flipped(file_bytes(codes)),
+        "another Python": file_bytes(codes, header="kith dataclass code, Python 3.11.0"),
+        "not a dict": file_bytes(list(codes)),
+        "not code": file_bytes(dict.fromkeys(codes, marshal.dumps("not code"))),
+        "bad code": file_bytes(dict.fromkeys(codes, b"\xff not marshal")),
     }[damage]
     path = tmp_path / "code.marshal"
     path.write_bytes(content)
@@ -134,25 +149,67 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
     assert os.listdir(tmp_path) == ["a file"]
 
 
-def test_past_the_limit_a_save_keeps_only_what_this_run_used(tmp_path, monkeypatch):
+@pytest.mark.parametrize("limit, kept", [(5, "only used"), (2000, "all")])
+def test_past_the_limit_a_save_keeps_only_what_this_run_used(tmp_path, monkeypatch, limit, kept):
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     path = tmp_path / "code.marshal"
-    stale = {f"def old{i}(): pass": compile(f"def old{i}(): pass", "<string>", "exec") for i in range(5)}
-    path.write_bytes(marshal.dumps((HEADER, stale)))
+    stale = {f"def old{i}(): pass": marshal.dumps(compile(f"def old{i}(): pass", "<string>", "exec"))
+             for i in range(5)}
+    path.write_bytes(file_bytes(stale))
     path.chmod(0o600)
-    monkeypatch.setattr(dataclass_code, "MAX_ENTRIES", 5)
+    monkeypatch.setattr(dataclass_code, "MAX_ENTRIES", limit)
     cache = CodeCache(path)
     with_cache(cache, monkeypatch)
     cache.save()
-    assert set(read_codes(path)) == set(cache.used)
+    assert set(read_codes(path)) == set(cache.used) | (set(stale) if kept == "all" else set())
 
 
-def test_exec_without_globals_runs_in_its_callers_scope(tmp_path):
+def test_a_file_of_another_owner_or_not_a_file_is_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "code.marshal"
+    cache = CodeCache(path)
+    with_cache(cache, monkeypatch)
+    cache.save()
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "getuid", lambda: os.stat(path).st_uid + 1)
+        assert read_codes(path) == {}
+    assert len(read_codes(path)) == len(cache.used)
+    path.unlink()
+    os.mkfifo(path, 0o600)
+    assert read_codes(path) == {}  # at once: opening a FIFO to read would wait for a writer
+
+
+def test_each_class_gets_its_own_code_compiled_as_exec_would(tmp_path, monkeypatch):
+    plain = define_records()
+    cache = CodeCache(tmp_path / "code.marshal")
+    monkeypatch.setattr(dataclasses, "exec", cache.exec, raising=False)
+    first, again = define_records(), define_records()  # the second from the cache
+    assert cache.compiled == len(cache.used)
+    for before, cached, cached_again in zip(plain, first, again):
+        for name in ("__init__", "__eq__"):  # (__repr__ is a wrapper around the generated one)
+            code, cached_code = getattr(before, name).__code__, getattr(cached, name).__code__
+            assert (cached_code.co_filename, cached_code.co_flags) == (code.co_filename, code.co_flags)
+            assert cached_code.co_code == code.co_code
+            assert cached_code is not getattr(cached_again, name).__code__  # as without the cache
+
+
+def test_exec_of_anything_else_is_the_builtin_exec(tmp_path):
     cache = CodeCache(tmp_path / "code.marshal")
     namespace: dict = {}
-    cache.exec("seen = MARKER", None, namespace)
-    assert namespace == {"seen": MARKER}
+    cache.exec("seen = MARKER\ndef f(x: int) -> None: pass", None, namespace)
+    assert namespace["seen"] == MARKER  # the caller's scope, as exec without globals
+    # Real annotations: this module's __future__ import is not passed on to the text.
+    assert namespace["f"].__annotations__ == {"x": int, "return": None}
+    cache.exec(compile("y = 2", "<string>", "exec"), {}, namespace)
+    assert namespace["y"] == 2
     assert cache.codes is None  # not a dataclass's call: the file was not even read
+
+
+def test_the_file_is_in_the_pycache_prefix_when_one_is_set(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
+    assert dataclass_code.cache_path().parent == tmp_path
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    assert dataclass_code.cache_path().parent == tmp_path / "xdg_cache_home" / "kith"
 
 
 def test_kith_keeps_the_code_between_starts(tmp_path):
@@ -166,6 +223,10 @@ def test_kith_keeps_the_code_between_starts(tmp_path):
     command[-1] = "Grace Hopper"
     subprocess.run(command, env=env, check=True, capture_output=True)
     assert files[0].stat().st_mtime_ns == written  # every class came from the file
+    files[0].unlink()
+    find = [*command[:-2], "find", "ada"]  # its light path leaves by os._exit: no exit hooks
+    assert "Ada Lovelace" in subprocess.run(find, env=env, check=True, capture_output=True, text=True).stdout
+    assert 0 < len(read_codes(files[0])) < 100
 
 
 def test_the_app_saves_the_code_before_its_first_screen(tmp_path, monkeypatch):

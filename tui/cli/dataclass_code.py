@@ -1,30 +1,29 @@
 """Provides install(): keep the code ``@dataclass`` compiles for each class from one start to the next.
 
-On Python 3.11 and 3.12, ``@dataclass`` writes each class's ``__init__``, ``__repr__``,
-``__eq__``, ``__hash__`` (and a frozen class's ``__setattr__`` and ``__delattr__``) as source
-text and compiles it, every time the class is defined. Kith's records and Textual's come to
-about 530 functions: 32 ms of kith's 150 ms of imports, at every start. Python keeps a
-module's bytecode in ``__pycache__``, but not these functions.
+``@dataclass`` writes each class's ``__init__``, ``__repr__``, ``__eq__``, ``__hash__`` (and a
+frozen class's ``__setattr__`` and ``__delattr__``) as source text and compiles it, every time the
+class is defined: one text per method on Python 3.11 and 3.12, one per class from 3.13. Kith's
+records and Textual's come to about 530 functions: 32 ms of kith's 150 ms of imports, at every
+start. Python keeps a module's bytecode in ``__pycache__``, but not these functions.
 
-``install()`` gives the ``dataclasses`` module an ``exec`` that looks the text up in a cache
-file first. The same text is compiled the same way (file name ``<string>``, no inherited
-``__future__`` flags) and run in the same scope, so the classes are the same; only the
-compiling is skipped (32 ms down to 2 ms of reading the file).
+``install()`` gives the ``dataclasses`` module an ``exec`` that looks the text up in a cache file
+first. The same text is compiled the same way (file name ``<string>``, no inherited ``__future__``
+flags), kept as marshal bytes and loaded afresh for each class, then run in the same scope: the
+classes are the same as without the cache; only the compiling is skipped (32 ms down to 2 ms).
 
-The file is kith's own: ``dataclass-code-<tag>.marshal`` in the user's cache folder (or in
-``PYTHONPYCACHEPREFIX`` when set). Each Python build has its own file, and the file names the
-build inside. A file that is missing, foreign (another owner, writable by others), damaged, or
-made by another build is ignored. Nothing is written when Python is told not to write bytecode
+The file is kith's own: ``dataclass-code-<tag>-<build>.marshal`` in the user's cache folder (or in
+``PYTHONPYCACHEPREFIX`` when set); each Python build has its own. A file that is missing, not a
+regular file, foreign (another owner, writable by others), made by another build or failing its
+checksum is ignored. Nothing is written when Python is told not to write bytecode
 (``PYTHONDONTWRITEBYTECODE``, ``-B``). It is written only when a run compiled something new:
 before the app's first screen and at exit. It is written whole and renamed into place, owner-only.
 """
-
-from __future__ import annotations
 
 import marshal
 import os
 import stat
 import sys
+import zlib
 from pathlib import Path
 from types import CodeType
 
@@ -37,29 +36,30 @@ texts that changed with an upgrade are dropped instead of piling up."""
 
 
 class CodeCache:
-    """Compiled code by source text: read from ``path`` on first use, saved back with ``save``."""
+    """Compiled code (as marshal bytes) by source text: read from ``path`` on first use, saved with ``save``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.codes: dict[str, CodeType] | None = None
-        self.used: dict[str, CodeType] = {}
+        self.codes: dict[str, bytes] | None = None
+        self.used: dict[str, bytes] = {}
         self.compiled = 0
         """Texts this run compiled because the file did not hold them."""
 
     def code_for(self, source: str) -> CodeType:
         if self.codes is None:
             self.codes = read_codes(self.path)
-        code = self.codes.get(source)
+        data = self.codes.get(source)
+        code = _load_code(data) if data is not None else None
         if code is None:
-            # As exec(source) compiles it: dont_inherit, or this module's __future__ import
-            # would turn the generated functions' annotations into strings.
+            # As exec(source) from the dataclasses module compiles it (that module has no
+            # __future__ imports, so nothing to inherit).
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            self.codes[source] = code
+            data = self.codes[source] = marshal.dumps(code)
             self.compiled += 1
-        self.used[source] = code
+        self.used[source] = data
         return code
 
-    def exec(self, source, globals=None, locals=None, /, **kwargs) -> None:
+    def exec(self, source, /, globals=None, locals=None, **kwargs) -> None:
         """``exec`` as the dataclasses module calls it: source text, its globals, a namespace."""
         if type(source) is str and type(globals) is dict and not kwargs:
             source = self.code_for(source)
@@ -81,42 +81,55 @@ class CodeCache:
             pass  # a read-only or full cache folder: the next start compiles, as Python would
 
 
+def _load_code(data: bytes) -> CodeType | None:
+    try:
+        code = marshal.loads(data)
+    except Exception:
+        return None
+    return code if type(code) is CodeType else None
+
+
 def read_codes(path: Path) -> dict:
     """The cached code in ``path``, or an empty dict when it cannot be trusted or read."""
     try:
-        with open(path, "rb") as file:
+        # Non-blocking: a FIFO at the path must not hang the start.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(descriptor, "rb") as file:
             info = os.fstat(file.fileno())
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return {}  # someone else could have written code into it
-            data = file.read()
-        header, codes = marshal.loads(data)
+            if (not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid()
+                    or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+                return {}  # not a file, or someone else could have written code into it
+            header, checksum, body = marshal.loads(file.read())
+        if header != HEADER or type(body) is not bytes or zlib.crc32(body) != checksum:
+            return {}  # another build's code, or damaged on disk (bad code can crash the interpreter)
+        codes = marshal.loads(body)
     except Exception:  # missing, unreadable, truncated or not marshal data: start afresh
         return {}
-    if header != HEADER or type(codes) is not dict:
-        return {}
-    return {source: code for source, code in codes.items() if type(code) is CodeType}
+    return codes if type(codes) is dict else {}  # an entry that is not marshal code is compiled afresh
 
 
 def write_codes(path: Path, codes: dict) -> None:
+    import tempfile
+
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    body = marshal.dumps(codes)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # 0600
     try:
         with os.fdopen(descriptor, "wb") as file:
-            file.write(marshal.dumps((HEADER, codes)))
+            file.write(marshal.dumps((HEADER, zlib.crc32(body), body)))
         os.replace(temporary, path)  # whole or not at all; two kith processes: the last one wins
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        os.unlink(temporary)
         raise
 
 
 def cache_path() -> Path:
-    tag = sys.implementation.cache_tag or "python"
+    name = f"dataclass-code-{sys.implementation.cache_tag}-{zlib.crc32(HEADER.encode()):08x}.marshal"
     if sys.pycache_prefix:
-        return Path(sys.pycache_prefix) / f"kith-dataclass-code-{tag}.marshal"
+        return Path(sys.pycache_prefix) / f"kith-{name}"
     from platformdirs import user_cache_path
 
-    return user_cache_path("kith", appauthor=False) / f"dataclass-code-{tag}.marshal"
+    return user_cache_path("kith", appauthor=False) / name
 
 
 def install(path: Path | None = None) -> CodeCache:
@@ -125,6 +138,7 @@ def install(path: Path | None = None) -> CodeCache:
     import dataclasses
 
     cache = CodeCache(path or cache_path())
-    dataclasses.exec = cache.exec  # a module global: found before the builtin, for dataclasses only
-    atexit.register(cache.save)
+    if os.name == "posix":  # the file's owner check needs a uid
+        dataclasses.exec = cache.exec  # a module global: found before the builtin, for dataclasses only
+        atexit.register(cache.save)
     return cache
