@@ -6,6 +6,7 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 
 from kith.tui.widgets.line_list import LineList
+from tests.tui.test_quiet import count_calls
 
 
 class ListApp(App):
@@ -79,15 +80,16 @@ async def test_a_click_on_the_second_line_of_a_row_chooses_that_row():
         assert [s for s in app.seen if s[0] == "chosen"] == [("chosen", "r0"), ("chosen", "r3")]
 
 
-async def test_the_scrollbar_follows_the_length_and_a_long_list_keeps_it_without_a_layout():
+async def test_the_scrollbar_follows_the_length_and_a_long_list_keeps_it_without_a_layout(monkeypatch):
     app = ListApp(_rows(30))
     async with app.run_test(size=(40, 8)) as pilot:
         widget = app.query_one(LineList)
         await pilot.pause()
         assert widget.show_vertical_scrollbar
+        layouts = count_calls(monkeypatch, "_refresh_layout")
         widget.set_rows(_rows(20))  # still longer than the view: the same scrollbar, a shorter thumb
-        assert not widget._layout_required  # a repaint only: no layout of the screen, a frame later
         await pilot.pause()
+        assert layouts == []  # a repaint only: no layout of the screen
         assert widget.virtual_size.height == 20 + 7 and widget.show_vertical_scrollbar
         assert widget.vertical_scrollbar.window_virtual_size == 27
         widget.set_rows(_rows(2))  # fits: the scrollbar goes

@@ -1,10 +1,29 @@
-"""QuietStatic: a line whose CSS fixes its size repaints on an update; one that follows its text lays out."""
+"""Quiet widgets: a change lays the screen out only when a size follows it, and is drawn in the
+frame the key that caused it draws, not in frames of its own after it."""
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Input
 
+from kith.tui.widgets.line_list import LineList
 from kith.tui.widgets.quiet import QuietStatic
+from kith.tui.widgets.typing_input import TypingInput
+
+
+def count_calls(monkeypatch, name: str) -> list:
+    """Each call of the screen's ``name`` from now on (a layout, a frame drawn)."""
+    calls: list = []
+    real = getattr(Screen, name)
+
+    def counted(screen, *args, **kwargs):
+        calls.append(name)
+        return real(screen, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, name, counted)
+    return calls
 
 
 class LinesApp(App):
@@ -15,13 +34,53 @@ class LinesApp(App):
         yield QuietStatic("", id="grows")
 
 
-async def test_only_a_line_whose_size_follows_its_text_asks_for_a_layout():
+async def test_only_a_line_whose_size_follows_its_text_asks_for_a_layout(monkeypatch):
     app = LinesApp()
     async with app.run_test(size=(40, 8)) as pilot:
         await pilot.pause()
         fixed, grows = app.query_one("#fixed", QuietStatic), app.query_one("#grows", QuietStatic)
+        layouts = count_calls(monkeypatch, "_refresh_layout")
         fixed.update("12 of 71 · by name")
-        grows.update("one\ntwo\nthree")
-        assert not fixed._layout_required and grows._layout_required
         await pilot.pause()
-        assert grows.size.height == 3 and str(fixed.render()) == "12 of 71 · by name"
+        assert layouts == [] and str(fixed.render()) == "12 of 71 · by name"
+        grows.update("one\ntwo\nthree")
+        await pilot.pause()
+        assert layouts and grows.size.height == 3
+
+
+class SearchLike(Screen):
+    """A field whose every key fills a list and a summary line, as the search screen does."""
+
+    CSS = "#summary { height: 1; } #list { overflow-y: scroll; }"
+
+    def compose(self) -> ComposeResult:
+        yield TypingInput(id="query")  # as the search field: typing lays nothing out
+        yield QuietStatic("", id="summary")
+        yield LineList(id="list")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        rows = [(f"r{i}", Content(f"{event.value} {i}")) for i in range(40 - 3 * len(event.value))]
+        self.query_one(LineList).set_rows(rows)
+        self.query_one("#summary", QuietStatic).update(f"{len(rows)} results")
+
+
+class SearchLikeApp(App):
+    def on_mount(self) -> None:
+        self.push_screen(SearchLike())
+
+
+async def test_a_key_and_what_it_changed_are_drawn_in_one_frame(monkeypatch):
+    app = SearchLikeApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause(0.1)
+        frames = count_calls(monkeypatch, "_compositor_refresh")
+        layouts = count_calls(monkeypatch, "_refresh_layout")
+        for key, count in (("a", 37), ("d", 34)):  # the first rows bring no layout: the scrollbar is always there
+            frames.clear()
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            assert len(frames) == 1, f"{key}: {len(frames)} frames"
+            assert layouts == []
+            assert str(app.screen.query_one("#summary", QuietStatic).render()) == f"{count} results"
+            list_ = app.screen.query_one(LineList)
+            assert list_.vertical_scrollbar.window_virtual_size == count

@@ -126,7 +126,7 @@ class LineList(QuietLength, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor = None
         self.scroll_to(y=0, animate=False, immediate=True)
         self.move_to(self._keys.index(keep) if keep in self._keys[:self._selectable] else 0)
-        self.refresh()
+        self.repaint_in_next_frame()
 
     # -- cursor ---------------------------------------------------------------------------------
 

@@ -25,21 +25,43 @@ class QuietLength:
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         if not self.is_mounted:
             return
-        if self.styles.auto_dimensions or self._overflows(old) != self._overflows(new):
+        if self.styles.auto_dimensions or self._scrollbar_comes_or_goes(old, new):
             # Its size follows its length (height: auto), or a scrollbar appears or goes.
             self.refresh(layout=True)
         else:
             self._scroll_update(new)  # what the layout would do: the scrollbars' thumbs, at once
 
-    def _overflows(self, size: Size) -> tuple[bool, bool]:
-        """Whether ``size`` is taller, and wider (where the width may scroll), than the view."""
+    def repaint_in_next_frame(self) -> None:
+        """The list and its scrollbar (whose thumb follows the length) in the screen's next frame."""
+        self.refresh()
+        repaint_in_next_frame(self)
+        if self.show_vertical_scrollbar:
+            repaint_in_next_frame(self.vertical_scrollbar)
+
+    def _scrollbar_comes_or_goes(self, old: Size, new: Size) -> bool:
+        """Whether a scrollbar shown only while the rows overflow (``overflow: auto``) appears or goes."""
         region = self.scrollable_content_region
-        return size.height > region.height, self.styles.overflow_x != "hidden" and size.width > region.width
+        styles = self.styles
+        return ((styles.overflow_y == "auto" and (old.height > region.height) != (new.height > region.height))
+                or (styles.overflow_x == "auto" and (old.width > region.width) != (new.width > region.width)))
 
 
 class QuietStatic(Static):
     """A Static whose update lays the screen out only when its size follows its text (an ``auto``
-    width or height); one whose CSS fixes its size only repaints."""
+    width or height); one whose CSS fixes its size only repaints, in the screen's next frame."""
 
     def update(self, content: VisualType = "", *, layout: bool | None = None) -> None:
         super().update(content, layout=self.styles.auto_dimensions if layout is None else layout)
+        repaint_in_next_frame(self)
+
+
+def repaint_in_next_frame(widget) -> None:
+    """Pass what ``widget`` must redraw (a repaint, a layout) to its screen now, for its next frame.
+
+    Textual 8.2.8 passes a widget's refresh to its screen from the widget's own message queue, which
+    runs only after the handler that changed it returns. By then the screen had drawn the typed key
+    (the search field), so the new rows came a paint-clock tick later, in a frame of their own, and
+    a scrollbar that appeared in a third.
+    """
+    if widget.is_mounted:
+        widget._check_refresh()  # what the widget's queue does when it next idles
