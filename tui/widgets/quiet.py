@@ -1,11 +1,12 @@
 """Provides QuietLength and QuietStatic: widgets whose changes repaint them without a layout of the
-screen, where their size does not change.
+screen, where their size does not change, in the frame the key that changed them paints.
 
 A new virtual size, or a Static's new text, asks Textual 8.2.8 for a layout of the whole screen; it
 runs after the frame the key paints, and a scrollbar repaints after that: a filter's key, or ↓ to a
 mentor with another ledger, painted three times. A widget whose own size its CSS fixes needs no
 layout: a list changing its length only moves its scrollbar's thumb (unless a scrollbar appears or
-goes), a line of fixed height only repaints.
+goes), a line of fixed height only repaints. And what a screen's handler changes is passed to the
+screen at once (``repaint_in_next_frame``), so it joins the frame of the key.
 """
 
 from __future__ import annotations
