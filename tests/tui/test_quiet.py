@@ -61,7 +61,7 @@ class SearchLike(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         rows = [(f"r{i}", Content(f"{event.value} {i}")) for i in range(40 - 3 * len(event.value))]
         self.query_one(LineList).set_rows(rows)
-        self.query_one("#summary", QuietStatic).update(f"{len(rows)} results")
+        self.query_one("#summary", QuietStatic).update(f"{len(rows)} results", now=True)
 
 
 class SearchLikeApp(App):
@@ -84,3 +84,32 @@ async def test_a_key_and_what_it_changed_are_drawn_in_one_frame(monkeypatch):
             assert str(app.screen.query_one("#summary", QuietStatic).render()) == f"{count} results"
             list_ = app.screen.query_one(LineList)
             assert list_.vertical_scrollbar.window_virtual_size == count
+
+
+async def frames_of(pilot, monkeypatch, key: str) -> int:
+    frames = count_calls(monkeypatch, "_compositor_refresh")
+    await pilot.press(key)
+    await pilot.pause(0.3)
+    return len(frames)
+
+
+async def test_search_draws_each_key_and_its_results_in_one_frame(make_app, demo_db, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause(0.3)
+        for key in "ada":  # the first rows too: the results' scrollbar is always shown
+            assert await frames_of(pilot, monkeypatch, key) == 1, key
+        assert "Ada" in app.screen.query_one("#results").rows[0].plain
+
+
+async def test_a_ledger_filter_draws_its_rows_and_title_together(make_app, demo_db, monkeypatch):
+    # The title is a QuietStatic beside a DataTable that works its rows out when it idles: passing
+    # the title on at once would draw it one frame before its rows.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause(0.5)
+        await pilot.press("down")
+        await pilot.pause(0.3)
+        assert await frames_of(pilot, monkeypatch, "i") == 1

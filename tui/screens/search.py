@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kith.tui.literal import literal
 from kith.tui.widgets.key_footer import KeyFooter
@@ -155,31 +155,31 @@ class SearchScreen(Screen):
         if words == self._shown_query:
             return
         self._shown_query = words
-        summary = self.query_one("#summary", Static)
+        summary = self.query_one("#summary", QuietStatic)
         options = self.query_one("#results", LineList)
         previous = options.highlighted_key
         if not words:
             self.results = {}
             options.set_rows([])
-            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."))
+            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."), now=True)
             self.set_class(False, "-none")
             return
         self._searched_at = monotonic()
         try:
             found = search(text, limit=LIMIT)
         except StoreError as exc:
-            summary.update(literal(str(exc), "$error"))
+            summary.update(literal(str(exc), "$error"), now=True)
             return
         width = max(20, options.scrollable_content_region.width or self.app.size.width - 4)
         self.results = {f"{r.kind}:{r.id}": r for r in found}
         options.set_rows([(key, result_prompt(r, width)) for key, r in self.results.items()], keep=previous)
         if not found:
-            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."))
+            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."), now=True)
             self.set_class(True, "-none")
             return
         self.set_class(False, "-none")
         count = f"{len(found)}{'+' if len(found) >= LIMIT else ''} result{'s' if len(found) != 1 else ''}"
-        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"))
+        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"), now=True)
 
     def flush(self) -> None:
         """Run a pending search now (Enter right after typing must not open a stale result)."""

@@ -5,8 +5,8 @@ A new virtual size, or a Static's new text, asks Textual 8.2.8 for a layout of t
 runs after the frame the key paints, and a scrollbar repaints after that: a filter's key, or ↓ to a
 mentor with another ledger, painted three times. A widget whose own size its CSS fixes needs no
 layout: a list changing its length only moves its scrollbar's thumb (unless a scrollbar appears or
-goes), a line of fixed height only repaints. And what a screen's handler changes is passed to the
-screen at once (``repaint_in_next_frame``), so it joins the frame of the key.
+goes), a line of fixed height only repaints. A LineList's new rows (and a line updated with
+``now=True``) are passed to the screen at once (``repaint_in_next_frame``): they join the key's frame.
 """
 
 from __future__ import annotations
@@ -49,11 +49,14 @@ class QuietLength:
 
 class QuietStatic(Static):
     """A Static whose update lays the screen out only when its size follows its text (an ``auto``
-    width or height); one whose CSS fixes its size only repaints, in the screen's next frame."""
+    width or height); one whose CSS fixes its size only repaints."""
 
-    def update(self, content: VisualType = "", *, layout: bool | None = None) -> None:
+    def update(self, content: VisualType = "", *, layout: bool | None = None, now: bool = False) -> None:
+        """``now``: in the screen's next frame, as the LineList it describes (not beside a widget that
+        draws later, as a DataTable whose rows are worked out when it idles)."""
         super().update(content, layout=self.styles.auto_dimensions if layout is None else layout)
-        repaint_in_next_frame(self)
+        if now:
+            repaint_in_next_frame(self)
 
 
 def repaint_in_next_frame(widget) -> None:
