@@ -121,17 +121,6 @@ def test_a_damaged_or_foreign_file_is_ignored_then_replaced(tmp_path, monkeypatc
     assert len(read_codes(path)) == len(cache.used)
 
 
-def test_a_file_others_could_write_is_not_run(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    path = tmp_path / "code.marshal"
-    cache = CodeCache(path)
-    with_cache(cache, monkeypatch)
-    cache.save()
-    assert len(read_codes(path)) == len(cache.used)
-    path.chmod(0o620)
-    assert read_codes(path) == {}
-
-
 def test_nothing_is_written_when_python_may_not_write_bytecode(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     cache = CodeCache(tmp_path / "code.marshal")
@@ -164,7 +153,7 @@ def test_past_the_limit_a_save_keeps_only_what_this_run_used(tmp_path, monkeypat
     assert set(read_codes(path)) == set(cache.used) | (set(stale) if kept == "all" else set())
 
 
-def test_a_file_of_another_owner_or_not_a_file_is_not_read(tmp_path, monkeypatch):
+def test_a_file_someone_else_could_have_written_or_not_a_file_is_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     path = tmp_path / "code.marshal"
     cache = CodeCache(path)
@@ -172,8 +161,10 @@ def test_a_file_of_another_owner_or_not_a_file_is_not_read(tmp_path, monkeypatch
     cache.save()
     with monkeypatch.context() as patched:
         patched.setattr(os, "getuid", lambda: os.stat(path).st_uid + 1)
-        assert read_codes(path) == {}
+        assert read_codes(path) == {}  # another owner's
     assert len(read_codes(path)) == len(cache.used)
+    path.chmod(0o620)
+    assert read_codes(path) == {}  # writable by its group
     path.unlink()
     os.mkfifo(path, 0o600)
     assert read_codes(path) == {}  # at once: opening a FIFO to read would wait for a writer
