@@ -55,13 +55,13 @@ class SearchLike(Screen):
 
     def compose(self) -> ComposeResult:
         yield TypingInput(id="query")  # as the search field: typing lays nothing out
-        yield QuietStatic("", id="summary")
+        yield QuietStatic("", id="summary", at_once=True)
         yield LineList(id="list")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         rows = [(f"r{i}", Content(f"{event.value} {i}")) for i in range(40 - 3 * len(event.value))]
         self.query_one(LineList).set_rows(rows)
-        self.query_one("#summary", QuietStatic).update(f"{len(rows)} results", now=True)
+        self.query_one("#summary", QuietStatic).update(f"{len(rows)} results")
 
 
 class SearchLikeApp(App):

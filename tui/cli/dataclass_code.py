@@ -71,7 +71,7 @@ class CodeCache:
 
     def save(self) -> None:
         """Write the cache if this run compiled anything; any failure leaves the old file be."""
-        if not self.compiled or sys.dont_write_bytecode or self.codes is None:
+        if not self.compiled or sys.dont_write_bytecode:
             return
         codes = self.codes if len(self.codes) <= MAX_ENTRIES else self.used
         self.compiled = 0

@@ -97,7 +97,7 @@ class SearchScreen(Screen):
                             id="query")
         query.border_title = "Search everything"
         yield query
-        yield QuietStatic(id="summary")
+        yield QuietStatic(id="summary", at_once=True)  # with the results, in the key's frame
         results = LineList(id="results")
         results.can_focus = False  # typing stays in the input; up/down/enter act on the list
         yield results
@@ -161,25 +161,25 @@ class SearchScreen(Screen):
         if not words:
             self.results = {}
             options.set_rows([])
-            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."), now=True)
+            summary.update(Content("Type a name, company, tag or words from a note; typos are fine."))
             self.set_class(False, "-none")
             return
         self._searched_at = monotonic()
         try:
             found = search(text, limit=LIMIT)
         except StoreError as exc:
-            summary.update(literal(str(exc), "$error"), now=True)
+            summary.update(literal(str(exc), "$error"))
             return
         width = max(20, options.scrollable_content_region.width or self.app.size.width - 4)
         self.results = {f"{r.kind}:{r.id}": r for r in found}
         options.set_rows([(key, result_prompt(r, width)) for key, r in self.results.items()], keep=previous)
         if not found:
-            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."), now=True)
+            summary.update(Content.assemble("No matches for ", literal(text.strip(), "bold", limit=60), "."))
             self.set_class(True, "-none")
             return
         self.set_class(False, "-none")
         count = f"{len(found)}{'+' if len(found) >= LIMIT else ''} result{'s' if len(found) != 1 else ''}"
-        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"), now=True)
+        summary.update(Content.assemble((count, "bold"), "  ·  ↑↓ move  ·  Enter opens  ·  Esc closes"))
 
     def flush(self) -> None:
         """Run a pending search now (Enter right after typing must not open a stale result)."""

@@ -5,8 +5,8 @@ A new virtual size, or a Static's new text, asks Textual 8.2.8 for a layout of t
 runs after the frame the key paints, and a scrollbar repaints after that: a filter's key, or ↓ to a
 mentor with another ledger, painted three times. A widget whose own size its CSS fixes needs no
 layout: a list changing its length only moves its scrollbar's thumb (unless a scrollbar appears or
-goes), a line of fixed height only repaints. A LineList's new rows (and a line updated with
-``now=True``) are passed to the screen at once (``repaint_in_next_frame``): they join the key's frame.
+goes), a line of fixed height only repaints. A LineList's new rows (and a line made ``at_once``)
+are passed to the screen at once (``repaint_in_next_frame``): they join the key's frame.
 """
 
 from __future__ import annotations
@@ -49,13 +49,20 @@ class QuietLength:
 
 class QuietStatic(Static):
     """A Static whose update lays the screen out only when its size follows its text (an ``auto``
-    width or height); one whose CSS fixes its size only repaints."""
+    width or height); one whose CSS fixes its size only repaints.
 
-    def update(self, content: VisualType = "", *, layout: bool | None = None, now: bool = False) -> None:
-        """``now``: in the screen's next frame, as the LineList it describes (not beside a widget that
-        draws later, as a DataTable whose rows are worked out when it idles)."""
+    ``at_once``: an update joins the screen's next frame, as the LineList the line describes. Not
+    beside a widget that draws later (a DataTable works its rows out when it idles): the line would
+    then show a frame before what it describes.
+    """
+
+    def __init__(self, *args, at_once: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.at_once = at_once
+
+    def update(self, content: VisualType = "", *, layout: bool | None = None) -> None:
         super().update(content, layout=self.styles.auto_dimensions if layout is None else layout)
-        if now:
+        if self.at_once:
             repaint_in_next_frame(self)
 
 
